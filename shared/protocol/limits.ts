@@ -1,0 +1,24 @@
+/** Limits both ends agree on; the server enforces them, the client uses them to guide input. */
+export const Limits = {
+  nameMaxChars: 32,
+  /** Guards against names made of long runs of combining marks. */
+  nameMaxCodeUnits: 128,
+  titleMaxChars: 80,
+  capacityMin: 2,
+  capacityMax: 12,
+  capacityDefault: 8,
+  waitingMax: 40,
+  /** Largest accepted SDP; a full audio offer with data channel is ~3 KB. */
+  sdpMaxChars: 12_000,
+  candidateMaxChars: 1_024,
+  /** Socket.IO refuses any frame above this and closes the sender. */
+  maxMessageBytes: 64 * 1024,
+} as const;
+
+/** Server timing defaults, documented in docs/protocol.md. */
+export const Timing = {
+  memberGraceMs: 30_000,
+  facilitatorGraceMs: 5 * 60_000,
+  pingIntervalMs: 10_000,
+  pingTimeoutMs: 8_000,
+} as const;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ClientEvent, type ClientEventName } from './events';
+import { Limits } from './limits';
+
+/**
+ * One schema per client→server event. `z.object` strips unknown keys, so nothing a client adds
+ * (including `__proto__` or `constructor`) survives parsing. Free text is only length-capped
+ * here; its finer rules (pseudonyms, titles, codes) live in shared/circle and give their own
+ * error codes.
+ */
+const id = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
+const rawText = (max: number) => z.string().max(max);
+
+export const emptySchema = z.object({});
+
+export const circleCreateSchema = z.object({
+  title: rawText(Limits.titleMaxChars * 4),
+  capacity: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
+  name: rawText(Limits.nameMaxCodeUnits * 2),
+});
+
+export const circleKnockSchema = z.object({
+  code: rawText(32),
+  name: rawText(Limits.nameMaxCodeUnits * 2),
+});
+
+export const circleResumeSchema = z.object({
+  code: rawText(32),
+  resumeToken: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+});
+
+export const waitingDecisionSchema = z.object({ waitingId: id });
+
+const iceCandidate = z.object({
+  candidate: z.string().max(Limits.candidateMaxChars),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(255).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+/** WebRTC signalling, typed: SDP, trickled ICE, and the renegotiation hints of our peer layer. */
+export const signalPayloadSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offer'), sdp: z.string().max(Limits.sdpMaxChars) }),
+  z.object({ type: z.literal('answer'), sdp: z.string().max(Limits.sdpMaxChars) }),
+  z.object({ type: z.literal('candidate'), candidate: iceCandidate }),
+  z.object({ type: z.literal('renegotiate') }),
+  z.object({ type: z.literal('transceiverRequest'), kind: z.enum(['audio', 'video']) }),
+]);
+
+export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema });
+
+export type EmptyInput = z.infer<typeof emptySchema>;
+export type CircleCreateInput = z.infer<typeof circleCreateSchema>;
+export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
+export type CircleResumeInput = z.infer<typeof circleResumeSchema>;
+export type WaitingDecisionInput = z.infer<typeof waitingDecisionSchema>;
+export type SignalPayload = z.infer<typeof signalPayloadSchema>;
+export type SignalRelayInput = z.infer<typeof signalRelaySchema>;
+
+/** The schema of every client event; the server registers no handler without one. */
+export const clientEventSchemas = {
+  [ClientEvent.CircleCreate]: circleCreateSchema,
+  [ClientEvent.CircleKnock]: circleKnockSchema,
+  [ClientEvent.KnockCancel]: emptySchema,
+  [ClientEvent.CircleResume]: circleResumeSchema,
+  [ClientEvent.CircleLeave]: emptySchema,
+  [ClientEvent.CircleEnd]: emptySchema,
+  [ClientEvent.WaitingAdmit]: waitingDecisionSchema,
+  [ClientEvent.WaitingDecline]: waitingDecisionSchema,
+  [ClientEvent.SignalRelay]: signalRelaySchema,
+} as const satisfies Record<ClientEventName, z.ZodType>;

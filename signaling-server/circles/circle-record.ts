@@ -1,0 +1,35 @@
+import type { Role } from '../../shared/circle/views';
+
+/**
+ * The stored form of a circle. Plain JSON on purpose: the in-memory store keeps it as is and a
+ * shared store (Redis) can serialise it without adapters.
+ */
+export interface MemberRecord {
+  id: string;
+  name: string;
+  role: Role;
+  seat: number;
+  /** SHA-256 of the resume token; the token itself is only ever held by the member's browser. */
+  resumeTokenHash: string;
+  /** The socket currently speaking for this member, or null while their seat is held. */
+  connectionId: string | null;
+  /** When the connection was lost; null while connected. */
+  awaySince: number | null;
+}
+
+export interface WaitingRecord {
+  id: string;
+  name: string;
+  since: number;
+}
+
+export interface CircleRecord {
+  id: string;
+  code: string;
+  title: string;
+  capacity: number;
+  createdAt: number;
+  revision: number;
+  members: MemberRecord[];
+  waiting: WaitingRecord[];
+}

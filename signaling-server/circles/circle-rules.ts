@@ -1,0 +1,183 @@
+import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
+import { Limits } from '../../shared/protocol/limits';
+import type { CircleView, MemberView, WaitingView } from '../../shared/circle/views';
+import type { CircleRecord, MemberRecord, WaitingRecord } from './circle-record';
+
+/**
+ * The rules of a circle as pure functions over its record. Each check happens before any
+ * change, so a thrown EngawaError always leaves the record as it was.
+ */
+
+export interface NewMember {
+  id: string;
+  name: string;
+  resumeTokenHash: string;
+  connectionId: string | null;
+  now: number;
+}
+
+export function createCircleRecord(params: {
+  id: string;
+  code: string;
+  title: string;
+  capacity: number;
+  facilitator: NewMember;
+}): CircleRecord {
+  const { facilitator } = params;
+  return {
+    id: params.id,
+    code: params.code,
+    title: params.title,
+    capacity: params.capacity,
+    createdAt: facilitator.now,
+    revision: 1,
+    members: [memberRecord(facilitator, 'facilitator', 0)],
+    waiting: [],
+  };
+}
+
+function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): MemberRecord {
+  return {
+    id: m.id,
+    name: m.name,
+    role,
+    seat,
+    resumeTokenHash: m.resumeTokenHash,
+    connectionId: m.connectionId,
+    awaySince: m.connectionId === null ? m.now : null,
+  };
+}
+
+function changed(circle: CircleRecord): void {
+  circle.revision += 1;
+}
+
+export function isFull(circle: CircleRecord): boolean {
+  return circle.members.length >= circle.capacity;
+}
+
+export function findMember(circle: CircleRecord, memberId: string): MemberRecord | undefined {
+  return circle.members.find((m) => m.id === memberId);
+}
+
+export function requireMember(circle: CircleRecord, memberId: string): MemberRecord {
+  const member = findMember(circle, memberId);
+  if (!member) throw EngawaError.of(ErrorCode.NotInCircle);
+  return member;
+}
+
+export function requireFacilitator(circle: CircleRecord, memberId: string): MemberRecord {
+  const member = requireMember(circle, memberId);
+  if (member.role !== 'facilitator') throw EngawaError.of(ErrorCode.NotFacilitator);
+  return member;
+}
+
+export function addWaiting(circle: CircleRecord, waiting: WaitingRecord): void {
+  if (isFull(circle)) throw EngawaError.of(ErrorCode.CircleFull);
+  if (circle.waiting.length >= Limits.waitingMax) throw EngawaError.of(ErrorCode.WaitingRoomFull);
+  circle.waiting.push(waiting);
+  changed(circle);
+}
+
+export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingRecord {
+  const index = circle.waiting.findIndex((w) => w.id === waitingId);
+  const waiting = circle.waiting[index];
+  if (!waiting) throw EngawaError.of(ErrorCode.WaitingNotFound);
+  circle.waiting.splice(index, 1);
+  changed(circle);
+  return waiting;
+}
+
+function lowestFreeSeat(circle: CircleRecord): number {
+  const taken = new Set(circle.members.map((m) => m.seat));
+  for (let seat = 0; seat < circle.capacity; seat++) {
+    if (!taken.has(seat)) return seat;
+  }
+  throw EngawaError.of(ErrorCode.CircleFull);
+}
+
+/** Moves a waiting person to the lowest free seat. Their browser then claims it by resuming. */
+export function admitWaiting(
+  circle: CircleRecord,
+  waitingId: string,
+  member: Omit<NewMember, 'name' | 'connectionId'>,
+): MemberRecord {
+  if (!circle.waiting.some((w) => w.id === waitingId)) {
+    throw EngawaError.of(ErrorCode.WaitingNotFound);
+  }
+  const seat = lowestFreeSeat(circle);
+  const waiting = removeWaiting(circle, waitingId);
+  const record = memberRecord(
+    { ...member, name: waiting.name, connectionId: null },
+    'participant',
+    seat,
+  );
+  circle.members.push(record);
+  changed(circle);
+  return record;
+}
+
+/**
+ * Binds a member to a new connection. Returns the connection it replaces, if any, so the
+ * caller can close it.
+ */
+export function attachConnection(
+  circle: CircleRecord,
+  memberId: string,
+  connectionId: string,
+): string | null {
+  const member = requireMember(circle, memberId);
+  const previous = member.connectionId;
+  member.connectionId = connectionId;
+  member.awaySince = null;
+  changed(circle);
+  return previous;
+}
+
+/**
+ * Marks a member away when their connection drops. A stale connection (already replaced by a
+ * reload) changes nothing and returns false.
+ */
+export function detachConnection(
+  circle: CircleRecord,
+  memberId: string,
+  connectionId: string,
+  now: number,
+): boolean {
+  const member = findMember(circle, memberId);
+  if (!member || member.connectionId !== connectionId) return false;
+  member.connectionId = null;
+  member.awaySince = now;
+  changed(circle);
+  return true;
+}
+
+export function removeMember(circle: CircleRecord, memberId: string): MemberRecord {
+  const member = requireMember(circle, memberId);
+  circle.members = circle.members.filter((m) => m.id !== memberId);
+  changed(circle);
+  return member;
+}
+
+export function toCircleView(circle: CircleRecord): CircleView {
+  const members: MemberView[] = circle.members
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      seat: m.seat,
+      connected: m.connectionId !== null,
+    }))
+    .sort((a, b) => a.seat - b.seat);
+  return {
+    code: circle.code,
+    title: circle.title,
+    capacity: circle.capacity,
+    revision: circle.revision,
+    members,
+  };
+}
+
+export function toWaitingViews(circle: CircleRecord): WaitingView[] {
+  return circle.waiting.map((w) => ({ id: w.id, name: w.name, since: w.since }));
+}

@@ -1,0 +1,31 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { EngawaError } from '../../shared/protocol/errors';
+import type { CodeAttemptPolicy } from '../config';
+
+/**
+ * Counts wrong circle codes per client address. 55-bit codes cannot be found by guessing at
+ * this rate, and a limited address is refused even for a right code so it learns nothing.
+ */
+export class CodeAttemptLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(policy: CodeAttemptPolicy) {
+    this.limiter = new RateLimiterMemory({ points: policy.attempts, duration: policy.windowS });
+  }
+
+  async assertAllowed(address: string): Promise<void> {
+    const state = await this.limiter.get(address);
+    if (state && state.remainingPoints <= 0) {
+      throw EngawaError.tooManyAttempts(Math.ceil(state.msBeforeNext / 1000));
+    }
+  }
+
+  async recordFailure(address: string): Promise<void> {
+    try {
+      await this.limiter.consume(address);
+    } catch (rejection) {
+      // Out of points: the next attempt is refused by assertAllowed.
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    }
+  }
+}

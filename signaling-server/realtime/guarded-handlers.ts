@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { AckCallback } from '../../shared/protocol/ack';
+import { ackError, ackOk } from '../../shared/protocol/ack';
+import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
+import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
+import { clientEventSchemas } from '../../shared/protocol/schemas';
+import type { Logger } from '../logger';
+import type { EngawaSocket } from './socket-types';
+
+export type InputOf<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>;
+export type AckDataOf<E extends ClientEventName> =
+  Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+export type Handler<E extends ClientEventName> = (
+  socket: EngawaSocket,
+  input: InputOf<E>,
+) => Promise<AckDataOf<E>>;
+
+const knownEvents = new Set<string>(Object.keys(clientEventSchemas));
+
+export function isClientEventName(name: string): name is ClientEventName {
+  return knownEvents.has(name);
+}
+
+interface RawSocket {
+  on(event: string, listener: (...args: unknown[]) => void): void;
+}
+
+/** Splits Socket.IO's variadic arguments into the payload and an optional acknowledgement. */
+function splitArgs(args: unknown[]): { payload: unknown; ack: (result: unknown) => void } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as (result: unknown) => void) : () => undefined;
+  const payload = typeof args[0] === 'function' ? undefined : args[0];
+  return { payload, ack };
+}
+
+/**
+ * Registers `handler` for `event` behind its schema: the payload is parsed (unknown keys
+ * dropped) before the handler sees it, and every outcome, including a crash, becomes a typed
+ * acknowledgement. Nothing a client sends can throw out of here.
+ */
+export function onValidated<E extends ClientEventName>(
+  socket: EngawaSocket,
+  event: E,
+  handler: Handler<E>,
+  logger: Logger,
+): void {
+  const schema: z.ZodType = clientEventSchemas[event];
+  (socket as unknown as RawSocket).on(event, (...args: unknown[]) => {
+    const { payload, ack } = splitArgs(args);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      ack(ackError(ErrorCode.InvalidPayload));
+      return;
+    }
+    handler(socket, parsed.data as InputOf<E>).then(
+      (data) => {
+        ack(ackOk(data));
+      },
+      (error: unknown) => {
+        if (error instanceof EngawaError) {
+          ack(ackError(error.code, error.retryAfterS));
+          return;
+        }
+        logger.error({ evt: 'handler.failed', event, err: error }, 'handler failed');
+        ack(ackError(ErrorCode.Internal));
+      },
+    );
+  });
+}
+
+/** Answers events nobody registered with `unknown_event` instead of silence. */
+export function answerUnknownEvents(socket: EngawaSocket, logger: Logger): void {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && isClientEventName(event)) return;
+    logger.debug({ evt: 'event.unknown', socket: socket.id }, 'unknown event');
+    splitArgs(args).ack(ackError(ErrorCode.UnknownEvent));
+  });
+}

@@ -1,0 +1,28 @@
+import type { FloodPolicy } from '../config';
+
+export type Clock = () => number;
+
+/** Per-socket flood guard: `burst` tokens, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly policy: FloodPolicy,
+    private readonly now: Clock,
+  ) {
+    this.tokens = policy.burst;
+    this.last = now();
+  }
+
+  /** Takes one token; false when the sender is over its rate. */
+  take(): boolean {
+    const t = this.now();
+    const refill = ((t - this.last) / 1000) * this.policy.perSecond;
+    this.tokens = Math.min(this.policy.burst, this.tokens + refill);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
