@@ -13,6 +13,8 @@ export interface MemberRecord {
   resumeTokenHash: string;
   /** The socket currently speaking for this member, or null while their seat is held. */
   connectionId: string | null;
+  /** False between admission and the member's browser first taking the seat. */
+  arrived: boolean;
   /** When the connection was lost; null while connected. */
   awaySince: number | null;
 }

@@ -44,6 +44,7 @@ function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): M
     seat,
     resumeTokenHash: m.resumeTokenHash,
     connectionId: m.connectionId,
+    arrived: m.connectionId !== null,
     awaySince: m.connectionId === null ? m.now : null,
   };
 }
@@ -129,6 +130,7 @@ export function attachConnection(
   const member = requireMember(circle, memberId);
   const previous = member.connectionId;
   member.connectionId = connectionId;
+  member.arrived = true;
   member.awaySince = null;
   changed(circle);
   return previous;
@@ -160,7 +162,9 @@ export function removeMember(circle: CircleRecord, memberId: string): MemberReco
 }
 
 export function toCircleView(circle: CircleRecord): CircleView {
+  // Someone admitted but not yet seated holds a seat but is not shown until they arrive.
   const members: MemberView[] = circle.members
+    .filter((m) => m.arrived)
     .map((m) => ({
       id: m.id,
       name: m.name,

@@ -1,0 +1,265 @@
+'use strict';
+/**
+ * Client side of the signaling load bench. It runs as a forked child of signaling-load.cjs so
+ * thousands of client sockets don't share an event loop with the coordinator, and so the load
+ * can be split over several processes. It speaks to the coordinator over IPC:
+ *
+ *   → { id, type: 'init', url, protocolVersion, circleSize }
+ *   → { id, type: 'join', circles, spreadMs }     connect circles × circleSize sockets, join them
+ *   → { id, type: 'relay', perClient, ratePerS }  send signals around each circle, time arrival
+ *   → { id, type: 'close' }
+ *   ← { id, ok: true, result } | { id, ok: false, message }
+ *
+ * Every circle lives wholly inside one worker, so a relay's sender and receiver share a clock
+ * and one-way latency can be measured directly.
+ */
+const { performance } = require('node:perf_hooks');
+const { io } = require('socket.io-client');
+
+/** Generous: under load an answer may be slow, but one this late means something is stuck. */
+const ANSWER_TIMEOUT_MS = 15_000;
+/** How long to wait for relays still in flight after the last one was sent. */
+const RELAY_DRAIN_MS = 5_000;
+const CANDIDATE_TAIL = ' 1 udp 2122260223 10.0.0.1 50000 typ host';
+
+let url = '';
+let protocolVersion = 0;
+let circleSize = 8;
+/** @type {{ socket: import('socket.io-client').Socket, memberId: string }[][]} */
+const circles = [];
+/** Every socket ever opened, so `close` can shut them all even after a failed join. */
+const sockets = new Set();
+
+/** Relays sent and not yet received, by sequence number (carried in the ICE foundation). */
+const inFlight = new Map();
+let relayLatencies = [];
+let relayMisrouted = 0;
+let nextSeq = 1;
+/** Disconnects we did not ask for (a flood close, a ping timeout): each one skews the figures. */
+const dropped = new Map();
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function connect() {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    // forceNew: without it socket.io-client multiplexes every io() to one URL over one
+    // connection, and we would be measuring one client, not thousands.
+    const socket = io(url, {
+      transports: ['websocket'],
+      auth: { protocolVersion },
+      forceNew: true,
+      reconnection: false,
+      timeout: ANSWER_TIMEOUT_MS,
+    });
+    sockets.add(socket);
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
+    });
+    socket.once('connect', () => {
+      resolve({ socket, ms: performance.now() - started });
+    });
+    socket.once('connect_error', (error) => {
+      reject(new Error(`connect failed: ${error.message}`));
+    });
+  });
+}
+
+/** Emits with an acknowledgement and unwraps the `{ ok, data } | { ok, error }` answer. */
+async function request(socket, event, payload) {
+  const answer = await socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck(event, payload);
+  if (answer?.ok !== true) {
+    throw new Error(`${event} refused: ${answer?.error?.code ?? 'malformed answer'}`);
+  }
+  return answer.data;
+}
+
+/** Knocks, waits to be admitted, claims the seat; resolves with the whole round's duration. */
+function knockAndEnter(socket, code, name) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`no seat within ${ANSWER_TIMEOUT_MS} ms of knocking`));
+    }, ANSWER_TIMEOUT_MS);
+    const fail = (error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    socket.once('knock:admitted', (admission) => {
+      request(socket, 'circle:resume', {
+        code: admission.code,
+        resumeToken: admission.resumeToken,
+      }).then((entered) => {
+        clearTimeout(timer);
+        resolve({ ms: performance.now() - started, memberId: entered.self.memberId });
+      }, fail);
+    });
+    const started = performance.now();
+    request(socket, 'circle:knock', { code, name }).catch(fail);
+  });
+}
+
+/** One circle: a facilitator creates it and admits everyone who knocks. */
+async function joinCircle(members) {
+  const [facilitator, ...participants] = members;
+  const created = await request(facilitator, 'circle:create', {
+    title: 'Bench circle',
+    capacity: circleSize,
+    name: 'Facilitator',
+  });
+  let admitFailed;
+  const admitFailure = new Promise((_, reject) => {
+    admitFailed = reject;
+  });
+  // The facilitator is sent the whole list on every change, so it admits each id only once.
+  const admitted = new Set();
+  facilitator.on('waiting:list', (waiting) => {
+    for (const { id } of waiting) {
+      if (admitted.has(id)) continue;
+      admitted.add(id);
+      request(facilitator, 'waiting:admit', { waitingId: id }).catch(admitFailed);
+    }
+  });
+  const entered = await Promise.race([
+    Promise.all(
+      participants.map((socket, i) => knockAndEnter(socket, created.circle.code, `Guest ${i + 1}`)),
+    ),
+    admitFailure,
+  ]);
+  const circle = [
+    { socket: facilitator, memberId: created.self.memberId },
+    ...participants.map((socket, i) => ({ socket, memberId: entered[i].memberId })),
+  ];
+  for (const member of circle) {
+    member.socket.on('signal:relay', ({ from, signal }) => {
+      onRelay(member, from, signal);
+    });
+  }
+  circles.push(circle);
+  return entered.map((e) => e.ms);
+}
+
+function onRelay(member, from, signal) {
+  const at = performance.now();
+  const seq = Number(/^candidate:(\d+) /.exec(signal?.candidate?.candidate ?? '')?.[1]);
+  const sent = inFlight.get(seq);
+  if (sent === undefined) return;
+  inFlight.delete(seq);
+  // A relay must arrive at the member it was addressed to, from the member who sent it.
+  if (sent.from !== from || sent.to !== member.memberId) relayMisrouted += 1;
+  relayLatencies.push(at - sent.at);
+}
+
+/** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
+async function join({ circles: count, spreadMs }) {
+  const connected = await Promise.all(
+    Array.from({ length: count * circleSize }, () => connect()),
+  );
+  const connectMs = connected.map((c) => c.ms);
+  const interval = count > 1 ? spreadMs / count : 0;
+  const started = performance.now();
+  const joins = [];
+  for (let i = 0; i < count; i++) {
+    // Paced against the start time so a slow loop catches up instead of drifting.
+    const due = started + i * interval - performance.now();
+    if (due > 1) await sleep(due);
+    const members = connected.slice(i * circleSize, (i + 1) * circleSize).map((c) => c.socket);
+    joins.push(joinCircle(members));
+  }
+  const joinMs = (await Promise.all(joins)).flat();
+  return { connectMs, joinMs, dropped: Object.fromEntries(dropped) };
+}
+
+/**
+ * Each member sends `perClient` small ICE candidates to the next member around its circle, at
+ * `ratePerS` in total for this worker. Rounds go outermost so each socket's sends are spread
+ * over the whole phase, far below the server's per-socket flood limit.
+ */
+async function relay({ perClient, ratePerS }) {
+  relayLatencies = [];
+  relayMisrouted = 0;
+  inFlight.clear();
+  const jobs = [];
+  for (let round = 0; round < perClient; round++) {
+    for (const circle of circles) {
+      circle.forEach((sender, i) => {
+        jobs.push({ sender, to: circle[(i + 1) % circle.length] });
+      });
+    }
+  }
+  const refusals = new Map();
+  const refused = (code) => {
+    refusals.set(code, (refusals.get(code) ?? 0) + 1);
+  };
+  const started = performance.now();
+  let sent = 0;
+  while (sent < jobs.length) {
+    const due = Math.min(jobs.length, Math.floor(((performance.now() - started) * ratePerS) / 1000));
+    for (; sent < due; sent++) {
+      const { sender, to } = jobs[sent];
+      const seq = nextSeq++;
+      inFlight.set(seq, { at: performance.now(), from: sender.memberId, to: to.memberId });
+      const signal = {
+        type: 'candidate',
+        candidate: { candidate: `candidate:${seq}${CANDIDATE_TAIL}`, sdpMid: '0', sdpMLineIndex: 0 },
+      };
+      sender.socket
+        .timeout(ANSWER_TIMEOUT_MS)
+        .emit('signal:relay', { to: to.memberId, signal }, (error, answer) => {
+          if (error) refused('ack_timeout');
+          else if (answer?.ok !== true) refused(answer?.error?.code ?? 'malformed_answer');
+        });
+    }
+    await sleep(5);
+  }
+  const sendSeconds = (performance.now() - started) / 1000;
+  const drainUntil = performance.now() + RELAY_DRAIN_MS;
+  while (inFlight.size > 0 && performance.now() < drainUntil) await sleep(20);
+  return {
+    relayMs: relayLatencies,
+    sent: jobs.length,
+    lost: inFlight.size,
+    misrouted: relayMisrouted,
+    refusals: Object.fromEntries(refusals),
+    dropped: Object.fromEntries(dropped),
+    sendSeconds,
+  };
+}
+
+async function close() {
+  for (const socket of sockets) socket.disconnect();
+  sockets.clear();
+  circles.length = 0;
+  // Let the close frames reach the server before the process exits.
+  await sleep(100);
+  return null;
+}
+
+const handlers = {
+  init(message) {
+    url = message.url;
+    protocolVersion = message.protocolVersion;
+    circleSize = message.circleSize;
+    return null;
+  },
+  join,
+  relay,
+  close,
+};
+
+process.on('message', (message) => {
+  Promise.resolve()
+    .then(() => handlers[message.type](message))
+    .then(
+      (result) => {
+        process.send({ id: message.id, ok: true, result });
+      },
+      (error) => {
+        process.send({ id: message.id, ok: false, message: error?.message ?? String(error) });
+      },
+    );
+});
+
+// Never outlive the coordinator: if it dies (or is killed by the watchdog), so do we.
+process.on('disconnect', () => {
+  process.exit(0);
+});

@@ -1,0 +1,265 @@
+'use strict';
+/**
+ * `npm run bench`: runs the benchmarks, prints one table and writes bench-results/latest.json.
+ *
+ *   npm run bench               both benchmarks
+ *   npm run bench -- load       signaling load only
+ *   npm run bench -- bundle     client bundle size only
+ *
+ * Settings (environment):
+ *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
+ *   BENCH_WORKERS=2             client processes (circles never span two of them)
+ *   BENCH_BATCH=200             clients connected and joined per ramp step
+ *   BENCH_SPREAD_MS=1000        each step's circles start evenly over this time
+ *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
+ *   BENCH_RELAY_RATE=1000       relays per second, all clients together
+ *   BENCH_TIMEOUT_S=180         a step that runs longer than this is aborted
+ */
+const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { killAll } = require('./children.cjs');
+const bundle = require('./bundle-size.cjs');
+const load = require('./signaling-load.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS_FILE = path.join(ROOT, 'bench-results', 'latest.json');
+const REEXEC_MARK = 'ENGAWA_BENCH_RAISED_NOFILE';
+/** Descriptors a process needs beyond one per client socket: node, pipes, the listener. */
+const FD_HEADROOM = 512;
+
+const log = (line) => {
+  console.log(line);
+};
+
+function intSetting(name, fallback, min = 1) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readSettings() {
+  const clients = (process.env.BENCH_CLIENTS ?? '1000,5000')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (clients.length === 0 || clients.some((n) => !Number.isInteger(n) || n < 8)) {
+    throw new Error('BENCH_CLIENTS must list whole numbers ≥ 8, e.g. BENCH_CLIENTS=1000,5000');
+  }
+  return {
+    clients,
+    workers: intSetting('BENCH_WORKERS', 2),
+    batch: intSetting('BENCH_BATCH', 200, 8),
+    spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
+    relaysPerClient: intSetting('BENCH_RELAYS_PER_CLIENT', 3),
+    relayRate: intSetting('BENCH_RELAY_RATE', 1000),
+    settleMs: intSetting('BENCH_SETTLE_MS', 2000, 0),
+    timeoutS: intSetting('BENCH_TIMEOUT_S', 180),
+  };
+}
+
+/** The soft and hard limits on open files, from /proc (Linux). */
+function openFileLimits() {
+  try {
+    const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+    const [, soft, hard] = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits) ?? [];
+    const parse = (v) => (v === 'unlimited' ? Infinity : Number(v));
+    if (soft !== undefined) return { soft: parse(soft), hard: parse(hard) };
+  } catch {
+    // Not Linux: assume nothing, the check below then only warns.
+  }
+  return { soft: NaN, hard: NaN };
+}
+
+/**
+ * Each process holds one descriptor per socket (the server one per client, a worker one per
+ * client it drives), so every process needs N plus headroom. Node cannot raise its own limit,
+ * so when it is too low we re-run ourselves under `ulimit -n` once: raising the hard limit
+ * works as root, raising the soft one up to the hard one works for anyone.
+ */
+function ensureOpenFileLimit(maxClients) {
+  const needed = maxClients + FD_HEADROOM;
+  const { soft, hard } = openFileLimits();
+  if (!(soft < needed)) return soft;
+  if (process.env[REEXEC_MARK] === undefined) {
+    log(`ulimit -n is ${soft}; ${maxClients} clients need about ${needed}. Raising it…`);
+    const want = Math.max(needed, 65536);
+    const script = `ulimit -n ${want} 2>/dev/null || ulimit -Sn ${Number.isFinite(hard) ? hard : want} 2>/dev/null; exec "$0" "$@"`;
+    const result = spawnSync('bash', ['-c', script, process.execPath, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, [REEXEC_MARK]: '1' },
+    });
+    process.exit(result.status ?? 1);
+  }
+  log(
+    `NOTE: ulimit -n is ${soft} (hard limit ${hard}), but ${maxClients} clients need about ${needed}` +
+      ` open files per process. Runs that do not fit are skipped. Raise it with` +
+      ` \`ulimit -n ${needed}\` (as root, or after raising the hard limit in limits.conf).`,
+  );
+  return soft;
+}
+
+/** Runs `work`, but kills everything it started and fails if it takes longer than `seconds`. */
+async function withWatchdog(label, seconds, work) {
+  let timer;
+  const watchdog = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      killAll();
+      reject(
+        new Error(
+          `${label} did not finish within ${seconds} s and was aborted (its server and client` +
+            ` processes were killed). Something hung; if the machine is only slow, raise BENCH_TIMEOUT_S.`,
+        ),
+      );
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([work(), watchdog]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function gitState() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
+      .toString()
+      .trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT }).length > 0;
+    return { commit, dirty };
+  } catch {
+    return null;
+  }
+}
+
+function printTable(rows) {
+  const columns = [
+    ['bench', 'Benchmark'],
+    ['metric', 'Metric'],
+    ['value', 'Measured'],
+    ['target', 'Target'],
+    ['verdict', ''],
+  ];
+  const widths = columns.map(([key, title]) =>
+    Math.max(title.length, ...rows.map((r) => String(r[key]).length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  log('');
+  log(line(columns.map(([, title]) => title)));
+  log(line(widths.map((w) => '-'.repeat(w))));
+  let previous = '';
+  for (const row of rows) {
+    // The benchmark name once per group keeps the table readable.
+    log(line(columns.map(([key]) => (key === 'bench' && row.bench === previous ? '' : row[key]))));
+    previous = row.bench;
+  }
+  log('');
+  log('KB = 1024 bytes. Latencies are wall-clock on this machine, clients included.');
+}
+
+async function main() {
+  const which = process.argv[2] ?? 'all';
+  if (!['all', 'load', 'bundle'].includes(which)) {
+    console.error('usage: npm run bench [-- load | bundle]');
+    process.exit(2);
+  }
+  const settings = readSettings();
+  const startedAt = new Date();
+  const results = { signaling: [], bundle: null };
+  const rows = [];
+  const failures = [];
+  const fail = (bench, error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\n${bench} FAILED: ${message}\n`);
+    failures.push({ bench, message });
+    rows.push({ bench, metric: 'run', value: message.split('\n')[0], target: '', verdict: 'FAILED' });
+  };
+
+  let fileLimit = null;
+  if (which !== 'bundle') {
+    fileLimit = ensureOpenFileLimit(Math.max(...settings.clients));
+    let build = null;
+    try {
+      build = await withWatchdog('the server build', settings.timeoutS, () =>
+        load.ensureServerBuilt(log),
+      );
+    } catch (error) {
+      fail('signaling', error);
+    }
+    for (const n of build ? settings.clients : []) {
+      const bench = `signaling N=${n}`;
+      if (n + FD_HEADROOM > fileLimit) {
+        rows.push({ bench, metric: 'run', value: `skipped: ulimit -n ${fileLimit} is too low`, target: '', verdict: 'SKIPPED' });
+        continue;
+      }
+      log(`${bench}: starting a fresh server and ${settings.workers} client workers…`);
+      try {
+        const run = await withWatchdog(bench, settings.timeoutS, () =>
+          load.runSignalingLoad(n, { ...settings, build: build.build }, log),
+        );
+        results.signaling.push(run);
+        rows.push(...load.toRows(run));
+      } catch (error) {
+        fail(bench, error);
+      }
+    }
+  }
+
+  if (which !== 'load') {
+    try {
+      results.bundle = await withWatchdog('the bundle build', settings.timeoutS, () =>
+        bundle.runBundleSize(log),
+      );
+      rows.push(...bundle.toRows(results.bundle));
+    } catch (error) {
+      fail('client bundle', error);
+    }
+  }
+
+  printTable(rows);
+  const finishedAt = new Date();
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationS: Math.round((finishedAt - startedAt) / 1000),
+    git: gitState(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      openFileLimit: fileLimit,
+    },
+    settings,
+    results,
+    failures,
+    rows,
+  };
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  log(`Results written to ${path.relative(ROOT, RESULTS_FILE)} (${report.durationS} s in all).`);
+  // Exit explicitly: a step the watchdog abandoned may still hold a timer or a handle.
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+process.once('SIGINT', () => {
+  killAll();
+  process.exit(130);
+});
+
+main().catch((error) => {
+  killAll();
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

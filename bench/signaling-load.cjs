@@ -1,0 +1,356 @@
+'use strict';
+/**
+ * Signaling load: the real server (dist/server/main.js) in its own process, N clients in
+ * forked workers (load-worker.cjs), arranged in circles of 8. Measures join latency (knock →
+ * resume acknowledged, through the facilitator's admit), one-way relay latency, and the
+ * server's resident memory per client, read from /proc.
+ */
+const { fork, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { track, runCommand, tail } = require('./children.cjs');
+const { summarize, formatMs } = require('./stats.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVER_ENTRY = path.join(ROOT, 'dist', 'server', 'main.js');
+const CIRCLE_SIZE = 8;
+const TARGET_JOIN_P99_MS = 50;
+const TARGET_RSS_PER_CLIENT_KB = 30;
+/** The RSS target is stated for this many clients; smaller runs are shown without a verdict. */
+const RSS_TARGET_CLIENTS = 5000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Read from shared/ so the bench cannot drift from the version the server checks. */
+function readProtocolVersion() {
+  const source = fs.readFileSync(path.join(ROOT, 'shared', 'protocol', 'version.ts'), 'utf8');
+  const match = /PROTOCOL_VERSION\s*=\s*(\d+)/.exec(source);
+  if (!match) throw new Error('cannot find PROTOCOL_VERSION in shared/protocol/version.ts');
+  return Number(match[1]);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the server when dist/ lacks it, and also when its sources are newer than the build, so
+ * the figures are never for code that no longer exists. A failed rebuild over an existing build
+ * is reported and the old build is measured (the table says so).
+ */
+async function ensureServerBuilt(log) {
+  const builtAt = fs.existsSync(SERVER_ENTRY) ? fs.statSync(SERVER_ENTRY).mtimeMs : 0;
+  const sourcesAt = Math.max(
+    newestMtime(path.join(ROOT, 'signaling-server')),
+    newestMtime(path.join(ROOT, 'shared')),
+  );
+  if (builtAt >= sourcesAt) return { build: 'existing' };
+  log(builtAt === 0 ? 'building the server…' : 'server sources changed; rebuilding the server…');
+  const { code, output } = await runCommand(
+    'npx',
+    ['webpack', '--mode', 'production', '--config-name', 'server'],
+    { cwd: ROOT },
+  );
+  if (code === 0) return { build: 'rebuilt' };
+  if (builtAt === 0) throw new Error(`the server build failed:\n${tail(output)}`);
+  log(`WARNING: the server rebuild failed; measuring the previous build.\n${tail(output)}`);
+  return { build: 'stale (rebuild failed)' };
+}
+
+/** VmRSS and VmHWM of a process, in KB (the kernel's kB are 1024 bytes). */
+function readMemoryKB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+function readCpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which may itself contain spaces, so split after its ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100; // USER_HZ; 100 on every mainstream Linux build.
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Starts the built server on a free port and resolves once it prints its address. */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = track(
+      spawn(process.execPath, [SERVER_ENTRY], {
+        cwd: ROOT,
+        // HOST and HTTPS are pinned: an inherited HOST=0.0.0.0 or HTTPS=1 would change what we
+        // measure (and open the server to the network).
+        env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', HTTPS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    const server = { child, pid: child.pid, port: 0, warnings: 0, sampleWarnings: [], stderr: '' };
+    const timer = setTimeout(() => {
+      reject(new Error('the server did not print its address within 15 s'));
+    }, 15_000);
+    let buffered = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        const address = /running at https?:\/\/[^\s:]+:(\d+)/.exec(line);
+        if (address && server.port === 0) {
+          server.port = Number(address[1]);
+          clearTimeout(timer);
+          resolve(server);
+        } else if (line.startsWith('{')) {
+          // pino JSON at LOG_LEVEL=warn: every line is a warning or an error worth reporting.
+          server.warnings += 1;
+          if (server.sampleWarnings.length < 5) server.sampleWarnings.push(line.slice(0, 300));
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      server.stderr = (server.stderr + chunk).slice(-4000);
+    });
+    child.once('exit', (code, signal) => {
+      server.exited = { code, signal };
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${signal ?? code}) before it was ready\n${server.stderr}`));
+    });
+  });
+}
+
+async function stopServer(server) {
+  if (server.exited) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One forked load-worker.cjs and a request/answer wrapper over its IPC channel. */
+class Worker {
+  constructor(index) {
+    this.index = index;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.child = track(
+      fork(path.join(__dirname, 'load-worker.cjs'), [], { cwd: ROOT, stdio: 'inherit' }),
+    );
+    this.child.on('message', ({ id, ok, result, message }) => {
+      const call = this.pending.get(id);
+      if (!call) return;
+      this.pending.delete(id);
+      if (ok) call.resolve(result);
+      else call.reject(new Error(`worker ${index}: ${message}`));
+    });
+    this.child.once('exit', (code, signal) => {
+      for (const call of this.pending.values()) {
+        call.reject(new Error(`worker ${index} exited (${signal ?? code})`));
+      }
+      this.pending.clear();
+    });
+  }
+
+  call(type, payload = {}) {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ id, type, ...payload });
+    });
+  }
+
+  async close() {
+    if (this.child.exitCode === null && this.child.connected) {
+      await this.call('close').catch(() => undefined);
+      this.child.disconnect();
+    }
+  }
+}
+
+/** Splits `total` into `parts` near-equal whole shares. */
+function shares(total, parts) {
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts));
+}
+
+function mergeCounts(target, counts) {
+  for (const [key, n] of Object.entries(counts ?? {})) target[key] = (target[key] ?? 0) + n;
+  return target;
+}
+
+/**
+ * One full run at `requested` clients (rounded up to whole circles) against a fresh server, so
+ * one run's leftovers never count in the next one's memory.
+ */
+async function runSignalingLoad(requested, options, log) {
+  const circles = Math.ceil(requested / CIRCLE_SIZE);
+  const clients = circles * CIRCLE_SIZE;
+  const server = await startServer();
+  const workers = [];
+  try {
+    // Let the server finish its start-up allocations before taking the baseline.
+    await sleep(1_000);
+    const baseline = readMemoryKB(server.pid);
+    for (let i = 0; i < options.workers; i++) workers.push(new Worker(i));
+    const url = `http://127.0.0.1:${server.port}`;
+    const protocolVersion = readProtocolVersion();
+    await Promise.all(
+      workers.map((w) => w.call('init', { url, protocolVersion, circleSize: CIRCLE_SIZE })),
+    );
+
+    // Join phase: `batch` clients at a time, their circles started evenly over `spreadMs`.
+    const circlesPerBatch = Math.max(1, Math.floor(options.batch / CIRCLE_SIZE));
+    const joinMs = [];
+    const connectMs = [];
+    const dropped = {};
+    const cpuBeforeJoin = readCpuSeconds(server.pid);
+    const joinStarted = performance.now();
+    for (let done = 0; done < circles; ) {
+      const count = Math.min(circlesPerBatch, circles - done);
+      const results = await Promise.all(
+        shares(count, workers.length)
+          .map((n, i) => (n > 0 ? workers[i].call('join', { circles: n, spreadMs: options.spreadMs }) : null))
+          .filter(Boolean),
+      );
+      for (const r of results) {
+        joinMs.push(...r.joinMs);
+        connectMs.push(...r.connectMs);
+      }
+      done += count;
+      if (done % (circlesPerBatch * 10) === 0 || done === circles) {
+        log(`  ${done * CIRCLE_SIZE}/${clients} clients joined`);
+      }
+    }
+    const joinSeconds = (performance.now() - joinStarted) / 1000;
+    const joinCpu = readCpuSeconds(server.pid) - cpuBeforeJoin;
+
+    // Memory once everyone is in and the server has gone quiet.
+    await sleep(options.settleMs);
+    const loaded = readMemoryKB(server.pid);
+
+    // Relay phase.
+    const relayStarted = performance.now();
+    const cpuBeforeRelay = readCpuSeconds(server.pid);
+    const relayResults = await Promise.all(
+      workers.map((w) =>
+        w.call('relay', {
+          perClient: options.relaysPerClient,
+          ratePerS: options.relayRate / workers.length,
+        }),
+      ),
+    );
+    const relaySeconds = (performance.now() - relayStarted) / 1000;
+    const relayCpu = readCpuSeconds(server.pid) - cpuBeforeRelay;
+    const relayMs = relayResults.flatMap((r) => r.relayMs);
+    const relay = { sent: 0, lost: 0, misrouted: 0, refusals: {} };
+    for (const r of relayResults) {
+      relay.sent += r.sent;
+      relay.lost += r.lost;
+      relay.misrouted += r.misrouted;
+      mergeCounts(relay.refusals, r.refusals);
+      mergeCounts(dropped, r.dropped);
+    }
+
+    return {
+      clients,
+      circles,
+      workers: workers.length,
+      joinRampPerS: Math.round(clients / joinSeconds),
+      joinMs: summarize(joinMs),
+      connectMs: summarize(connectMs),
+      relayMs: summarize(relayMs),
+      relay: { ...relay, ratePerS: Math.round(relay.sent / relaySeconds) },
+      serverMemoryKB: { baseline: baseline.rss, loaded: loaded.rss, peak: loaded.peak },
+      rssPerClientKB: Math.round(((loaded.rss - baseline.rss) / clients) * 10) / 10,
+      // Share of one core the server used; near 100 % means it, not the clients, set the pace.
+      serverCpuPercent: {
+        join: Math.round((joinCpu / joinSeconds) * 100),
+        relay: Math.round((relayCpu / relaySeconds) * 100),
+      },
+      unexpectedDisconnects: dropped,
+      serverWarnings: server.warnings,
+      sampleServerWarnings: server.sampleWarnings,
+      build: options.build,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await stopServer(server);
+  }
+}
+
+function verdict(ok) {
+  return ok ? 'ok' : 'MISSED';
+}
+
+/** Table rows for one run. */
+function toRows(run) {
+  const bench = `signaling N=${run.clients}`;
+  const relayProblems = [
+    run.relay.lost > 0 ? `${run.relay.lost} lost` : '',
+    run.relay.misrouted > 0 ? `${run.relay.misrouted} misrouted` : '',
+    ...Object.entries(run.relay.refusals).map(([code, n]) => `${n} ${code}`),
+  ].filter(Boolean);
+  const drops = Object.entries(run.unexpectedDisconnects).map(([why, n]) => `${n} ${why}`);
+  const rows = [
+    {
+      bench,
+      metric: 'join latency p50 / p99',
+      value: `${formatMs(run.joinMs.p50)} / ${formatMs(run.joinMs.p99)}`,
+      target: `p99 ≤ ${TARGET_JOIN_P99_MS} ms`,
+      verdict: verdict(run.joinMs.p99 <= TARGET_JOIN_P99_MS),
+    },
+    {
+      bench,
+      metric: 'relay latency p50 / p99',
+      value: `${formatMs(run.relayMs.p50)} / ${formatMs(run.relayMs.p99)}`,
+      target: '',
+      verdict: relayProblems.length > 0 ? relayProblems.join(', ') : '',
+    },
+    {
+      bench,
+      metric: 'server RSS per client',
+      value: `${run.rssPerClientKB.toFixed(1)} KB`,
+      target: `≤ ${TARGET_RSS_PER_CLIENT_KB} KB at ${RSS_TARGET_CLIENTS}`,
+      verdict:
+        run.clients >= RSS_TARGET_CLIENTS
+          ? verdict(run.rssPerClientKB <= TARGET_RSS_PER_CLIENT_KB)
+          : '',
+    },
+    {
+      bench,
+      metric: 'server RSS base → loaded',
+      value: `${(run.serverMemoryKB.baseline / 1024).toFixed(0)} → ${(run.serverMemoryKB.loaded / 1024).toFixed(0)} MB`,
+      target: '',
+      verdict: '',
+    },
+    {
+      bench,
+      metric: 'server CPU, joins / relays',
+      value: `${run.serverCpuPercent.join} % / ${run.serverCpuPercent.relay} %`,
+      target: `joins ${run.joinRampPerS}/s, relays ${run.relay.ratePerS}/s`,
+      verdict: '',
+    },
+  ];
+  if (drops.length > 0 || run.serverWarnings > 0) {
+    rows.push({
+      bench,
+      metric: 'problems',
+      value: [...drops, run.serverWarnings > 0 ? `${run.serverWarnings} server warnings` : '']
+        .filter(Boolean)
+        .join(', '),
+      target: '',
+      verdict: 'CHECK',
+    });
+  }
+  if (run.build !== 'existing' && run.build !== 'rebuilt') {
+    rows.push({ bench, metric: 'server build', value: run.build, target: '', verdict: 'CHECK' });
+  }
+  return rows;
+}
+
+module.exports = { ensureServerBuilt, runSignalingLoad, toRows };

@@ -1,0 +1,408 @@
+import type { CircleView, EnteredCircle, MemberView, WaitingView } from '../../shared/circle/views';
+import type { Ack } from '../../shared/protocol/ack';
+import { ErrorCode } from '../../shared/protocol/errors';
+import type { KnockAdmission } from '../../shared/protocol/events';
+import { membershipChanges } from '../circle/membership-changes';
+import { renderPeople } from '../circle/people-list';
+import { renderWaiting } from '../circle/waiting-list';
+import type { Locale, Translator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import {
+  clearFormError,
+  readCreateForm,
+  readJoinForm,
+  showFormError,
+} from '../lobby/lobby-forms';
+import { SignalingClient } from '../net/signaling-client';
+import type { CircleSceneHandle } from '../scene/scene-handle';
+import { byId, showScreen } from '../ui/dom';
+import { StatusLine } from '../ui/status-line';
+import type { SessionMemory } from './saved-session';
+
+type Phase =
+  | { kind: 'lobby' }
+  | { kind: 'waiting'; name: string }
+  | { kind: 'circle'; selfId: string; circle: CircleView; waiting: WaitingView[] };
+
+type MessageKind =
+  | 'declined'
+  | 'ended_by_facilitator'
+  | 'facilitator_timeout'
+  | 'replaced'
+  | 'rate_limited'
+  | 'left'
+  | 'reload';
+
+/**
+ * The page's controller: which screen shows, what the server is asked, and how its answers
+ * and pushes change the page. Views render; this decides.
+ */
+export class App {
+  private phase: Phase = { kind: 'lobby' };
+  private scene: CircleSceneHandle | undefined;
+  private sceneLoading: Promise<void> | undefined;
+  private readonly status = new StatusLine(byId('status-line'));
+  private readonly client = new SignalingClient();
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(
+    private readonly i18n: Translator,
+    private readonly sessions: SessionMemory,
+  ) {}
+
+  start(): void {
+    this.i18n.apply(document);
+    this.wireLanguage();
+    this.wireLobby();
+    this.wireCircleControls();
+    this.wireServerEvents();
+    const code = new URLSearchParams(location.search).get('code');
+    if (code) {
+      byId<HTMLInputElement>('join-code').value = code;
+      showScreen('join');
+    } else {
+      showScreen('start');
+    }
+  }
+
+  // ——— lobby ———
+
+  private wireLobby(): void {
+    byId('go-create').addEventListener('click', () => {
+      showScreen('create');
+    });
+    byId('go-join').addEventListener('click', () => {
+      showScreen('join');
+    });
+    for (const back of document.querySelectorAll('[data-action="back"]')) {
+      back.addEventListener('click', () => {
+        showScreen('start');
+      });
+    }
+    const createForm = byId<HTMLFormElement>('create-form');
+    createForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submitCreate(createForm);
+    });
+    const joinForm = byId<HTMLFormElement>('join-form');
+    joinForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submitJoin(joinForm);
+    });
+    byId('waiting-cancel').addEventListener('click', () => {
+      void this.client.request('knock:cancel', {}).then(() => {
+        this.phase = { kind: 'lobby' };
+        showScreen('join');
+      });
+    });
+    byId('message-home').addEventListener('click', () => {
+      history.replaceState(null, '', location.pathname);
+      showScreen('start');
+    });
+    byId('message-reload').addEventListener('click', () => {
+      location.reload();
+    });
+  }
+
+  private async submitCreate(form: HTMLFormElement): Promise<void> {
+    clearFormError(form);
+    const input = readCreateForm(form);
+    if (!input.ok) {
+      showFormError(form, input.field, this.i18n.error(input.code));
+      return;
+    }
+    const result = await this.busy(form, this.client.request('circle:create', input.value));
+    if (!result.ok) {
+      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
+      return;
+    }
+    this.enterCircle(result.data);
+  }
+
+  private async submitJoin(form: HTMLFormElement): Promise<void> {
+    clearFormError(form);
+    const input = readJoinForm(form);
+    if (!input.ok) {
+      showFormError(form, input.field, this.i18n.error(input.code));
+      return;
+    }
+    const result = await this.busy(form, this.client.request('circle:knock', input.value));
+    if (!result.ok) {
+      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
+      return;
+    }
+    this.phase = { kind: 'waiting', name: input.value.name };
+    showScreen('waiting');
+  }
+
+  /** Disables a form while its request is in flight so a double click sends once. */
+  private async busy<T>(form: HTMLFormElement, request: Promise<Ack<T>>): Promise<Ack<T>> {
+    const buttons = [...form.querySelectorAll('button')];
+    for (const b of buttons) b.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      return await request;
+    } finally {
+      for (const b of buttons) b.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  }
+
+  // ——— entering and leaving ———
+
+  private async admitted(admission: KnockAdmission): Promise<void> {
+    this.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
+    await this.resume();
+  }
+
+  /** Takes (or takes back) the seat this browser holds a token for. */
+  private async resume(): Promise<void> {
+    const saved = this.sessions.load();
+    if (!saved) return;
+    this.status.announce(this.i18n.t('status.resuming'));
+    const result = await this.client.request('circle:resume', saved);
+    if (result.ok) {
+      this.enterCircle(result.data);
+      return;
+    }
+    if (result.error.code === ErrorCode.ConnectionLost) return; // 'connect' will try again
+    this.sessions.clear();
+    if (this.phase.kind !== 'lobby') {
+      this.leaveCircleView();
+      this.showMessage('left');
+    }
+    this.status.announce(this.i18n.error(result.error.code));
+  }
+
+  private enterCircle(entered: EnteredCircle): void {
+    const wasInCircle = this.phase.kind === 'circle';
+    this.sessions.save({ code: entered.circle.code, resumeToken: entered.self.resumeToken });
+    this.phase = {
+      kind: 'circle',
+      selfId: entered.self.memberId,
+      circle: entered.circle,
+      waiting: entered.waiting ?? [],
+    };
+    if (!wasInCircle) {
+      showScreen('circle');
+      this.status.clear();
+    }
+    this.renderCircle();
+    this.status.announce(this.i18n.t('status.inCircle'));
+    void this.ensureScene();
+  }
+
+  private leaveCircleView(): void {
+    this.phase = { kind: 'lobby' };
+    this.scene?.dispose();
+    this.scene = undefined;
+    this.sceneLoading = undefined;
+    byId<HTMLDialogElement>('end-dialog').close();
+  }
+
+  private showMessage(kind: MessageKind): void {
+    byId('message-title').textContent = this.i18n.t(`message.${kind}.title` as MessageKey);
+    byId('message-body').textContent = this.i18n.t(`message.${kind}.body` as MessageKey);
+    byId('message-reload').hidden = kind !== 'reload';
+    byId('message-home').hidden = kind === 'reload';
+    byId('screen-message').dataset.kind = kind;
+    showScreen('message');
+  }
+
+  // ——— in the circle ———
+
+  private wireCircleControls(): void {
+    const dialog = byId<HTMLDialogElement>('end-dialog');
+    byId('end-circle').addEventListener('click', () => {
+      dialog.showModal();
+    });
+    byId('end-confirm').addEventListener('click', () => {
+      dialog.close();
+      void this.client.request('circle:end', {});
+    });
+    byId('end-cancel').addEventListener('click', () => {
+      dialog.close();
+    });
+    byId('leave-circle').addEventListener('click', () => {
+      void this.client.request('circle:leave', {}).then(() => {
+        this.sessions.clear();
+        this.leaveCircleView();
+        this.showMessage('left');
+      });
+    });
+    byId('copy-link').addEventListener('click', () => {
+      if (this.phase.kind !== 'circle') return;
+      const link = `${location.origin}/?code=${encodeURIComponent(this.phase.circle.code)}`;
+      void navigator.clipboard.writeText(link).then(
+        () => {
+          this.status.announce(this.i18n.t('circle.copied'));
+        },
+        () => {
+          byId<HTMLInputElement>('invite-link').select();
+        },
+      );
+    });
+  }
+
+  private async ensureScene(): Promise<void> {
+    if (this.scene || this.sceneLoading) return;
+    const loading = byId('scene-loading');
+    loading.hidden = false;
+    this.sceneLoading = (async () => {
+      const { startCircleScene } = await import(/* webpackChunkName: "scene" */ '../scene/circle-scene');
+      const scene = await startCircleScene(byId<HTMLCanvasElement>('scene-canvas'));
+      if (this.phase.kind !== 'circle') {
+        scene.dispose();
+        return;
+      }
+      this.scene = scene;
+      loading.hidden = true;
+      this.renderScene();
+    })();
+    await this.sceneLoading.catch((error: unknown) => {
+      console.error('The 3D view could not start', error);
+      loading.hidden = true;
+    });
+  }
+
+  private renderCircle(): void {
+    if (this.phase.kind !== 'circle') return;
+    const { circle, selfId, waiting } = this.phase;
+    const self = circle.members.find((m) => m.id === selfId);
+    const isFacilitator = self?.role === 'facilitator';
+    byId('circle-title').textContent = circle.title;
+    byId('circle-code').textContent = circle.code;
+    byId<HTMLInputElement>('invite-link').value =
+      `${location.origin}/?code=${encodeURIComponent(circle.code)}`;
+    byId('facilitator-console').hidden = !isFacilitator;
+    byId('leave-circle').hidden = isFacilitator;
+    renderPeople(byId('people-list'), circle.members, selfId, this.i18n);
+    if (isFacilitator) {
+      renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
+        admit: (id) => void this.decide('waiting:admit', id),
+        decline: (id) => void this.decide('waiting:decline', id),
+      });
+    }
+    this.renderScene();
+  }
+
+  private renderScene(): void {
+    if (this.phase.kind !== 'circle') return;
+    this.scene?.update(this.phase.circle.members, this.phase.selfId, this.phase.circle.capacity);
+  }
+
+  private async decide(event: 'waiting:admit' | 'waiting:decline', waitingId: string): Promise<void> {
+    const result = await this.client.request(event, { waitingId });
+    if (!result.ok) this.status.announce(this.i18n.error(result.error.code));
+  }
+
+  private circleChanged(next: CircleView): void {
+    if (this.phase.kind !== 'circle' || next.revision <= this.phase.circle.revision) return;
+    const changes = membershipChanges(this.phase.circle.members, next.members);
+    this.phase.circle = next;
+    this.renderCircle();
+    for (const change of changes) this.announceChange(change.kind, change.member);
+  }
+
+  private announceChange(kind: 'joined' | 'left' | 'away' | 'back', member: MemberView): void {
+    if (this.phase.kind === 'circle' && member.id === this.phase.selfId) return;
+    if (kind === 'away' && member.role === 'facilitator') {
+      this.status.announce(this.i18n.t('status.facilitatorAway'));
+      return;
+    }
+    this.status.announce(this.i18n.t(`status.${kind}`, { name: member.name }));
+  }
+
+  private waitingChanged(waiting: WaitingView[]): void {
+    if (this.phase.kind !== 'circle') return;
+    const known = new Set(this.phase.waiting.map((w) => w.id));
+    this.phase.waiting = waiting;
+    this.renderCircle();
+    for (const person of waiting) {
+      if (!known.has(person.id)) this.status.announce(this.i18n.t('status.knocking', { name: person.name }));
+    }
+  }
+
+  // ——— server pushes and connection ———
+
+  private wireServerEvents(): void {
+    const socket = this.client.socket;
+    socket.on('connect', () => {
+      // First load with a saved seat, or a reconnect after a network drop: take the seat back.
+      if (this.phase.kind === 'circle' || (this.phase.kind === 'lobby' && this.sessions.load())) {
+        void this.resume();
+      }
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.phase.kind === 'circle' && reason !== 'io server disconnect') {
+        this.status.announce(this.i18n.t('status.reconnecting'));
+      }
+      if (this.phase.kind === 'waiting') {
+        // A waiting knock does not survive the connection; knock again once back.
+        this.phase = { kind: 'lobby' };
+        showScreen('join');
+        showFormError(byId('join-form'), 'code', this.i18n.error(ErrorCode.ConnectionLost));
+      }
+    });
+    socket.on('connect_error', (error) => {
+      if (SignalingClient.handshakeErrorCode(error) === ErrorCode.ProtocolMismatch) {
+        socket.disconnect();
+        this.showMessage('reload');
+      }
+    });
+    socket.on('circle:state', (circle) => {
+      this.circleChanged(circle);
+    });
+    socket.on('waiting:list', (waiting) => {
+      this.waitingChanged(waiting);
+    });
+    socket.on('knock:admitted', (admission) => {
+      void this.admitted(admission);
+    });
+    socket.on('knock:declined', () => {
+      this.phase = { kind: 'lobby' };
+      this.showMessage('declined');
+    });
+    socket.on('circle:ended', ({ reason }) => {
+      this.sessions.clear();
+      this.leaveCircleView();
+      this.showMessage(reason);
+    });
+    socket.on('session:closed', ({ reason }) => {
+      if (reason === 'rate_limited') this.sessions.clear();
+      this.leaveCircleView();
+      this.showMessage(reason);
+    });
+    this.disposers.push(() => {
+      this.client.dispose();
+    });
+  }
+
+  private wireLanguage(): void {
+    const select = byId<HTMLSelectElement>('lang-select');
+    select.value = this.i18n.locale;
+    document.documentElement.lang = this.i18n.locale;
+    select.addEventListener('change', () => {
+      this.i18n.setLocale(select.value as Locale);
+    });
+    this.disposers.push(
+      this.i18n.onChange(() => {
+        document.documentElement.lang = this.i18n.locale;
+        this.i18n.apply(document);
+        this.renderCircle();
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.leaveCircleView();
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+}
+
+/** Which form field an error from the server is about. */
+function fieldFor(code: ErrorCode): string {
+  if (code.startsWith('name_')) return 'name';
+  if (code === ErrorCode.TitleInvalid) return 'title';
+  return 'code';
+}

@@ -1,0 +1,45 @@
+import type { WaitingView } from '../../shared/circle/views';
+import type { Translator } from '../i18n/i18n';
+import { el } from '../ui/dom';
+
+export interface WaitingActions {
+  admit(waitingId: string): void;
+  decline(waitingId: string): void;
+}
+
+/** The facilitator's waiting room: each person with Admit and Decline buttons. */
+export function renderWaiting(
+  list: HTMLElement,
+  empty: HTMLElement,
+  waiting: readonly WaitingView[],
+  i18n: Translator,
+  actions: WaitingActions,
+): void {
+  empty.hidden = waiting.length > 0;
+  const items = waiting.map((person) => {
+    const item = el('li', { className: 'waiting-person' }, { 'data-waiting-id': person.id });
+    const name = el('span', { className: 'person-name', textContent: person.name });
+    name.dir = 'auto';
+    const admit = el(
+      'button',
+      { type: 'button', className: 'admit', textContent: i18n.t('circle.admit') },
+      { 'aria-label': i18n.t('circle.admitNamed', { name: person.name }) },
+    );
+    const decline = el(
+      'button',
+      { type: 'button', className: 'decline secondary', textContent: i18n.t('circle.decline') },
+      { 'aria-label': i18n.t('circle.declineNamed', { name: person.name }) },
+    );
+    admit.addEventListener('click', () => {
+      admit.disabled = decline.disabled = true;
+      actions.admit(person.id);
+    });
+    decline.addEventListener('click', () => {
+      admit.disabled = decline.disabled = true;
+      actions.decline(person.id);
+    });
+    item.append(name, admit, decline);
+    return item;
+  });
+  list.replaceChildren(...items);
+}

@@ -1,0 +1,61 @@
+import { normalizeCircleCode } from '../../shared/circle/circle-code';
+import { checkPseudonym, checkTitle } from '../../shared/circle/display-text';
+import { Limits } from '../../shared/protocol/limits';
+import type { ErrorCode } from '../../shared/protocol/errors';
+import { ErrorCode as Codes } from '../../shared/protocol/errors';
+
+export interface CreateRequest {
+  title: string;
+  capacity: number;
+  name: string;
+}
+
+export interface JoinRequest {
+  code: string;
+  name: string;
+}
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; field: string };
+
+/** Checks the Start form with the same rules the server applies, so errors show before sending. */
+export function readCreateForm(form: HTMLFormElement): FormResult<CreateRequest> {
+  const data = new FormData(form);
+  const title = checkTitle(String(data.get('title') ?? ''));
+  if (!title.ok) return { ok: false, code: title.code, field: 'title' };
+  const capacity = Number(data.get('capacity'));
+  if (!Number.isInteger(capacity) || capacity < Limits.capacityMin || capacity > Limits.capacityMax) {
+    return { ok: false, code: Codes.InvalidPayload, field: 'capacity' };
+  }
+  const name = checkPseudonym(String(data.get('name') ?? ''));
+  if (!name.ok) return { ok: false, code: name.code, field: 'name' };
+  return { ok: true, value: { title: title.value, capacity, name: name.value } };
+}
+
+export function readJoinForm(form: HTMLFormElement): FormResult<JoinRequest> {
+  const data = new FormData(form);
+  const code = normalizeCircleCode(String(data.get('code') ?? ''));
+  if (code === null) return { ok: false, code: Codes.CodeInvalid, field: 'code' };
+  const name = checkPseudonym(String(data.get('name') ?? ''));
+  if (!name.ok) return { ok: false, code: name.code, field: 'name' };
+  return { ok: true, value: { code, name: name.value } };
+}
+
+/** Marks the offending field invalid, links it to the error text, and focuses it. */
+export function showFormError(form: HTMLFormElement, field: string, message: string): void {
+  const error = form.querySelector<HTMLElement>('.form-error');
+  if (error) error.textContent = message;
+  for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+    const bad = input.name === field;
+    input.setAttribute('aria-invalid', String(bad));
+    if (bad && error) input.setAttribute('aria-describedby', error.id);
+    if (bad) input.focus();
+  }
+}
+
+export function clearFormError(form: HTMLFormElement): void {
+  const error = form.querySelector<HTMLElement>('.form-error');
+  if (error) error.textContent = '';
+  for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+    input.removeAttribute('aria-invalid');
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../signaling-server/server';
+import { artifactsDir, startAppServer } from './support/app-server';
+import { measurePixels } from './support/canvas-pixels';
+import { describeWithBrowser, launchChromium } from './support/chromium';
+import { PageWatch } from './support/page-watch';
+
+jest.setTimeout(120_000);
+
+describeWithBrowser('a facilitated circle in real browsers', (executablePath) => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    server = await startAppServer();
+    browser = await launchChromium(executablePath);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+    await server.close();
+  });
+
+  async function openPage(query = '', locale = 'en-US'): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1100, height: 760 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    watches.push(new PageWatch(page, new URL(server.url).origin));
+    await page.goto(`${server.url}/${query}`);
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
+  }
+
+  it('starts, knocks with a Japanese name, admits, shows both people and a drawn scene, then ends', async () => {
+    const facilitator = await openPage();
+    await facilitator.getByRole('button', { name: 'Start a circle' }).click();
+    await facilitator.locator('#create-form').getByLabel('Circle title').fill('Evening circle');
+    await facilitator.locator('#create-form').getByLabel(/Seats/).fill('6');
+    await facilitator.locator('#create-form').getByLabel('Your pseudonym').fill('Hana');
+    await shot(facilitator, 'start-form');
+    await facilitator.getByRole('button', { name: 'Start the circle' }).click();
+    const codeText = facilitator.locator('#circle-code');
+    await codeText.filter({ hasText: /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/ }).waitFor();
+    const code = await codeText.innerText();
+
+    const participant = await openPage('?lang=ja');
+    await participant.getByRole('button', { name: '輪に参加する' }).click();
+    await participant.locator('#join-form').getByLabel('輪のコード').fill(code.toLowerCase().replaceAll('-', ' '));
+    await participant.locator('#join-form').getByLabel('あなたのニックネーム').fill('  さくら🌸  ');
+    await participant.getByRole('button', { name: 'ノックする' }).click();
+    await participant.getByText('ファシリテーターが入室を許可するのを待っています').waitFor();
+    await shot(participant, 'waiting-room-ja');
+
+    await facilitator.locator('#waiting-list').getByText('さくら🌸').waitFor();
+    await facilitator.getByRole('button', { name: 'Admit さくら🌸' }).click();
+
+    for (const page of [facilitator, participant]) {
+      const people = page.locator('#people-list');
+      await people.getByText('Hana', { exact: true }).waitFor();
+      await people.getByText('さくら🌸', { exact: true }).waitFor();
+      await page.locator('#scene-loading').waitFor({ state: 'hidden' });
+    }
+    await facilitator.locator('#status-line').getByText('さくら🌸 joined').waitFor();
+    await participant.locator('#status-line').getByText('輪に入りました').waitFor();
+    expect(await facilitator.locator('#waiting-list li').count()).toBe(0);
+
+    const pixels = await measurePixels(participant, participant.locator('#scene-canvas'));
+    expect(pixels.distinctColours).toBeGreaterThan(20);
+    expect(pixels.nonBackgroundShare).toBeGreaterThan(0.2);
+    await shot(facilitator, 'circle-facilitator');
+    await shot(participant, 'circle-participant-ja');
+
+    // A reload returns to the same seat without knocking again.
+    const seatBefore = await participant.locator('#people-list li').allInnerTexts();
+    await participant.reload();
+    await participant.locator('#people-list').getByText('さくら🌸', { exact: true }).waitFor();
+    expect(await participant.locator('#people-list li').allInnerTexts()).toEqual(seatBefore);
+    await facilitator.locator('#status-line').getByText('さくら🌸 is back').waitFor();
+
+    await facilitator.getByRole('button', { name: 'End circle' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'End circle' }).click();
+    await facilitator.getByRole('heading', { name: 'The circle has ended' }).waitFor();
+    await participant.getByRole('heading', { name: '輪は終了しました' }).waitFor();
+    await shot(participant, 'circle-ended-ja');
+
+    for (const watch of watches) {
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    }
+  });
+
+  it('tells a declined person kindly and refuses invisible names with a clear message', async () => {
+    const facilitator = await openPage();
+    await facilitator.getByRole('button', { name: 'Start a circle' }).click();
+    await facilitator.locator('#create-form').getByLabel('Circle title').fill('Small circle');
+    await facilitator.locator('#create-form').getByLabel('Your pseudonym').fill('Ren');
+    await facilitator.getByRole('button', { name: 'Start the circle' }).click();
+    const code = await facilitator.locator('#circle-code').filter({ hasText: /-/ }).innerText();
+
+    const visitor = await openPage(`?code=${code}`);
+    await visitor.locator('#join-form').getByLabel('Your pseudonym').fill('\u200B\u200B');
+    await visitor.getByRole('button', { name: 'Knock' }).click();
+    await visitor.getByText('That pseudonym would be invisible').waitFor();
+    expect(await visitor.locator('#join-form').getByLabel('Your pseudonym').getAttribute('aria-invalid')).toBe('true');
+
+    await visitor.locator('#join-form').getByLabel('Your pseudonym').fill('Kai');
+    await visitor.getByRole('button', { name: 'Knock' }).click();
+    await visitor.getByText('Waiting for the facilitator to let you in').waitFor();
+    await facilitator.getByRole('button', { name: 'Decline Kai' }).click();
+    await visitor.getByRole('heading', { name: 'Not this time' }).waitFor();
+    await facilitator.locator('#waiting-empty').waitFor({ state: 'visible' });
+    await shot(visitor, 'declined');
+
+    for (const watch of watches) {
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,402 @@
+/**
+ * Integration-test harness: starts the real signaling server on port 0 and connects real
+ * Socket.IO clients to it. Every wait is on an event with a deadline, never on a sleep, and
+ * everything a test opens is closed after it.
+ */
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { EnteredCircle, WaitingView } from '../../shared/circle/views';
+import type { Ack } from '../../shared/protocol/ack';
+import type { ErrorCode } from '../../shared/protocol/errors';
+import type {
+  ClientEventName,
+  ClientToServerEvents,
+  KnockAdmission,
+  ServerToClientEvents,
+} from '../../shared/protocol/events';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { Scheduler } from '../../signaling-server/circles/grace-timers';
+import { defaultConfig, type ServerConfig } from '../../signaling-server/config';
+import { startServer, type RunningServer } from '../../signaling-server/server';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+export type AckOf<E extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** How long any single expected event may take on loopback before the test fails. */
+export const EVENT_TIMEOUT_MS = 3_000;
+
+/** Loosely typed views of a client socket, for sending what the typed maps forbid. */
+interface RawEmitter {
+  emit(event: string, ...args: unknown[]): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
+  timeout(ms: number): RawEmitter;
+}
+
+function raw(socket: TestSocket): RawEmitter {
+  return socket as unknown as RawEmitter;
+}
+
+/**
+ * A scheduler that remembers what it has pending, so the harness can prove (and guarantee) that
+ * nothing the server scheduled outlives the test.
+ */
+export class TrackingScheduler implements Scheduler {
+  private readonly live = new Set<NodeJS.Timeout>();
+
+  set(callback: () => void, ms: number): unknown {
+    const handle = setTimeout(() => {
+      this.live.delete(handle);
+      callback();
+    }, ms);
+    this.live.add(handle);
+    return handle;
+  }
+
+  clear(handle: unknown): void {
+    clearTimeout(handle as NodeJS.Timeout);
+    this.live.delete(handle as NodeJS.Timeout);
+  }
+
+  get pending(): number {
+    return this.live.size;
+  }
+
+  /** Cancels whatever is left; returns how many timers that was. */
+  clearAll(): number {
+    const left = this.live.size;
+    for (const handle of this.live) clearTimeout(handle);
+    this.live.clear();
+    return left;
+  }
+}
+
+export interface ConnectOptions {
+  protocolVersion?: unknown;
+  extraHeaders?: Record<string, string>;
+  /** Leave the `auth` object out of the handshake entirely. */
+  omitAuth?: boolean;
+}
+
+export class Harness {
+  private readonly sockets = new Set<TestSocket>();
+  /** Timers the server still had pending when the harness closed it (should be none). */
+  timersLeftAfterClose = 0;
+  private closed = false;
+
+  constructor(
+    readonly server: RunningServer,
+    readonly scheduler: TrackingScheduler,
+  ) {}
+
+  /** The server's loopback address; the server binds 127.0.0.1, so connect there directly. */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.server.port}`;
+  }
+
+  /** Opens a client without waiting; the caller waits for `connect` or `connect_error`. */
+  open(options: ConnectOptions = {}): TestSocket {
+    const socket: TestSocket = connectSocket(this.baseUrl, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      ...(options.omitAuth
+        ? {}
+        : { auth: { protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION } }),
+      ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    });
+    this.sockets.add(socket);
+    return socket;
+  }
+
+  /** Opens a client and resolves once the server has accepted it. */
+  async connect(options: ConnectOptions = {}): Promise<TestSocket> {
+    const socket = this.open(options);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error('timed out connecting'));
+      }, EVENT_TIMEOUT_MS);
+      const onConnect = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        socket.off('connect', onConnect);
+        socket.off('connect_error', onError);
+      };
+      socket.on('connect', onConnect);
+      socket.on('connect_error', onError);
+    });
+    return socket;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const socket of this.sockets) socket.disconnect();
+    this.sockets.clear();
+    await this.server.close();
+    this.timersLeftAfterClose = this.scheduler.clearAll();
+  }
+}
+
+/** Short grace times and a generous code-guess budget, so tests only hit limits on purpose. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...defaultConfig(),
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    staticDirs: [],
+    memberGraceMs: 400,
+    facilitatorGraceMs: 800,
+    codeAttempts: { attempts: 1_000, windowS: 60 },
+    ...overrides,
+  };
+}
+
+export async function startHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+  const scheduler = new TrackingScheduler();
+  const server = await startServer(testConfig(overrides), { scheduler });
+  return new Harness(server, scheduler);
+}
+
+/**
+ * Registers an `afterEach` that closes every server (and its clients) a test started, and
+ * returns the function tests use to start one.
+ */
+export function useServers(): (overrides?: Partial<ServerConfig>) => Promise<Harness> {
+  const running: Harness[] = [];
+  afterEach(async () => {
+    const all = running.splice(0);
+    await Promise.all(all.map((h) => h.close()));
+  });
+  return async (overrides) => {
+    const harness = await startHarness(overrides);
+    running.push(harness);
+    return harness;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting on events
+// ---------------------------------------------------------------------------------------------
+
+/** Resolves with the first `event` whose payload satisfies `predicate`; rejects after a deadline. */
+export function waitForEvent<E extends ServerEventName>(
+  socket: TestSocket,
+  event: E,
+  predicate: (payload: ServerPayload<E>) => boolean = () => true,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<ServerPayload<E>> {
+  return waitForRawEvent(socket, event, (p) => predicate(p as ServerPayload<E>), timeoutMs).then(
+    (p) => p as ServerPayload<E>,
+  );
+}
+
+/** Like waitForEvent for any event name, including client-side ones such as `connect_error`. */
+export function waitForRawEvent(
+  socket: TestSocket,
+  event: string,
+  predicate: (payload: unknown) => boolean = () => true,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<unknown> {
+  const emitter = raw(socket);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.off(event, listener);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"`));
+    }, timeoutMs);
+    const listener = (...args: unknown[]) => {
+      const payload = args[0];
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      emitter.off(event, listener);
+      resolve(payload);
+    };
+    emitter.on(event, listener);
+  });
+}
+
+/** Resolves with the client-side reason once the socket is disconnected. */
+export function waitForDisconnect(socket: TestSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
+  if (socket.disconnected && !socket.active) return Promise.resolve('already disconnected');
+  return waitForRawEvent(socket, 'disconnect', () => true, timeoutMs).then((r) => String(r));
+}
+
+/** Everything a socket receives from now on, in order, for "nothing else arrived" checks. */
+export interface Received {
+  event: string;
+  payload: unknown;
+}
+
+export function recordEvents(socket: TestSocket): Received[] {
+  const log: Received[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => {
+    log.push({ event, payload: args[0] });
+  });
+  return log;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+/** Sends a typed request and resolves with its acknowledgement. */
+export function request<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<AckOf<E>> {
+  return rawRequest(socket, event, [payload], timeoutMs) as Promise<AckOf<E>>;
+}
+
+/** Sends any event with any arguments (an ack is appended) and resolves with the ack. */
+export function rawRequest(
+  socket: TestSocket,
+  event: string,
+  args: readonly unknown[],
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<Ack<unknown>> {
+  return new Promise((resolve, reject) => {
+    raw(socket)
+      .timeout(timeoutMs)
+      .emit(event, ...args, (error: unknown, result: unknown) => {
+        if (error) {
+          reject(new Error(`no acknowledgement for "${event}" within ${timeoutMs} ms`));
+          return;
+        }
+        resolve(result as Ack<unknown>);
+      });
+  });
+}
+
+/** Fire and forget, with no acknowledgement callback at all. */
+export function rawEmit(socket: TestSocket, event: string, ...args: unknown[]): void {
+  raw(socket).emit(event, ...args);
+}
+
+export function expectOk<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got error "${ack.error.code}"`);
+  return ack.data;
+}
+
+export function expectError(ack: Ack<unknown>, code: ErrorCode): void {
+  expect(ack).toEqual({ ok: false, error: expect.objectContaining({ code }) as unknown });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Circle flows
+// ---------------------------------------------------------------------------------------------
+
+export interface Facilitator {
+  socket: TestSocket;
+  entered: EnteredCircle;
+  code: string;
+  memberId: string;
+  resumeToken: string;
+}
+
+export async function createCircle(
+  harness: Harness,
+  input: { title?: string; capacity?: number; name?: string } = {},
+): Promise<Facilitator> {
+  const socket = await harness.connect();
+  const entered = expectOk(
+    await request(socket, 'circle:create', {
+      title: input.title ?? '夜の縁側',
+      capacity: input.capacity ?? 6,
+      name: input.name ?? 'ひろし',
+    }),
+  );
+  return {
+    socket,
+    entered,
+    code: entered.circle.code,
+    memberId: entered.self.memberId,
+    resumeToken: entered.self.resumeToken,
+  };
+}
+
+export interface Knocker {
+  socket: TestSocket;
+  waitingId: string;
+  /** The facilitator's waiting list once it showed this knock. */
+  waitingList: WaitingView[];
+}
+
+/** Knocks on `facilitator`'s circle from `socket` (a new client unless given). */
+export async function knock(
+  harness: Harness,
+  facilitator: Facilitator,
+  name: string,
+  socket?: TestSocket,
+): Promise<Knocker> {
+  const knocker = socket ?? (await harness.connect());
+  const listed = waitForEvent(facilitator.socket, 'waiting:list', (list) =>
+    list.some((w) => w.name === name),
+  );
+  const { waitingId } = expectOk(
+    await request(knocker, 'circle:knock', { code: facilitator.code, name }),
+  );
+  const waitingList = await listed;
+  return { socket: knocker, waitingId, waitingList };
+}
+
+export interface Participant {
+  socket: TestSocket;
+  admission: KnockAdmission;
+  entered: EnteredCircle;
+  memberId: string;
+  resumeToken: string;
+}
+
+/** Admits a knock and has the participant take the seat with `circle:resume`. */
+export async function admit(facilitator: Facilitator, knocker: Knocker): Promise<Participant> {
+  const admitted = waitForEvent(knocker.socket, 'knock:admitted');
+  expectOk(await request(facilitator.socket, 'waiting:admit', { waitingId: knocker.waitingId }));
+  const admission = await admitted;
+  const entered = expectOk(
+    await request(knocker.socket, 'circle:resume', {
+      code: admission.code,
+      resumeToken: admission.resumeToken,
+    }),
+  );
+  return {
+    socket: knocker.socket,
+    admission,
+    entered,
+    memberId: entered.self.memberId,
+    resumeToken: entered.self.resumeToken,
+  };
+}
+
+/** Knock + admit + resume, waiting until the facilitator sees the new member connected. */
+export async function join(
+  harness: Harness,
+  facilitator: Facilitator,
+  name: string,
+): Promise<Participant> {
+  const seen = waitForEvent(facilitator.socket, 'circle:state', (state) =>
+    state.members.some((m) => m.name === name && m.connected),
+  );
+  const participant = await admit(facilitator, await knock(harness, facilitator, name));
+  await seen;
+  return participant;
+}
+
+/** Proves the server still serves a fresh client end to end: create, knock, admit, resume. */
+export async function expectServerHealthy(harness: Harness): Promise<void> {
+  const facilitator = await createCircle(harness, { name: '確認係' });
+  const participant = await join(harness, facilitator, 'けんこう');
+  expect(participant.entered.circle.members.map((m) => m.name)).toEqual(['確認係', 'けんこう']);
+}

@@ -1,0 +1,254 @@
+import type { ClientEventName } from '../../../../shared/protocol/events';
+import { ClientEvent } from '../../../../shared/protocol/events';
+import { Limits } from '../../../../shared/protocol/limits';
+import {
+  circleCreateSchema,
+  circleKnockSchema,
+  circleResumeSchema,
+  clientEventSchemas,
+  signalPayloadSchema,
+  signalRelaySchema,
+  waitingDecisionSchema,
+} from '../../../../shared/protocol/schemas';
+
+const MEMBER_ID = 'Qx7_abc-DEF12345';
+const RESUME_TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
+
+/** A valid payload for every client event; the Record type makes a new event need one here. */
+const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
+  [ClientEvent.CircleCreate]: { title: 'Tuesday circle', capacity: 8, name: 'さくら' },
+  [ClientEvent.CircleKnock]: { code: 'K7QM-2XPD-9TR', name: 'ゆうき' },
+  [ClientEvent.KnockCancel]: {},
+  [ClientEvent.CircleResume]: { code: 'K7QM-2XPD-9TR', resumeToken: RESUME_TOKEN },
+  [ClientEvent.CircleLeave]: {},
+  [ClientEvent.CircleEnd]: {},
+  [ClientEvent.WaitingAdmit]: { waitingId: MEMBER_ID },
+  [ClientEvent.WaitingDecline]: { waitingId: MEMBER_ID },
+  [ClientEvent.SignalRelay]: { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
+};
+
+const events = Object.keys(validPayloads) as ClientEventName[];
+
+afterEach(() => {
+  // A pollution test that failed must not leak into the next one.
+  delete (Object.prototype as Record<string, unknown>).polluted;
+});
+
+describe('clientEventSchemas', () => {
+  it('has a schema for every client event and nothing else', () => {
+    expect(Object.keys(clientEventSchemas).sort()).toEqual(Object.values(ClientEvent).sort());
+  });
+
+  it.each(events)('%s accepts its valid payload as is', (event) => {
+    const result = clientEventSchemas[event].safeParse(validPayloads[event]);
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validPayloads[event]);
+  });
+
+  it.each(events)('%s strips unknown keys', (event) => {
+    const result = clientEventSchemas[event].safeParse({
+      ...validPayloads[event],
+      extra: 'x',
+      role: 'facilitator',
+      circleId: 'someone-elses',
+    });
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validPayloads[event]);
+  });
+
+  it.each(events)('%s drops __proto__ and constructor keys from JSON without pollution', (event) => {
+    const json = JSON.stringify(validPayloads[event]).replace(
+      /^\{/,
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+    );
+    const raw = JSON.parse(json.replace(/,\}$/, '}')) as Record<string, unknown>;
+    expect(Object.hasOwn(raw, '__proto__')).toBe(true); // the attack is really in the input
+
+    const result = clientEventSchemas[event].safeParse(raw);
+    expect(result.success).toBe(true);
+    const data = result.data as Record<string, unknown>;
+    expect(Object.hasOwn(data, '__proto__')).toBe(false);
+    expect(Object.hasOwn(data, 'constructor')).toBe(false);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data.polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(data).toEqual(validPayloads[event]);
+  });
+
+  it.each(events)('%s rejects payloads that are not objects', (event) => {
+    for (const payload of [undefined, null, 'text', 42, true, [], [validPayloads[event]]]) {
+      expect(clientEventSchemas[event].safeParse(payload).success).toBe(false);
+    }
+  });
+});
+
+describe('circleCreateSchema', () => {
+  const valid = validPayloads[ClientEvent.CircleCreate];
+
+  it.each([
+    ['capacity as a string', { capacity: '8' }],
+    ['a fractional capacity', { capacity: 4.5 }],
+    ['capacity below the minimum', { capacity: Limits.capacityMin - 1 }],
+    ['capacity above the maximum', { capacity: Limits.capacityMax + 1 }],
+    ['capacity NaN', { capacity: Number.NaN }],
+    ['a numeric title', { title: 42 }],
+    ['a null name', { name: null }],
+    ['a missing title', { title: undefined }],
+    ['a title over the raw cap', { title: 'x'.repeat(Limits.titleMaxChars * 4 + 1) }],
+    ['a name over the raw cap', { name: 'x'.repeat(Limits.nameMaxCodeUnits * 2 + 1) }],
+  ])('rejects %s', (_label, change) => {
+    expect(circleCreateSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+
+  it('accepts the capacity bounds', () => {
+    for (const capacity of [Limits.capacityMin, Limits.capacityMax]) {
+      expect(circleCreateSchema.safeParse({ ...valid, capacity }).success).toBe(true);
+    }
+  });
+});
+
+describe('circleKnockSchema', () => {
+  it.each([
+    ['a numeric code', { code: 123, name: 'a' }],
+    ['a code over 32 characters', { code: 'K'.repeat(33), name: 'a' }],
+    ['a missing name', { code: 'K7QM-2XPD-9TR' }],
+    ['an object as name', { code: 'K7QM-2XPD-9TR', name: { toString: 'x' } }],
+  ])('rejects %s', (_label, payload) => {
+    expect(circleKnockSchema.safeParse(payload).success).toBe(false);
+  });
+});
+
+describe('circleResumeSchema', () => {
+  it.each([
+    ['19 characters', 'a'.repeat(19), false],
+    ['20 characters', 'a'.repeat(20), true],
+    ['64 characters', 'a'.repeat(64), true],
+    ['65 characters', 'a'.repeat(65), false],
+    ['a slash', `${'a'.repeat(20)}/`, false],
+    ['a plus sign', `${'a'.repeat(20)}+`, false],
+    ['padding', `${'a'.repeat(20)}=`, false],
+    ['a number', 12345678901234567890, false],
+  ])('resume token with %s: accepted = %s', (_label, resumeToken, accepted) => {
+    const result = circleResumeSchema.safeParse({ code: 'K7QM-2XPD-9TR', resumeToken });
+    expect(result.success).toBe(accepted);
+  });
+});
+
+describe('waitingDecisionSchema', () => {
+  it.each([
+    ['7 characters', 'a'.repeat(7), false],
+    ['8 characters', 'a'.repeat(8), true],
+    ['32 characters', 'a'.repeat(32), true],
+    ['33 characters', 'a'.repeat(33), false],
+    ['a slash', 'abcdefgh/', false],
+    ['a space', 'abcd efgh', false],
+    ['a room-name prefix', 'w:abcdefgh', false],
+    ['a number', 12345678, false],
+  ])('waiting id with %s: accepted = %s', (_label, waitingId, accepted) => {
+    expect(waitingDecisionSchema.safeParse({ waitingId }).success).toBe(accepted);
+  });
+});
+
+describe('signalPayloadSchema', () => {
+  it.each([
+    ['an offer', { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' }],
+    ['an answer', { type: 'answer', sdp: 'v=0\r\n' }],
+    [
+      'a full candidate',
+      {
+        type: 'candidate',
+        candidate: {
+          candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host',
+          sdpMid: '0',
+          sdpMLineIndex: 0,
+          usernameFragment: 'abcd',
+        },
+      },
+    ],
+    [
+      'a candidate with nulls',
+      { type: 'candidate', candidate: { candidate: '', sdpMid: null, sdpMLineIndex: null } },
+    ],
+    ['a candidate with only the line', { type: 'candidate', candidate: { candidate: 'c' } }],
+    ['a renegotiation hint', { type: 'renegotiate' }],
+    ['a transceiver request', { type: 'transceiverRequest', kind: 'audio' }],
+  ])('accepts %s unchanged', (_label, signal) => {
+    const result = signalPayloadSchema.safeParse(signal);
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(signal);
+  });
+
+  it('accepts SDP up to the limit and rejects one character more', () => {
+    for (const type of ['offer', 'answer']) {
+      const atLimit = { type, sdp: 'x'.repeat(Limits.sdpMaxChars) };
+      const over = { type, sdp: 'x'.repeat(Limits.sdpMaxChars + 1) };
+      expect(signalPayloadSchema.safeParse(atLimit).success).toBe(true);
+      expect(signalPayloadSchema.safeParse(over).success).toBe(false);
+    }
+  });
+
+  it.each([
+    ['an unknown type', { type: 'bye' }],
+    ['a missing type', { sdp: 'v=0' }],
+    ['a type in another case', { type: 'Offer', sdp: 'v=0' }],
+    ['an offer without SDP', { type: 'offer' }],
+    ['an offer with numeric SDP', { type: 'offer', sdp: 0 }],
+    ['a candidate without a candidate object', { type: 'candidate' }],
+    ['a candidate given as a string', { type: 'candidate', candidate: 'candidate:1' }],
+    [
+      'an oversized candidate line',
+      { type: 'candidate', candidate: { candidate: 'c'.repeat(Limits.candidateMaxChars + 1) } },
+    ],
+    [
+      'an sdpMLineIndex above 255',
+      { type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: 256 } },
+    ],
+    [
+      'a negative sdpMLineIndex',
+      { type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: -1 } },
+    ],
+    ['an oversized sdpMid', { type: 'candidate', candidate: { candidate: 'c', sdpMid: 'm'.repeat(65) } }],
+    ['a transceiver request for data', { type: 'transceiverRequest', kind: 'data' }],
+    ['null', null],
+    ['a string', 'offer'],
+  ])('rejects %s', (_label, signal) => {
+    expect(signalPayloadSchema.safeParse(signal).success).toBe(false);
+  });
+
+  it('strips keys that belong to another variant or to nobody', () => {
+    const result = signalPayloadSchema.safeParse({
+      type: 'offer',
+      sdp: 'v=0',
+      candidate: { candidate: 'c' },
+      from: 'spoofed',
+    });
+    expect(result.data).toEqual({ type: 'offer', sdp: 'v=0' });
+
+    const candidate = signalPayloadSchema.safeParse({
+      type: 'candidate',
+      candidate: { candidate: 'c', extra: 1, __proto__: { polluted: true } },
+    });
+    expect(candidate.data).toEqual({ type: 'candidate', candidate: { candidate: 'c' } });
+  });
+});
+
+describe('signalRelaySchema', () => {
+  it('requires a well-formed recipient id and a valid signal', () => {
+    const signal = { type: 'renegotiate' };
+    expect(signalRelaySchema.safeParse({ to: MEMBER_ID, signal }).success).toBe(true);
+    expect(signalRelaySchema.safeParse({ to: 'short', signal }).success).toBe(false);
+    expect(signalRelaySchema.safeParse({ to: MEMBER_ID }).success).toBe(false);
+    expect(signalRelaySchema.safeParse({ to: MEMBER_ID, signal: { type: 'x' } }).success).toBe(
+      false,
+    );
+  });
+
+  it('does not let the sender choose the "from" field', () => {
+    const result = signalRelaySchema.safeParse({
+      to: MEMBER_ID,
+      from: 'someone-else',
+      signal: { type: 'renegotiate' },
+    });
+    expect(result.data).toEqual({ to: MEMBER_ID, signal: { type: 'renegotiate' } });
+  });
+});

@@ -1,0 +1,420 @@
+import { EngawaError, ErrorCode } from '../../../../shared/protocol/errors';
+import { Limits } from '../../../../shared/protocol/limits';
+import type { CircleRecord, MemberRecord } from '../../../../signaling-server/circles/circle-record';
+import * as rules from '../../../../signaling-server/circles/circle-rules';
+
+const T0 = 1_700_000_000_000;
+let sequence = 0;
+
+function uid(prefix: string): string {
+  sequence += 1;
+  return `${prefix}-${String(sequence).padStart(6, '0')}`;
+}
+
+function newCircle(capacity = 8): CircleRecord {
+  return rules.createCircleRecord({
+    id: 'circle-0001',
+    code: 'K7QM-2XPD-9TR',
+    title: 'Tuesday circle',
+    capacity,
+    facilitator: {
+      id: 'facilitator-1',
+      name: 'ファシリ',
+      resumeTokenHash: 'HASH-facilitator',
+      connectionId: 'conn-facilitator',
+      now: T0,
+    },
+  });
+}
+
+function knock(circle: CircleRecord, name = uid('name')): string {
+  const id = uid('waiting');
+  rules.addWaiting(circle, { id, name, since: T0 });
+  return id;
+}
+
+/** Knock, admit and take the seat, as a participant's browser does. */
+function seat(circle: CircleRecord, name = uid('name')): MemberRecord {
+  const admitted = rules.admitWaiting(circle, knock(circle, name), {
+    id: uid('member'),
+    resumeTokenHash: uid('HASH'),
+    now: T0 + 1,
+  });
+  rules.attachConnection(circle, admitted.id, uid('conn'));
+  return admitted;
+}
+
+function seatsOf(circle: CircleRecord): number[] {
+  return circle.members.map((m) => m.seat).sort((a, b) => a - b);
+}
+
+function thrownCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof EngawaError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('createCircleRecord', () => {
+  it('seats the facilitator in seat 0, connected, with an empty waiting room', () => {
+    const circle = newCircle(4);
+    expect(circle).toMatchObject({
+      id: 'circle-0001',
+      code: 'K7QM-2XPD-9TR',
+      title: 'Tuesday circle',
+      capacity: 4,
+      createdAt: T0,
+      revision: 1,
+      waiting: [],
+    });
+    expect(circle.members).toHaveLength(1);
+    expect(circle.members[0]).toMatchObject({
+      id: 'facilitator-1',
+      name: 'ファシリ',
+      role: 'facilitator',
+      seat: 0,
+      resumeTokenHash: 'HASH-facilitator',
+      connectionId: 'conn-facilitator',
+      awaySince: null,
+    });
+  });
+});
+
+describe('seats', () => {
+  it('gives each admitted person the lowest free seat', () => {
+    const circle = newCircle();
+    const seats = [seat(circle), seat(circle), seat(circle)].map((m) => m.seat);
+    expect(seats).toEqual([1, 2, 3]);
+  });
+
+  it('reuses a freed seat before any higher one', () => {
+    const circle = newCircle();
+    const [, second, third] = [seat(circle), seat(circle), seat(circle), seat(circle)];
+    rules.removeMember(circle, third?.id ?? '');
+    rules.removeMember(circle, second?.id ?? '');
+    expect(seatsOf(circle)).toEqual([0, 1, 4]);
+    expect(seat(circle).seat).toBe(2);
+    expect(seat(circle).seat).toBe(3);
+    expect(seat(circle).seat).toBe(5);
+  });
+
+  it('admits with the waiting name, as a participant not yet connected', () => {
+    const circle = newCircle();
+    const waitingId = knock(circle, 'さくら');
+    const admitted = rules.admitWaiting(circle, waitingId, {
+      id: 'member-new',
+      resumeTokenHash: 'HASH-new',
+      now: T0 + 5,
+    });
+    expect(admitted).toMatchObject({
+      id: 'member-new',
+      name: 'さくら',
+      role: 'participant',
+      seat: 1,
+      resumeTokenHash: 'HASH-new',
+      connectionId: null,
+      awaySince: T0 + 5,
+    });
+    expect(rules.findMember(circle, 'member-new')).toEqual(admitted);
+    expect(circle.waiting).toEqual([]);
+  });
+});
+
+describe('capacity', () => {
+  it('is full when every seat is taken, counting the facilitator', () => {
+    const circle = newCircle(3);
+    expect(rules.isFull(circle)).toBe(false);
+    seat(circle);
+    expect(rules.isFull(circle)).toBe(false);
+    seat(circle);
+    expect(rules.isFull(circle)).toBe(true);
+    expect(seatsOf(circle)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses to admit into a full circle and keeps the person waiting', () => {
+    const circle = newCircle(2);
+    const first = knock(circle);
+    const second = knock(circle);
+    rules.admitWaiting(circle, first, { id: 'member-a', resumeTokenHash: 'h', now: T0 });
+    const before = structuredClone(circle);
+    expect(
+      thrownCode(() =>
+        rules.admitWaiting(circle, second, { id: 'member-b', resumeTokenHash: 'h', now: T0 }),
+      ),
+    ).toBe(ErrorCode.CircleFull);
+    expect(circle).toEqual(before);
+    expect(circle.waiting.map((w) => w.id)).toEqual([second]);
+  });
+
+  it('refuses a knock on a full circle', () => {
+    const circle = newCircle(2);
+    seat(circle);
+    const before = structuredClone(circle);
+    expect(thrownCode(() => knock(circle))).toBe(ErrorCode.CircleFull);
+    expect(circle).toEqual(before);
+  });
+
+  it('frees a seat when someone leaves', () => {
+    const circle = newCircle(2);
+    const member = seat(circle);
+    rules.removeMember(circle, member.id);
+    expect(rules.isFull(circle)).toBe(false);
+    expect(seat(circle).seat).toBe(1);
+  });
+});
+
+describe('waiting room', () => {
+  it('adds and removes people in order', () => {
+    const circle = newCircle();
+    const a = knock(circle, 'A');
+    const b = knock(circle, 'B');
+    const c = knock(circle, 'C');
+    expect(rules.toWaitingViews(circle)).toEqual([
+      { id: a, name: 'A', since: T0 },
+      { id: b, name: 'B', since: T0 },
+      { id: c, name: 'C', since: T0 },
+    ]);
+    expect(rules.removeWaiting(circle, b)).toEqual({ id: b, name: 'B', since: T0 });
+    expect(circle.waiting.map((w) => w.id)).toEqual([a, c]);
+  });
+
+  it(`holds at most ${Limits.waitingMax} people`, () => {
+    const circle = newCircle();
+    for (let i = 0; i < Limits.waitingMax; i++) knock(circle);
+    const before = structuredClone(circle);
+    expect(thrownCode(() => knock(circle))).toBe(ErrorCode.WaitingRoomFull);
+    expect(circle).toEqual(before);
+  });
+
+  it('refuses to remove or admit an unknown waiting id', () => {
+    const circle = newCircle();
+    knock(circle);
+    const before = structuredClone(circle);
+    expect(thrownCode(() => rules.removeWaiting(circle, 'nobody-waits'))).toBe(
+      ErrorCode.WaitingNotFound,
+    );
+    expect(
+      thrownCode(() =>
+        rules.admitWaiting(circle, 'nobody-waits', { id: 'm', resumeTokenHash: 'h', now: T0 }),
+      ),
+    ).toBe(ErrorCode.WaitingNotFound);
+    expect(circle).toEqual(before);
+  });
+
+  it('does not admit the same waiting id twice', () => {
+    const circle = newCircle();
+    const waitingId = knock(circle);
+    rules.admitWaiting(circle, waitingId, { id: 'm-1', resumeTokenHash: 'h', now: T0 });
+    expect(
+      thrownCode(() =>
+        rules.admitWaiting(circle, waitingId, { id: 'm-2', resumeTokenHash: 'h', now: T0 }),
+      ),
+    ).toBe(ErrorCode.WaitingNotFound);
+    expect(circle.members.map((m) => m.id)).toEqual(['facilitator-1', 'm-1']);
+  });
+});
+
+describe('connections', () => {
+  it('attaches a first connection and reports none replaced', () => {
+    const circle = newCircle();
+    const admitted = rules.admitWaiting(circle, knock(circle), {
+      id: 'member-a',
+      resumeTokenHash: 'h',
+      now: T0,
+    });
+    expect(rules.attachConnection(circle, admitted.id, 'conn-1')).toBeNull();
+    expect(rules.findMember(circle, admitted.id)).toMatchObject({
+      connectionId: 'conn-1',
+      awaySince: null,
+    });
+  });
+
+  it('replaces a live connection and returns the old one', () => {
+    const circle = newCircle();
+    expect(rules.attachConnection(circle, 'facilitator-1', 'conn-tab-2')).toBe(
+      'conn-facilitator',
+    );
+    expect(rules.findMember(circle, 'facilitator-1')?.connectionId).toBe('conn-tab-2');
+  });
+
+  it('detaches the current connection and marks the member away', () => {
+    const circle = newCircle();
+    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 99)).toBe(
+      true,
+    );
+    expect(rules.findMember(circle, 'facilitator-1')).toMatchObject({
+      connectionId: null,
+      awaySince: T0 + 99,
+    });
+    expect(rules.toCircleView(circle).members[0]?.connected).toBe(false);
+  });
+
+  it('ignores a stale connection that was already replaced', () => {
+    const circle = newCircle();
+    rules.attachConnection(circle, 'facilitator-1', 'conn-new');
+    const before = structuredClone(circle);
+    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 1)).toBe(
+      false,
+    );
+    expect(circle).toEqual(before);
+  });
+
+  it('ignores a detach for someone who is not a member', () => {
+    const circle = newCircle();
+    const before = structuredClone(circle);
+    expect(rules.detachConnection(circle, 'ghost', 'conn-facilitator', T0)).toBe(false);
+    expect(circle).toEqual(before);
+  });
+
+  it('clears awaySince when the member comes back', () => {
+    const circle = newCircle();
+    rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 1);
+    expect(rules.attachConnection(circle, 'facilitator-1', 'conn-back')).toBeNull();
+    expect(rules.findMember(circle, 'facilitator-1')).toMatchObject({
+      connectionId: 'conn-back',
+      awaySince: null,
+    });
+  });
+});
+
+describe('membership checks', () => {
+  it('requireMember and requireFacilitator tell the roles apart', () => {
+    const circle = newCircle();
+    const participant = seat(circle);
+    expect(rules.requireFacilitator(circle, 'facilitator-1').id).toBe('facilitator-1');
+    expect(rules.requireMember(circle, participant.id).id).toBe(participant.id);
+    expect(thrownCode(() => rules.requireFacilitator(circle, participant.id))).toBe(
+      ErrorCode.NotFacilitator,
+    );
+    expect(thrownCode(() => rules.requireFacilitator(circle, 'ghost'))).toBe(
+      ErrorCode.NotInCircle,
+    );
+    expect(thrownCode(() => rules.requireMember(circle, 'ghost'))).toBe(ErrorCode.NotInCircle);
+  });
+
+  it('removeMember returns the removed record', () => {
+    const circle = newCircle();
+    const member = seat(circle, 'ゆうき');
+    const removed = rules.removeMember(circle, member.id);
+    expect(removed).toMatchObject({ id: member.id, name: 'ゆうき' });
+    expect(rules.findMember(circle, member.id)).toBeUndefined();
+  });
+});
+
+describe('revision', () => {
+  const changes: [string, (circle: CircleRecord) => unknown][] = [
+    ['addWaiting', (c) => knock(c)],
+    ['removeWaiting', (c) => rules.removeWaiting(c, knock(c))],
+    [
+      'admitWaiting',
+      (c) => rules.admitWaiting(c, knock(c), { id: 'm-x', resumeTokenHash: 'h', now: T0 }),
+    ],
+    ['attachConnection', (c) => rules.attachConnection(c, 'facilitator-1', 'conn-2')],
+    ['detachConnection', (c) => rules.detachConnection(c, 'facilitator-1', 'conn-facilitator', T0)],
+    ['removeMember', (c) => rules.removeMember(c, seat(c).id)],
+  ];
+
+  it.each(changes)('increases on %s', (_label, change) => {
+    const circle = newCircle();
+    // Setup steps inside `change` (knock, seat) also count; measure just the last step.
+    const before = circle.revision;
+    change(circle);
+    expect(circle.revision).toBeGreaterThan(before);
+  });
+
+  it('increases by at least one on every single step', () => {
+    const circle = newCircle();
+    let last = circle.revision;
+    const step = (fn: () => unknown) => {
+      fn();
+      expect(circle.revision).toBeGreaterThan(last);
+      last = circle.revision;
+    };
+    let waitingId = '';
+    step(() => (waitingId = knock(circle)));
+    step(() =>
+      rules.admitWaiting(circle, waitingId, { id: 'member-r', resumeTokenHash: 'h', now: T0 }),
+    );
+    step(() => rules.attachConnection(circle, 'member-r', 'conn-r'));
+    step(() => rules.detachConnection(circle, 'member-r', 'conn-r', T0));
+    step(() => rules.attachConnection(circle, 'member-r', 'conn-r2'));
+    step(() => rules.removeMember(circle, 'member-r'));
+    step(() => (waitingId = knock(circle)));
+    step(() => rules.removeWaiting(circle, waitingId));
+  });
+});
+
+describe('failed operations', () => {
+  const failures: [string, (circle: CircleRecord) => unknown, string][] = [
+    ['removeWaiting of an unknown id', (c) => rules.removeWaiting(c, 'nobody'), 'waiting_not_found'],
+    [
+      'admitWaiting of an unknown id',
+      (c) => rules.admitWaiting(c, 'nobody', { id: 'm', resumeTokenHash: 'h', now: T0 }),
+      'waiting_not_found',
+    ],
+    ['attachConnection of a non-member', (c) => rules.attachConnection(c, 'ghost', 'x'), 'not_in_circle'],
+    ['removeMember of a non-member', (c) => rules.removeMember(c, 'ghost'), 'not_in_circle'],
+  ];
+
+  it.each(failures)('%s throws its code and leaves the record unchanged', (_l, fail, code) => {
+    const circle = newCircle();
+    seat(circle);
+    knock(circle);
+    const before = structuredClone(circle);
+    expect(thrownCode(() => fail(circle))).toBe(code);
+    expect(circle).toEqual(before);
+  });
+});
+
+describe('views', () => {
+  it('never exposes resume token hashes or connection ids', () => {
+    const circle = newCircle();
+    seat(circle);
+    seat(circle);
+    const admittedOnly = rules.admitWaiting(circle, knock(circle), {
+      id: 'member-pending',
+      resumeTokenHash: 'HASH-pending',
+      now: T0,
+    });
+    knock(circle);
+    const json = JSON.stringify([rules.toCircleView(circle), rules.toWaitingViews(circle)]);
+    expect(json).not.toContain('resumeTokenHash');
+    expect(json).not.toContain('HASH');
+    expect(json).not.toContain('connectionId');
+    expect(json).not.toContain('conn-');
+    expect(json).not.toContain('awaySince');
+    expect(admittedOnly.resumeTokenHash).toBe('HASH-pending');
+  });
+
+  it('lists exactly the public fields of members, in seat order', () => {
+    const circle = newCircle();
+    const [a, b, c] = [seat(circle, 'A'), seat(circle, 'B'), seat(circle, 'C')];
+    rules.removeMember(circle, a?.id ?? '');
+    const d = seat(circle, 'D'); // takes seat 1 but is last in the record
+    rules.detachConnection(circle, c?.id ?? '', circle.members[2]?.connectionId ?? '', T0);
+
+    const view = rules.toCircleView(circle);
+    expect(view).toEqual({
+      code: 'K7QM-2XPD-9TR',
+      title: 'Tuesday circle',
+      capacity: 8,
+      revision: circle.revision,
+      members: [
+        { id: 'facilitator-1', name: 'ファシリ', role: 'facilitator', seat: 0, connected: true },
+        { id: d.id, name: 'D', role: 'participant', seat: 1, connected: true },
+        { id: b?.id, name: 'B', role: 'participant', seat: 2, connected: true },
+        { id: c?.id, name: 'C', role: 'participant', seat: 3, connected: false },
+      ],
+    });
+    expect(Object.keys(view).sort()).toEqual(['capacity', 'code', 'members', 'revision', 'title']);
+  });
+
+  it('shows waiting people with id, name and time only', () => {
+    const circle = newCircle();
+    const id = knock(circle, 'さくら');
+    expect(rules.toWaitingViews(circle)).toEqual([{ id, name: 'さくら', since: T0 }]);
+  });
+});
