@@ -116,11 +116,19 @@ function startServer() {
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
       server.stderr = (server.stderr + chunk).slice(-4000);
     });
-    child.once('exit', (code, signal) => {
-      server.exited = { code, signal };
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${signal ?? code}) before it was ready\n${server.stderr}`));
+    // Rejects if the server dies at any point; every phase races against it.
+    server.died = new Promise((_, rejectDied) => {
+      child.once('exit', (code, signal) => {
+        server.exited = { code, signal };
+        clearTimeout(timer);
+        const error = new Error(
+          `the server exited (${signal ?? `code ${code}`}) during the run\n${tail(server.stderr)}`,
+        );
+        reject(error);
+        rejectDied(error);
+      });
     });
+    server.died.catch(() => undefined);
   });
 }
 
@@ -135,12 +143,13 @@ async function stopServer(server) {
 
 /** One forked load-worker.cjs and a request/answer wrapper over its IPC channel. */
 class Worker {
-  constructor(index) {
+  constructor(index, server) {
     this.index = index;
+    this.server = server;
     this.nextId = 1;
     this.pending = new Map();
     this.child = track(
-      fork(path.join(__dirname, 'load-worker.cjs'), [], { cwd: ROOT, stdio: 'inherit' }),
+      fork(path.join(__dirname, 'load-worker.cjs'), [], { cwd: ROOT, stdio: 'inherit', execArgv: ['--trace-gc'] }),
     );
     this.child.on('message', ({ id, ok, result, message }) => {
       const call = this.pending.get(id);
@@ -157,12 +166,14 @@ class Worker {
     });
   }
 
+  /** Resolves with the worker's answer; rejects at once if the server dies meanwhile. */
   call(type, payload = {}) {
-    return new Promise((resolve, reject) => {
+    const answer = new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       this.child.send({ id, type, ...payload });
     });
+    return Promise.race([answer, this.server.died]);
   }
 
   async close() {
@@ -194,9 +205,9 @@ async function runSignalingLoad(requested, options, log) {
   const workers = [];
   try {
     // Let the server finish its start-up allocations before taking the baseline.
-    await sleep(1_000);
+    await Promise.race([sleep(1_000), server.died]);
     const baseline = readMemoryKB(server.pid);
-    for (let i = 0; i < options.workers; i++) workers.push(new Worker(i));
+    for (let i = 0; i < options.workers; i++) workers.push(new Worker(i, server));
     const url = `http://127.0.0.1:${server.port}`;
     const protocolVersion = readProtocolVersion();
     await Promise.all(
@@ -230,7 +241,7 @@ async function runSignalingLoad(requested, options, log) {
     const joinCpu = readCpuSeconds(server.pid) - cpuBeforeJoin;
 
     // Memory once everyone is in and the server has gone quiet.
-    await sleep(options.settleMs);
+    await Promise.race([sleep(options.settleMs), server.died]);
     const loaded = readMemoryKB(server.pid);
 
     // Relay phase.

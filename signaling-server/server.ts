@@ -41,7 +41,8 @@ export async function startServer(
   const store = options.store ?? new MemoryCircleStore();
   const now = options.now ?? Date.now;
 
-  let io: EngawaServer | undefined;
+  // The app reports connection counts from the Socket.IO server created just below.
+  let io: EngawaServer | undefined = undefined;
   const app = createApp({
     staticDirs: config.staticDirs,
     version: packageJson.version,

@@ -7,12 +7,7 @@ import { renderPeople } from '../circle/people-list';
 import { renderWaiting } from '../circle/waiting-list';
 import type { Locale, Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import {
-  clearFormError,
-  readCreateForm,
-  readJoinForm,
-  showFormError,
-} from '../lobby/lobby-forms';
+import { clearFormError, readCreateForm, readJoinForm, showFormError } from '../lobby/lobby-forms';
 import { SignalingClient } from '../net/signaling-client';
 import type { CircleSceneHandle } from '../scene/scene-handle';
 import { byId, showScreen } from '../ui/dom';
@@ -249,7 +244,9 @@ export class App {
     const loading = byId('scene-loading');
     loading.hidden = false;
     this.sceneLoading = (async () => {
-      const { startCircleScene } = await import(/* webpackChunkName: "scene" */ '../scene/circle-scene');
+      const { startCircleScene } = await import(
+        /* webpackChunkName: "scene" */ '../scene/circle-scene'
+      );
       const scene = await startCircleScene(byId<HTMLCanvasElement>('scene-canvas'));
       if (this.phase.kind !== 'circle') {
         scene.dispose();
@@ -276,6 +273,7 @@ export class App {
       `${location.origin}/?code=${encodeURIComponent(circle.code)}`;
     byId('facilitator-console').hidden = !isFacilitator;
     byId('leave-circle').hidden = isFacilitator;
+    byId('end-circle').hidden = !isFacilitator;
     renderPeople(byId('people-list'), circle.members, selfId, this.i18n);
     if (isFacilitator) {
       renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
@@ -291,7 +289,10 @@ export class App {
     this.scene?.update(this.phase.circle.members, this.phase.selfId, this.phase.circle.capacity);
   }
 
-  private async decide(event: 'waiting:admit' | 'waiting:decline', waitingId: string): Promise<void> {
+  private async decide(
+    event: 'waiting:admit' | 'waiting:decline',
+    waitingId: string,
+  ): Promise<void> {
     const result = await this.client.request(event, { waitingId });
     if (!result.ok) this.status.announce(this.i18n.error(result.error.code));
   }
@@ -319,7 +320,8 @@ export class App {
     this.phase.waiting = waiting;
     this.renderCircle();
     for (const person of waiting) {
-      if (!known.has(person.id)) this.status.announce(this.i18n.t('status.knocking', { name: person.name }));
+      if (!known.has(person.id))
+        this.status.announce(this.i18n.t('status.knocking', { name: person.name }));
     }
   }
 

@@ -30,7 +30,10 @@ export class SessionMemory {
 
   save(session: SavedSession): void {
     try {
-      this.storage?.setItem(KEY, JSON.stringify({ code: session.code, resumeToken: session.resumeToken }));
+      this.storage?.setItem(
+        KEY,
+        JSON.stringify({ code: session.code, resumeToken: session.resumeToken }),
+      );
     } catch {
       // Without storage a reload starts over; the circle itself still works.
     }

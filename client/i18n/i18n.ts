@@ -82,7 +82,7 @@ export class Translator {
   }
 
   static fromEnvironment(): Translator {
-    let saved: string | null = null;
+    let saved: string | null;
     try {
       saved = localStorage.getItem(STORAGE_KEY);
     } catch {

@@ -17,25 +17,34 @@ export interface JoinRequest {
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; field: string };
 
+function textField(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 /** Checks the Start form with the same rules the server applies, so errors show before sending. */
 export function readCreateForm(form: HTMLFormElement): FormResult<CreateRequest> {
   const data = new FormData(form);
-  const title = checkTitle(String(data.get('title') ?? ''));
+  const title = checkTitle(textField(data, 'title'));
   if (!title.ok) return { ok: false, code: title.code, field: 'title' };
   const capacity = Number(data.get('capacity'));
-  if (!Number.isInteger(capacity) || capacity < Limits.capacityMin || capacity > Limits.capacityMax) {
+  if (
+    !Number.isInteger(capacity) ||
+    capacity < Limits.capacityMin ||
+    capacity > Limits.capacityMax
+  ) {
     return { ok: false, code: Codes.InvalidPayload, field: 'capacity' };
   }
-  const name = checkPseudonym(String(data.get('name') ?? ''));
+  const name = checkPseudonym(textField(data, 'name'));
   if (!name.ok) return { ok: false, code: name.code, field: 'name' };
   return { ok: true, value: { title: title.value, capacity, name: name.value } };
 }
 
 export function readJoinForm(form: HTMLFormElement): FormResult<JoinRequest> {
   const data = new FormData(form);
-  const code = normalizeCircleCode(String(data.get('code') ?? ''));
+  const code = normalizeCircleCode(textField(data, 'code'));
   if (code === null) return { ok: false, code: Codes.CodeInvalid, field: 'code' };
-  const name = checkPseudonym(String(data.get('name') ?? ''));
+  const name = checkPseudonym(textField(data, 'name'));
   if (!name.ok) return { ok: false, code: name.code, field: 'name' };
   return { ok: true, value: { code, name: name.value } };
 }

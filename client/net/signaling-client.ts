@@ -30,12 +30,13 @@ export class SignalingClient {
 
   /** Sends a request and resolves with its acknowledgement; never rejects. */
   async request<E extends ClientEventName>(event: E, input: InputOf<E>): Promise<Ack<DataOf<E>>> {
+    // The typed emitWithAck cannot be called with a generic event name; the maps still check
+    // `input` and the result at this method's signature.
+    const untyped = this.socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+      emitWithAck(ev: string, payload: unknown): Promise<Ack<DataOf<E>>>;
+    };
     try {
-      const emit = this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck as (
-        ev: string,
-        payload: unknown,
-      ) => Promise<Ack<DataOf<E>>>;
-      return await emit.call(this.socket.timeout(REQUEST_TIMEOUT_MS), event, input);
+      return await untyped.emitWithAck(event, input);
     } catch {
       return { ok: false, error: { code: ErrorCode.ConnectionLost } };
     }

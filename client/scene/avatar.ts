@@ -25,7 +25,11 @@ export class Avatar {
     this.material = new StandardMaterial(`avatar-mat-${memberId}`, scene);
     this.material.diffuseColor = Color3.FromHSV(memberHue(memberId) * 360, 0.35, 0.85);
     this.material.specularColor = new Color3(0.08, 0.08, 0.08);
-    this.body = CreateCapsule('avatar-body', { height: 0.8, radius: 0.22, tessellation: 12 }, scene);
+    this.body = CreateCapsule(
+      'avatar-body',
+      { height: 0.8, radius: 0.22, tessellation: 12 },
+      scene,
+    );
     this.body.position.y = 0.6;
     this.head = CreateSphere('avatar-head', { diameter: 0.28, segments: 12 }, scene);
     this.head.position.y = SEATED_EYE_HEIGHT_M;

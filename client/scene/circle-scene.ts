@@ -51,7 +51,10 @@ class CircleScene implements CircleSceneHandle {
     });
     this.resizeObserver.observe(canvas);
     this.scene.onBeforeRenderObservable.add(() => {
-      this.camera.rotation.x = Math.max(-MAX_PITCH_RAD, Math.min(MAX_PITCH_RAD, this.camera.rotation.x));
+      this.camera.rotation.x = Math.max(
+        -MAX_PITCH_RAD,
+        Math.min(MAX_PITCH_RAD, this.camera.rotation.x),
+      );
     });
     this.engine.runRenderLoop(() => {
       this.scene.render();

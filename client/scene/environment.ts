@@ -35,7 +35,11 @@ export class CircleEnvironment {
     sky.diffuse = new Color3(0.75, 0.8, 1);
     sky.groundColor = new Color3(0.35, 0.28, 0.25);
 
-    this.cushionTemplate = CreateCylinder('cushion', { diameter: 0.62, height: 0.12, tessellation: 24 }, scene);
+    this.cushionTemplate = CreateCylinder(
+      'cushion',
+      { diameter: 0.62, height: 0.12, tessellation: 24 },
+      scene,
+    );
     const cushionMaterial = new StandardMaterial('cushion-mat', scene);
     cushionMaterial.diffuseColor = Color3.FromHexString('#8a5a44');
     cushionMaterial.specularColor = Color3.Black();
@@ -64,7 +68,11 @@ export class CircleEnvironment {
 
   private resizeDeck(capacity: number): void {
     this.deck?.dispose(false, true);
-    const deck = CreateCylinder('deck', { diameter: (ringRadius(capacity) + 1.1) * 2, height: 0.1, tessellation: 48 }, this.scene);
+    const deck = CreateCylinder(
+      'deck',
+      { diameter: (ringRadius(capacity) + 1.1) * 2, height: 0.1, tessellation: 48 },
+      this.scene,
+    );
     deck.position.y = 0.05;
     const material = new StandardMaterial('deck-mat', this.scene);
     material.diffuseColor = Color3.FromHexString('#6e4f3a');
@@ -76,8 +84,17 @@ export class CircleEnvironment {
   }
 
   private createSky(): void {
-    const sky = CreateSphere('sky', { diameter: 120, segments: 16, sideOrientation: Mesh.BACKSIDE }, this.scene);
-    const texture = new DynamicTexture('sky-gradient', { width: 4, height: 256 }, this.scene, false);
+    const sky = CreateSphere(
+      'sky',
+      { diameter: 120, segments: 16, sideOrientation: Mesh.BACKSIDE },
+      this.scene,
+    );
+    const texture = new DynamicTexture(
+      'sky-gradient',
+      { width: 4, height: 256 },
+      this.scene,
+      false,
+    );
     const ctx = texture.getContext();
     const gradient = ctx.createLinearGradient(0, 0, 0, 256);
     gradient.addColorStop(0, DUSK_TOP);
@@ -108,7 +125,11 @@ export class CircleEnvironment {
   }
 
   private createLantern(): void {
-    const lantern = CreateCylinder('lantern', { diameterTop: 0.16, diameterBottom: 0.22, height: 0.3, tessellation: 16 }, this.scene);
+    const lantern = CreateCylinder(
+      'lantern',
+      { diameterTop: 0.16, diameterBottom: 0.22, height: 0.3, tessellation: 16 },
+      this.scene,
+    );
     lantern.position.y = 0.25;
     const material = new StandardMaterial('lantern-mat', this.scene);
     material.emissiveColor = LANTERN;

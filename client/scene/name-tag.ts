@@ -25,7 +25,12 @@ export class NameTag {
     this.plane.position.y = heightM;
     this.plane.billboardMode = Mesh.BILLBOARDMODE_ALL;
     this.plane.isPickable = false;
-    this.texture = new DynamicTexture('name-tag-text', { width: WIDTH_PX, height: HEIGHT_PX }, scene, true);
+    this.texture = new DynamicTexture(
+      'name-tag-text',
+      { width: WIDTH_PX, height: HEIGHT_PX },
+      scene,
+      true,
+    );
     this.texture.hasAlpha = true;
     this.material = new StandardMaterial('name-tag-mat', scene);
     this.material.diffuseTexture = this.texture;

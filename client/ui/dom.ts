@@ -1,8 +1,10 @@
 /** Looks up an element that index.html must contain; a missing one is a build error. */
+// The element type is the caller's statement of what index.html holds at that id.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`index.html lacks #${id}`);
-  return el as T;
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`index.html lacks #${id}`);
+  return found as T;
 }
 
 export const Screens = ['start', 'create', 'join', 'waiting', 'circle', 'message'] as const;

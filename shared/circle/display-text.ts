@@ -13,9 +13,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Counts user-perceived characters, so 👩‍👩‍👧 or が (with a combining mark) count as one. */
 export function countCharacters(text: string): number {
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
-  return n;
+  return Array.from(segmenter.segment(text)).length;
 }
 
 /** NFC so the same name typed on two keyboards compares equal; trimmed at both ends. */

@@ -28,7 +28,7 @@ function clientAddress(socket: EngawaSocket, trustProxy: boolean): string {
 
 /** Creates the Socket.IO server: origin check, version check, flood guard, then handlers. */
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): EngawaServer {
-  const { config, logger } = deps;
+  const { config } = deps;
   const io: EngawaServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: Limits.maxMessageBytes,

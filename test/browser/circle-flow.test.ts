@@ -44,17 +44,22 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     const facilitator = await openPage();
     await facilitator.getByRole('button', { name: 'Start a circle' }).click();
     await facilitator.locator('#create-form').getByLabel('Circle title').fill('Evening circle');
-    await facilitator.locator('#create-form').getByLabel(/Seats/).fill('6');
+    await facilitator.locator('#create-form').getByLabel(/Seats/).fill('3');
     await facilitator.locator('#create-form').getByLabel('Your pseudonym').fill('Hana');
     await shot(facilitator, 'start-form');
     await facilitator.getByRole('button', { name: 'Start the circle' }).click();
     const codeText = facilitator.locator('#circle-code');
-    await codeText.filter({ hasText: /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/ }).waitFor();
+    await codeText
+      .filter({ hasText: /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/ })
+      .waitFor();
     const code = await codeText.innerText();
 
     const participant = await openPage('?lang=ja');
     await participant.getByRole('button', { name: '輪に参加する' }).click();
-    await participant.locator('#join-form').getByLabel('輪のコード').fill(code.toLowerCase().replaceAll('-', ' '));
+    await participant
+      .locator('#join-form')
+      .getByLabel('輪のコード')
+      .fill(code.toLowerCase().replaceAll('-', ' '));
     await participant.locator('#join-form').getByLabel('あなたのニックネーム').fill('  さくら🌸  ');
     await participant.getByRole('button', { name: 'ノックする' }).click();
     await participant.getByText('ファシリテーターが入室を許可するのを待っています').waitFor();
@@ -83,6 +88,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     const seatBefore = await participant.locator('#people-list li').allInnerTexts();
     await participant.reload();
     await participant.locator('#people-list').getByText('さくら🌸', { exact: true }).waitFor();
+    await expect(participant.getByRole('button', { name: '輪を終える' }).isVisible()).resolves.toBe(false);
     expect(await participant.locator('#people-list li').allInnerTexts()).toEqual(seatBefore);
     await facilitator.locator('#status-line').getByText('さくら🌸 is back').waitFor();
 
@@ -110,7 +116,9 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await visitor.locator('#join-form').getByLabel('Your pseudonym').fill('\u200B\u200B');
     await visitor.getByRole('button', { name: 'Knock' }).click();
     await visitor.getByText('That pseudonym would be invisible').waitFor();
-    expect(await visitor.locator('#join-form').getByLabel('Your pseudonym').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await visitor.locator('#join-form').getByLabel('Your pseudonym').getAttribute('aria-invalid'),
+    ).toBe('true');
 
     await visitor.locator('#join-form').getByLabel('Your pseudonym').fill('Kai');
     await visitor.getByRole('button', { name: 'Knock' }).click();

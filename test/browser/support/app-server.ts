@@ -6,7 +6,9 @@ import { startServer, type RunningServer } from '../../../signaling-server/serve
 const root = path.resolve(__dirname, '..', '..', '..');
 
 /** The real server on a free port, serving the production build from dist/client. */
-export async function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+export async function startAppServer(
+  overrides: Partial<ServerConfig> = {},
+): Promise<RunningServer> {
   if (!existsSync(path.join(root, 'dist', 'client', 'js', 'main.js'))) {
     throw new Error('dist/client is missing: run `npm run build` first (npm test does this)');
   }

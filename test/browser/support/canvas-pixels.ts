@@ -22,7 +22,10 @@ export async function measurePixels(page: Page, target: Locator): Promise<PixelS
     const counts = new Map<number, number>();
     for (let i = 0; i < data.length; i += 4) {
       // Quantise to 5 bits per channel so antialiasing noise does not count as variety.
-      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+      const r = data[i] ?? 0;
+      const g = data[i + 1] ?? 0;
+      const b = data[i + 2] ?? 0;
+      const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const total = data.length / 4;

@@ -127,7 +127,7 @@ describe('circleResumeSchema', () => {
     ['a slash', `${'a'.repeat(20)}/`, false],
     ['a plus sign', `${'a'.repeat(20)}+`, false],
     ['padding', `${'a'.repeat(20)}=`, false],
-    ['a number', 12345678901234567890, false],
+    ['a number', 1e20, false],
   ])('resume token with %s: accepted = %s', (_label, resumeToken, accepted) => {
     const result = circleResumeSchema.safeParse({ code: 'K7QM-2XPD-9TR', resumeToken });
     expect(result.success).toBe(accepted);

@@ -93,8 +93,8 @@ describe('seats', () => {
   it('reuses a freed seat before any higher one', () => {
     const circle = newCircle();
     const [, second, third] = [seat(circle), seat(circle), seat(circle), seat(circle)];
-    rules.removeMember(circle, third?.id ?? '');
-    rules.removeMember(circle, second?.id ?? '');
+    rules.removeMember(circle, third.id);
+    rules.removeMember(circle, second.id);
     expect(seatsOf(circle)).toEqual([0, 1, 4]);
     expect(seat(circle).seat).toBe(2);
     expect(seat(circle).seat).toBe(3);
@@ -305,27 +305,7 @@ describe('membership checks', () => {
 });
 
 describe('revision', () => {
-  const changes: [string, (circle: CircleRecord) => unknown][] = [
-    ['addWaiting', (c) => knock(c)],
-    ['removeWaiting', (c) => rules.removeWaiting(c, knock(c))],
-    [
-      'admitWaiting',
-      (c) => rules.admitWaiting(c, knock(c), { id: 'm-x', resumeTokenHash: 'h', now: T0 }),
-    ],
-    ['attachConnection', (c) => rules.attachConnection(c, 'facilitator-1', 'conn-2')],
-    ['detachConnection', (c) => rules.detachConnection(c, 'facilitator-1', 'conn-facilitator', T0)],
-    ['removeMember', (c) => rules.removeMember(c, seat(c).id)],
-  ];
-
-  it.each(changes)('increases on %s', (_label, change) => {
-    const circle = newCircle();
-    // Setup steps inside `change` (knock, seat) also count; measure just the last step.
-    const before = circle.revision;
-    change(circle);
-    expect(circle.revision).toBeGreaterThan(before);
-  });
-
-  it('increases by at least one on every single step', () => {
+  it('increases on every successful change', () => {
     const circle = newCircle();
     let last = circle.revision;
     const step = (fn: () => unknown) => {
@@ -392,9 +372,9 @@ describe('views', () => {
   it('lists exactly the public fields of members, in seat order', () => {
     const circle = newCircle();
     const [a, b, c] = [seat(circle, 'A'), seat(circle, 'B'), seat(circle, 'C')];
-    rules.removeMember(circle, a?.id ?? '');
+    rules.removeMember(circle, a.id);
     const d = seat(circle, 'D'); // takes seat 1 but is last in the record
-    rules.detachConnection(circle, c?.id ?? '', circle.members[2]?.connectionId ?? '', T0);
+    rules.detachConnection(circle, c.id, rules.findMember(circle, c.id)?.connectionId ?? '', T0);
 
     const view = rules.toCircleView(circle);
     expect(view).toEqual({
@@ -405,8 +385,8 @@ describe('views', () => {
       members: [
         { id: 'facilitator-1', name: 'ファシリ', role: 'facilitator', seat: 0, connected: true },
         { id: d.id, name: 'D', role: 'participant', seat: 1, connected: true },
-        { id: b?.id, name: 'B', role: 'participant', seat: 2, connected: true },
-        { id: c?.id, name: 'C', role: 'participant', seat: 3, connected: false },
+        { id: b.id, name: 'B', role: 'participant', seat: 2, connected: true },
+        { id: c.id, name: 'C', role: 'participant', seat: 3, connected: false },
       ],
     });
     expect(Object.keys(view).sort()).toEqual(['capacity', 'code', 'members', 'revision', 'title']);

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { Timing } from '../../../shared/protocol/limits';
+import { defaultConfig, loadConfig } from '../../../signaling-server/config';
+
+describe('loadConfig', () => {
+  it('uses safe defaults with an empty environment', () => {
+    const config = loadConfig({}, []);
+    expect(config).toEqual(defaultConfig());
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      https: false,
+      allowedOrigins: [],
+      trustProxy: false,
+      logLevel: 'info',
+      memberGraceMs: Timing.memberGraceMs,
+      facilitatorGraceMs: Timing.facilitatorGraceMs,
+      pingIntervalMs: Timing.pingIntervalMs,
+      pingTimeoutMs: Timing.pingTimeoutMs,
+    });
+  });
+
+  describe('PORT', () => {
+    it.each([
+      ['3000', 3000],
+      ['0', 0],
+      ['65535', 65535],
+    ])('accepts %s', (value, port) => {
+      expect(loadConfig({ PORT: value }, []).port).toBe(port);
+    });
+
+    it.each(['abc', '-1', '65536', '80.5', '8080abc', '99999999'])('throws on %j', (value) => {
+      expect(() => loadConfig({ PORT: value }, [])).toThrow(/PORT/);
+    });
+  });
+
+  describe('HTTPS', () => {
+    it.each(['1', 'true', 'yes'])('turns on with HTTPS=%s', (value) => {
+      expect(loadConfig({ HTTPS: value }, []).https).toBe(true);
+    });
+
+    it.each(['0', 'false', 'no', ''])('stays off with HTTPS=%j', (value) => {
+      expect(loadConfig({ HTTPS: value }, []).https).toBe(false);
+    });
+
+    it('turns on with the --https argument', () => {
+      expect(loadConfig({}, ['--https']).https).toBe(true);
+      expect(loadConfig({}, ['--verbose', '--https']).https).toBe(true);
+      expect(loadConfig({}, ['--http']).https).toBe(false);
+    });
+  });
+
+  describe('HOST', () => {
+    it('listens on loopback only for plain HTTP', () => {
+      expect(loadConfig({}, []).host).toBe('127.0.0.1');
+    });
+
+    it('listens on every interface for HTTPS so a headset on the LAN can connect', () => {
+      expect(loadConfig({}, ['--https']).host).toBe('0.0.0.0');
+      expect(loadConfig({ HTTPS: '1' }, []).host).toBe('0.0.0.0');
+    });
+
+    it('takes an explicit HOST in either mode', () => {
+      expect(loadConfig({ HOST: '192.168.1.20' }, []).host).toBe('192.168.1.20');
+      expect(loadConfig({ HOST: '127.0.0.1' }, ['--https']).host).toBe('127.0.0.1');
+    });
+  });
+
+  it('splits ALLOWED_ORIGINS on commas, trimming and dropping empties', () => {
+    const config = loadConfig(
+      { ALLOWED_ORIGINS: ' https://a.example , http://localhost:5173,, ,' },
+      [],
+    );
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({ ALLOWED_ORIGINS: '' }, []).allowedOrigins).toEqual([]);
+  });
+
+  it('reads TRUST_PROXY, LOG_LEVEL and TLS_DIR', () => {
+    const config = loadConfig({ TRUST_PROXY: 'true', LOG_LEVEL: 'debug', TLS_DIR: 'certs' }, []);
+    expect(config.trustProxy).toBe(true);
+    expect(config.logLevel).toBe('debug');
+    expect(config.tlsDir).toBe(path.resolve('certs'));
+  });
+
+  it('returns an independent object on every call', () => {
+    const first = loadConfig({ ALLOWED_ORIGINS: 'https://a.example' }, []);
+    first.flood.burst = 1;
+    const second = loadConfig({}, []);
+    expect(second.allowedOrigins).toEqual([]);
+    expect(second.flood.burst).toBe(defaultConfig().flood.burst);
+    expect(second.flood.burst).not.toBe(1);
+  });
+});
