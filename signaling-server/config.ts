@@ -33,6 +33,7 @@ export interface ServerConfig {
   pingTimeoutMs: number;
   flood: FloodPolicy;
   codeAttempts: CodeAttemptPolicy;
+  maxCircles: number;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -63,6 +64,8 @@ export function defaultConfig(): ServerConfig {
     // A 12-seat mesh trickles ~100 signals in the first second of a join; a flood is far more.
     flood: { burst: 240, perSecond: 60 },
     codeAttempts: { attempts: 10, windowS: 60 },
+    // Bounds memory against scripted circle creation; far above one server's real load.
+    maxCircles: 10_000,
   };
 }
 

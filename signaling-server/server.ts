@@ -66,6 +66,7 @@ export async function startServer(
     codeAttempts: new CodeAttemptLimiter(config.codeAttempts),
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
+    maxCircles: config.maxCircles,
   });
   acceptConnections(io, circles, realtimeDeps);
 
@@ -90,12 +91,14 @@ export async function startServer(
     close: async () => {
       circles.dispose();
       running.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         void running.close(() => {
           resolve();
         });
       });
+      // Idle keep-alive connections would otherwise hold the HTTP server open.
       httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -103,6 +103,7 @@ export const en = {
   'error.waiting_room_full': 'The waiting room is full. Please try again a little later.',
   'error.recipient_not_found': 'That person is no longer in the circle.',
   'error.resume_refused': 'Your seat could not be restored.',
+  'error.server_busy': 'Engawa is very busy right now. Please try again in a few minutes.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

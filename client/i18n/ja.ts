@@ -99,6 +99,7 @@ export const ja: Record<MessageKey, string> = {
   'error.waiting_room_full': '待合室がいっぱいです。少したってからお試しください。',
   'error.recipient_not_found': 'その人はもう輪にいません。',
   'error.resume_refused': 'あなたの席を戻せませんでした。',
+  'error.server_busy': 'ただいま混み合っています。数分後にもう一度お試しください。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確認してもう一度お試しください。',
 };

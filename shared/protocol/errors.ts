@@ -25,6 +25,7 @@ export const ErrorCode = {
   WaitingRoomFull: 'waiting_room_full',
   RecipientNotFound: 'recipient_not_found',
   ResumeRefused: 'resume_refused',
+  ServerBusy: 'server_busy',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',

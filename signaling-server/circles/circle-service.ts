@@ -32,6 +32,8 @@ export interface CircleServiceDeps {
   now: () => number;
   memberGraceMs: number;
   facilitatorGraceMs: number;
+  /** Open circles this server will hold at once; beyond it, starting one is refused. */
+  maxCircles: number;
 }
 
 function accepted(check: TextCheck): string {
@@ -48,6 +50,7 @@ const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId
  */
 export class CircleService {
   private readonly graceTimers: KeyedTimers;
+  private disposed = false;
 
   constructor(private readonly deps: CircleServiceDeps) {
     this.graceTimers = new KeyedTimers(deps.scheduler);
@@ -55,6 +58,9 @@ export class CircleService {
 
   async create(socket: EngawaSocket, input: CircleCreateInput): Promise<EnteredCircle> {
     await this.assertNotEngaged(socket);
+    if ((await this.deps.store.count()) >= this.deps.maxCircles) {
+      throw EngawaError.of(ErrorCode.ServerBusy);
+    }
     const title = accepted(checkTitle(input.title));
     const name = accepted(checkPseudonym(input.name));
     const resumeToken = newResumeToken();
@@ -121,10 +127,14 @@ export class CircleService {
   async resume(socket: EngawaSocket, input: CircleResumeInput): Promise<EnteredCircle> {
     const identity = await this.currentIdentity(socket);
     if (identity.kind !== 'guest') throw EngawaError.of(ErrorCode.AlreadyInCircle);
-    const circleId = await this.findCircleByCode(socket, input.code);
-    const found = await this.deps.store.get(circleId);
+    const code = normalizeCircleCode(input.code);
+    const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
+    const found = circleId === undefined ? undefined : await this.deps.store.get(circleId);
     const member = found?.members.find((m) => tokenMatches(input.resumeToken, m.resumeTokenHash));
-    if (!member) {
+    if (circleId === undefined || !member) {
+      // One answer for a wrong code and a wrong token, so resuming cannot probe for codes. A
+      // right token is never refused, even from an address that mistyped codes: it proves a seat.
+      await this.deps.codeAttempts.assertAllowed(socket.data.address);
       await this.deps.codeAttempts.recordFailure(socket.data.address);
       throw EngawaError.of(ErrorCode.ResumeRefused);
     }
@@ -133,7 +143,7 @@ export class CircleService {
       return { circle: c, previous: previousConnection };
     });
     this.graceTimers.cancel(timerKey(circleId, member.id));
-    if (previous !== null) {
+    if (previous !== null && previous !== socket.id) {
       // The same person opened the circle again (a reload, or another tab): the newest wins.
       this.deps.io.to(previous).emit('session:closed', { reason: 'replaced' });
       this.deps.io.in(previous).disconnectSockets(true);
@@ -245,6 +255,7 @@ export class CircleService {
 
   /** Stops every timer. Circles stay in the store; their grace periods no longer run out. */
   dispose(): void {
+    this.disposed = true;
     this.graceTimers.dispose();
   }
 
@@ -253,6 +264,8 @@ export class CircleService {
   }
 
   private startGrace(circleId: string, memberId: string, ms: number): void {
+    // Sockets closed by shutting down must not leave timers behind.
+    if (this.disposed) return;
     this.graceTimers.start(timerKey(circleId, memberId), ms, () => {
       this.graceExpired(circleId, memberId).catch((error: unknown) => {
         this.deps.logger.error({ evt: 'grace.failed', circle: circleId, err: error }, 'grace');

@@ -7,7 +7,7 @@ import type { CircleService } from '../circles/circle-service';
 import type { ServerConfig } from '../config';
 import { registerHandlers } from '../handlers/register-handlers';
 import type { Logger } from '../logger';
-import { answerUnknownEvents } from './guarded-handlers';
+import { answerIfUnknown } from './guarded-handlers';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer, EngawaSocket } from './socket-types';
 import { TokenBucket } from './token-bucket';
@@ -64,16 +64,15 @@ export function acceptConnections(
     socket.data.identity = { kind: 'guest' };
     socket.data.address = clientAddress(socket, config.trustProxy);
     const bucket = new TokenBucket(config.flood, now);
-    socket.use((_packet, next) => {
+    socket.use((packet, next) => {
       if (bucket.take()) {
-        next();
+        if (!answerIfUnknown(socket, packet, logger)) next();
         return;
       }
       logger.warn({ evt: 'socket.flood', socket: socket.id }, 'flooding socket closed');
       socket.emit('session:closed', { reason: 'rate_limited' });
       socket.disconnect(true);
     });
-    answerUnknownEvents(socket, logger);
     registerHandlers(socket, circles, logger);
     socket.on('disconnect', () => {
       circles.disconnected(socket).catch((error: unknown) => {

@@ -17,6 +17,22 @@ export type Handler<E extends ClientEventName> = (
 
 const knownEvents = new Set<string>(Object.keys(clientEventSchemas));
 
+/**
+ * Each socket's requests run one after another. Without this, two requests sent together
+ * (a double click, a retried resume) could both pass a check before either changed anything.
+ */
+const queues = new WeakMap<EngawaSocket, Promise<unknown>>();
+
+function inTurn<T>(socket: EngawaSocket, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(socket) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  queues.set(
+    socket,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 export function isClientEventName(name: string): name is ClientEventName {
   return knownEvents.has(name);
 }
@@ -52,7 +68,7 @@ export function onValidated<E extends ClientEventName>(
       ack(ackError(ErrorCode.InvalidPayload));
       return;
     }
-    handler(socket, parsed.data as InputOf<E>).then(
+    inTurn(socket, () => handler(socket, parsed.data as InputOf<E>)).then(
       (data) => {
         ack(ackOk(data));
       },
@@ -68,11 +84,18 @@ export function onValidated<E extends ClientEventName>(
   });
 }
 
-/** Answers events nobody registered with `unknown_event` instead of silence. */
-export function answerUnknownEvents(socket: EngawaSocket, logger: Logger): void {
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && isClientEventName(event)) return;
-    logger.debug({ evt: 'event.unknown', socket: socket.id }, 'unknown event');
-    splitArgs(args).ack(ackError(ErrorCode.UnknownEvent));
-  });
+/**
+ * Answers an event nobody registered with `unknown_event` instead of silence. Called from the
+ * socket middleware, after the flood guard, so a refused packet is never answered.
+ */
+export function answerIfUnknown(
+  socket: EngawaSocket,
+  packet: unknown[],
+  logger: Logger,
+): boolean {
+  const [event, ...args] = packet;
+  if (typeof event === 'string' && isClientEventName(event)) return false;
+  logger.debug({ evt: 'event.unknown', socket: socket.id }, 'unknown event');
+  splitArgs(args).ack(ackError(ErrorCode.UnknownEvent));
+  return true;
 }

@@ -151,7 +151,10 @@ const asGuest: Record<
   },
   'circle:leave': { payload: () => ({}), result: 'not_in_circle' },
   'circle:end': { payload: () => ({}), result: 'not_in_circle' },
-  'waiting:admit': { payload: (s) => ({ waitingId: s.waiting.waitingId }), result: 'not_in_circle' },
+  'waiting:admit': {
+    payload: (s) => ({ waitingId: s.waiting.waitingId }),
+    result: 'not_in_circle',
+  },
   'waiting:decline': {
     payload: (s) => ({ waitingId: s.waiting.waitingId }),
     result: 'not_in_circle',
@@ -190,7 +193,8 @@ function expectNoPollution(): void {
 
 function expectResult(ack: unknown, result: 'ok' | ErrorCode): void {
   if (result === 'ok') expect(ack).toMatchObject({ ok: true });
-  else expect(ack).toEqual({ ok: false, error: expect.objectContaining({ code: result }) as unknown });
+  else
+    expect(ack).toEqual({ ok: false, error: expect.objectContaining({ code: result }) as unknown });
 }
 
 describe.each(events)('%s', (event) => {
@@ -208,30 +212,33 @@ describe.each(events)('%s', (event) => {
     ];
     for (const [what, args] of payloads) {
       const ack = await rawRequest(guest, event, args);
-      expect({ what, ack }).toEqual({ what, ack: { ok: false, error: { code: 'invalid_payload' } } });
+      expect({ what, ack }).toEqual({
+        what,
+        ack: { ok: false, error: { code: 'invalid_payload' } },
+      });
     }
     await expectServerHealthy(h);
   });
 
   // Fieldless payloads have nothing to mistype; their extra keys are covered by the next test.
   if (!fieldless.has(event)) {
-  test('refuses wrong-typed and oversized fields with invalid_payload', async () => {
-    const h = await start();
-    const s = await scene(h);
-    const guest = await h.connect();
-    const member = (await join(h, s.facilitator, 'なかま')).socket;
-    for (const payload of [...wrongTypes(s)[event], ...oversized(s)[event]]) {
-      // From a guest and from a member: validation comes before anything about who is asking.
-      for (const socket of [guest, member, s.facilitator.socket]) {
-        const ack = await rawRequest(socket, event, [payload]);
-        expect({ payload, ack }).toEqual({
-          payload,
-          ack: { ok: false, error: { code: 'invalid_payload' } },
-        });
+    test('refuses wrong-typed and oversized fields with invalid_payload', async () => {
+      const h = await start();
+      const s = await scene(h);
+      const guest = await h.connect();
+      const member = (await join(h, s.facilitator, 'なかま')).socket;
+      for (const payload of [...wrongTypes(s)[event], ...oversized(s)[event]]) {
+        // From a guest and from a member: validation comes before anything about who is asking.
+        for (const socket of [guest, member, s.facilitator.socket]) {
+          const ack = await rawRequest(socket, event, [payload]);
+          expect({ payload, ack }).toEqual({
+            payload,
+            ack: { ok: false, error: { code: 'invalid_payload' } },
+          });
+        }
       }
-    }
-    await expectServerHealthy(h);
-  });
+      await expectServerHealthy(h);
+    });
   }
 
   test('strips unknown, __proto__ and constructor keys and answers as for the plain payload', async () => {
@@ -354,7 +361,9 @@ describe('full flow with extra keys on every request', () => {
     const { waitingId } = expectOk(
       await send(participantSocket, 'circle:knock', { code, name: 'さくら🌸' }),
     ) as { waitingId: string };
-    expect(await listed).toEqual([{ id: waitingId, name: 'さくら🌸', since: expect.any(Number) }]);
+    expect(await listed).toEqual([
+      { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown },
+    ]);
     const admitted = waitForEvent(participantSocket, 'knock:admitted');
     expectOk(await send(facilitatorSocket, 'waiting:admit', { waitingId }));
     const { resumeToken, memberId } = await admitted;
@@ -366,7 +375,9 @@ describe('full flow with extra keys on every request', () => {
 
     // relay, and what arrives carries only validated keys
     const relayed = waitForEvent(facilitatorSocket, 'signal:relay');
-    expectOk(await send(participantSocket, 'signal:relay', { to: created.self.memberId, signal: offer }));
+    expectOk(
+      await send(participantSocket, 'signal:relay', { to: created.self.memberId, signal: offer }),
+    );
     const message = await relayed;
     expect(message).toEqual({ from: memberId, signal: offer });
     expect(Object.keys(message).sort()).toEqual(['from', 'signal']);
@@ -374,9 +385,9 @@ describe('full flow with extra keys on every request', () => {
 
     // decline and cancel
     const declinedSocket = await h.connect();
-    const second = expectOk(
-      await send(declinedSocket, 'circle:knock', { code, name: 'つぎ' }),
-    ) as { waitingId: string };
+    const second = expectOk(await send(declinedSocket, 'circle:knock', { code, name: 'つぎ' })) as {
+      waitingId: string;
+    };
     const declined = waitForEvent(declinedSocket, 'knock:declined');
     expectOk(await send(facilitatorSocket, 'waiting:decline', { waitingId: second.waitingId }));
     await declined;
@@ -542,7 +553,9 @@ describe('names, titles, capacities and codes', () => {
     const guest = await h.connect();
     const refused: unknown[] = [1, 13, 0, -1, 2.5, 1e9, Number.NaN, Infinity, '4', null, true, [4]];
     for (const capacity of refused) {
-      const ack = await rawRequest(guest, 'circle:create', [{ title: '会', capacity, name: 'ひろし' }]);
+      const ack = await rawRequest(guest, 'circle:create', [
+        { title: '会', capacity, name: 'ひろし' },
+      ]);
       expect({ capacity, ack }).toEqual({
         capacity,
         ack: { ok: false, error: { code: 'invalid_payload' } },

@@ -3,16 +3,20 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { defaultConfig } from '../../signaling-server/config';
 import { startServer, type RunningServer } from '../../signaling-server/server';
 import { ensureCertificate } from '../../signaling-server/tls/self-signed-certificate';
 
-function getJson(url: string, ca: string): Promise<{ status: number; body: unknown; cert: string }> {
+function getJson(
+  url: string,
+  ca: string,
+): Promise<{ status: number; body: unknown; cert: string }> {
   return new Promise((resolve, reject) => {
     // Passing our certificate as the only CA makes the request itself prove the server used it.
     const req = request(url, { ca, servername: 'localhost' }, (res) => {
-      const peer = (res.socket as TLSSocket).getPeerCertificate();
+      if (!(res.socket instanceof TLSSocket)) throw new Error('expected a TLS socket');
+      const peer = res.socket.getPeerCertificate();
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));

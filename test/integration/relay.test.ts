@@ -120,8 +120,18 @@ describe('signal:relay', () => {
     const refused: [string, TestSocket, string, string][] = [
       ['a member to an id nobody has', alice.socket, wellFormedStranger, 'recipient_not_found'],
       ['a member to themselves', alice.socket, alice.memberId, 'recipient_not_found'],
-      ['a member to a member of another circle', alice.socket, stranger.memberId, 'recipient_not_found'],
-      ['a member of another circle to this one', stranger.socket, alice.memberId, 'recipient_not_found'],
+      [
+        'a member to a member of another circle',
+        alice.socket,
+        stranger.memberId,
+        'recipient_not_found',
+      ],
+      [
+        'a member of another circle to this one',
+        stranger.socket,
+        alice.memberId,
+        'recipient_not_found',
+      ],
       ['a member to a waiting id', alice.socket, waiting.waitingId, 'recipient_not_found'],
       ['a waiting person to a member', waiting.socket, alice.memberId, 'not_in_circle'],
       ['a guest to a member', guest, alice.memberId, 'not_in_circle'],
@@ -140,7 +150,9 @@ describe('signal:relay', () => {
     await relayAndReceive(otherFacilitator.socket, stranger, { type: 'renegotiate' });
     await relayAndReceive(stranger.socket, otherFacilitator, { type: 'renegotiate' });
     const declined = waitForEvent(waiting.socket, 'knock:declined');
-    expectOk(await request(facilitator.socket, 'waiting:decline', { waitingId: waiting.waitingId }));
+    expectOk(
+      await request(facilitator.socket, 'waiting:decline', { waitingId: waiting.waitingId }),
+    );
     await declined;
 
     const barrier = (from: string) => [{ from, signal: { type: 'renegotiate' } }];
@@ -192,7 +204,10 @@ describe('signal:relay', () => {
     ];
     for (const signal of malformed) {
       const ack = await rawRequest(alice.socket, 'signal:relay', [{ to: bob.memberId, signal }]);
-      expect({ signal, ack }).toEqual({ signal, ack: { ok: false, error: { code: 'invalid_payload' } } });
+      expect({ signal, ack }).toEqual({
+        signal,
+        ack: { ok: false, error: { code: 'invalid_payload' } },
+      });
     }
     for (const to of ['short', 'x'.repeat(33), 'has spaces!!', 42, null]) {
       expectError(

@@ -22,7 +22,9 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-export type AckOf<E extends ClientEventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+export type AckOf<E extends ClientEventName> = Parameters<
+  Parameters<ClientToServerEvents[E]>[1]
+>[0];
 
 /** How long any single expected event may take on loopback before the test fails. */
 export const EVENT_TIMEOUT_MS = 3_000;
@@ -104,7 +106,12 @@ export class Harness {
       reconnection: false,
       ...(options.omitAuth
         ? {}
-        : { auth: { protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION } }),
+        : {
+            auth: {
+              protocolVersion:
+                'protocolVersion' in options ? options.protocolVersion : PROTOCOL_VERSION,
+            },
+          }),
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     });
     this.sockets.add(socket);
@@ -202,7 +209,10 @@ export function waitForEvent<E extends ServerEventName>(
   );
 }
 
-/** Like waitForEvent for any event name, including client-side ones such as `connect_error`. */
+/**
+ * Like waitForEvent for any event name, including client-side ones such as `connect_error`.
+ * Rejects early if the socket disconnects first, since nothing can arrive after that.
+ */
 export function waitForRawEvent(
   socket: TestSocket,
   event: string,
@@ -210,24 +220,45 @@ export function waitForRawEvent(
   timeoutMs = EVENT_TIMEOUT_MS,
 ): Promise<unknown> {
   const emitter = raw(socket);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+  const waiting = new Promise<unknown>((resolve, reject) => {
+    const finish = (outcome: () => void) => {
+      clearTimeout(timer);
       emitter.off(event, listener);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"`));
+      emitter.off('disconnect', onDisconnect);
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      finish(() => {
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"`));
+      });
     }, timeoutMs);
     const listener = (...args: unknown[]) => {
       const payload = args[0];
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      emitter.off(event, listener);
-      resolve(payload);
+      if (predicate(payload)) {
+        finish(() => {
+          resolve(payload);
+        });
+      }
+    };
+    const onDisconnect = (reason: unknown) => {
+      finish(() => {
+        reject(new Error(`disconnected (${String(reason)}) while waiting for "${event}"`));
+      });
     };
     emitter.on(event, listener);
+    if (event !== 'disconnect') emitter.on('disconnect', onDisconnect);
   });
+  // A wait left behind by a test that already failed must not surface later as an unhandled
+  // rejection; whoever awaits it still sees the error.
+  waiting.catch(() => undefined);
+  return waiting;
 }
 
 /** Resolves with the client-side reason once the socket is disconnected. */
-export function waitForDisconnect(socket: TestSocket, timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
+export function waitForDisconnect(
+  socket: TestSocket,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<string> {
   if (socket.disconnected && !socket.active) return Promise.resolve('already disconnected');
   return waitForRawEvent(socket, 'disconnect', () => true, timeoutMs).then((r) => String(r));
 }
@@ -271,8 +302,10 @@ export function rawRequest(
     raw(socket)
       .timeout(timeoutMs)
       .emit(event, ...args, (error: unknown, result: unknown) => {
+        // Socket.IO answers a timeout or a dropped connection with an Error here.
         if (error) {
-          reject(new Error(`no acknowledgement for "${event}" within ${timeoutMs} ms`));
+          const why = error instanceof Error ? error.message : JSON.stringify(error);
+          reject(new Error(`no acknowledgement for "${event}": ${why}`));
           return;
         }
         resolve(result as Ack<unknown>);
