@@ -89,6 +89,7 @@ async function runBundleSize(log) {
   };
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const sizes = (s) => `${formatKB(s.minifiedBytes)} min, ${formatKB(s.gzipBytes)} gz`;
 
 /** Table rows: every file, then the initial/lazy split and the total against the target. */
@@ -104,21 +105,21 @@ function toRows(result) {
   rows.push(
     {
       bench,
-      metric: `initial page (${result.initial.files} files)`,
+      metric: `initial page (${plural(result.initial.files, 'file')})`,
       value: sizes(result.initial),
       target: '',
       verdict: '',
     },
     {
       bench,
-      metric: `lazy chunks (${result.lazy.files} files)`,
+      metric: `lazy chunks (${plural(result.lazy.files, 'file')})`,
       value: sizes(result.lazy),
       target: '',
       verdict: '',
     },
     {
       bench,
-      metric: `total (${result.total.files} files)`,
+      metric: `total (${plural(result.total.files, 'file')})`,
       value: sizes(result.total),
       target: `≤ ${result.targetTotalGzipKB} KB gz`,
       verdict: result.total.gzipBytes <= result.targetTotalGzipKB * KB ? 'ok' : 'MISSED',

@@ -14,6 +14,7 @@
  * and one-way latency can be measured directly.
  */
 const { performance } = require('node:perf_hooks');
+const { setTimeout, clearTimeout } = require('node:timers');
 const { io } = require('socket.io-client');
 
 /** Generous: under load an answer may be slow, but one this late means something is stuck. */
@@ -151,9 +152,7 @@ function onRelay(member, from, signal) {
 
 /** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
 async function join({ circles: count, spreadMs }) {
-  const connected = await Promise.all(
-    Array.from({ length: count * circleSize }, () => connect()),
-  );
+  const connected = await Promise.all(Array.from({ length: count * circleSize }, () => connect()));
   const connectMs = connected.map((c) => c.ms);
   const interval = count > 1 ? spreadMs / count : 0;
   const started = performance.now();
@@ -163,7 +162,10 @@ async function join({ circles: count, spreadMs }) {
     const due = started + i * interval - performance.now();
     if (due > 1) await sleep(due);
     const members = connected.slice(i * circleSize, (i + 1) * circleSize).map((c) => c.socket);
-    joins.push(joinCircle(members));
+    const joining = joinCircle(members);
+    // Handled now, not only at Promise.all below: a circle may fail while we pace the next one.
+    joining.catch(() => undefined);
+    joins.push(joining);
   }
   const joinMs = (await Promise.all(joins)).flat();
   return { connectMs, joinMs, dropped: Object.fromEntries(dropped) };
@@ -193,14 +195,21 @@ async function relay({ perClient, ratePerS }) {
   const started = performance.now();
   let sent = 0;
   while (sent < jobs.length) {
-    const due = Math.min(jobs.length, Math.floor(((performance.now() - started) * ratePerS) / 1000));
+    const due = Math.min(
+      jobs.length,
+      Math.floor(((performance.now() - started) * ratePerS) / 1000),
+    );
     for (; sent < due; sent++) {
       const { sender, to } = jobs[sent];
       const seq = nextSeq++;
       inFlight.set(seq, { at: performance.now(), from: sender.memberId, to: to.memberId });
       const signal = {
         type: 'candidate',
-        candidate: { candidate: `candidate:${seq}${CANDIDATE_TAIL}`, sdpMid: '0', sdpMLineIndex: 0 },
+        candidate: {
+          candidate: `candidate:${seq}${CANDIDATE_TAIL}`,
+          sdpMid: '0',
+          sdpMLineIndex: 0,
+        },
       };
       sender.socket
         .timeout(ANSWER_TIMEOUT_MS)

@@ -19,6 +19,7 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { setTimeout, clearTimeout } = require('node:timers');
 const { killAll } = require('./children.cjs');
 const bundle = require('./bundle-size.cjs');
 const load = require('./signaling-load.cjs');
@@ -79,28 +80,30 @@ function openFileLimits() {
 
 /**
  * Each process holds one descriptor per socket (the server one per client, a worker one per
- * client it drives), so every process needs N plus headroom. Node cannot raise its own limit,
- * so when it is too low we re-run ourselves under `ulimit -n` once: raising the hard limit
- * works as root, raising the soft one up to the hard one works for anyone.
+ * client it drives), so every process needs N plus headroom. Node raises its own soft limit to
+ * the hard one at start-up, so what we read is in effect the hard limit, and only a process
+ * with CAP_SYS_RESOURCE (usually root) can raise that. Node has no setrlimit, so when the limit
+ * is too low we try once by re-running ourselves under bash's `ulimit -n`.
  */
 function ensureOpenFileLimit(maxClients) {
   const needed = maxClients + FD_HEADROOM;
   const { soft, hard } = openFileLimits();
   if (!(soft < needed)) return soft;
   if (process.env[REEXEC_MARK] === undefined) {
-    log(`ulimit -n is ${soft}; ${maxClients} clients need about ${needed}. Raising it…`);
-    const want = Math.max(needed, 65536);
-    const script = `ulimit -n ${want} 2>/dev/null || ulimit -Sn ${Number.isFinite(hard) ? hard : want} 2>/dev/null; exec "$0" "$@"`;
+    log(`ulimit -n is ${soft}; ${maxClients} clients need about ${needed}. Trying to raise it…`);
+    const script = `ulimit -n ${Math.max(needed, 65536)} 2>/dev/null; exec "$0" "$@"`;
     const result = spawnSync('bash', ['-c', script, process.execPath, ...process.argv.slice(1)], {
       stdio: 'inherit',
       env: { ...process.env, [REEXEC_MARK]: '1' },
     });
-    process.exit(result.status ?? 1);
+    if (result.error === undefined) process.exit(result.status ?? 1);
   }
   log(
-    `NOTE: ulimit -n is ${soft} (hard limit ${hard}), but ${maxClients} clients need about ${needed}` +
-      ` open files per process. Runs that do not fit are skipped. Raise it with` +
-      ` \`ulimit -n ${needed}\` (as root, or after raising the hard limit in limits.conf).`,
+    `NOTE: ulimit -n is ${soft} (hard limit ${hard}), but ${maxClients} clients need about` +
+      ` ${needed} open files per process, and it cannot be raised from here (raising the hard` +
+      ` limit needs CAP_SYS_RESOURCE). Runs that do not fit are skipped. Raise the limit, e.g.` +
+      ` \`ulimit -n ${needed}\` in a root shell, nofile in /etc/security/limits.conf, or` +
+      ` \`docker run --ulimit nofile=65536\`, or lower BENCH_CLIENTS.`,
   );
   return soft;
 }
@@ -128,10 +131,10 @@ async function withWatchdog(label, seconds, work) {
 
 function gitState() {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT }).length > 0;
+    const git = (...args) =>
+      execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const commit = git('rev-parse', '--short', 'HEAD').trim();
+    const dirty = git('status', '--porcelain').length > 0;
     return { commit, dirty };
   } catch {
     return null;
@@ -182,7 +185,10 @@ async function main() {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`\n${bench} FAILED: ${message}\n`);
     failures.push({ bench, message });
-    rows.push({ bench, metric: 'run', value: message.split('\n')[0], target: '', verdict: 'FAILED' });
+    // The table gets the gist; the whole message is printed above and kept in latest.json.
+    const gist = message.split('\n')[0];
+    const value = gist.length > 72 ? `${gist.slice(0, 71)}…` : gist;
+    rows.push({ bench, metric: 'run', value, target: '', verdict: 'FAILED' });
   };
 
   let fileLimit = null;
@@ -199,7 +205,10 @@ async function main() {
     for (const n of build ? settings.clients : []) {
       const bench = `signaling N=${n}`;
       if (n + FD_HEADROOM > fileLimit) {
-        rows.push({ bench, metric: 'run', value: `skipped: ulimit -n ${fileLimit} is too low`, target: '', verdict: 'SKIPPED' });
+        // Counted as a failure so a scripted run cannot mistake a skipped size for a pass.
+        const value = `skipped: ulimit -n ${fileLimit} is too low`;
+        failures.push({ bench, message: value });
+        rows.push({ bench, metric: 'run', value, target: '', verdict: 'SKIPPED' });
         continue;
       }
       log(`${bench}: starting a fresh server and ${settings.workers} client workers…`);

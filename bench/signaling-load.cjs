@@ -8,6 +8,8 @@
 const { fork, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { setTimeout, clearTimeout } = require('node:timers');
 const { track, runCommand, tail } = require('./children.cjs');
 const { summarize, formatMs } = require('./stats.cjs');
 
@@ -18,6 +20,8 @@ const TARGET_JOIN_P99_MS = 50;
 const TARGET_RSS_PER_CLIENT_KB = 30;
 /** The RSS target is stated for this many clients; smaller runs are shown without a verdict. */
 const RSS_TARGET_CLIENTS = 5000;
+/** Other processes using more than this share of a core make the latencies unreliable. */
+const NOISY_CPU_PERCENT = 25;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,13 +74,43 @@ function readMemoryKB(pid) {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
+/** /proc counts CPU time in USER_HZ ticks, 100 per second on every mainstream Linux build. */
+const TICKS_PER_SECOND = 100;
+
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
 function readCpuSeconds(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which may itself contain spaces, so split after its ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticksPerSecond = 100; // USER_HZ; 100 on every mainstream Linux build.
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Busy CPU seconds of the whole machine, all cores together, from /proc/stat. */
+function readMachineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU used by everything that is not this bench (tests or builds run alongside it). On a small
+ * machine that load shows up in the latencies, so it is measured and reported, not guessed.
+ */
+function startForeignCpuMeter(pids) {
+  const ours = () =>
+    pids().reduce((sum, pid) => sum + readCpuSeconds(pid), 0) +
+    (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+  const start = { at: performance.now(), machine: readMachineBusySeconds(), ours: ours() };
+  return () => {
+    const seconds = (performance.now() - start.at) / 1000;
+    const foreign = readMachineBusySeconds() - start.machine - (ours() - start.ours);
+    return Math.max(0, Math.round((foreign / seconds) * 100));
+  };
 }
 
 /** Starts the built server on a free port and resolves once it prints its address. */
@@ -93,6 +127,7 @@ function startServer() {
     );
     const server = { child, pid: child.pid, port: 0, warnings: 0, sampleWarnings: [], stderr: '' };
     const timer = setTimeout(() => {
+      child.kill('SIGKILL');
       reject(new Error('the server did not print its address within 15 s'));
     }, 15_000);
     let buffered = '';
@@ -121,8 +156,9 @@ function startServer() {
       child.once('exit', (code, signal) => {
         server.exited = { code, signal };
         clearTimeout(timer);
+        const stderr = tail(server.stderr);
         const error = new Error(
-          `the server exited (${signal ?? `code ${code}`}) during the run\n${tail(server.stderr)}`,
+          `the server exited (${signal ?? `code ${code}`}) during the run${stderr && `\n${stderr}`}`,
         );
         reject(error);
         rejectDied(error);
@@ -149,7 +185,7 @@ class Worker {
     this.nextId = 1;
     this.pending = new Map();
     this.child = track(
-      fork(path.join(__dirname, 'load-worker.cjs'), [], { cwd: ROOT, stdio: 'inherit', execArgv: ['--trace-gc'] }),
+      fork(path.join(__dirname, 'load-worker.cjs'), [], { cwd: ROOT, stdio: 'inherit' }),
     );
     this.child.on('message', ({ id, ok, result, message }) => {
       const call = this.pending.get(id);
@@ -214,6 +250,8 @@ async function runSignalingLoad(requested, options, log) {
       workers.map((w) => w.call('init', { url, protocolVersion, circleSize: CIRCLE_SIZE })),
     );
 
+    const foreignCpu = startForeignCpuMeter(() => [server.pid, ...workers.map((w) => w.child.pid)]);
+
     // Join phase: `batch` clients at a time, their circles started evenly over `spreadMs`.
     const circlesPerBatch = Math.max(1, Math.floor(options.batch / CIRCLE_SIZE));
     const joinMs = [];
@@ -221,11 +259,13 @@ async function runSignalingLoad(requested, options, log) {
     const dropped = {};
     const cpuBeforeJoin = readCpuSeconds(server.pid);
     const joinStarted = performance.now();
-    for (let done = 0; done < circles; ) {
+    for (let done = 0; done < circles;) {
       const count = Math.min(circlesPerBatch, circles - done);
       const results = await Promise.all(
         shares(count, workers.length)
-          .map((n, i) => (n > 0 ? workers[i].call('join', { circles: n, spreadMs: options.spreadMs }) : null))
+          .map((n, i) =>
+            n > 0 ? workers[i].call('join', { circles: n, spreadMs: options.spreadMs }) : null,
+          )
           .filter(Boolean),
       );
       for (const r of results) {
@@ -257,6 +297,7 @@ async function runSignalingLoad(requested, options, log) {
     );
     const relaySeconds = (performance.now() - relayStarted) / 1000;
     const relayCpu = readCpuSeconds(server.pid) - cpuBeforeRelay;
+    const otherCpuPercent = foreignCpu();
     const relayMs = relayResults.flatMap((r) => r.relayMs);
     const relay = { sent: 0, lost: 0, misrouted: 0, refusals: {} };
     for (const r of relayResults) {
@@ -283,11 +324,20 @@ async function runSignalingLoad(requested, options, log) {
         join: Math.round((joinCpu / joinSeconds) * 100),
         relay: Math.round((relayCpu / relaySeconds) * 100),
       },
+      // Other processes' CPU during the run, in % of one core (0 on a quiet machine).
+      otherCpuPercent,
       unexpectedDisconnects: dropped,
       serverWarnings: server.warnings,
       sampleServerWarnings: server.sampleWarnings,
       build: options.build,
     };
+  } catch (error) {
+    // Clients failing is often only the symptom of the server dying; report the cause if so.
+    const serverDeath = await Promise.race([
+      server.died.catch((death) => death),
+      sleep(500).then(() => null),
+    ]);
+    throw serverDeath ?? error;
   } finally {
     await Promise.all(workers.map((w) => w.close()));
     await stopServer(server);
@@ -341,12 +391,19 @@ function toRows(run) {
     },
     {
       bench,
-      metric: 'server CPU, joins / relays',
-      value: `${run.serverCpuPercent.join} % / ${run.serverCpuPercent.relay} %`,
-      target: `joins ${run.joinRampPerS}/s, relays ${run.relay.ratePerS}/s`,
+      metric: `server CPU at ${run.joinRampPerS} joins/s / ${run.relay.ratePerS} relays/s`,
+      value: `${run.serverCpuPercent.join} % / ${run.serverCpuPercent.relay} % of a core`,
+      target: '',
       verdict: '',
     },
   ];
+  rows.push({
+    bench,
+    metric: 'other processes on the machine',
+    value: `${run.otherCpuPercent} % CPU`,
+    target: '',
+    verdict: run.otherCpuPercent > NOISY_CPU_PERCENT ? 'NOISY' : '',
+  });
   if (drops.length > 0 || run.serverWarnings > 0) {
     rows.push({
       bench,
