@@ -88,11 +88,7 @@ export function onValidated<E extends ClientEventName>(
  * Answers an event nobody registered with `unknown_event` instead of silence. Called from the
  * socket middleware, after the flood guard, so a refused packet is never answered.
  */
-export function answerIfUnknown(
-  socket: EngawaSocket,
-  packet: unknown[],
-  logger: Logger,
-): boolean {
+export function answerIfUnknown(socket: EngawaSocket, packet: unknown[], logger: Logger): boolean {
   const [event, ...args] = packet;
   if (typeof event === 'string' && isClientEventName(event)) return false;
   logger.debug({ evt: 'event.unknown', socket: socket.id }, 'unknown event');
