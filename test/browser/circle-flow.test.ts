@@ -88,7 +88,9 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     const seatBefore = await participant.locator('#people-list li').allInnerTexts();
     await participant.reload();
     await participant.locator('#people-list').getByText('さくら🌸', { exact: true }).waitFor();
-    await expect(participant.getByRole('button', { name: '輪を終える' }).isVisible()).resolves.toBe(false);
+    await expect(participant.getByRole('button', { name: '輪を終える' }).isVisible()).resolves.toBe(
+      false,
+    );
     expect(await participant.locator('#people-list li').allInnerTexts()).toEqual(seatBefore);
     await facilitator.locator('#status-line').getByText('さくら🌸 is back').waitFor();
 
