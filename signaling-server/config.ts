@@ -78,9 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   const config = defaultConfig();
   config.https = argv.includes('--https') || flag(env.HTTPS);
   // A headset on the LAN must reach the HTTPS server; plain HTTP stays on this machine.
-  config.host = env.HOST ?? (config.https ? '0.0.0.0' : config.host);
+  const host = env.HOST?.trim();
+  config.host = host ? host : config.https ? '0.0.0.0' : config.host;
   if (env.PORT !== undefined) {
-    const port = Number(env.PORT);
+    const port = /^\d{1,5}$/.test(env.PORT.trim()) ? Number(env.PORT) : NaN;
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
     }

@@ -32,14 +32,15 @@ function formatCircleCode(raw: string): string {
 const CONFUSABLE: Record<string, string> = { O: '0', I: '1', L: '1', U: 'V' };
 
 /**
- * Accepts what a person is likely to type (lower case, spaces, missing or extra dashes,
- * O for 0, I or L for 1) and returns the canonical code, or null when it cannot be one.
+ * Accepts what a person is likely to type (lower case, spaces, missing or extra dashes of any
+ * kind, full-width characters, O for 0, I or L for 1, U for V) and returns the canonical code,
+ * or null when it cannot be one.
  */
 export function normalizeCircleCode(input: string): string | null {
   const compact = input
     .normalize('NFKC')
     .toUpperCase()
-    .replace(/[\s\-‐-―ー_.]/g, '');
+    .replace(/[\s\-‐-―−ー_.]/g, '');
   if (compact.length !== CODE_LENGTH) return null;
   let raw = '';
   for (const ch of compact) {

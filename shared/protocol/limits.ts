@@ -2,7 +2,7 @@
 export const Limits = {
   nameMaxChars: 32,
   /** Guards against names made of long runs of combining marks. */
-  nameMaxCodeUnits: 128,
+  nameMaxCodeUnits: 256,
   titleMaxChars: 80,
   capacityMin: 2,
   capacityMax: 12,

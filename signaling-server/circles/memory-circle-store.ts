@@ -32,7 +32,8 @@ export class MemoryCircleStore implements CircleStore {
     const draft = structuredClone(current);
     try {
       const result = change(draft);
-      this.circles.set(circleId, draft);
+      // Keep a copy of our own, so a caller holding the returned draft cannot change the store.
+      this.circles.set(circleId, structuredClone(draft));
       return Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));

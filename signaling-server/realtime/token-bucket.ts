@@ -18,7 +18,8 @@ export class TokenBucket {
   /** Takes one token; false when the sender is over its rate. */
   take(): boolean {
     const t = this.now();
-    const refill = ((t - this.last) / 1000) * this.policy.perSecond;
+    // A wall clock can step backwards; that must never cost a client its tokens.
+    const refill = (Math.max(0, t - this.last) / 1000) * this.policy.perSecond;
     this.tokens = Math.min(this.policy.burst, this.tokens + refill);
     this.last = t;
     if (this.tokens < 1) return false;

@@ -29,9 +29,12 @@ describe('loadConfig', () => {
       expect(loadConfig({ PORT: value }, []).port).toBe(port);
     });
 
-    it.each(['abc', '-1', '65536', '80.5', '8080abc', '99999999'])('throws on %j', (value) => {
-      expect(() => loadConfig({ PORT: value }, [])).toThrow(/PORT/);
-    });
+    it.each(['abc', '-1', '65536', '80.5', '8080abc', '99999999', '', ' ', '0x1F90', '1e3'])(
+      'throws on %j',
+      (value) => {
+        expect(() => loadConfig({ PORT: value }, [])).toThrow(/PORT/);
+      },
+    );
   });
 
   describe('HTTPS', () => {
@@ -58,6 +61,11 @@ describe('loadConfig', () => {
     it('listens on every interface for HTTPS so a headset on the LAN can connect', () => {
       expect(loadConfig({}, ['--https']).host).toBe('0.0.0.0');
       expect(loadConfig({ HTTPS: '1' }, []).host).toBe('0.0.0.0');
+    });
+
+    it('treats an empty HOST as unset rather than every interface', () => {
+      expect(loadConfig({ HOST: '' }, []).host).toBe('127.0.0.1');
+      expect(loadConfig({ HOST: '  ' }, []).host).toBe('127.0.0.1');
     });
 
     it('takes an explicit HOST in either mode', () => {

@@ -116,6 +116,7 @@ describe('normalizeCircleCode', () => {
     ['full-width lower case', 'ｋ７ｑｍ２ｘｐｄ９ｔｒ'],
     ['ideographic spaces', 'K7QM\u30002XPD\u30009TR'],
     ['katakana long vowel mark as a dash', 'K7QMー2XPDー9TR'],
+    ['minus signs as dashes, as some Japanese input methods type them', 'K7QM\u22122XPD\u22129TR'],
     ['Unicode hyphen and dashes', 'K7QM\u20102XPD\u20149TR'],
   ])('accepts %s', (_label, input) => {
     expect(normalizeCircleCode(input)).toBe('K7QM-2XPD-9TR');

@@ -56,24 +56,27 @@ describe('clientEventSchemas', () => {
     expect(result.data).toEqual(validPayloads[event]);
   });
 
-  it.each(events)('%s drops __proto__ and constructor keys from JSON without pollution', (event) => {
-    const json = JSON.stringify(validPayloads[event]).replace(
-      /^\{/,
-      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
-    );
-    const raw = JSON.parse(json.replace(/,\}$/, '}')) as Record<string, unknown>;
-    expect(Object.hasOwn(raw, '__proto__')).toBe(true); // the attack is really in the input
+  it.each(events)(
+    '%s drops __proto__ and constructor keys from JSON without pollution',
+    (event) => {
+      const json = JSON.stringify(validPayloads[event]).replace(
+        /^\{/,
+        '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+      );
+      const raw = JSON.parse(json.replace(/,\}$/, '}')) as Record<string, unknown>;
+      expect(Object.hasOwn(raw, '__proto__')).toBe(true); // the attack is really in the input
 
-    const result = clientEventSchemas[event].safeParse(raw);
-    expect(result.success).toBe(true);
-    const data = result.data as Record<string, unknown>;
-    expect(Object.hasOwn(data, '__proto__')).toBe(false);
-    expect(Object.hasOwn(data, 'constructor')).toBe(false);
-    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
-    expect(data.polluted).toBeUndefined();
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(data).toEqual(validPayloads[event]);
-  });
+      const result = clientEventSchemas[event].safeParse(raw);
+      expect(result.success).toBe(true);
+      const data = result.data as Record<string, unknown>;
+      expect(Object.hasOwn(data, '__proto__')).toBe(false);
+      expect(Object.hasOwn(data, 'constructor')).toBe(false);
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(data.polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(data).toEqual(validPayloads[event]);
+    },
+  );
 
   it.each(events)('%s rejects payloads that are not objects', (event) => {
     for (const payload of [undefined, null, 'text', 42, true, [], [validPayloads[event]]]) {
@@ -207,7 +210,10 @@ describe('signalPayloadSchema', () => {
       'a negative sdpMLineIndex',
       { type: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: -1 } },
     ],
-    ['an oversized sdpMid', { type: 'candidate', candidate: { candidate: 'c', sdpMid: 'm'.repeat(65) } }],
+    [
+      'an oversized sdpMid',
+      { type: 'candidate', candidate: { candidate: 'c', sdpMid: 'm'.repeat(65) } },
+    ],
     ['a transceiver request for data', { type: 'transceiverRequest', kind: 'data' }],
     ['null', null],
     ['a string', 'offer'],

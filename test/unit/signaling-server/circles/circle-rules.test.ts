@@ -1,6 +1,9 @@
 import { EngawaError, ErrorCode } from '../../../../shared/protocol/errors';
 import { Limits } from '../../../../shared/protocol/limits';
-import type { CircleRecord, MemberRecord } from '../../../../signaling-server/circles/circle-record';
+import type {
+  CircleRecord,
+  MemberRecord,
+} from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
 
 const T0 = 1_700_000_000_000;
@@ -234,17 +237,13 @@ describe('connections', () => {
 
   it('replaces a live connection and returns the old one', () => {
     const circle = newCircle();
-    expect(rules.attachConnection(circle, 'facilitator-1', 'conn-tab-2')).toBe(
-      'conn-facilitator',
-    );
+    expect(rules.attachConnection(circle, 'facilitator-1', 'conn-tab-2')).toBe('conn-facilitator');
     expect(rules.findMember(circle, 'facilitator-1')?.connectionId).toBe('conn-tab-2');
   });
 
   it('detaches the current connection and marks the member away', () => {
     const circle = newCircle();
-    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 99)).toBe(
-      true,
-    );
+    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 99)).toBe(true);
     expect(rules.findMember(circle, 'facilitator-1')).toMatchObject({
       connectionId: null,
       awaySince: T0 + 99,
@@ -256,9 +255,7 @@ describe('connections', () => {
     const circle = newCircle();
     rules.attachConnection(circle, 'facilitator-1', 'conn-new');
     const before = structuredClone(circle);
-    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 1)).toBe(
-      false,
-    );
+    expect(rules.detachConnection(circle, 'facilitator-1', 'conn-facilitator', T0 + 1)).toBe(false);
     expect(circle).toEqual(before);
   });
 
@@ -289,9 +286,7 @@ describe('membership checks', () => {
     expect(thrownCode(() => rules.requireFacilitator(circle, participant.id))).toBe(
       ErrorCode.NotFacilitator,
     );
-    expect(thrownCode(() => rules.requireFacilitator(circle, 'ghost'))).toBe(
-      ErrorCode.NotInCircle,
-    );
+    expect(thrownCode(() => rules.requireFacilitator(circle, 'ghost'))).toBe(ErrorCode.NotInCircle);
     expect(thrownCode(() => rules.requireMember(circle, 'ghost'))).toBe(ErrorCode.NotInCircle);
   });
 
@@ -329,13 +324,21 @@ describe('revision', () => {
 
 describe('failed operations', () => {
   const failures: [string, (circle: CircleRecord) => unknown, string][] = [
-    ['removeWaiting of an unknown id', (c) => rules.removeWaiting(c, 'nobody'), 'waiting_not_found'],
+    [
+      'removeWaiting of an unknown id',
+      (c) => rules.removeWaiting(c, 'nobody'),
+      'waiting_not_found',
+    ],
     [
       'admitWaiting of an unknown id',
       (c) => rules.admitWaiting(c, 'nobody', { id: 'm', resumeTokenHash: 'h', now: T0 }),
       'waiting_not_found',
     ],
-    ['attachConnection of a non-member', (c) => rules.attachConnection(c, 'ghost', 'x'), 'not_in_circle'],
+    [
+      'attachConnection of a non-member',
+      (c) => rules.attachConnection(c, 'ghost', 'x'),
+      'not_in_circle',
+    ],
     ['removeMember of a non-member', (c) => rules.removeMember(c, 'ghost'), 'not_in_circle'],
   ];
 
@@ -390,6 +393,25 @@ describe('views', () => {
       ],
     });
     expect(Object.keys(view).sort()).toEqual(['capacity', 'code', 'members', 'revision', 'title']);
+  });
+
+  it('shows an admitted person only once their browser has taken the seat', () => {
+    const circle = newCircle();
+    const admitted = rules.admitWaiting(circle, knock(circle, 'さくら'), {
+      id: 'member-pending',
+      resumeTokenHash: 'h',
+      now: T0,
+    });
+    const ids = () => rules.toCircleView(circle).members.map((m) => m.id);
+    expect(ids()).toEqual(['facilitator-1']);
+    rules.attachConnection(circle, admitted.id, 'conn-sakura');
+    expect(ids()).toEqual(['facilitator-1', 'member-pending']);
+    // Once seated, losing the connection keeps them listed, shown as not connected.
+    rules.detachConnection(circle, admitted.id, 'conn-sakura', T0 + 1);
+    expect(rules.toCircleView(circle).members[1]).toMatchObject({
+      id: 'member-pending',
+      connected: false,
+    });
   });
 
   it('shows waiting people with id, name and time only', () => {

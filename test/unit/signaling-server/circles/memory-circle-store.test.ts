@@ -35,6 +35,13 @@ describe('MemoryCircleStore', () => {
     store = new MemoryCircleStore();
   });
 
+  it('never hands out the stored object, not even as the result of update', async () => {
+    await store.insert(circle('circle-a', 'AAAA-AAAA-AAA'));
+    const returned = await store.update('circle-a', (c) => c);
+    returned.title = 'changed outside the store';
+    expect((await store.get('circle-a'))?.title).not.toBe('changed outside the store');
+  });
+
   describe('insert', () => {
     it('stores a circle and finds it by id and by code', async () => {
       const a = circle('circle-a', 'AAAA-AAAA-AAA');

@@ -21,6 +21,15 @@ describe('TokenBucket', () => {
     expect(bucket.take()).toBe(false);
   });
 
+  it('costs nothing when the clock steps backwards', () => {
+    const bucket = new TokenBucket({ burst: 240, perSecond: 60 }, clock);
+    expect(bucket.take()).toBe(true);
+    now -= 10_000;
+    expect(takeMany(bucket, 239)).toBe(239);
+    now += 1_000;
+    expect(takeMany(bucket, 100)).toBe(60);
+  });
+
   it('refills at perSecond with elapsed time', () => {
     const bucket = new TokenBucket({ burst: 240, perSecond: 60 }, clock);
     takeMany(bucket, 240);
