@@ -13,6 +13,8 @@ export interface MemberView {
   seat: number;
   /** False while the member's connection is lost and their seat is held for them. */
   connected: boolean;
+  /** The member's own microphone switch, as they last reported it. */
+  muted: boolean;
 }
 
 export interface CircleView {
@@ -21,6 +23,8 @@ export interface CircleView {
   capacity: number;
   /** Increases with every change, so a client can ignore a stale update. */
   revision: number;
+  /** Voice goes only through the TURN relay, so no member learns another's IP address. */
+  privateVoice: boolean;
   members: MemberView[];
 }
 

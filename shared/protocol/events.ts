@@ -13,6 +13,7 @@ import type {
   EmptyInput,
   SignalRelayInput,
   SignalPayload,
+  VoiceMuteInput,
   WaitingDecisionInput,
 } from './schemas';
 
@@ -27,6 +28,9 @@ export const ClientEvent = {
   WaitingAdmit: 'waiting:admit',
   WaitingDecline: 'waiting:decline',
   SignalRelay: 'signal:relay',
+  ServerFeatures: 'server:features',
+  VoiceConfig: 'voice:config',
+  VoiceMute: 'voice:mute',
 } as const;
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];
 
@@ -53,6 +57,27 @@ export interface KnockAdmission {
   resumeToken: string;
 }
 
+/** What this server offers, asked for before starting a circle. */
+export interface ServerFeatures {
+  /** True when a TURN server is configured, so circles can use relay-only (private) voice. */
+  privateVoice: boolean;
+}
+
+/** One entry of RTCConfiguration.iceServers, with short-lived TURN credentials. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** Everything a member's browser needs to open peer connections in this circle. */
+export interface VoiceConfig {
+  iceServers: IceServer[];
+  iceTransportPolicy: 'all' | 'relay';
+  /** Seconds until the TURN credentials expire; ask again before then. */
+  ttlS: number;
+}
+
 export interface ClientToServerEvents {
   'circle:create': (input: CircleCreateInput, ack: AckCallback<EnteredCircle>) => void;
   'circle:knock': (input: CircleKnockInput, ack: AckCallback<KnockAccepted>) => void;
@@ -63,6 +88,9 @@ export interface ClientToServerEvents {
   'waiting:admit': (input: WaitingDecisionInput, ack: AckCallback<null>) => void;
   'waiting:decline': (input: WaitingDecisionInput, ack: AckCallback<null>) => void;
   'signal:relay': (input: SignalRelayInput, ack: AckCallback<null>) => void;
+  'server:features': (input: EmptyInput, ack: AckCallback<ServerFeatures>) => void;
+  'voice:config': (input: EmptyInput, ack: AckCallback<VoiceConfig>) => void;
+  'voice:mute': (input: VoiceMuteInput, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -17,6 +17,8 @@ export const circleCreateSchema = z.object({
   title: rawText(Limits.titleMaxChars * 4),
   capacity: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
   name: rawText(Limits.nameMaxCodeUnits * 2),
+  /** Relay-only voice, so no member learns another's IP address. Needs a TURN server. */
+  privateVoice: z.boolean().default(false),
 });
 
 export const circleKnockSchema = z.object({
@@ -30,6 +32,8 @@ export const circleResumeSchema = z.object({
 });
 
 export const waitingDecisionSchema = z.object({ waitingId: id });
+
+export const voiceMuteSchema = z.object({ muted: z.boolean() });
 
 const iceCandidate = z.object({
   candidate: z.string().max(Limits.candidateMaxChars),
@@ -50,10 +54,11 @@ export const signalPayloadSchema = z.discriminatedUnion('type', [
 export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema });
 
 export type EmptyInput = z.infer<typeof emptySchema>;
-export type CircleCreateInput = z.infer<typeof circleCreateSchema>;
+export type CircleCreateInput = z.input<typeof circleCreateSchema>;
 export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
 export type CircleResumeInput = z.infer<typeof circleResumeSchema>;
 export type WaitingDecisionInput = z.infer<typeof waitingDecisionSchema>;
+export type VoiceMuteInput = z.infer<typeof voiceMuteSchema>;
 export type SignalPayload = z.infer<typeof signalPayloadSchema>;
 export type SignalRelayInput = z.infer<typeof signalRelaySchema>;
 
@@ -68,4 +73,7 @@ export const clientEventSchemas = {
   [ClientEvent.WaitingAdmit]: waitingDecisionSchema,
   [ClientEvent.WaitingDecline]: waitingDecisionSchema,
   [ClientEvent.SignalRelay]: signalRelaySchema,
+  [ClientEvent.ServerFeatures]: emptySchema,
+  [ClientEvent.VoiceConfig]: emptySchema,
+  [ClientEvent.VoiceMute]: voiceMuteSchema,
 } as const satisfies Record<ClientEventName, z.ZodType>;
