@@ -1,5 +1,6 @@
 const path = require('node:path');
 const TerserPlugin = require('terser-webpack-plugin');
+const { ProvidePlugin } = require('webpack');
 
 /** One transpiler for everything: swc, the same one jest uses. */
 const swcRule = (target) => ({
@@ -31,7 +32,12 @@ const client = (env, argv) => ({
     publicPath: '/',
     clean: true,
   },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // simple-peer and its streams expect Node's process, Buffer and events in the browser.
+    fallback: { buffer: require.resolve('buffer/'), events: require.resolve('events/') },
+  },
+  plugins: [new ProvidePlugin({ process: 'process/browser', Buffer: ['buffer', 'Buffer'] })],
   module: { rules: [swcRule('es2022')] },
   devtool: argv.mode === 'production' ? false : 'source-map',
   optimization: argv.mode === 'production' ? minify : {},

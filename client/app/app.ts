@@ -4,6 +4,9 @@ import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAdmission } from '../../shared/protocol/events';
 import { membershipChanges } from '../circle/membership-changes';
 import { renderPeople } from '../circle/people-list';
+import { MicCheck, type MicChoice } from '../lobby/mic-check';
+import { stopStream } from '../voice/microphone';
+import { VoiceController } from './voice-controller';
 import { renderWaiting } from '../circle/waiting-list';
 import type { Locale, Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
@@ -39,13 +42,33 @@ export class App {
   private readonly status = new StatusLine(byId('status-line'));
   private readonly client = new SignalingClient();
   private readonly disposers: (() => void)[] = [];
+  private readonly micCheck: MicCheck;
+  private readonly voice: VoiceController;
+  /** The microphone chosen in the lobby, until the circle's voice takes it over. */
+  private mic: MicChoice | undefined;
 
   constructor(
     private readonly i18n: Translator,
     private readonly sessions: SessionMemory,
-  ) {}
+  ) {
+    this.micCheck = new MicCheck(i18n);
+    this.voice = new VoiceController(i18n, this.client, this.status, {
+      onSpeaking: (memberId, speaking) => {
+        this.scene?.setSpeaking(memberId, speaking);
+      },
+    });
+    this.disposers.push(
+      () => {
+        this.micCheck.dispose();
+      },
+      () => {
+        this.voice.dispose();
+      },
+    );
+  }
 
   start(): void {
+    if (new URLSearchParams(location.search).has('diagnostics')) this.exposeDiagnostics();
     this.i18n.apply(document);
     this.wireLanguage();
     this.wireLobby();
@@ -54,7 +77,7 @@ export class App {
     const code = new URLSearchParams(location.search).get('code');
     if (code) {
       byId<HTMLInputElement>('join-code').value = code;
-      showScreen('join');
+      this.showJoin();
     } else {
       showScreen('start');
     }
@@ -64,10 +87,10 @@ export class App {
 
   private wireLobby(): void {
     byId('go-create').addEventListener('click', () => {
-      showScreen('create');
+      this.showCreate();
     });
     byId('go-join').addEventListener('click', () => {
-      showScreen('join');
+      this.showJoin();
     });
     for (const back of document.querySelectorAll('[data-action="back"]')) {
       back.addEventListener('click', () => {
@@ -87,7 +110,7 @@ export class App {
     byId('waiting-cancel').addEventListener('click', () => {
       void this.client.request('knock:cancel', {}).then(() => {
         this.phase = { kind: 'lobby' };
-        showScreen('join');
+        this.showJoin();
       });
     });
     byId('message-home').addEventListener('click', () => {
@@ -99,6 +122,24 @@ export class App {
     });
   }
 
+  private showCreate(): void {
+    this.micCheck.placeIn(byId<HTMLFormElement>('create-form'));
+    showScreen('create');
+    // Private voice is offered only where the server has a relay to make it real.
+    void this.client.request('server:features', {}).then((features) => {
+      const available = features.ok && features.data.privateVoice;
+      const box = byId<HTMLInputElement>('create-private');
+      box.disabled = !available;
+      if (!available) box.checked = false;
+      byId('create-private-hint').hidden = available;
+    });
+  }
+
+  private showJoin(): void {
+    this.micCheck.placeIn(byId<HTMLFormElement>('join-form'));
+    showScreen('join');
+  }
+
   private async submitCreate(form: HTMLFormElement): Promise<void> {
     clearFormError(form);
     const input = readCreateForm(form);
@@ -106,6 +147,7 @@ export class App {
       showFormError(form, input.field, this.i18n.error(input.code));
       return;
     }
+    this.mic ??= await this.micCheck.choiceAsync();
     const result = await this.busy(form, this.client.request('circle:create', input.value));
     if (!result.ok) {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
@@ -121,6 +163,7 @@ export class App {
       showFormError(form, input.field, this.i18n.error(input.code));
       return;
     }
+    this.mic ??= await this.micCheck.choiceAsync();
     const result = await this.busy(form, this.client.request('circle:knock', input.value));
     if (!result.ok) {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
@@ -185,10 +228,25 @@ export class App {
     this.renderCircle();
     this.status.announce(this.i18n.t('status.inCircle'));
     void this.ensureScene();
+    void this.startVoice(entered);
+  }
+
+  private async startVoice(entered: EnteredCircle): Promise<void> {
+    // After a reload there was no lobby: open the microphone now (permission is usually kept).
+    const mic = this.mic ?? (await this.micCheck.choiceAsync());
+    this.mic = undefined;
+    if (this.phase.kind !== 'circle') {
+      stopStream(mic.stream);
+      return;
+    }
+    await this.voice.start(entered.self.memberId, this.phase.circle, mic);
   }
 
   private leaveCircleView(): void {
     this.phase = { kind: 'lobby' };
+    this.voice.stop();
+    stopStream(this.mic?.stream);
+    this.mic = undefined;
     this.scene?.dispose();
     this.scene = undefined;
     this.sceneLoading = undefined;
@@ -247,7 +305,9 @@ export class App {
       const { startCircleScene } = await import(
         /* webpackChunkName: "scene" */ '../scene/circle-scene'
       );
-      const scene = await startCircleScene(byId<HTMLCanvasElement>('scene-canvas'));
+      const scene = await startCircleScene(byId<HTMLCanvasElement>('scene-canvas'), (pose) => {
+        this.voice.setListener(pose);
+      });
       if (this.phase.kind !== 'circle') {
         scene.dispose();
         return;
@@ -274,7 +334,20 @@ export class App {
     byId('facilitator-console').hidden = !isFacilitator;
     byId('leave-circle').hidden = isFacilitator;
     byId('end-circle').hidden = !isFacilitator;
-    renderPeople(byId('people-list'), circle.members, selfId, this.i18n);
+    renderPeople(
+      byId('people-list'),
+      circle.members,
+      {
+        selfId,
+        speaking: this.voice.speakingNow,
+        volumes: this.voice.volumeLevels,
+        onVolume: (memberId, volume) => {
+          this.voice.setVolume(memberId, volume);
+        },
+      },
+      this.i18n,
+    );
+    this.voice.update(circle);
     if (isFacilitator) {
       renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
         admit: (id) => void this.decide('waiting:admit', id),
@@ -361,8 +434,13 @@ export class App {
     socket.on('knock:admitted', (admission) => {
       void this.admitted(admission);
     });
+    socket.on('signal:relay', ({ from, signal }) => {
+      this.voice.handleSignal(from, signal);
+    });
     socket.on('knock:declined', () => {
       this.phase = { kind: 'lobby' };
+      stopStream(this.mic?.stream);
+      this.mic = undefined;
       this.showMessage('declined');
     });
     socket.on('circle:ended', ({ reason }) => {
@@ -394,6 +472,20 @@ export class App {
         this.renderCircle();
       }),
     );
+  }
+
+  /**
+   * `?diagnostics` exposes read-only voice statistics on `window.engawaDiagnostics`, for support
+   * and for the browser tests. It reveals nothing the page's own user cannot already see.
+   */
+  private exposeDiagnostics(): void {
+    const target = window as unknown as Record<string, unknown>;
+    target.engawaDiagnostics = {
+      peers: () => this.voice.diagnostics()?.diagnostics() ?? Promise.resolve([]),
+      levels: () => this.voice.diagnostics()?.outputLevels() ?? {},
+      speaking: () => this.voice.diagnostics()?.speakingNow() ?? [],
+      voiceReady: () => this.voice.diagnostics() !== undefined,
+    };
   }
 
   dispose(): void {

@@ -2,25 +2,67 @@ import type { MemberView } from '../../shared/circle/views';
 import type { Translator } from '../i18n/i18n';
 import { el } from '../ui/dom';
 
-/** Renders "People in the circle": name, role, and whether the seat is only being held. */
+export interface PeopleListState {
+  selfId: string;
+  speaking: ReadonlySet<string>;
+  volumes: ReadonlyMap<string, number>;
+  onVolume(memberId: string, volume: number): void;
+}
+
+/**
+ * Renders "People in the circle": name, role, muted, whether the seat is only being held, and a
+ * local volume slider for everyone else.
+ */
 export function renderPeople(
   list: HTMLElement,
   members: readonly MemberView[],
-  selfId: string,
+  state: PeopleListState,
   i18n: Translator,
 ): void {
   const items = members.map((member) => {
     const item = el('li', { className: 'person' }, { 'data-member-id': member.id });
-    if (!member.connected) item.classList.add('is-away');
+    item.classList.toggle('is-away', !member.connected);
+    item.classList.toggle('is-speaking', state.speaking.has(member.id));
     const name = el('span', { className: 'person-name', textContent: member.name });
     // Names are shown as written; `dir=auto` keeps right-to-left names from reordering the line.
     name.dir = 'auto';
     const details = [i18n.t(`role.${member.role}`)];
-    if (member.id === selfId) details.push(i18n.t('circle.you'));
+    if (member.id === state.selfId) details.push(i18n.t('circle.you'));
+    if (member.muted) details.push(i18n.t('voice.muted'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
     const role = el('span', { className: 'person-role', textContent: details.join(' · ') });
     item.append(name, role);
+    if (member.id !== state.selfId) item.append(volumeSlider(member, state, i18n));
     return item;
   });
   list.replaceChildren(...items);
+}
+
+function volumeSlider(
+  member: MemberView,
+  state: PeopleListState,
+  i18n: Translator,
+): HTMLInputElement {
+  const slider = el(
+    'input',
+    { type: 'range', className: 'person-volume' },
+    {
+      min: '0',
+      max: '150',
+      step: '5',
+      'aria-label': i18n.t('voice.volumeFor', { name: member.name }),
+    },
+  );
+  slider.value = String(Math.round((state.volumes.get(member.id) ?? 1) * 100));
+  slider.addEventListener('input', () => {
+    state.onVolume(member.id, Number(slider.value) / 100);
+  });
+  return slider;
+}
+
+/** Lights or dims one row's speaking indicator without re-rendering the list. */
+export function markSpeaking(list: HTMLElement, memberId: string, speaking: boolean): void {
+  for (const item of list.querySelectorAll<HTMLElement>('li[data-member-id]')) {
+    if (item.dataset.memberId === memberId) item.classList.toggle('is-speaking', speaking);
+  }
 }

@@ -17,6 +17,36 @@ export const en = {
   'create.capacity': 'Seats (2–12, including you)',
   'create.name': 'Your pseudonym',
   'create.submit': 'Start the circle',
+  'create.privateVoice':
+    'Private voice: route audio through our relay so no one learns anyone’s network address',
+  'create.privateVoiceUnavailable':
+    'Private voice needs a relay server, which this Engawa does not have.',
+  'mic.heading': 'Microphone and sound',
+  'mic.start': 'Check microphone',
+  'mic.device': 'Microphone',
+  'mic.level': 'Input level',
+  'mic.speakerTest': 'Play test sound',
+  'mic.startMuted': 'Enter muted',
+  'mic.ready': 'Your microphone is on. Say something and watch the level move.',
+  'mic.denied':
+    'Microphone access was not allowed. You can still join and listen. To speak, allow the microphone in the browser’s site settings and reload.',
+  'mic.not_found': 'No microphone was found. You can still join and listen.',
+  'mic.unsupported': 'This browser cannot use a microphone here. You can still join and listen.',
+  'mic.busy':
+    'The microphone could not be opened; another app may be using it. You can still join and listen.',
+  'voice.mute': 'Mute',
+  'voice.unmute': 'Unmute',
+  'voice.muted': 'muted',
+  'voice.speaking': 'speaking',
+  'voice.pushToTalk': 'Push to talk (hold Space)',
+  'voice.listenOnly': 'You are listening only; no microphone is in use.',
+  'voice.volumeFor': 'Volume for {name}',
+  'voice.enableSound': 'Turn on sound',
+  'voice.private':
+    'Private voice: audio goes through a relay, so no one sees your network address.',
+  'voice.direct': 'Voice goes directly between browsers; it never passes through our server.',
+  'status.muted': 'You are muted',
+  'status.unmuted': 'You are unmuted',
   'join.heading': 'Join a circle',
   'join.code': 'Circle code',
   'join.codeHint': 'The code your facilitator shared with you, for example K7QM-2XPD-9TR.',
@@ -104,6 +134,8 @@ export const en = {
   'error.recipient_not_found': 'That person is no longer in the circle.',
   'error.resume_refused': 'Your seat could not be restored.',
   'error.server_busy': 'Engawa is very busy right now. Please try again in a few minutes.',
+  'error.private_voice_unavailable':
+    'Private voice needs a TURN server, and this server has none. Start the circle without it.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

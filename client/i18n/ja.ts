@@ -15,6 +15,36 @@ export const ja: Record<MessageKey, string> = {
   'create.capacity': '席の数（2〜12、あなたを含む）',
   'create.name': 'あなたのニックネーム',
   'create.submit': '輪をはじめる',
+  'create.privateVoice':
+    'プライベート音声：中継サーバー経由にして、誰のネットワークアドレスも相手に知られないようにする',
+  'create.privateVoiceUnavailable':
+    'プライベート音声には中継サーバーが必要ですが、この Engawa にはありません。',
+  'mic.heading': 'マイクと音',
+  'mic.start': 'マイクを確認',
+  'mic.device': 'マイク',
+  'mic.level': '入力レベル',
+  'mic.speakerTest': 'テスト音を鳴らす',
+  'mic.startMuted': 'ミュートで入る',
+  'mic.ready': 'マイクがオンです。話してみて、レベルが動くか確認してください。',
+  'mic.denied':
+    'マイクの使用が許可されませんでした。聞くだけで参加できます。話すには、ブラウザのサイト設定でマイクを許可して再読み込みしてください。',
+  'mic.not_found': 'マイクが見つかりませんでした。聞くだけで参加できます。',
+  'mic.unsupported': 'このブラウザではここでマイクを使えません。聞くだけで参加できます。',
+  'mic.busy':
+    'マイクを開けませんでした。ほかのアプリが使っているかもしれません。聞くだけで参加できます。',
+  'voice.mute': 'ミュート',
+  'voice.unmute': 'ミュート解除',
+  'voice.muted': 'ミュート中',
+  'voice.speaking': '話しています',
+  'voice.pushToTalk': '押して話す（スペースキーを押している間）',
+  'voice.listenOnly': '聞くだけで参加しています。マイクは使っていません。',
+  'voice.volumeFor': '{name} さんの音量',
+  'voice.enableSound': '音をオンにする',
+  'voice.private':
+    'プライベート音声：音声は中継サーバーを通るため、あなたのネットワークアドレスは誰にも見えません。',
+  'voice.direct': '音声はブラウザ同士で直接やりとりされ、サーバーを通りません。',
+  'status.muted': 'ミュートしました',
+  'status.unmuted': 'ミュートを解除しました',
   'join.heading': '輪に参加する',
   'join.code': '輪のコード',
   'join.codeHint': 'ファシリテーターから共有されたコード（例：K7QM-2XPD-9TR）',
@@ -100,6 +130,8 @@ export const ja: Record<MessageKey, string> = {
   'error.recipient_not_found': 'その人はもう輪にいません。',
   'error.resume_refused': 'あなたの席を戻せませんでした。',
   'error.server_busy': 'ただいま混み合っています。数分後にもう一度お試しください。',
+  'error.private_voice_unavailable':
+    'プライベート音声には TURN サーバーが必要ですが、このサーバーにはありません。オフにして輪を始めてください。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確認してもう一度お試しください。',
 };

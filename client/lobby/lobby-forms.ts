@@ -8,6 +8,7 @@ export interface CreateRequest {
   title: string;
   capacity: number;
   name: string;
+  privateVoice: boolean;
 }
 
 export interface JoinRequest {
@@ -37,7 +38,8 @@ export function readCreateForm(form: HTMLFormElement): FormResult<CreateRequest>
   }
   const name = checkPseudonym(textField(data, 'name'));
   if (!name.ok) return { ok: false, code: name.code, field: 'name' };
-  return { ok: true, value: { title: title.value, capacity, name: name.value } };
+  const privateVoice = data.get('privateVoice') === 'on';
+  return { ok: true, value: { title: title.value, capacity, name: name.value, privateVoice } };
 }
 
 export function readJoinForm(form: HTMLFormElement): FormResult<JoinRequest> {

@@ -9,6 +9,8 @@ import type { MemberView } from '../../shared/circle/views';
 import { NameTag } from './name-tag';
 import { memberHue, SEATED_EYE_HEIGHT_M, seatPose } from './seat-layout';
 
+const SPEAKING_GLOW = new Color3(0.45, 0.32, 0.12);
+
 /** A placeholder person: a soft body and head in their own colour, with a name tag above. */
 export class Avatar {
   private readonly root: TransformNode;
@@ -39,6 +41,11 @@ export class Avatar {
       mesh.isPickable = false;
     }
     this.tag = new NameTag(scene, this.root, SEATED_EYE_HEIGHT_M + 0.32);
+  }
+
+  /** A warm glow while they speak. */
+  setSpeaking(speaking: boolean): void {
+    this.material.emissiveColor = speaking ? SPEAKING_GLOW : Color3.Black();
   }
 
   update(member: MemberView, capacity: number): void {

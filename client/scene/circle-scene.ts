@@ -7,7 +7,7 @@ import { Scene } from '@babylonjs/core/scene';
 import type { MemberView } from '../../shared/circle/views';
 import { Avatar } from './avatar';
 import { CircleEnvironment } from './environment';
-import type { CircleSceneHandle } from './scene-handle';
+import type { CircleSceneHandle, ListenerCallback } from './scene-handle';
 import { SEATED_EYE_HEIGHT_M, seatPose } from './seat-layout';
 
 const KEY_TURN_RAD = Math.PI / 12;
@@ -26,8 +26,12 @@ class CircleScene implements CircleSceneHandle {
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
   private seatedAt: string | undefined;
+  private lastPose = '';
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly onListener: ListenerCallback,
+  ) {
     this.engine = new Engine(canvas, true, { stencil: false, doNotHandleContextLost: false }, true);
     this.scene = new Scene(this.engine);
     this.scene.skipPointerMovePicking = true;
@@ -55,6 +59,9 @@ class CircleScene implements CircleSceneHandle {
         -MAX_PITCH_RAD,
         Math.min(MAX_PITCH_RAD, this.camera.rotation.x),
       );
+    });
+    this.scene.onAfterCameraRenderObservable.add(() => {
+      this.reportListener();
     });
     this.engine.runRenderLoop(() => {
       this.scene.render();
@@ -93,6 +100,27 @@ class CircleScene implements CircleSceneHandle {
     }
   }
 
+  setSpeaking(memberId: string, speaking: boolean): void {
+    this.avatars.get(memberId)?.setSpeaking(speaking);
+  }
+
+  /** Tells the audio where the ears are, only when they moved. */
+  private reportListener(): void {
+    const position = this.camera.globalPosition;
+    const forward = this.camera.getDirection(Vector3.Forward());
+    const up = this.camera.getDirection(Vector3.Up());
+    const key = [position, forward]
+      .map((v) => `${v.x.toFixed(3)},${v.y.toFixed(3)},${v.z.toFixed(3)}`)
+      .join('|');
+    if (key === this.lastPose) return;
+    this.lastPose = key;
+    this.onListener({
+      position: { x: position.x, y: position.y, z: position.z },
+      forward: { x: forward.x, y: forward.y, z: forward.z },
+      up: { x: up.x, y: up.y, z: up.z },
+    });
+  }
+
   /** Places the view at your seat, facing the lantern, once per seat. */
   private sitAt(self: MemberView, capacity: number): void {
     const key = `${self.seat}/${capacity}`;
@@ -129,7 +157,10 @@ class CircleScene implements CircleSceneHandle {
 }
 
 /** Resolves once the first frame's shaders are compiled, so the loading indicator means it. */
-export function startCircleScene(canvas: HTMLCanvasElement): Promise<CircleSceneHandle> {
-  const scene = new CircleScene(canvas);
+export function startCircleScene(
+  canvas: HTMLCanvasElement,
+  onListener: ListenerCallback,
+): Promise<CircleSceneHandle> {
+  const scene = new CircleScene(canvas, onListener);
   return scene.ready().then(() => scene);
 }

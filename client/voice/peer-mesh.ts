@@ -1,0 +1,193 @@
+import type { MemberView } from '../../shared/circle/views';
+import type { SignalPayload } from '../../shared/protocol/schemas';
+import type { LinkSignal, PeerLink, PeerLinkFactory } from './peer-link';
+
+/** Exactly one side of each pair starts the connection, so two offers never cross. */
+export function startsConnection(selfId: string, otherId: string): boolean {
+  return selfId < otherId;
+}
+
+export interface Scheduler {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface PeerMeshOptions {
+  selfId: string;
+  factory: PeerLinkFactory;
+  send(to: string, signal: SignalPayload): void;
+  config: RTCConfiguration;
+  stream: MediaStream | undefined;
+  newConnId(): string;
+  now(): number;
+  scheduler: Scheduler;
+  onStream(memberId: string, stream: MediaStream): void;
+  onPeerClosed(memberId: string): void;
+}
+
+interface Peer {
+  conn: string;
+  link: PeerLink;
+  createdAt: number;
+  connected: boolean;
+  connectTimer: unknown;
+}
+
+/** A link that has not connected by then is replaced. */
+const CONNECT_TIMEOUT_MS = 12_000;
+/** A reconnect request this soon after starting a link is already answered by that link. */
+const FRESH_LINK_MS = 1_500;
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
+
+/**
+ * The full mesh: one peer link per other connected member. It follows the member list the
+ * server sends, and recovers a failed link by starting a new one, with a new connection id so
+ * late signals for the old one are dropped on both sides.
+ */
+export class PeerMesh {
+  private readonly peers = new Map<string, Peer>();
+  private readonly members = new Set<string>();
+  private readonly retries = new Map<string, { attempt: number; timer: unknown }>();
+  private disposed = false;
+
+  constructor(private readonly options: PeerMeshOptions) {}
+
+  /** Opens links to members who are present and connected; closes links to everyone else. */
+  setMembers(members: readonly MemberView[]): void {
+    if (this.disposed) return;
+    const present = new Set(
+      members.filter((m) => m.connected && m.id !== this.options.selfId).map((m) => m.id),
+    );
+    for (const id of [...this.members]) {
+      if (!present.has(id)) {
+        this.members.delete(id);
+        this.drop(id);
+        this.cancelRetry(id);
+      }
+    }
+    for (const id of present) {
+      if (this.members.has(id)) continue;
+      this.members.add(id);
+      if (startsConnection(this.options.selfId, id)) this.open(id);
+      // The other side starts this pair; a page that just (re)loaded tells it we are here.
+      else this.options.send(id, { type: 'renegotiate' });
+    }
+  }
+
+  handleSignal(from: string, signal: SignalPayload): void {
+    if (this.disposed || !this.members.has(from)) return;
+    const current = this.peers.get(from);
+    const initiator = startsConnection(this.options.selfId, from);
+    switch (signal.type) {
+      case 'renegotiate':
+        if (initiator && !(current && this.options.now() - current.createdAt < FRESH_LINK_MS)) {
+          this.open(from);
+        }
+        return;
+      case 'offer':
+        if (initiator || signal.conn === undefined) return;
+        // A new offer means the other side started over: follow it.
+        if (current?.conn !== signal.conn) this.open(from, signal.conn);
+        this.peers.get(from)?.link.signal(signal);
+        return;
+      case 'answer':
+      case 'candidate':
+        if (current && current.conn === signal.conn) current.link.signal(signal);
+        return;
+      case 'transceiverRequest':
+        return;
+    }
+  }
+
+  /** Connections for statistics, keyed by member id. */
+  connections(): Map<string, RTCPeerConnection> {
+    const result = new Map<string, RTCPeerConnection>();
+    for (const [id, peer] of this.peers) {
+      if (peer.link.connection) result.set(id, peer.link.connection);
+    }
+    return result;
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const id of [...this.peers.keys()]) this.drop(id);
+    for (const id of [...this.retries.keys()]) this.cancelRetry(id);
+    this.members.clear();
+  }
+
+  private open(memberId: string, conn = this.options.newConnId()): void {
+    this.drop(memberId);
+    const isCurrent = () => this.peers.get(memberId)?.conn === conn;
+    const link = this.options.factory({
+      initiator: startsConnection(this.options.selfId, memberId),
+      stream: this.options.stream,
+      config: this.options.config,
+      events: {
+        signal: (signal: LinkSignal) => {
+          this.options.send(memberId, { ...signal, conn });
+        },
+        stream: (stream) => {
+          this.options.onStream(memberId, stream);
+        },
+        connect: () => {
+          const peer = this.peers.get(memberId);
+          if (!peer || !isCurrent()) return;
+          peer.connected = true;
+          this.options.scheduler.clear(peer.connectTimer);
+          this.retries.delete(memberId);
+        },
+        close: () => {
+          if (!isCurrent()) return;
+          this.drop(memberId);
+          this.scheduleRetry(memberId);
+        },
+      },
+    });
+    const connectTimer = this.options.scheduler.set(() => {
+      if (!isCurrent() || this.peers.get(memberId)?.connected) return;
+      this.drop(memberId);
+      this.scheduleRetry(memberId);
+    }, CONNECT_TIMEOUT_MS);
+    this.peers.set(memberId, {
+      conn,
+      link,
+      createdAt: this.options.now(),
+      connected: false,
+      connectTimer,
+    });
+  }
+
+  private drop(memberId: string): void {
+    const peer = this.peers.get(memberId);
+    if (!peer) return;
+    this.peers.delete(memberId);
+    this.options.scheduler.clear(peer.connectTimer);
+    peer.link.destroy();
+    this.options.onPeerClosed(memberId);
+  }
+
+  /** Tries again with growing pauses while the member is still here. */
+  private scheduleRetry(memberId: string): void {
+    if (this.disposed || !this.members.has(memberId)) return;
+    const previous = this.retries.get(memberId);
+    if (previous) this.options.scheduler.clear(previous.timer);
+    const attempt = previous ? previous.attempt + 1 : 0;
+    const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 8_000;
+    const timer = this.options.scheduler.set(() => {
+      if (!this.members.has(memberId)) return;
+      if (startsConnection(this.options.selfId, memberId)) this.open(memberId);
+      else this.options.send(memberId, { type: 'renegotiate' });
+    }, delay);
+    this.retries.set(memberId, { attempt, timer });
+  }
+
+  private cancelRetry(memberId: string): void {
+    const retry = this.retries.get(memberId);
+    if (retry) this.options.scheduler.clear(retry.timer);
+    this.retries.delete(memberId);
+  }
+}

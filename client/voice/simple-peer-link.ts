@@ -1,0 +1,100 @@
+import SimplePeer from 'simple-peer';
+import type { LinkSignal, PeerLink, PeerLinkFactory, PeerLinkOptions } from './peer-link';
+
+interface SimplePeerSignal {
+  type?: string;
+  sdp?: string;
+  candidate?: RTCIceCandidateInit;
+}
+
+/** Keeps only the signals our protocol carries; simple-peer's renegotiation requests are unused. */
+function toLinkSignal(data: SimplePeerSignal): LinkSignal | undefined {
+  if ((data.type === 'offer' || data.type === 'answer') && typeof data.sdp === 'string') {
+    return { type: data.type, sdp: data.sdp };
+  }
+  if (data.candidate) {
+    const c = data.candidate;
+    return {
+      type: 'candidate',
+      candidate: {
+        candidate: c.candidate ?? '',
+        sdpMid: c.sdpMid ?? null,
+        sdpMLineIndex: c.sdpMLineIndex ?? null,
+      },
+    };
+  }
+  return undefined;
+}
+
+function toSimplePeerSignal(signal: LinkSignal): SimplePeer.SignalData {
+  switch (signal.type) {
+    case 'offer':
+    case 'answer':
+      return { type: signal.type, sdp: signal.sdp };
+    case 'candidate':
+      return {
+        type: 'candidate',
+        // simple-peer's types ask for a full RTCIceCandidate; it only reads these init fields.
+        candidate: {
+          candidate: signal.candidate.candidate,
+          sdpMid: signal.candidate.sdpMid ?? null,
+          sdpMLineIndex: signal.candidate.sdpMLineIndex ?? null,
+        } as unknown as RTCIceCandidate,
+      };
+  }
+}
+
+class SimplePeerLink implements PeerLink {
+  private readonly peer: SimplePeer.Instance;
+  private closed = false;
+
+  constructor(options: PeerLinkOptions) {
+    const { events } = options;
+    this.peer = new SimplePeer({
+      initiator: options.initiator,
+      trickle: true,
+      config: options.config,
+      ...(options.stream ? { stream: options.stream } : {}),
+      // Without a local microphone we still want to receive everyone else's voice.
+      offerOptions: { offerToReceiveAudio: true },
+    });
+    this.peer.on('signal', (data: SimplePeerSignal) => {
+      const signal = toLinkSignal(data);
+      if (signal) events.signal(signal);
+    });
+    this.peer.on('stream', (stream: MediaStream) => {
+      events.stream(stream);
+    });
+    this.peer.on('connect', () => {
+      events.connect();
+    });
+    this.peer.on('error', () => {
+      this.finish(events, 'failed');
+    });
+    this.peer.on('close', () => {
+      this.finish(events, 'closed');
+    });
+  }
+
+  get connection(): RTCPeerConnection | undefined {
+    return (this.peer as unknown as { _pc?: RTCPeerConnection })._pc;
+  }
+
+  signal(signal: LinkSignal): void {
+    if (!this.closed) this.peer.signal(toSimplePeerSignal(signal));
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.peer.removeAllListeners();
+    this.peer.destroy();
+  }
+
+  private finish(events: PeerLinkOptions['events'], reason: 'closed' | 'failed'): void {
+    if (this.closed) return;
+    this.closed = true;
+    events.close(reason);
+  }
+}
+
+export const createSimplePeerLink: PeerLinkFactory = (options) => new SimplePeerLink(options);

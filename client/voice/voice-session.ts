@@ -1,0 +1,224 @@
+import type { MemberView } from '../../shared/circle/views';
+import type { SignalPayload } from '../../shared/protocol/schemas';
+import { SEATED_EYE_HEIGHT_M, seatPose } from '../scene/seat-layout';
+import type { PeerLinkFactory } from './peer-link';
+import { PeerMesh } from './peer-mesh';
+import type { ListenerPose, SpatialAudio } from './spatial-audio';
+import { rmsLevel, VoiceActivity } from './voice-activity';
+
+export interface VoiceSessionOptions {
+  selfId: string;
+  audio: SpatialAudio;
+  microphone: MediaStream | undefined;
+  rtcConfig: RTCConfiguration;
+  factory: PeerLinkFactory;
+  send(to: string, signal: SignalPayload): void;
+  onSpeaking(memberId: string, speaking: boolean): void;
+}
+
+export interface PeerDiagnostics {
+  memberId: string;
+  connectionState: RTCPeerConnectionState;
+  inboundPackets: number;
+  jitterBufferDelayMs: number | undefined;
+  localCandidateType: string | undefined;
+  remoteCandidateType: string | undefined;
+}
+
+const VAD_INTERVAL_MS = 50;
+
+function randomConnId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
+/**
+ * Everything that makes voice happen while someone is in a circle: the peer mesh, a spatial voice
+ * per remote member placed at their seat, the microphone switch, and speaking detection for
+ * everyone. The server only ever sees signalling; audio flows between browsers.
+ */
+export class VoiceSession {
+  private readonly mesh: PeerMesh;
+  private readonly activity = new Map<string, VoiceActivity>();
+  private readonly speaking = new Set<string>();
+  private readonly micAnalyser: AnalyserNode | undefined;
+  private readonly micSource: MediaStreamAudioSourceNode | undefined;
+  private readonly buffer = new Float32Array(512);
+  private readonly timer: ReturnType<typeof setInterval>;
+  private members: readonly MemberView[] = [];
+  private capacity = 0;
+  private muted = false;
+
+  constructor(private readonly options: VoiceSessionOptions) {
+    const { audio, microphone } = options;
+    this.mesh = new PeerMesh({
+      selfId: options.selfId,
+      factory: options.factory,
+      send: (to, signal) => {
+        options.send(to, signal);
+      },
+      config: options.rtcConfig,
+      stream: microphone,
+      newConnId: randomConnId,
+      now: () => performance.now(),
+      scheduler: {
+        set: (callback, ms) => setTimeout(callback, ms),
+        clear: (handle) => {
+          clearTimeout(handle as ReturnType<typeof setTimeout>);
+        },
+      },
+      onStream: (memberId, stream) => {
+        audio.addVoice(memberId, stream);
+        this.placeVoices();
+      },
+      onPeerClosed: (memberId) => {
+        audio.removeVoice(memberId);
+        this.setSpeaking(memberId, false);
+      },
+    });
+    if (microphone) {
+      this.micSource = audio.context.createMediaStreamSource(microphone);
+      this.micAnalyser = audio.context.createAnalyser();
+      this.micAnalyser.fftSize = this.buffer.length;
+      this.micSource.connect(this.micAnalyser);
+    }
+    this.timer = setInterval(() => {
+      this.detectSpeaking();
+    }, VAD_INTERVAL_MS);
+  }
+
+  get hasMicrophone(): boolean {
+    return this.options.microphone !== undefined;
+  }
+
+  setMembers(members: readonly MemberView[], capacity: number): void {
+    this.members = members;
+    this.capacity = capacity;
+    this.mesh.setMembers(members);
+    this.placeVoices();
+  }
+
+  handleSignal(from: string, signal: SignalPayload): void {
+    this.mesh.handleSignal(from, signal);
+  }
+
+  /** Mutes by disabling the track: the connection stays up and nothing is renegotiated. */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    for (const track of this.options.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
+  }
+
+  setVolume(memberId: string, volume: number): void {
+    this.options.audio.voice(memberId)?.setVolume(volume);
+  }
+
+  setListener(pose: ListenerPose): void {
+    this.options.audio.setListener(pose);
+  }
+
+  /** Output level per member, measured after the panner: what this person actually hears. */
+  outputLevels(): Record<string, number> {
+    const levels: Record<string, number> = {};
+    for (const member of this.members) {
+      const voice = this.options.audio.voice(member.id);
+      if (voice) levels[member.id] = voice.outputLevel();
+    }
+    return levels;
+  }
+
+  speakingNow(): string[] {
+    return [...this.speaking];
+  }
+
+  async diagnostics(): Promise<PeerDiagnostics[]> {
+    const result: PeerDiagnostics[] = [];
+    for (const [memberId, connection] of this.mesh.connections()) {
+      result.push({
+        memberId,
+        connectionState: connection.connectionState,
+        ...(await statsOf(connection)),
+      });
+    }
+    return result;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.mesh.dispose();
+    this.micSource?.disconnect();
+    for (const id of [...this.speaking]) this.setSpeaking(id, false);
+  }
+
+  private placeVoices(): void {
+    if (this.capacity === 0) return;
+    for (const member of this.members) {
+      const pose = seatPose(member.seat, this.capacity);
+      this.options.audio
+        .voice(member.id)
+        ?.setPosition({ x: pose.x, y: SEATED_EYE_HEIGHT_M, z: pose.z });
+    }
+  }
+
+  private detectSpeaking(): void {
+    const now = performance.now();
+    const selfLevel = this.micAnalyser && !this.muted ? rmsLevel(this.micAnalyser, this.buffer) : 0;
+    this.feed(this.options.selfId, selfLevel, now);
+    for (const member of this.members) {
+      if (member.id === this.options.selfId) continue;
+      const voice = this.options.audio.voice(member.id);
+      this.feed(member.id, voice && !member.muted ? voice.voiceLevel() : 0, now);
+    }
+  }
+
+  private feed(memberId: string, level: number, now: number): void {
+    let vad = this.activity.get(memberId);
+    if (!vad) {
+      vad = new VoiceActivity();
+      this.activity.set(memberId, vad);
+    }
+    this.setSpeaking(memberId, vad.update(level, now));
+  }
+
+  private setSpeaking(memberId: string, speaking: boolean): void {
+    if (speaking === this.speaking.has(memberId)) return;
+    if (speaking) this.speaking.add(memberId);
+    else this.speaking.delete(memberId);
+    this.options.onSpeaking(memberId, speaking);
+  }
+}
+
+async function statsOf(
+  connection: RTCPeerConnection,
+): Promise<Omit<PeerDiagnostics, 'memberId' | 'connectionState'>> {
+  const report = await connection.getStats();
+  let inboundPackets = 0;
+  let jitterBufferDelayMs: number | undefined;
+  let pairId: string | undefined;
+  const candidates = new Map<string, string>();
+  report.forEach((stat: Record<string, unknown>) => {
+    if (stat.type === 'inbound-rtp' && stat.kind === 'audio') {
+      inboundPackets += Number(stat.packetsReceived ?? 0);
+      const delay = Number(stat.jitterBufferDelay ?? 0);
+      const emitted = Number(stat.jitterBufferEmittedCount ?? 0);
+      if (emitted > 0) jitterBufferDelayMs = (delay / emitted) * 1000;
+    }
+    if (stat.type === 'transport' && typeof stat.selectedCandidatePairId === 'string') {
+      pairId = stat.selectedCandidatePairId;
+    }
+    if (stat.type === 'local-candidate' || stat.type === 'remote-candidate') {
+      candidates.set(String(stat.id), `${stat.type}:${String(stat.candidateType)}`);
+    }
+  });
+  const pair =
+    pairId === undefined ? undefined : (report.get(pairId) as Record<string, unknown> | undefined);
+  const local = pair ? candidates.get(String(pair.localCandidateId)) : undefined;
+  const remote = pair ? candidates.get(String(pair.remoteCandidateId)) : undefined;
+  return {
+    inboundPackets,
+    jitterBufferDelayMs,
+    localCandidateType: local?.split(':')[1],
+    remoteCandidateType: remote?.split(':')[1],
+  };
+}
