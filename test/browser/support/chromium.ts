@@ -36,7 +36,15 @@ export function describeWithBrowser(name: string, body: (executablePath: string)
   });
 }
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+export interface LaunchOptions {
+  /** A WAV file Chromium plays as every page's microphone. */
+  fakeAudioFile?: string;
+}
+
+export async function launchChromium(
+  executablePath: string,
+  options: LaunchOptions = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
@@ -52,6 +60,12 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
+      // Pages in one browser find each other by host address; mDNS names need a resolver the
+      // test machine may not run.
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      ...(options.fakeAudioFile
+        ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`]
+        : []),
     ],
   });
 }

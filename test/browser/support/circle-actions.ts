@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+
+const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/;
+
+/** Starts a circle through the English lobby and returns its code. */
+export async function startCircle(
+  page: Page,
+  options: { title: string; capacity: number; name: string; privateVoice?: boolean },
+): Promise<string> {
+  await page.getByRole('button', { name: 'Start a circle' }).click();
+  const form = page.locator('#create-form');
+  await form.getByLabel('Circle title').fill(options.title);
+  await form.getByLabel(/Seats/).fill(String(options.capacity));
+  await form.getByLabel('Your pseudonym').fill(options.name);
+  if (options.privateVoice) await form.getByLabel(/Private voice/).check();
+  await form.getByRole('button', { name: 'Start the circle' }).click();
+  const code = page.locator('#circle-code').filter({ hasText: CODE });
+  await code.waitFor();
+  return code.innerText();
+}
+
+/** Knocks on a circle through the English lobby and waits in the waiting room. */
+export async function knock(page: Page, code: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join a circle' }).click();
+  const form = page.locator('#join-form');
+  await form.getByLabel('Circle code').fill(code);
+  await form.getByLabel('Your pseudonym').fill(name);
+  await form.getByRole('button', { name: 'Knock' }).click();
+  await page.getByText('Waiting for the facilitator to let you in').waitFor();
+}
+
+export async function admit(facilitator: Page, guest: Page, name: string): Promise<void> {
+  await facilitator.getByRole('button', { name: `Admit ${name}` }).click();
+  await guest.locator('#people-list').getByText(name, { exact: true }).waitFor();
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../signaling-server/server';
+import { artifactsDir, startAppServer } from './support/app-server';
+import { admit, knock, startCircle } from './support/circle-actions';
+import { describeWithBrowser, launchChromium } from './support/chromium';
+import { PageWatch } from './support/page-watch';
+import { writeToneWav } from './support/tone-file';
+
+jest.setTimeout(180_000);
+
+interface PeerInfo {
+  memberId: string;
+  connectionState: string;
+  inboundPackets: number;
+}
+
+interface Diagnostics {
+  peers(): Promise<PeerInfo[]>;
+  levels(): Record<string, number>;
+  speaking(): string[];
+  voiceReady(): boolean;
+}
+
+const WAIT = { timeout: 30_000, polling: 200 } as const;
+
+describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executablePath) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let toneDir: string;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
+    const tone = path.join(toneDir, 'tone.wav');
+    writeToneWav(tone);
+    server = await startAppServer();
+    browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+    await server.close();
+    rmSync(toneDir, { recursive: true, force: true });
+  });
+
+  async function openPage(): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1000, height: 700 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    watches.push(new PageWatch(page, new URL(server.url).origin));
+    await page.goto(`${server.url}/?diagnostics=1`);
+    return page;
+  }
+
+  async function memberId(page: Page, name: string): Promise<string> {
+    const id = await page
+      .locator('#people-list li', { hasText: name })
+      .first()
+      .getAttribute('data-member-id');
+    if (!id) throw new Error(`no member id for ${name}`);
+    return id;
+  }
+
+  function peersConnectedTo(page: Page, ids: string[]) {
+    return page.waitForFunction(
+      async (expected) => {
+        const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+        const peers = await d.peers();
+        const connected = peers
+          .filter((p) => p.connectionState === 'connected')
+          .map((p) => p.memberId);
+        return expected.every((id) => connected.includes(id)) && peers.length === expected.length;
+      },
+      ids,
+      WAIT,
+    );
+  }
+
+  async function packetsFrom(page: Page): Promise<Record<string, number>> {
+    return page.evaluate(async () => {
+      const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+      const result: Record<string, number> = {};
+      for (const peer of await d.peers()) result[peer.memberId] = peer.inboundPackets;
+      return result;
+    });
+  }
+
+  function levelAtLeast(page: Page, fromId: string, min: number) {
+    return page.waitForFunction(
+      ([id, threshold]) => {
+        const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+        return (d.levels()[id] ?? 0) >= threshold;
+      },
+      [fromId, min] as const,
+      WAIT,
+    );
+  }
+
+  function levelBelow(page: Page, fromId: string, max: number) {
+    return page.waitForFunction(
+      ([id, threshold]) => {
+        const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+        const level = d.levels()[id];
+        return level !== undefined && level < threshold;
+      },
+      [fromId, max] as const,
+      WAIT,
+    );
+  }
+
+  it('connects everyone, carries audio to the panners, shows who speaks, mutes, and lets go of leavers', async () => {
+    const hana = await openPage();
+    const code = await startCircle(hana, { title: 'Voice circle', capacity: 4, name: 'Hana' });
+    const ren = await openPage();
+    await knock(ren, code, 'Ren');
+    await admit(hana, ren, 'Ren');
+    const mio = await openPage();
+    await knock(mio, code, 'Mio');
+    await admit(hana, mio, 'Mio');
+
+    const pages = { hana, ren, mio };
+    const ids = {
+      hana: await memberId(hana, 'Hana'),
+      ren: await memberId(hana, 'Ren'),
+      mio: await memberId(hana, 'Mio'),
+    };
+    const others = (name: keyof typeof ids) =>
+      (Object.keys(ids) as (keyof typeof ids)[]).filter((n) => n !== name).map((n) => ids[n]);
+
+    // Every page holds a connected peer connection to each other member, and nobody else.
+    for (const [name, page] of Object.entries(pages)) {
+      await peersConnectedTo(page, others(name as keyof typeof ids));
+    }
+
+    // Inbound audio packets keep arriving on every pair.
+    for (const page of Object.values(pages)) {
+      const before = await packetsFrom(page);
+      await page.waitForFunction(
+        async (earlier) => {
+          const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+          const peers = await d.peers();
+          return peers.every((p) => p.inboundPackets > (earlier[p.memberId] ?? 0) + 20);
+        },
+        before,
+        WAIT,
+      );
+    }
+
+    // The remote tone reaches the spatial graph: measurable after each panner.
+    for (const [name, page] of Object.entries(pages)) {
+      for (const id of others(name as keyof typeof ids)) await levelAtLeast(page, id, 0.01);
+    }
+
+    // The speaking indicator lights for a remote speaker in the people list.
+    await hana.locator(`#people-list li.is-speaking[data-member-id="${ids.ren}"]`).waitFor();
+    await hana.screenshot({ path: path.join(artifactsDir, 'voice-speaking.png') });
+
+    // Ren mutes: his voice stops at both others, and they see him as muted.
+    await ren.getByRole('button', { name: 'Mute' }).click();
+    await ren.getByRole('button', { name: 'Unmute' }).waitFor();
+    for (const page of [hana, mio]) {
+      await levelBelow(page, ids.ren, 0.001);
+      await page
+        .locator(`#people-list li[data-member-id="${ids.ren}"]`)
+        .getByText(/muted/)
+        .waitFor();
+      await page
+        .locator(`#people-list li.is-speaking[data-member-id="${ids.ren}"]`)
+        .waitFor({ state: 'detached' });
+    }
+    // Mio is still heard while Ren is muted.
+    await levelAtLeast(hana, ids.mio, 0.01);
+
+    // Mio leaves: the others close their connections to her.
+    await mio.getByRole('button', { name: 'Leave circle' }).click();
+    await peersConnectedTo(hana, [ids.ren]);
+    await peersConnectedTo(ren, [ids.hana]);
+
+    for (const watch of watches) {
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    }
+  });
+});
