@@ -1,0 +1,209 @@
+import type { MemberView } from '../../../../shared/circle/views';
+import type { SignalPayload } from '../../../../shared/protocol/schemas';
+import type { LinkSignal, PeerLinkOptions } from '../../../../client/voice/peer-link';
+import { PeerMesh, startsConnection } from '../../../../client/voice/peer-mesh';
+
+/** A peer link that records what the mesh asks of it and lets the test drive its events. */
+class FakeLink {
+  readonly received: LinkSignal[] = [];
+  destroyed = false;
+  constructor(readonly options: PeerLinkOptions) {}
+  signal(signal: LinkSignal): void {
+    this.received.push(signal);
+  }
+  get connection(): undefined {
+    return undefined;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+class ManualScheduler {
+  private next = 1;
+  readonly pending = new Map<number, { at: number; callback: () => void }>();
+  now = 0;
+  set = (callback: () => void, ms: number): number => {
+    const id = this.next++;
+    this.pending.set(id, { at: this.now + ms, callback });
+    return id;
+  };
+  clear = (handle: unknown): void => {
+    this.pending.delete(handle as number);
+  };
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [id, timer] of [...this.pending].sort((a, b) => a[1].at - b[1].at)) {
+      if (timer.at <= this.now && this.pending.has(id)) {
+        this.pending.delete(id);
+        timer.callback();
+      }
+    }
+  }
+}
+
+function member(id: string, connected = true): MemberView {
+  return { id, name: id, role: 'participant', seat: 0, connected, muted: false };
+}
+
+function setup(selfId: string) {
+  const links: FakeLink[] = [];
+  const sent: { to: string; signal: SignalPayload }[] = [];
+  const closed: string[] = [];
+  const scheduler = new ManualScheduler();
+  let conn = 0;
+  const mesh = new PeerMesh({
+    selfId,
+    factory: (options) => {
+      const link = new FakeLink(options);
+      links.push(link);
+      return link;
+    },
+    send: (to, signal) => sent.push({ to, signal }),
+    config: {},
+    stream: undefined,
+    newConnId: () => `conn${++conn}`,
+    now: () => scheduler.now,
+    scheduler,
+    onStream: () => undefined,
+    onPeerClosed: (id) => closed.push(id),
+  });
+  const live = () => links.filter((l) => !l.destroyed);
+  return { mesh, links, live, sent, closed, scheduler };
+}
+
+describe('startsConnection', () => {
+  it('picks exactly one side of every pair, the same from both ends', () => {
+    const ids = ['a1', 'B2', 'b2', 'zz', '0x'];
+    for (const x of ids) {
+      for (const y of ids) {
+        if (x === y) continue;
+        expect(startsConnection(x, y)).toBe(!startsConnection(y, x));
+      }
+    }
+  });
+});
+
+describe('PeerMesh', () => {
+  it('starts links only to members it initiates for, and greets the others', () => {
+    const { mesh, live, sent } = setup('m');
+    mesh.setMembers([member('m'), member('z'), member('a')]);
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.options.initiator).toBe(true);
+    expect(sent).toContainEqual({ to: 'a', signal: { type: 'renegotiate' } });
+  });
+
+  it('ignores members who are away and closes their links', () => {
+    const { mesh, live, closed } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    expect(live()).toHaveLength(1);
+    mesh.setMembers([member('a'), member('b', false)]);
+    expect(live()).toHaveLength(0);
+    expect(closed).toEqual(['b']);
+  });
+
+  it('tags outgoing signals with the connection id', () => {
+    const { mesh, links, sent } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    links[0]?.options.events.signal({ type: 'offer', sdp: 'v=0' });
+    expect(sent).toContainEqual({ to: 'b', signal: { type: 'offer', sdp: 'v=0', conn: 'conn1' } });
+  });
+
+  it('answers an offer by opening a link with the offer’s connection id', () => {
+    const { mesh, live, sent } = setup('b');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'v=0', conn: 'x1' });
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.options.initiator).toBe(false);
+    expect(live()[0]?.received).toEqual([{ type: 'offer', sdp: 'v=0', conn: 'x1' }]);
+    live()[0]?.options.events.signal({ type: 'answer', sdp: 'v=0' });
+    expect(sent.at(-1)).toEqual({ to: 'a', signal: { type: 'answer', sdp: 'v=0', conn: 'x1' } });
+  });
+
+  it('replaces its link when a new offer arrives, and drops late signals for the old one', () => {
+    const { mesh, links, live } = setup('b');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'first', conn: 'x1' });
+    mesh.handleSignal('a', { type: 'offer', sdp: 'second', conn: 'x2' });
+    expect(links[0]?.destroyed).toBe(true);
+    expect(live()).toHaveLength(1);
+    const candidate = { candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' };
+    mesh.handleSignal('a', { type: 'candidate', conn: 'x1', candidate });
+    mesh.handleSignal('a', { type: 'candidate', conn: 'x2', candidate });
+    expect(live()[0]?.received.map((s) => s.type)).toEqual(['offer', 'candidate']);
+  });
+
+  it('never lets an offer reach the side that starts the pair', () => {
+    const { mesh, links } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('b', { type: 'offer', sdp: 'glare', conn: 'zz1' });
+    expect(links).toHaveLength(1);
+    expect(links[0]?.received).toEqual([]);
+  });
+
+  it('restarts on a greeting from a reloaded member, but not for a link it just started', () => {
+    const { mesh, live, links, scheduler } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('b', { type: 'renegotiate' });
+    expect(links).toHaveLength(1);
+    scheduler.advance(2_000);
+    mesh.handleSignal('b', { type: 'renegotiate' });
+    expect(links).toHaveLength(2);
+    expect(links[0]?.destroyed).toBe(true);
+    expect(live()).toHaveLength(1);
+  });
+
+  it('ignores signals from people who are not in the circle', () => {
+    const { mesh, links } = setup('b');
+    mesh.setMembers([member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'v=0', conn: 'x1' });
+    expect(links).toHaveLength(0);
+  });
+
+  it('re-creates a failed link with growing pauses while the member stays', () => {
+    const { mesh, links, live, scheduler } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    links[0]?.options.events.close('failed');
+    expect(live()).toHaveLength(0);
+    scheduler.advance(499);
+    expect(links).toHaveLength(1);
+    scheduler.advance(1);
+    expect(links).toHaveLength(2);
+    links[1]?.options.events.close('failed');
+    scheduler.advance(999);
+    expect(links).toHaveLength(2);
+    scheduler.advance(1);
+    expect(links).toHaveLength(3);
+  });
+
+  it('asks the other side to restart when its own link fails', () => {
+    const { mesh, live, sent, scheduler } = setup('b');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'v=0', conn: 'x1' });
+    sent.length = 0;
+    live()[0]?.options.events.close('failed');
+    scheduler.advance(500);
+    expect(sent).toEqual([{ to: 'a', signal: { type: 'renegotiate' } }]);
+  });
+
+  it('replaces a link that never connects', () => {
+    const { mesh, links, scheduler } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    scheduler.advance(12_000);
+    expect(links[0]?.destroyed).toBe(true);
+    scheduler.advance(500);
+    expect(links).toHaveLength(2);
+  });
+
+  it('does not retry for someone who left, and leaves nothing behind on dispose', () => {
+    const { mesh, links, live, scheduler } = setup('a');
+    mesh.setMembers([member('a'), member('b'), member('c')]);
+    links[0]?.options.events.close('failed');
+    mesh.setMembers([member('a'), member('c')]);
+    scheduler.advance(10_000);
+    expect(links.filter((l) => l.options.initiator)).toHaveLength(2);
+    mesh.dispose();
+    expect(live()).toHaveLength(0);
+    expect(scheduler.pending.size).toBe(0);
+  });
+});
