@@ -39,6 +39,8 @@ export function describeWithBrowser(name: string, body: (executablePath: string)
 export interface LaunchOptions {
   /** A WAV file Chromium plays as every page's microphone. */
   fakeAudioFile?: string;
+  /** False leaves the microphone prompt unanswered, which headless Chromium treats as a refusal. */
+  grantMicrophone?: boolean;
 }
 
 export async function launchChromium(
@@ -58,7 +60,7 @@ export async function launchChromium(
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
+      ...(options.grantMicrophone === false ? [] : ['--use-fake-ui-for-media-stream']),
       '--autoplay-policy=no-user-gesture-required',
       // Pages in one browser find each other by host address; mDNS names need a resolver the
       // test machine may not run.
