@@ -239,7 +239,10 @@ export class App {
       stopStream(mic.stream);
       return;
     }
-    await this.voice.start(entered.self.memberId, this.phase.circle, mic);
+    // Someone who muted and then reloaded stays muted: the server remembers their switch.
+    const self = this.phase.circle.members.find((m) => m.id === entered.self.memberId);
+    const startMuted = mic.startMuted || self?.muted === true;
+    await this.voice.start(entered.self.memberId, this.phase.circle, { ...mic, startMuted });
   }
 
   private leaveCircleView(): void {

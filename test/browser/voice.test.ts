@@ -116,7 +116,7 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     );
   }
 
-  it('connects everyone, carries audio to the panners, shows who speaks, mutes, and lets go of leavers', async () => {
+  it('connects everyone, carries audio to the panners, shows who speaks, mutes, reconnects a reload and lets go of leavers', async () => {
     const hana = await openPage();
     const code = await startCircle(hana, { title: 'Voice circle', capacity: 4, name: 'Hana' });
     const ren = await openPage();
@@ -178,6 +178,17 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     }
     // Mio is still heard while Ren is muted.
     await levelAtLeast(hana, ids.mio, 0.01);
+
+    // Ren reloads: he comes back to his seat, still muted, with fresh connections, and nobody
+    // holds two. Unmuting then brings his voice back.
+    await ren.reload();
+    await ren.locator('#people-list').getByText('Ren', { exact: true }).waitFor();
+    for (const [name, page] of Object.entries(pages)) {
+      await peersConnectedTo(page, others(name as keyof typeof ids));
+    }
+    await ren.getByRole('button', { name: 'Unmute' }).click();
+    await levelAtLeast(hana, ids.ren, 0.01);
+    await levelAtLeast(mio, ids.ren, 0.01);
 
     // Mio leaves: the others close their connections to her.
     await mio.getByRole('button', { name: 'Leave circle' }).click();
