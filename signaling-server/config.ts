@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Timing } from '../shared/protocol/limits';
+import {
+  clampTurnCredentialTtl,
+  MAX_TURN_CREDENTIAL_TTL_S,
+  MIN_TURN_CREDENTIAL_TTL_S,
+} from './voice/turn-credentials';
 
 export interface FloodPolicy {
   /** Messages a socket may send in one burst. */
@@ -13,6 +18,23 @@ export interface CodeAttemptPolicy {
   /** Wrong circle codes allowed per client address within `windowS`. */
   attempts: number;
   windowS: number;
+}
+
+/** A TURN server that accepts coturn's `use-auth-secret` (TURN REST API) credentials. */
+export interface TurnServerConfig {
+  /** `turn:` or `turns:` URLs, e.g. `turn:turn.example.org:3478?transport=udp`. */
+  urls: string[];
+  /** coturn's `static-auth-secret`; it never leaves the server. */
+  secret: string;
+}
+
+export interface VoicePolicy {
+  /** `stun:` URLs handed to browsers. None by default: the app makes no third-party requests. */
+  stunUrls: string[];
+  /** Null when no TURN server is configured; private (relay-only) circles then need one. */
+  turn: TurnServerConfig | null;
+  /** Lifetime of the TURN credentials handed out, in seconds (at most 600). */
+  credentialTtlS: number;
 }
 
 export interface ServerConfig {
@@ -34,6 +56,7 @@ export interface ServerConfig {
   flood: FloodPolicy;
   codeAttempts: CodeAttemptPolicy;
   maxCircles: number;
+  voice: VoicePolicy;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -66,6 +89,8 @@ export function defaultConfig(): ServerConfig {
     codeAttempts: { attempts: 10, windowS: 60 },
     // Bounds memory against scripted circle creation; far above one server's real load.
     maxCircles: 10_000,
+    // Host candidates are enough on a LAN or one machine; anything else needs TURN configured.
+    voice: { stunUrls: [], turn: null, credentialTtlS: MAX_TURN_CREDENTIAL_TTL_S },
   };
 }
 
@@ -73,7 +98,50 @@ function flag(value: string | undefined): boolean {
   return value === '1' || value === 'true' || value === 'yes';
 }
 
-/** Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, LOG_LEVEL and `--https`. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+function urlsWithScheme(name: string, value: string | undefined, schemes: RegExp): string[] {
+  const urls = list(value);
+  const wrong = urls.find((url) => !schemes.test(url));
+  if (wrong !== undefined) {
+    throw new Error(
+      `${name} must be a comma-separated list of ${schemes.source} URLs, got "${wrong}"`,
+    );
+  }
+  return urls;
+}
+
+/** TURN_URLS, TURN_SECRET, TURN_TTL_S and STUN_URLS; see the README's "Voice and TURN". */
+function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
+  const voice = defaultConfig().voice;
+  voice.stunUrls = urlsWithScheme('STUN_URLS', env.STUN_URLS, /^stuns?:/);
+  const turnUrls = urlsWithScheme('TURN_URLS', env.TURN_URLS, /^turns?:/);
+  const secret = env.TURN_SECRET ?? '';
+  if (turnUrls.length > 0 !== secret.length > 0) {
+    throw new Error('TURN_URLS and TURN_SECRET must be set together');
+  }
+  if (turnUrls.length > 0) voice.turn = { urls: turnUrls, secret };
+  if (env.TURN_TTL_S !== undefined) {
+    const ttl = /^\d{1,9}$/.test(env.TURN_TTL_S.trim()) ? Number(env.TURN_TTL_S) : NaN;
+    if (!Number.isInteger(ttl) || ttl < MIN_TURN_CREDENTIAL_TTL_S) {
+      throw new Error(
+        `TURN_TTL_S must be a whole number of seconds, at least ${MIN_TURN_CREDENTIAL_TTL_S}, got "${env.TURN_TTL_S}"`,
+      );
+    }
+    voice.credentialTtlS = clampTurnCredentialTtl(ttl);
+  }
+  return voice;
+}
+
+/**
+ * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, LOG_LEVEL, the voice settings
+ * (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS) and `--https`. Throws on a value it cannot use.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const config = defaultConfig();
   config.https = argv.includes('--https') || flag(env.HTTPS);
@@ -87,13 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     }
     config.port = port;
   }
-  if (env.ALLOWED_ORIGINS) {
-    config.allowedOrigins = env.ALLOWED_ORIGINS.split(',')
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0);
-  }
+  if (env.ALLOWED_ORIGINS) config.allowedOrigins = list(env.ALLOWED_ORIGINS);
   if (env.TLS_DIR) config.tlsDir = path.resolve(env.TLS_DIR);
   config.trustProxy = flag(env.TRUST_PROXY);
   config.logLevel = env.LOG_LEVEL ?? config.logLevel;
+  config.voice = loadVoicePolicy(env);
   return config;
 }

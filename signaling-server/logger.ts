@@ -11,7 +11,19 @@ export function createLogger(level: string): Logger {
     level,
     base: { svc: 'engawa' },
     redact: {
-      paths: ['name', 'title', 'code', 'signal', '*.name', '*.title', '*.code'],
+      paths: [
+        'name',
+        'title',
+        'code',
+        'signal',
+        'secret',
+        'credential',
+        '*.name',
+        '*.title',
+        '*.code',
+        '*.secret',
+        '*.credential',
+      ],
       remove: true,
     },
   });

@@ -67,6 +67,7 @@ export async function startServer(
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
     maxCircles: config.maxCircles,
+    voice: config.voice,
   });
   acceptConnections(io, circles, realtimeDeps);
 

@@ -26,6 +26,8 @@ export const ErrorCode = {
   RecipientNotFound: 'recipient_not_found',
   ResumeRefused: 'resume_refused',
   ServerBusy: 'server_busy',
+  /** Private (relay-only) voice was asked for, but this server has no TURN server configured. */
+  PrivateVoiceUnavailable: 'private_voice_unavailable',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',

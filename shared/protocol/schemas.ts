@@ -42,13 +42,26 @@ const iceCandidate = z.object({
   usernameFragment: z.string().max(256).nullable().optional(),
 });
 
-/** WebRTC signalling, typed: SDP, trickled ICE, and the renegotiation hints of our peer layer. */
+/**
+ * Which peer connection between two members a signal belongs to. A fresh id per connection lets
+ * each side drop signals meant for a connection it has already replaced (after a reload or a
+ * failure), so an old answer never reaches a new offer.
+ */
+const conn = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{4,32}$/)
+  .optional();
+
+/**
+ * WebRTC signalling, typed: SDP, trickled ICE, and `renegotiate`, which asks the member who
+ * starts this pair's connection to start a fresh one.
+ */
 export const signalPayloadSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('offer'), sdp: z.string().max(Limits.sdpMaxChars) }),
-  z.object({ type: z.literal('answer'), sdp: z.string().max(Limits.sdpMaxChars) }),
-  z.object({ type: z.literal('candidate'), candidate: iceCandidate }),
-  z.object({ type: z.literal('renegotiate') }),
-  z.object({ type: z.literal('transceiverRequest'), kind: z.enum(['audio', 'video']) }),
+  z.object({ type: z.literal('offer'), conn, sdp: z.string().max(Limits.sdpMaxChars) }),
+  z.object({ type: z.literal('answer'), conn, sdp: z.string().max(Limits.sdpMaxChars) }),
+  z.object({ type: z.literal('candidate'), conn, candidate: iceCandidate }),
+  z.object({ type: z.literal('renegotiate'), conn }),
+  z.object({ type: z.literal('transceiverRequest'), conn, kind: z.enum(['audio', 'video']) }),
 ]);
 
 export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema });

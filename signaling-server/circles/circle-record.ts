@@ -17,6 +17,8 @@ export interface MemberRecord {
   arrived: boolean;
   /** When the connection was lost; null while connected. */
   awaySince: number | null;
+  /** The member's own microphone switch, as they last reported it; kept across reconnects. */
+  muted: boolean;
 }
 
 export interface WaitingRecord {
@@ -32,6 +34,8 @@ export interface CircleRecord {
   capacity: number;
   createdAt: number;
   revision: number;
+  /** Voice only through TURN: relay-only ICE, and the relay refuses any other candidate. */
+  privateVoice: boolean;
   members: MemberRecord[];
   waiting: WaitingRecord[];
 }

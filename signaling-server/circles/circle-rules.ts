@@ -22,6 +22,8 @@ export function createCircleRecord(params: {
   title: string;
   capacity: number;
   facilitator: NewMember;
+  /** Relay-only voice; false unless asked for. */
+  privateVoice?: boolean;
 }): CircleRecord {
   const { facilitator } = params;
   return {
@@ -31,6 +33,7 @@ export function createCircleRecord(params: {
     capacity: params.capacity,
     createdAt: facilitator.now,
     revision: 1,
+    privateVoice: params.privateVoice ?? false,
     members: [memberRecord(facilitator, 'facilitator', 0)],
     waiting: [],
   };
@@ -46,6 +49,8 @@ function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): M
     connectionId: m.connectionId,
     arrived: m.connectionId !== null,
     awaySince: m.connectionId === null ? m.now : null,
+    // Everyone enters unmuted; a browser that chose "enter muted" says so right after entering.
+    muted: false,
   };
 }
 
@@ -161,6 +166,18 @@ export function removeMember(circle: CircleRecord, memberId: string): MemberReco
   return member;
 }
 
+/**
+ * Records a member's microphone switch. Returns false, changing nothing (not even the
+ * revision), when it already was that way.
+ */
+export function setMuted(circle: CircleRecord, memberId: string, muted: boolean): boolean {
+  const member = requireMember(circle, memberId);
+  if (member.muted === muted) return false;
+  member.muted = muted;
+  changed(circle);
+  return true;
+}
+
 export function toCircleView(circle: CircleRecord): CircleView {
   // Someone admitted but not yet seated holds a seat but is not shown until they arrive.
   const members: MemberView[] = circle.members
@@ -171,6 +188,7 @@ export function toCircleView(circle: CircleRecord): CircleView {
       role: m.role,
       seat: m.seat,
       connected: m.connectionId !== null,
+      muted: m.muted,
     }))
     .sort((a, b) => a.seat - b.seat);
   return {
@@ -178,6 +196,7 @@ export function toCircleView(circle: CircleRecord): CircleView {
     title: circle.title,
     capacity: circle.capacity,
     revision: circle.revision,
+    privateVoice: circle.privateVoice,
     members,
   };
 }

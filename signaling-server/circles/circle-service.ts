@@ -2,26 +2,32 @@ import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/cir
 import { checkPseudonym, checkTitle, type TextCheck } from '../../shared/circle/display-text';
 import type { EndReason, EnteredCircle } from '../../shared/circle/views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { KnockAccepted } from '../../shared/protocol/events';
+import type { KnockAccepted, ServerFeatures, VoiceConfig } from '../../shared/protocol/events';
 import type {
-  CircleCreateInput,
   CircleKnockInput,
   CircleResumeInput,
   SignalRelayInput,
 } from '../../shared/protocol/schemas';
+import type { VoicePolicy } from '../config';
 import type { Logger } from '../logger';
+import type { InputOf } from '../realtime/guarded-handlers';
 import {
   Rooms,
   type EngawaServer,
   type EngawaSocket,
   type Identity,
 } from '../realtime/socket-types';
+import { isRelayOnlySignal } from '../voice/relay-only';
+import { buildVoiceConfig, serverFeatures } from '../voice/voice-config';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import { KeyedTimers, type Scheduler } from './grace-timers';
 import { hashToken, newId, newResumeToken, secureRandomBytes, tokenMatches } from './secrets';
+
+/** `circle:create` as the handler receives it: parsed, so `privateVoice` is always set. */
+export type CircleCreateRequest = InputOf<'circle:create'>;
 
 export interface CircleServiceDeps {
   io: EngawaServer;
@@ -34,6 +40,8 @@ export interface CircleServiceDeps {
   facilitatorGraceMs: number;
   /** Open circles this server will hold at once; beyond it, starting one is refused. */
   maxCircles: number;
+  /** STUN/TURN servers and credential lifetime handed to members for peer-to-peer voice. */
+  voice: VoicePolicy;
 }
 
 function accepted(check: TextCheck): string {
@@ -56,8 +64,12 @@ export class CircleService {
     this.graceTimers = new KeyedTimers(deps.scheduler);
   }
 
-  async create(socket: EngawaSocket, input: CircleCreateInput): Promise<EnteredCircle> {
+  async create(socket: EngawaSocket, input: CircleCreateRequest): Promise<EnteredCircle> {
     await this.assertNotEngaged(socket);
+    // Refused rather than quietly downgraded: people were promised their address stays hidden.
+    if (input.privateVoice && !this.deps.voice.turn) {
+      throw EngawaError.of(ErrorCode.PrivateVoiceUnavailable);
+    }
     if ((await this.deps.store.count()) >= this.deps.maxCircles) {
       throw EngawaError.of(ErrorCode.ServerBusy);
     }
@@ -78,6 +90,7 @@ export class CircleService {
         title,
         capacity: input.capacity,
         facilitator,
+        privateVoice: input.privateVoice,
       });
       if (await this.deps.store.insert(circle)) {
         this.bindMember(socket, circle, facilitator.id);
@@ -87,6 +100,7 @@ export class CircleService {
             circle: circle.id,
             member: facilitator.id,
             capacity: circle.capacity,
+            privateVoice: circle.privateVoice,
           },
           'circle created',
         );
@@ -231,9 +245,45 @@ export class CircleService {
     }
     const recipient = rules.findMember(circle, input.to);
     if (!recipient || recipient.id === memberId) throw EngawaError.of(ErrorCode.RecipientNotFound);
+    if (circle.privateVoice && !isRelayOnlySignal(input.signal)) {
+      // A host or server-reflexive candidate would tell the peer this member's own address.
+      this.deps.logger.warn(
+        { evt: 'relay.non_relay_candidate', circle: circleId, member: memberId },
+        'non-relay candidate refused in a private circle',
+      );
+      throw EngawaError.of(ErrorCode.InvalidPayload);
+    }
     this.deps.io
       .to(Rooms.member(recipient.id))
       .emit('signal:relay', { from: memberId, signal: input.signal });
+    return null;
+  }
+
+  /** What this server offers; anyone may ask, even a guest. */
+  features(): ServerFeatures {
+    return serverFeatures(this.deps.voice);
+  }
+
+  /** ICE servers and, with TURN, fresh credentials: only for a member holding their seat. */
+  async voiceConfig(socket: EngawaSocket): Promise<VoiceConfig> {
+    const { circleId, memberId } = await this.requireMember(socket);
+    const circle = await this.deps.store.get(circleId);
+    if (!circle) throw EngawaError.of(ErrorCode.NotInCircle);
+    return buildVoiceConfig(this.deps.voice, {
+      memberId,
+      privateVoice: circle.privateVoice,
+      nowMs: this.deps.now(),
+    });
+  }
+
+  /** A member's own microphone switch; the circle hears of it only when it changes. */
+  async setMuted(socket: EngawaSocket, muted: boolean): Promise<null> {
+    const { circleId, memberId } = await this.requireMember(socket);
+    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
+      circle: c,
+      changed: rules.setMuted(c, memberId, muted),
+    }));
+    if (changed) this.broadcastState(circle);
     return null;
   }
 

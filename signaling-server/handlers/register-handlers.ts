@@ -29,4 +29,17 @@ export function registerHandlers(
     logger,
   );
   onValidated(socket, ClientEvent.SignalRelay, (s, input) => circles.relay(s, input), logger);
+  onValidated(
+    socket,
+    ClientEvent.ServerFeatures,
+    () => Promise.resolve(circles.features()),
+    logger,
+  );
+  onValidated(socket, ClientEvent.VoiceConfig, (s) => circles.voiceConfig(s), logger);
+  onValidated(
+    socket,
+    ClientEvent.VoiceMute,
+    (s, input) => circles.setMuted(s, input.muted),
+    logger,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { ClientEvent, type ClientEventName } from '../../shared/protocol/events';
+import { Limits } from '../../shared/protocol/limits';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import {
   createCircle,
@@ -22,11 +23,19 @@ import {
 const start = useServers();
 
 const events = Object.values(ClientEvent);
-const fieldless = new Set<ClientEventName>(['knock:cancel', 'circle:leave', 'circle:end']);
+const fieldless = new Set<ClientEventName>([
+  'knock:cancel',
+  'circle:leave',
+  'circle:end',
+  'server:features',
+  'voice:config',
+]);
 const offer: SignalPayload = { type: 'offer', sdp: 'v=0\r\n' };
 /** Well-formed but belonging to nobody. */
 const unknownId = 'nobody_here_00';
 const unknownToken = 'a'.repeat(32);
+/** One unit past what the `name` schema lets through (twice the pseudonym's unit limit). */
+const nameOverWire = 'な'.repeat(Limits.nameMaxCodeUnits * 2 + 1);
 
 /** A live circle with someone waiting, to give payloads real codes and ids to point at. */
 interface Scene {
@@ -49,7 +58,8 @@ function nested(depth: number): unknown {
 
 /**
  * Payloads with a field of the wrong type, per event. Events whose payload has no fields
- * (`knock:cancel`, `circle:leave`, `circle:end`) have nothing to get wrong.
+ * (`knock:cancel`, `circle:leave`, `circle:end`, `server:features`, `voice:config`) have
+ * nothing to get wrong.
  */
 const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'circle:create': [
@@ -64,6 +74,10 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { title: '会', capacity: 4, name: nested(2_000) },
     { title: '会', capacity: 4 },
     { capacity: 4, name: 'なまえ' },
+    { title: '会', capacity: 4, name: 'なまえ', privateVoice: 'true' },
+    { title: '会', capacity: 4, name: 'なまえ', privateVoice: 1 },
+    { title: '会', capacity: 4, name: 'なまえ', privateVoice: null },
+    { title: '会', capacity: 4, name: 'なまえ', privateVoice: [true] },
   ],
   'circle:knock': [
     { code: 1234, name: 'なまえ' },
@@ -107,17 +121,28 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { to: s.facilitator.memberId },
     { signal: offer },
   ],
+  'server:features': [],
+  'voice:config': [],
+  'voice:mute': [
+    { muted: 'true' },
+    { muted: 1 },
+    { muted: 0 },
+    { muted: null },
+    { muted: [true] },
+    { muted: { valueOf: true } },
+    {},
+  ],
 });
 
 /** Payloads with one string past its limit, everything else valid, per event. */
 const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'circle:create': [
     { title: '会'.repeat(321), capacity: 4, name: 'なまえ' },
-    { title: '会', capacity: 4, name: 'な'.repeat(257) },
+    { title: '会', capacity: 4, name: nameOverWire },
   ],
   'circle:knock': [
     { code: 'A'.repeat(33), name: 'なまえ' },
-    { code: s.facilitator.code, name: 'な'.repeat(257) },
+    { code: s.facilitator.code, name: nameOverWire },
   ],
   'knock:cancel': [],
   'circle:resume': [
@@ -132,6 +157,10 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { to: 'a'.repeat(33), signal: offer },
     { to: s.facilitator.memberId, signal: { type: 'answer', sdp: 'v'.repeat(12_001) } },
   ],
+  // No strings to overflow; their whole frames are capped like every other event's.
+  'server:features': [],
+  'voice:config': [],
+  'voice:mute': [],
 });
 
 /** A valid payload per event, and what a guest (connected, in no circle) gets for it. */
@@ -163,6 +192,9 @@ const asGuest: Record<
     payload: (s) => ({ to: s.facilitator.memberId, signal: offer }),
     result: 'not_in_circle',
   },
+  'server:features': { payload: () => ({}), result: 'ok' },
+  'voice:config': { payload: () => ({}), result: 'not_in_circle' },
+  'voice:mute': { payload: () => ({ muted: true }), result: 'not_in_circle' },
 };
 
 /** Keys a client might add hoping the server trusts them. */
@@ -351,9 +383,20 @@ describe('full flow with extra keys on every request', () => {
       await send(facilitatorSocket, 'circle:create', { title: '会', capacity: 4, name: 'ひろし' }),
     ) as Facilitator['entered'];
     const code = created.circle.code;
+    expect(created.circle.privateVoice).toBe(false);
     expect(created.circle.members).toEqual([
-      { id: created.self.memberId, name: 'ひろし', role: 'facilitator', seat: 0, connected: true },
+      {
+        id: created.self.memberId,
+        name: 'ひろし',
+        role: 'facilitator',
+        seat: 0,
+        connected: true,
+        muted: false,
+      },
     ]);
+    expect(expectOk(await send(facilitatorSocket, 'server:features', {}))).toEqual({
+      privateVoice: false,
+    });
 
     // knock, admit, resume
     const participantSocket = await h.connect();
@@ -382,6 +425,18 @@ describe('full flow with extra keys on every request', () => {
     expect(message).toEqual({ from: memberId, signal: offer });
     expect(Object.keys(message).sort()).toEqual(['from', 'signal']);
     expect(Object.keys(message.signal).sort()).toEqual(['sdp', 'type']);
+
+    // voice settings and the microphone switch
+    expect(expectOk(await send(participantSocket, 'voice:config', {}))).toEqual({
+      iceServers: [],
+      iceTransportPolicy: 'all',
+      ttlS: 600,
+    });
+    const mutedSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
+      st.members.some((m) => m.id === memberId && m.muted),
+    );
+    expectOk(await send(participantSocket, 'voice:mute', { muted: true }));
+    await mutedSeen;
 
     // decline and cancel
     const declinedSocket = await h.connect();
@@ -443,6 +498,8 @@ describe('who may do what', () => {
       ['circle:end', {}],
       ['circle:leave', {}],
       ['signal:relay', { to: facilitator.memberId, signal: offer }],
+      ['voice:config', {}],
+      ['voice:mute', { muted: true }],
     ];
     for (const socket of [guest, waiting.socket]) {
       for (const [event, payload] of memberOnly) {
@@ -494,8 +551,12 @@ describe('names, titles, capacities and codes', () => {
     ['33 letters', 'a'.repeat(33), 'name_too_long'],
     ['33 kana', 'あ'.repeat(33), 'name_too_long'],
     ['33 accented letters', 'e\u0301'.repeat(33), 'name_too_long'],
-    ['one letter buried in combining marks', `a${'\u0301'.repeat(200)}`, 'name_too_long'],
-    ['longer than the wire allows', 'な'.repeat(257), 'invalid_payload'],
+    [
+      'one letter buried in combining marks',
+      `x${'\u0301'.repeat(Limits.nameMaxCodeUnits)}`, // no precomposed x-acute: NFC keeps every mark
+      'name_too_long',
+    ],
+    ['longer than the wire allows', nameOverWire, 'invalid_payload'],
   ];
   const goodNames: [string, string, string][] = [
     ['32 letters', 'a'.repeat(32), 'a'.repeat(32)],

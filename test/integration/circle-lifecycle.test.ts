@@ -44,6 +44,7 @@ describe('admission', () => {
         title: '夜の縁側',
         capacity: 6,
         revision: expect.any(Number) as unknown,
+        privateVoice: false,
         members: [
           {
             id: facilitator.memberId,
@@ -51,6 +52,7 @@ describe('admission', () => {
             role: 'facilitator',
             seat: 0,
             connected: true,
+            muted: false,
           },
         ],
       },
@@ -440,6 +442,7 @@ describe('the facilitator', () => {
       role: 'facilitator',
       seat: 0,
       connected: true,
+      muted: false,
     });
     expect(entered.waiting?.map((w) => w.id)).toEqual([waitingId]);
 

@@ -89,6 +89,30 @@ describe('signal:relay', () => {
     });
   });
 
+  test('passes the connection id (conn) on unchanged, and refuses a malformed one', async () => {
+    const h = await start();
+    const { alice, bob } = await twoCircles(h);
+    const tagged: SignalPayload[] = [
+      { ...offer, conn: 'c0nn_A-1' },
+      { type: 'candidate', conn: 'x'.repeat(32), candidate: { candidate: '' } },
+      { type: 'renegotiate', conn: 'abcd' },
+    ];
+    for (const signal of tagged) {
+      expect(await relayAndReceive(alice.socket, bob, signal)).toEqual({
+        from: alice.memberId,
+        signal,
+      });
+    }
+    for (const conn of ['abc', 'x'.repeat(33), 'has space', 42, null]) {
+      expectError(
+        await rawRequest(alice.socket, 'signal:relay', [
+          { to: bob.memberId, signal: { type: 'renegotiate', conn } },
+        ]),
+        'invalid_payload',
+      );
+    }
+  });
+
   test('the sender cannot be spoofed and unknown keys never reach the peer', async () => {
     const h = await start();
     const { facilitator, alice, bob } = await twoCircles(h);

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/protocol/events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Scheduler } from '../../signaling-server/circles/grace-timers';
-import { defaultConfig, type ServerConfig } from '../../signaling-server/config';
+import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
 import { startServer, type RunningServer } from '../../signaling-server/server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -153,6 +153,22 @@ export class Harness {
     await this.server.close();
     this.timersLeftAfterClose = this.scheduler.clearAll();
   }
+}
+
+/** A voice policy with a TURN server, for `startHarness({ voice: withTurn() })`. */
+export function withTurn(overrides: Partial<VoicePolicy> = {}): VoicePolicy {
+  return {
+    stunUrls: [],
+    turn: {
+      urls: [
+        'turn:turn.engawa.test:3478?transport=udp',
+        'turn:turn.engawa.test:3478?transport=tcp',
+      ],
+      secret: 'test-secret-not-for-production',
+    },
+    credentialTtlS: 600,
+    ...overrides,
+  };
 }
 
 /** Short grace times and a generous code-guess budget, so tests only hit limits on purpose. */
@@ -341,7 +357,7 @@ export interface Facilitator {
 
 export async function createCircle(
   harness: Harness,
-  input: { title?: string; capacity?: number; name?: string } = {},
+  input: { title?: string; capacity?: number; name?: string; privateVoice?: boolean } = {},
 ): Promise<Facilitator> {
   const socket = await harness.connect();
   const entered = expectOk(
@@ -349,6 +365,7 @@ export async function createCircle(
       title: input.title ?? '夜の縁側',
       capacity: input.capacity ?? 6,
       name: input.name ?? 'ひろし',
+      ...(input.privateVoice === undefined ? {} : { privateVoice: input.privateVoice }),
     }),
   );
   return {

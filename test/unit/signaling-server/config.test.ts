@@ -90,6 +90,64 @@ describe('loadConfig', () => {
     expect(config.tlsDir).toBe(path.resolve('certs'));
   });
 
+  describe('voice', () => {
+    const turnUrls = 'turn:turn.example:3478?transport=udp,turn:turn.example:3478?transport=tcp';
+
+    it('has no STUN or TURN server by default, so nothing third-party is contacted', () => {
+      expect(loadConfig({}, []).voice).toEqual({ stunUrls: [], turn: null, credentialTtlS: 600 });
+    });
+
+    it('reads TURN_URLS and TURN_SECRET together', () => {
+      const config = loadConfig({ TURN_URLS: ` ${turnUrls}, `, TURN_SECRET: 'sekrit' }, []);
+      expect(config.voice.turn).toEqual({
+        urls: ['turn:turn.example:3478?transport=udp', 'turn:turn.example:3478?transport=tcp'],
+        secret: 'sekrit',
+      });
+      expect(
+        loadConfig({ TURN_URLS: 'turns:turn.example:5349', TURN_SECRET: 's' }, []).voice,
+      ).toMatchObject({ turn: { urls: ['turns:turn.example:5349'] } });
+    });
+
+    it.each([
+      [{ TURN_URLS: turnUrls }],
+      [{ TURN_URLS: turnUrls, TURN_SECRET: '' }],
+      [{ TURN_SECRET: 'sekrit' }],
+      [{ TURN_URLS: ' , ', TURN_SECRET: 'sekrit' }],
+    ])('throws when only one of TURN_URLS and TURN_SECRET is set: %j', (env) => {
+      expect(() => loadConfig(env, [])).toThrow(/TURN_URLS and TURN_SECRET/);
+    });
+
+    it.each([
+      ['TURN_URLS', 'stun:turn.example:3478'],
+      ['TURN_URLS', 'turn.example:3478'],
+      ['TURN_URLS', 'https://turn.example'],
+      ['STUN_URLS', 'turn:stun.example'],
+      ['STUN_URLS', 'stun.example:3478'],
+    ])('throws on a %s entry with the wrong scheme (%s)', (name, value) => {
+      expect(() => loadConfig({ [name]: value, TURN_SECRET: 'sekrit' }, [])).toThrow(name);
+    });
+
+    it('reads STUN_URLS', () => {
+      expect(
+        loadConfig({ STUN_URLS: 'stun:a.example:3478,stuns:b.example' }, []).voice.stunUrls,
+      ).toEqual(['stun:a.example:3478', 'stuns:b.example']);
+    });
+
+    it.each([
+      ['300', 300],
+      ['60', 60],
+      ['600', 600],
+      ['601', 600],
+      ['86400', 600],
+    ])('TURN_TTL_S=%s gives %i seconds (never more than 600)', (value, ttl) => {
+      expect(loadConfig({ TURN_TTL_S: value }, []).voice.credentialTtlS).toBe(ttl);
+    });
+
+    it.each(['59', '0', '-1', '1.5', 'ten', '', '1e3'])('throws on TURN_TTL_S=%j', (value) => {
+      expect(() => loadConfig({ TURN_TTL_S: value }, [])).toThrow(/TURN_TTL_S/);
+    });
+  });
+
   it('returns an independent object on every call', () => {
     const first = loadConfig({ ALLOWED_ORIGINS: 'https://a.example' }, []);
     first.flood.burst = 1;

@@ -8,6 +8,7 @@ import {
   clientEventSchemas,
   signalPayloadSchema,
   signalRelaySchema,
+  voiceMuteSchema,
   waitingDecisionSchema,
 } from '../../../../shared/protocol/schemas';
 
@@ -16,7 +17,12 @@ const RESUME_TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
 
 /** A valid payload for every client event; the Record type makes a new event need one here. */
 const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
-  [ClientEvent.CircleCreate]: { title: 'Tuesday circle', capacity: 8, name: 'さくら' },
+  [ClientEvent.CircleCreate]: {
+    title: 'Tuesday circle',
+    capacity: 8,
+    name: 'さくら',
+    privateVoice: false,
+  },
   [ClientEvent.CircleKnock]: { code: 'K7QM-2XPD-9TR', name: 'ゆうき' },
   [ClientEvent.KnockCancel]: {},
   [ClientEvent.CircleResume]: { code: 'K7QM-2XPD-9TR', resumeToken: RESUME_TOKEN },
@@ -25,6 +31,9 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   [ClientEvent.WaitingAdmit]: { waitingId: MEMBER_ID },
   [ClientEvent.WaitingDecline]: { waitingId: MEMBER_ID },
   [ClientEvent.SignalRelay]: { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
+  [ClientEvent.ServerFeatures]: {},
+  [ClientEvent.VoiceConfig]: {},
+  [ClientEvent.VoiceMute]: { muted: true },
 };
 
 const events = Object.keys(validPayloads) as ClientEventName[];
@@ -103,6 +112,19 @@ describe('circleCreateSchema', () => {
     expect(circleCreateSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });
 
+  it('defaults privateVoice to false and keeps an explicit true', () => {
+    const withoutPrivacy = { title: valid.title, capacity: valid.capacity, name: valid.name };
+    expect(circleCreateSchema.parse(withoutPrivacy)).toEqual({ ...valid, privateVoice: false });
+    expect(circleCreateSchema.parse({ ...valid, privateVoice: true }).privateVoice).toBe(true);
+  });
+
+  it.each([['true'], [1], [0], [null], [[true]], [{}]])(
+    'rejects privateVoice %j',
+    (privateVoice) => {
+      expect(circleCreateSchema.safeParse({ ...valid, privateVoice }).success).toBe(false);
+    },
+  );
+
   it('accepts the capacity bounds', () => {
     for (const capacity of [Limits.capacityMin, Limits.capacityMax]) {
       expect(circleCreateSchema.safeParse({ ...valid, capacity }).success).toBe(true);
@@ -149,6 +171,16 @@ describe('waitingDecisionSchema', () => {
     ['a number', 12345678, false],
   ])('waiting id with %s: accepted = %s', (_label, waitingId, accepted) => {
     expect(waitingDecisionSchema.safeParse({ waitingId }).success).toBe(accepted);
+  });
+});
+
+describe('voiceMuteSchema', () => {
+  it('takes a boolean and nothing else', () => {
+    expect(voiceMuteSchema.parse({ muted: true })).toEqual({ muted: true });
+    expect(voiceMuteSchema.parse({ muted: false, memberId: MEMBER_ID })).toEqual({ muted: false });
+    for (const muted of ['true', 1, 0, null, undefined, [false]]) {
+      expect(voiceMuteSchema.safeParse({ muted }).success).toBe(false);
+    }
   });
 });
 

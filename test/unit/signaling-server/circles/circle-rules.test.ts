@@ -82,7 +82,72 @@ describe('createCircleRecord', () => {
       resumeTokenHash: 'HASH-facilitator',
       connectionId: 'conn-facilitator',
       awaySince: null,
+      muted: false,
     });
+    expect(circle.privateVoice).toBe(false);
+  });
+
+  it('records private (relay-only) voice when asked for', () => {
+    const circle = rules.createCircleRecord({
+      id: 'circle-0002',
+      code: 'K7QM-2XPD-9TS',
+      title: 'Private',
+      capacity: 4,
+      privateVoice: true,
+      facilitator: {
+        id: 'facilitator-2',
+        name: 'ファシリ',
+        resumeTokenHash: 'h',
+        connectionId: 'c',
+        now: T0,
+      },
+    });
+    expect(circle.privateVoice).toBe(true);
+    expect(rules.toCircleView(circle).privateVoice).toBe(true);
+    // Still plain JSON, as a shared store would keep it.
+    expect(JSON.parse(JSON.stringify(circle))).toEqual(circle);
+  });
+});
+
+describe('setMuted', () => {
+  it('changes the flag and the revision only when the flag changes', () => {
+    const circle = newCircle();
+    const member = seat(circle);
+    const before = circle.revision;
+    expect(rules.setMuted(circle, member.id, false)).toBe(false);
+    expect(circle.revision).toBe(before);
+    expect(rules.setMuted(circle, member.id, true)).toBe(true);
+    expect(circle.revision).toBe(before + 1);
+    expect(rules.findMember(circle, member.id)?.muted).toBe(true);
+    expect(rules.setMuted(circle, member.id, true)).toBe(false);
+    expect(circle.revision).toBe(before + 1);
+    expect(rules.setMuted(circle, member.id, false)).toBe(true);
+    expect(rules.findMember(circle, member.id)?.muted).toBe(false);
+  });
+
+  it('keeps the flag across a lost and resumed connection', () => {
+    const circle = newCircle();
+    const member = seat(circle);
+    rules.setMuted(circle, member.id, true);
+    const connection = rules.findMember(circle, member.id)?.connectionId ?? '';
+    rules.detachConnection(circle, member.id, connection, T0 + 5);
+    rules.attachConnection(circle, member.id, 'conn-again');
+    expect(rules.toCircleView(circle).members.find((m) => m.id === member.id)?.muted).toBe(true);
+  });
+
+  it('starts every newly admitted member unmuted', () => {
+    const circle = newCircle();
+    const admitted = rules.admitWaiting(circle, knock(circle), {
+      id: 'member-new',
+      resumeTokenHash: 'h',
+      now: T0,
+    });
+    expect(admitted.muted).toBe(false);
+  });
+
+  it('refuses someone who is not a member', () => {
+    const circle = newCircle();
+    expect(thrownCode(() => rules.setMuted(circle, 'nobody', true))).toBe(ErrorCode.NotInCircle);
   });
 });
 
@@ -377,6 +442,7 @@ describe('views', () => {
     const [a, b, c] = [seat(circle, 'A'), seat(circle, 'B'), seat(circle, 'C')];
     rules.removeMember(circle, a.id);
     const d = seat(circle, 'D'); // takes seat 1 but is last in the record
+    rules.setMuted(circle, d.id, true);
     rules.detachConnection(circle, c.id, rules.findMember(circle, c.id)?.connectionId ?? '', T0);
 
     const view = rules.toCircleView(circle);
@@ -385,14 +451,29 @@ describe('views', () => {
       title: 'Tuesday circle',
       capacity: 8,
       revision: circle.revision,
+      privateVoice: false,
       members: [
-        { id: 'facilitator-1', name: 'ファシリ', role: 'facilitator', seat: 0, connected: true },
-        { id: d.id, name: 'D', role: 'participant', seat: 1, connected: true },
-        { id: b.id, name: 'B', role: 'participant', seat: 2, connected: true },
-        { id: c.id, name: 'C', role: 'participant', seat: 3, connected: false },
+        {
+          id: 'facilitator-1',
+          name: 'ファシリ',
+          role: 'facilitator',
+          seat: 0,
+          connected: true,
+          muted: false,
+        },
+        { id: d.id, name: 'D', role: 'participant', seat: 1, connected: true, muted: true },
+        { id: b.id, name: 'B', role: 'participant', seat: 2, connected: true, muted: false },
+        { id: c.id, name: 'C', role: 'participant', seat: 3, connected: false, muted: false },
       ],
     });
-    expect(Object.keys(view).sort()).toEqual(['capacity', 'code', 'members', 'revision', 'title']);
+    expect(Object.keys(view).sort()).toEqual([
+      'capacity',
+      'code',
+      'members',
+      'privateVoice',
+      'revision',
+      'title',
+    ]);
   });
 
   it('shows an admitted person only once their browser has taken the seat', () => {
