@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { SignalPayload } from '../../shared/protocol/schemas';
+import { defaultConfig } from '../../signaling-server/config';
+import type { RunningServer } from '../../signaling-server/server';
+import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../support/coturn';
+import { artifactsDir, startAppServer } from './support/app-server';
+import { admit, knock, startCircle } from './support/circle-actions';
+import { describeWithBrowser, launchChromium } from './support/chromium';
+import { writeToneWav } from './support/tone-file';
+
+jest.setTimeout(150_000);
+
+interface PeerInfo {
+  memberId: string;
+  connectionState: string;
+  localCandidateType?: string;
+  remoteCandidateType?: string;
+}
+
+interface Diagnostics {
+  peers(): Promise<PeerInfo[]>;
+  levels(): Record<string, number>;
+}
+
+/** Every ICE candidate in a signal: trickled ones and any carried inside an SDP. */
+function candidateLines(signal: SignalPayload): string[] {
+  if (signal.type === 'candidate')
+    return signal.candidate.candidate ? [signal.candidate.candidate] : [];
+  if (signal.type === 'offer' || signal.type === 'answer') {
+    return signal.sdp.split(/\r?\n/).filter((line) => line.startsWith('a=candidate:'));
+  }
+  return [];
+}
+
+describeWithTurnserver('private circles over a real TURN relay', (turnserverPath) => {
+  describeWithBrowser('relay-only voice in Chromium', (executablePath) => {
+    let coturn: RunningCoturn;
+    let server: RunningServer;
+    let browser: Browser;
+    let toneDir: string;
+    const delivered: SignalPayload[] = [];
+
+    beforeAll(async () => {
+      toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
+      const tone = path.join(toneDir, 'tone.wav');
+      writeToneWav(tone);
+      coturn = await startCoturn(turnserverPath);
+      server = await startAppServer({
+        voice: {
+          ...defaultConfig().voice,
+          turn: {
+            urls: [`turn:${coturn.host}:${coturn.port}?transport=udp`],
+            secret: coturn.secret,
+          },
+        },
+      });
+      // Watch what the real relay delivers, without changing what it does.
+      const relay = server.circles.relay.bind(server.circles);
+      server.circles.relay = async (socket, input) => {
+        const result = await relay(socket, input);
+        delivered.push(input.signal);
+        return result;
+      };
+      browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+    });
+
+    afterAll(async () => {
+      await browser.close();
+      await server.close();
+      await coturn.stop();
+      rmSync(toneDir, { recursive: true, force: true });
+    });
+
+    async function open(): Promise<Page> {
+      const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+      await page.goto(`${server.url}/?diagnostics=1`);
+      return page;
+    }
+
+    function allRelayed(page: Page, count: number) {
+      return page.waitForFunction(
+        async (expected) => {
+          const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+          const peers = await d.peers();
+          return (
+            peers.length === expected &&
+            peers.every(
+              (p) =>
+                p.connectionState === 'connected' &&
+                p.localCandidateType === 'relay' &&
+                p.remoteCandidateType === 'relay',
+            )
+          );
+        },
+        count,
+        { timeout: 40_000, polling: 250 },
+      );
+    }
+
+    it('connects members only through the relay, and no host or srflx candidate crosses signalling', async () => {
+      const hana = await open();
+      const code = await startCircle(hana, {
+        title: 'Private circle',
+        capacity: 3,
+        name: 'Hana',
+        privateVoice: true,
+      });
+      await hana.getByText('Private voice: audio goes through a relay').waitFor();
+      const ren = await open();
+      await knock(ren, code, 'Ren');
+      await admit(hana, ren, 'Ren');
+
+      await allRelayed(hana, 1);
+      await allRelayed(ren, 1);
+      const hanaId = await ren
+        .locator('#people-list li', { hasText: 'Hana' })
+        .getAttribute('data-member-id');
+      await ren.waitForFunction(
+        (id) =>
+          ((window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.levels()[
+            id ?? ''
+          ] ?? 0) > 0.01,
+        hanaId,
+        { timeout: 30_000, polling: 200 },
+      );
+      await ren.screenshot({ path: path.join(artifactsDir, 'private-voice.png') });
+
+      const lines = delivered.flatMap(candidateLines);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(/ typ relay( |$)/);
+    });
+  });
+});
