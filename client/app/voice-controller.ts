@@ -31,6 +31,7 @@ export class VoiceController {
   private pendingSignals: { from: string; signal: SignalPayload }[] = [];
   private starting: Promise<void> | undefined;
   private readonly cleanups: (() => void)[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly i18n: Translator,
@@ -82,6 +83,8 @@ export class VoiceController {
   }
 
   stop(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.audio?.dispose();
@@ -132,6 +135,7 @@ export class VoiceController {
         this.hooks.onSpeaking(memberId, speaking);
       },
     });
+    this.scheduleConfigRefresh(config.data.ttlS);
     for (const [memberId, volume] of this.volumes) this.session.setVolume(memberId, volume);
     byId('listen-only').hidden = mic.stream !== undefined;
     byId('mute-toggle').hidden = mic.stream === undefined;
@@ -140,6 +144,24 @@ export class VoiceController {
     for (const { from, signal } of this.pendingSignals.splice(0))
       this.session.handleSignal(from, signal);
     this.offerSoundButtonIfSuspended(audio);
+  }
+
+  /** Fetches fresh TURN credentials before the current ones expire, for connections made later. */
+  private scheduleConfigRefresh(ttlS: number): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(
+      () => {
+        void this.client.request('voice:config', {}).then((config) => {
+          if (!config.ok || !this.session) return;
+          this.session.setRtcConfig({
+            iceServers: config.data.iceServers,
+            iceTransportPolicy: config.data.iceTransportPolicy,
+          });
+          this.scheduleConfigRefresh(config.data.ttlS);
+        });
+      },
+      Math.max(30, ttlS * 0.8) * 1000,
+    );
   }
 
   /** Audio may start suspended when entering without a click (a reload); one tap fixes it. */

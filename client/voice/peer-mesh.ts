@@ -50,7 +50,17 @@ export class PeerMesh {
   private readonly retries = new Map<string, { attempt: number; timer: unknown }>();
   private disposed = false;
 
-  constructor(private readonly options: PeerMeshOptions) {}
+  private config: RTCConfiguration;
+
+  constructor(private readonly options: PeerMeshOptions) {
+    this.config = options.config;
+  }
+
+  /** New links use these ICE servers; links already up keep theirs (TURN allocations outlive
+   * the credentials that opened them). */
+  setConfig(config: RTCConfiguration): void {
+    this.config = config;
+  }
 
   /** Opens links to members who are present and connected; closes links to everyone else. */
   setMembers(members: readonly MemberView[]): void {
@@ -125,7 +135,7 @@ export class PeerMesh {
     const link = this.options.factory({
       initiator: startsConnection(this.options.selfId, memberId),
       stream: this.options.stream,
-      config: this.options.config,
+      config: this.config,
       events: {
         signal: (signal: LinkSignal) => {
           this.options.send(memberId, { ...signal, conn });

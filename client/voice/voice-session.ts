@@ -100,6 +100,10 @@ export class VoiceSession {
     this.placeVoices();
   }
 
+  setRtcConfig(config: RTCConfiguration): void {
+    this.mesh.setConfig(config);
+  }
+
   handleSignal(from: string, signal: SignalPayload): void {
     this.mesh.handleSignal(from, signal);
   }

@@ -195,6 +195,19 @@ describe('PeerMesh', () => {
     expect(links).toHaveLength(2);
   });
 
+  it('opens later links with refreshed ICE servers and leaves running ones alone', () => {
+    const { mesh, links } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    const fresh = {
+      iceServers: [{ urls: ['turn:relay.test:3478'], username: 'u', credential: 'c' }],
+    };
+    mesh.setConfig(fresh);
+    expect(links[0]?.destroyed).toBe(false);
+    mesh.setMembers([member('a'), member('b'), member('c')]);
+    expect(links[1]?.options.config).toBe(fresh);
+    expect(links[0]?.options.config).not.toBe(fresh);
+  });
+
   it('does not retry for someone who left, and leaves nothing behind on dispose', () => {
     const { mesh, links, live, scheduler } = setup('a');
     mesh.setMembers([member('a'), member('b'), member('c')]);
