@@ -295,7 +295,7 @@ describe('leaving and coming back', () => {
   });
 
   test('a participant who does not come back within the grace period is removed', async () => {
-    const h = await start({ memberGraceMs: 400 });
+    const h = await start({ memberGraceMs: 1_500 });
     const facilitator = await createCircle(h);
     const gone = await join(h, facilitator, 'きえる');
 

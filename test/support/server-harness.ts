@@ -179,8 +179,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     host: '127.0.0.1',
     logLevel: 'silent',
     staticDirs: [],
-    memberGraceMs: 400,
-    facilitatorGraceMs: 800,
+    memberGraceMs: 30_000,
+    facilitatorGraceMs: 60_000,
     codeAttempts: { attempts: 1_000, windowS: 60 },
     ...overrides,
   };
