@@ -74,7 +74,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
       await people.getByText('さくら🌸', { exact: true }).waitFor();
       await page.locator('#scene-loading').waitFor({ state: 'hidden' });
     }
-    await facilitator.locator('#status-line').getByText('さくら🌸 joined').waitFor();
+    await facilitator.locator('#status-line').getByText('さくら🌸 joined').first().waitFor();
     await participant.locator('#status-line').getByText('輪に入りました').waitFor();
     expect(await facilitator.locator('#waiting-list li').count()).toBe(0);
 
@@ -92,7 +92,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
       false,
     );
     expect(await participant.locator('#people-list li').allInnerTexts()).toEqual(seatBefore);
-    await facilitator.locator('#status-line').getByText('さくら🌸 is back').waitFor();
+    await facilitator.locator('#status-line').getByText('さくら🌸 is back').first().waitFor();
 
     await facilitator.getByRole('button', { name: 'End circle' }).click();
     await facilitator.getByRole('dialog').getByRole('button', { name: 'End circle' }).click();
