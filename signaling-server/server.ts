@@ -13,6 +13,7 @@ import { acceptConnections, createRealtimeServer } from './realtime/attach-realt
 import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
+import { VoiceService } from './voice/voice-service';
 import packageJson from '../package.json';
 
 export interface RunningServer {
@@ -21,6 +22,7 @@ export interface RunningServer {
   port: number;
   io: EngawaServer;
   circles: CircleService;
+  voice: VoiceService;
   store: CircleStore;
   close(): Promise<void>;
 }
@@ -69,7 +71,8 @@ export async function startServer(
     maxCircles: config.maxCircles,
     voice: config.voice,
   });
-  acceptConnections(io, circles, realtimeDeps);
+  const voice = new VoiceService({ io, store, logger, now, voice: config.voice });
+  acceptConnections(io, { circles, voice }, realtimeDeps);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -88,6 +91,7 @@ export async function startServer(
     port,
     io: running,
     circles,
+    voice,
     store,
     close: async () => {
       circles.dispose();

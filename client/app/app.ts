@@ -1,21 +1,20 @@
 import type { CircleView, EnteredCircle, MemberView, WaitingView } from '../../shared/circle/views';
-import type { Ack } from '../../shared/protocol/ack';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAdmission } from '../../shared/protocol/events';
 import { membershipChanges } from '../circle/membership-changes';
 import { renderPeople } from '../circle/people-list';
-import { MicCheck, type MicChoice } from '../lobby/mic-check';
-import { stopStream } from '../voice/microphone';
-import { VoiceController } from './voice-controller';
 import { renderWaiting } from '../circle/waiting-list';
 import type { Locale, Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { clearFormError, readCreateForm, readJoinForm, showFormError } from '../lobby/lobby-forms';
+import { LobbyController } from '../lobby/lobby-controller';
+import { showFormError } from '../lobby/lobby-forms';
+import { stopStream } from '../voice/microphone';
 import { SignalingClient } from '../net/signaling-client';
 import type { CircleSceneHandle } from '../scene/scene-handle';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
 import type { SessionMemory } from './saved-session';
+import { VoiceController } from './voice-controller';
 
 type Phase =
   | { kind: 'lobby' }
@@ -42,16 +41,22 @@ export class App {
   private readonly status = new StatusLine(byId('status-line'));
   private readonly client = new SignalingClient();
   private readonly disposers: (() => void)[] = [];
-  private readonly micCheck: MicCheck;
+  private readonly lobby: LobbyController;
   private readonly voice: VoiceController;
-  /** The microphone chosen in the lobby, until the circle's voice takes it over. */
-  private mic: MicChoice | undefined;
 
   constructor(
     private readonly i18n: Translator,
     private readonly sessions: SessionMemory,
   ) {
-    this.micCheck = new MicCheck(i18n);
+    this.lobby = new LobbyController(i18n, this.client, {
+      created: (entered) => {
+        this.enterCircle(entered);
+      },
+      knocked: (name) => {
+        this.phase = { kind: 'waiting', name };
+        showScreen('waiting');
+      },
+    });
     this.voice = new VoiceController(i18n, this.client, this.status, {
       onSpeaking: (memberId, speaking) => {
         this.scene?.setSpeaking(memberId, speaking);
@@ -59,7 +64,7 @@ export class App {
     });
     this.disposers.push(
       () => {
-        this.micCheck.dispose();
+        this.lobby.dispose();
       },
       () => {
         this.voice.dispose();
@@ -76,8 +81,7 @@ export class App {
     this.wireServerEvents();
     const code = new URLSearchParams(location.search).get('code');
     if (code) {
-      byId<HTMLInputElement>('join-code').value = code;
-      this.showJoin();
+      this.lobby.showJoin(code);
     } else {
       showScreen('start');
     }
@@ -86,31 +90,10 @@ export class App {
   // ——— lobby ———
 
   private wireLobby(): void {
-    byId('go-create').addEventListener('click', () => {
-      this.showCreate();
-    });
-    byId('go-join').addEventListener('click', () => {
-      this.showJoin();
-    });
-    for (const back of document.querySelectorAll('[data-action="back"]')) {
-      back.addEventListener('click', () => {
-        showScreen('start');
-      });
-    }
-    const createForm = byId<HTMLFormElement>('create-form');
-    createForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.submitCreate(createForm);
-    });
-    const joinForm = byId<HTMLFormElement>('join-form');
-    joinForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.submitJoin(joinForm);
-    });
     byId('waiting-cancel').addEventListener('click', () => {
       void this.client.request('knock:cancel', {}).then(() => {
         this.phase = { kind: 'lobby' };
-        this.showJoin();
+        this.lobby.showJoin();
       });
     });
     byId('message-home').addEventListener('click', () => {
@@ -120,70 +103,6 @@ export class App {
     byId('message-reload').addEventListener('click', () => {
       location.reload();
     });
-  }
-
-  private showCreate(): void {
-    this.micCheck.placeIn(byId<HTMLFormElement>('create-form'));
-    showScreen('create');
-    // Private voice is offered only where the server has a relay to make it real.
-    void this.client.request('server:features', {}).then((features) => {
-      const available = features.ok && features.data.privateVoice;
-      const box = byId<HTMLInputElement>('create-private');
-      box.disabled = !available;
-      if (!available) box.checked = false;
-      byId('create-private-hint').hidden = available;
-    });
-  }
-
-  private showJoin(): void {
-    this.micCheck.placeIn(byId<HTMLFormElement>('join-form'));
-    showScreen('join');
-  }
-
-  private async submitCreate(form: HTMLFormElement): Promise<void> {
-    clearFormError(form);
-    const input = readCreateForm(form);
-    if (!input.ok) {
-      showFormError(form, input.field, this.i18n.error(input.code));
-      return;
-    }
-    this.mic ??= await this.micCheck.choiceAsync();
-    const result = await this.busy(form, this.client.request('circle:create', input.value));
-    if (!result.ok) {
-      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
-      return;
-    }
-    this.enterCircle(result.data);
-  }
-
-  private async submitJoin(form: HTMLFormElement): Promise<void> {
-    clearFormError(form);
-    const input = readJoinForm(form);
-    if (!input.ok) {
-      showFormError(form, input.field, this.i18n.error(input.code));
-      return;
-    }
-    this.mic ??= await this.micCheck.choiceAsync();
-    const result = await this.busy(form, this.client.request('circle:knock', input.value));
-    if (!result.ok) {
-      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
-      return;
-    }
-    this.phase = { kind: 'waiting', name: input.value.name };
-    showScreen('waiting');
-  }
-
-  /** Disables a form while its request is in flight so a double click sends once. */
-  private async busy<T>(form: HTMLFormElement, request: Promise<Ack<T>>): Promise<Ack<T>> {
-    const buttons = [...form.querySelectorAll('button')];
-    for (const b of buttons) b.disabled = true;
-    form.setAttribute('aria-busy', 'true');
-    try {
-      return await request;
-    } finally {
-      for (const b of buttons) b.disabled = false;
-      form.removeAttribute('aria-busy');
-    }
   }
 
   // ——— entering and leaving ———
@@ -233,8 +152,7 @@ export class App {
 
   private async startVoice(entered: EnteredCircle): Promise<void> {
     // After a reload there was no lobby: open the microphone now (permission is usually kept).
-    const mic = this.mic ?? (await this.micCheck.choiceAsync());
-    this.mic = undefined;
+    const mic = await this.lobby.takeMicrophone();
     if (this.phase.kind !== 'circle') {
       stopStream(mic.stream);
       return;
@@ -248,8 +166,7 @@ export class App {
   private leaveCircleView(): void {
     this.phase = { kind: 'lobby' };
     this.voice.stop();
-    stopStream(this.mic?.stream);
-    this.mic = undefined;
+    this.lobby.releaseMicrophone();
     this.scene?.dispose();
     this.scene = undefined;
     this.sceneLoading = undefined;
@@ -418,7 +335,7 @@ export class App {
       if (this.phase.kind === 'waiting') {
         // A waiting knock does not survive the connection; knock again once back.
         this.phase = { kind: 'lobby' };
-        showScreen('join');
+        this.lobby.showJoin();
         showFormError(byId('join-form'), 'code', this.i18n.error(ErrorCode.ConnectionLost));
       }
     });
@@ -442,8 +359,7 @@ export class App {
     });
     socket.on('knock:declined', () => {
       this.phase = { kind: 'lobby' };
-      stopStream(this.mic?.stream);
-      this.mic = undefined;
+      this.lobby.releaseMicrophone();
       this.showMessage('declined');
     });
     socket.on('circle:ended', ({ reason }) => {
@@ -495,11 +411,4 @@ export class App {
     this.leaveCircleView();
     for (const dispose of this.disposers.splice(0)) dispose();
   }
-}
-
-/** Which form field an error from the server is about. */
-function fieldFor(code: ErrorCode): string {
-  if (code.startsWith('name_')) return 'name';
-  if (code === ErrorCode.TitleInvalid) return 'title';
-  return 'code';
 }

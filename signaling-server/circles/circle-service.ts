@@ -2,28 +2,19 @@ import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/cir
 import { checkPseudonym, checkTitle, type TextCheck } from '../../shared/circle/display-text';
 import type { EndReason, EnteredCircle } from '../../shared/circle/views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { KnockAccepted, ServerFeatures, VoiceConfig } from '../../shared/protocol/events';
-import type {
-  CircleKnockInput,
-  CircleResumeInput,
-  SignalRelayInput,
-} from '../../shared/protocol/schemas';
+import type { KnockAccepted } from '../../shared/protocol/events';
+import type { CircleKnockInput, CircleResumeInput } from '../../shared/protocol/schemas';
 import type { VoicePolicy } from '../config';
 import type { Logger } from '../logger';
 import type { InputOf } from '../realtime/guarded-handlers';
-import {
-  Rooms,
-  type EngawaServer,
-  type EngawaSocket,
-  type Identity,
-} from '../realtime/socket-types';
-import { isRelayOnlySignal } from '../voice/relay-only';
-import { buildVoiceConfig, serverFeatures } from '../voice/voice-config';
+import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import { broadcastState, sendWaitingList } from './circle-broadcasts';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import { KeyedTimers, type Scheduler } from './grace-timers';
+import { IdentityResolver } from './identity-resolver';
 import { hashToken, newId, newResumeToken, secureRandomBytes, tokenMatches } from './secrets';
 
 /** `circle:create` as the handler receives it: parsed, so `privateVoice` is always set. */
@@ -40,7 +31,7 @@ export interface CircleServiceDeps {
   facilitatorGraceMs: number;
   /** Open circles this server will hold at once; beyond it, starting one is refused. */
   maxCircles: number;
-  /** STUN/TURN servers and credential lifetime handed to members for peer-to-peer voice. */
+  /** Consulted only to refuse a private circle when no TURN server can relay its voice. */
   voice: VoicePolicy;
 }
 
@@ -53,19 +44,22 @@ const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId
 
 /**
  * Everything a circle does in response to its people: creating, knocking, admitting, resuming,
- * leaving, ending and relaying. It learns who a socket is only from `socket.data.identity`, which
- * it sets itself and re-checks against the store on every request.
+ * leaving and ending. It learns who a socket is only from `socket.data.identity`, which it sets
+ * itself and re-checks against the store on every request. Voice (signals, ICE servers, mute)
+ * lives in `VoiceService`.
  */
 export class CircleService {
   private readonly graceTimers: KeyedTimers;
+  private readonly identity: IdentityResolver;
   private disposed = false;
 
   constructor(private readonly deps: CircleServiceDeps) {
     this.graceTimers = new KeyedTimers(deps.scheduler);
+    this.identity = new IdentityResolver(deps.store);
   }
 
   async create(socket: EngawaSocket, input: CircleCreateRequest): Promise<EnteredCircle> {
-    await this.assertNotEngaged(socket);
+    await this.identity.assertNotEngaged(socket);
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
     if (input.privateVoice && !this.deps.voice.turn) {
       throw EngawaError.of(ErrorCode.PrivateVoiceUnavailable);
@@ -111,7 +105,7 @@ export class CircleService {
   }
 
   async knock(socket: EngawaSocket, input: CircleKnockInput): Promise<KnockAccepted> {
-    await this.assertNotEngaged(socket);
+    await this.identity.assertNotEngaged(socket);
     const name = accepted(checkPseudonym(input.name));
     const circleId = await this.findCircleByCode(socket, input.code);
     const waitingId = newId();
@@ -121,7 +115,7 @@ export class CircleService {
     });
     socket.data.identity = { kind: 'waiting', circleId, waitingId };
     await socket.join(Rooms.waiting(waitingId));
-    this.sendWaitingList(circle);
+    sendWaitingList(this.deps.io, circle);
     this.deps.logger.info(
       { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
       'knock',
@@ -130,7 +124,7 @@ export class CircleService {
   }
 
   async cancelKnock(socket: EngawaSocket): Promise<null> {
-    const identity = await this.currentIdentity(socket);
+    const identity = await this.identity.currentIdentity(socket);
     if (identity.kind !== 'waiting') throw EngawaError.of(ErrorCode.NotWaiting);
     await this.withdrawWaiting(identity.circleId, identity.waitingId);
     await socket.leave(Rooms.waiting(identity.waitingId));
@@ -139,7 +133,7 @@ export class CircleService {
   }
 
   async resume(socket: EngawaSocket, input: CircleResumeInput): Promise<EnteredCircle> {
-    const identity = await this.currentIdentity(socket);
+    const identity = await this.identity.currentIdentity(socket);
     if (identity.kind !== 'guest') throw EngawaError.of(ErrorCode.AlreadyInCircle);
     const code = normalizeCircleCode(input.code);
     const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
@@ -163,13 +157,13 @@ export class CircleService {
       this.deps.io.in(previous).disconnectSockets(true);
     }
     this.bindMember(socket, circle, member.id);
-    this.broadcastState(circle);
+    broadcastState(this.deps.io, circle);
     this.deps.logger.info({ evt: 'member.resumed', circle: circleId, member: member.id }, 'resume');
     return this.entered(circle, member.id, input.resumeToken);
   }
 
   async leave(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId } = await this.requireMember(socket);
+    const { circleId, memberId } = await this.identity.requireMember(socket);
     const circle = await this.deps.store.get(circleId);
     if (circle && rules.findMember(circle, memberId)?.role === 'facilitator') {
       await this.endCircle(circleId, 'ended_by_facilitator');
@@ -180,7 +174,7 @@ export class CircleService {
   }
 
   async end(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId } = await this.requireMember(socket);
+    const { circleId, memberId } = await this.identity.requireMember(socket);
     const circle = await this.deps.store.get(circleId);
     if (!circle) throw EngawaError.of(ErrorCode.NotInCircle);
     rules.requireFacilitator(circle, memberId);
@@ -189,7 +183,7 @@ export class CircleService {
   }
 
   async admit(socket: EngawaSocket, waitingId: string): Promise<null> {
-    const { circleId, memberId } = await this.requireMember(socket);
+    const { circleId, memberId } = await this.identity.requireMember(socket);
     const resumeToken = newResumeToken();
     const newMemberId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
@@ -207,8 +201,8 @@ export class CircleService {
       .to(Rooms.waiting(waitingId))
       .emit('knock:admitted', { code: circle.code, memberId: newMemberId, resumeToken });
     this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
-    this.broadcastState(circle);
-    this.sendWaitingList(circle);
+    broadcastState(this.deps.io, circle);
+    sendWaitingList(this.deps.io, circle);
     this.deps.logger.info(
       { evt: 'waiting.admitted', circle: circleId, waiting: waitingId, member: newMemberId },
       'admitted',
@@ -217,7 +211,7 @@ export class CircleService {
   }
 
   async decline(socket: EngawaSocket, waitingId: string): Promise<null> {
-    const { circleId, memberId } = await this.requireMember(socket);
+    const { circleId, memberId } = await this.identity.requireMember(socket);
     const circle = await this.deps.store.update(circleId, (c) => {
       rules.requireFacilitator(c, memberId);
       rules.removeWaiting(c, waitingId);
@@ -225,65 +219,11 @@ export class CircleService {
     });
     this.deps.io.to(Rooms.waiting(waitingId)).emit('knock:declined', {});
     this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
-    this.sendWaitingList(circle);
+    sendWaitingList(this.deps.io, circle);
     this.deps.logger.info(
       { evt: 'waiting.declined', circle: circleId, waiting: waitingId },
       'declined',
     );
-    return null;
-  }
-
-  /** The hot path of every call set-up, so it reads the circle once instead of twice. */
-  async relay(socket: EngawaSocket, input: SignalRelayInput): Promise<null> {
-    const identity = socket.data.identity;
-    if (identity.kind !== 'member') throw EngawaError.of(ErrorCode.NotInCircle);
-    const { circleId, memberId } = identity;
-    const circle = await this.deps.store.get(circleId);
-    if (!circle || rules.findMember(circle, memberId)?.connectionId !== socket.id) {
-      socket.data.identity = { kind: 'guest' };
-      throw EngawaError.of(ErrorCode.NotInCircle);
-    }
-    const recipient = rules.findMember(circle, input.to);
-    if (!recipient || recipient.id === memberId) throw EngawaError.of(ErrorCode.RecipientNotFound);
-    if (circle.privateVoice && !isRelayOnlySignal(input.signal)) {
-      // A host or server-reflexive candidate would tell the peer this member's own address.
-      this.deps.logger.warn(
-        { evt: 'relay.non_relay_candidate', circle: circleId, member: memberId },
-        'non-relay candidate refused in a private circle',
-      );
-      throw EngawaError.of(ErrorCode.InvalidPayload);
-    }
-    this.deps.io
-      .to(Rooms.member(recipient.id))
-      .emit('signal:relay', { from: memberId, signal: input.signal });
-    return null;
-  }
-
-  /** What this server offers; anyone may ask, even a guest. */
-  features(): ServerFeatures {
-    return serverFeatures(this.deps.voice);
-  }
-
-  /** ICE servers and, with TURN, fresh credentials: only for a member holding their seat. */
-  async voiceConfig(socket: EngawaSocket): Promise<VoiceConfig> {
-    const { circleId, memberId } = await this.requireMember(socket);
-    const circle = await this.deps.store.get(circleId);
-    if (!circle) throw EngawaError.of(ErrorCode.NotInCircle);
-    return buildVoiceConfig(this.deps.voice, {
-      memberId,
-      privateVoice: circle.privateVoice,
-      nowMs: this.deps.now(),
-    });
-  }
-
-  /** A member's own microphone switch; the circle hears of it only when it changes. */
-  async setMuted(socket: EngawaSocket, muted: boolean): Promise<null> {
-    const { circleId, memberId } = await this.requireMember(socket);
-    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
-      circle: c,
-      changed: rules.setMuted(c, memberId, muted),
-    }));
-    if (changed) this.broadcastState(circle);
     return null;
   }
 
@@ -306,7 +246,7 @@ export class CircleService {
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
     this.startGrace(circleId, memberId, graceMs);
-    this.broadcastState(outcome.circle);
+    broadcastState(this.deps.io, outcome.circle);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
   }
 
@@ -350,7 +290,7 @@ export class CircleService {
     this.deps.io
       .in(Rooms.member(memberId))
       .socketsLeave([Rooms.circle(circleId), Rooms.member(memberId)]);
-    this.broadcastState(circle);
+    broadcastState(this.deps.io, circle);
     this.deps.logger.info(
       { evt: 'member.removed', circle: circleId, member: memberId, why },
       'left',
@@ -378,7 +318,7 @@ export class CircleService {
       rules.removeWaiting(c, waitingId);
       return c;
     });
-    this.sendWaitingList(circle);
+    sendWaitingList(this.deps.io, circle);
     this.deps.logger.info(
       { evt: 'waiting.withdrew', circle: circleId, waiting: waitingId },
       'withdrew',
@@ -403,16 +343,6 @@ export class CircleService {
     };
   }
 
-  private broadcastState(circle: CircleRecord): void {
-    this.deps.io.to(Rooms.circle(circle.id)).emit('circle:state', rules.toCircleView(circle));
-  }
-
-  private sendWaitingList(circle: CircleRecord): void {
-    this.deps.io
-      .to(Rooms.facilitators(circle.id))
-      .emit('waiting:list', rules.toWaitingViews(circle));
-  }
-
   private async findCircleByCode(socket: EngawaSocket, rawCode: string): Promise<string> {
     const address = socket.data.address;
     await this.deps.codeAttempts.assertAllowed(address);
@@ -423,32 +353,5 @@ export class CircleService {
       throw EngawaError.of(code === null ? ErrorCode.CodeInvalid : ErrorCode.CircleNotFound);
     }
     return circleId;
-  }
-
-  /** The socket's identity, downgraded to guest if the store says it no longer holds. */
-  private async currentIdentity(socket: EngawaSocket): Promise<Identity> {
-    const identity = socket.data.identity;
-    if (identity.kind === 'guest') return identity;
-    const circle = await this.deps.store.get(identity.circleId);
-    const holds =
-      identity.kind === 'member'
-        ? circle?.members.some((m) => m.id === identity.memberId && m.connectionId === socket.id)
-        : circle?.waiting.some((w) => w.id === identity.waitingId);
-    if (holds) return identity;
-    socket.data.identity = { kind: 'guest' };
-    return socket.data.identity;
-  }
-
-  private async requireMember(
-    socket: EngawaSocket,
-  ): Promise<{ circleId: string; memberId: string }> {
-    const identity = await this.currentIdentity(socket);
-    if (identity.kind !== 'member') throw EngawaError.of(ErrorCode.NotInCircle);
-    return identity;
-  }
-
-  private async assertNotEngaged(socket: EngawaSocket): Promise<void> {
-    const identity = await this.currentIdentity(socket);
-    if (identity.kind !== 'guest') throw EngawaError.of(ErrorCode.AlreadyInCircle);
   }
 }

@@ -2,12 +2,19 @@ import type { CircleService } from '../circles/circle-service';
 import type { Logger } from '../logger';
 import { onValidated } from '../realtime/guarded-handlers';
 import type { EngawaSocket } from '../realtime/socket-types';
+import type { VoiceService } from '../voice/voice-service';
 import { ClientEvent } from '../../shared/protocol/events';
 
-/** Wires every client event to the circle service. Each one passes its schema first. */
+/** The services that answer client requests, one per domain. */
+export interface RequestServices {
+  circles: CircleService;
+  voice: VoiceService;
+}
+
+/** Wires every client event to the service for its domain. Each one passes its schema first. */
 export function registerHandlers(
   socket: EngawaSocket,
-  circles: CircleService,
+  { circles, voice }: RequestServices,
   logger: Logger,
 ): void {
   onValidated(socket, ClientEvent.CircleCreate, (s, input) => circles.create(s, input), logger);
@@ -28,18 +35,8 @@ export function registerHandlers(
     (s, input) => circles.decline(s, input.waitingId),
     logger,
   );
-  onValidated(socket, ClientEvent.SignalRelay, (s, input) => circles.relay(s, input), logger);
-  onValidated(
-    socket,
-    ClientEvent.ServerFeatures,
-    () => Promise.resolve(circles.features()),
-    logger,
-  );
-  onValidated(socket, ClientEvent.VoiceConfig, (s) => circles.voiceConfig(s), logger);
-  onValidated(
-    socket,
-    ClientEvent.VoiceMute,
-    (s, input) => circles.setMuted(s, input.muted),
-    logger,
-  );
+  onValidated(socket, ClientEvent.SignalRelay, (s, input) => voice.relay(s, input), logger);
+  onValidated(socket, ClientEvent.ServerFeatures, () => Promise.resolve(voice.features()), logger);
+  onValidated(socket, ClientEvent.VoiceConfig, (s) => voice.voiceConfig(s), logger);
+  onValidated(socket, ClientEvent.VoiceMute, (s, input) => voice.setMuted(s, input.muted), logger);
 }

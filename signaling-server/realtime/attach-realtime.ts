@@ -3,9 +3,8 @@ import { Server } from 'socket.io';
 import { ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import type { CircleService } from '../circles/circle-service';
 import type { ServerConfig } from '../config';
-import { registerHandlers } from '../handlers/register-handlers';
+import { registerHandlers, type RequestServices } from '../handlers/register-handlers';
 import type { Logger } from '../logger';
 import { answerIfUnknown } from './guarded-handlers';
 import { isOriginAllowed } from './origin-policy';
@@ -56,7 +55,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
 export function acceptConnections(
   io: EngawaServer,
-  circles: CircleService,
+  services: RequestServices,
   deps: RealtimeDeps,
 ): void {
   const { config, logger, now } = deps;
@@ -73,9 +72,9 @@ export function acceptConnections(
       socket.emit('session:closed', { reason: 'rate_limited' });
       socket.disconnect(true);
     });
-    registerHandlers(socket, circles, logger);
+    registerHandlers(socket, services, logger);
     socket.on('disconnect', () => {
-      circles.disconnected(socket).catch((error: unknown) => {
+      services.circles.disconnected(socket).catch((error: unknown) => {
         logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');
       });
     });

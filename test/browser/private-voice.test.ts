@@ -58,8 +58,8 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
         },
       });
       // Watch what the real relay delivers, without changing what it does.
-      const relay = server.circles.relay.bind(server.circles);
-      server.circles.relay = async (socket, input) => {
+      const relay = server.voice.relay.bind(server.voice);
+      server.voice.relay = async (socket, input) => {
         const result = await relay(socket, input);
         delivered.push(input.signal);
         return result;

@@ -1,0 +1,144 @@
+import type { EnteredCircle } from '../../shared/circle/views';
+import type { Ack } from '../../shared/protocol/ack';
+import { ErrorCode } from '../../shared/protocol/errors';
+import type { Translator } from '../i18n/i18n';
+import type { SignalingClient } from '../net/signaling-client';
+import { byId, showScreen } from '../ui/dom';
+import { stopStream } from '../voice/microphone';
+import { clearFormError, readCreateForm, readJoinForm, showFormError } from './lobby-forms';
+import { MicCheck, type MicChoice } from './mic-check';
+
+export interface LobbyHooks {
+  /** The circle this person just started. */
+  created(entered: EnteredCircle): void;
+  /** Their knock was accepted; they now wait to be let in. */
+  knocked(name: string): void;
+}
+
+/** Which form field an error from the server is about. */
+function fieldFor(code: ErrorCode): string {
+  if (code.startsWith('name_')) return 'name';
+  if (code === ErrorCode.TitleInvalid) return 'title';
+  if (code === ErrorCode.PrivateVoiceUnavailable) return 'privateVoice';
+  return 'code';
+}
+
+/**
+ * The way in: Start and Join, their forms checked by the same rules as the server's, and the
+ * microphone check. The microphone chosen here is handed over when the circle's voice starts.
+ */
+export class LobbyController {
+  private readonly micCheck: MicCheck;
+  private mic: MicChoice | undefined;
+
+  constructor(
+    private readonly i18n: Translator,
+    private readonly client: SignalingClient,
+    private readonly hooks: LobbyHooks,
+  ) {
+    this.micCheck = new MicCheck(i18n);
+    byId('go-create').addEventListener('click', () => {
+      this.showCreate();
+    });
+    byId('go-join').addEventListener('click', () => {
+      this.showJoin();
+    });
+    for (const back of document.querySelectorAll('[data-action="back"]')) {
+      back.addEventListener('click', () => {
+        showScreen('start');
+      });
+    }
+    const createForm = byId<HTMLFormElement>('create-form');
+    createForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submitCreate(createForm);
+    });
+    const joinForm = byId<HTMLFormElement>('join-form');
+    joinForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submitJoin(joinForm);
+    });
+  }
+
+  showCreate(): void {
+    this.micCheck.placeIn(byId<HTMLFormElement>('create-form'));
+    showScreen('create');
+    // Private voice is offered only where the server has a relay to make it real.
+    void this.client.request('server:features', {}).then((features) => {
+      const available = features.ok && features.data.privateVoice;
+      const box = byId<HTMLInputElement>('create-private');
+      box.disabled = !available;
+      if (!available) box.checked = false;
+      byId('create-private-hint').hidden = available;
+    });
+  }
+
+  showJoin(code?: string): void {
+    if (code !== undefined) byId<HTMLInputElement>('join-code').value = code;
+    this.micCheck.placeIn(byId<HTMLFormElement>('join-form'));
+    showScreen('join');
+  }
+
+  /** The microphone for the circle: the one chosen here, or opened now (after a reload). */
+  async takeMicrophone(): Promise<MicChoice> {
+    const mic = this.mic ?? (await this.micCheck.choiceAsync());
+    this.mic = undefined;
+    return mic;
+  }
+
+  /** Lets go of the microphone when the person does not go in after all. */
+  releaseMicrophone(): void {
+    stopStream(this.mic?.stream);
+    this.mic = undefined;
+  }
+
+  dispose(): void {
+    this.releaseMicrophone();
+    this.micCheck.dispose();
+  }
+
+  private async submitCreate(form: HTMLFormElement): Promise<void> {
+    clearFormError(form);
+    const input = readCreateForm(form);
+    if (!input.ok) {
+      showFormError(form, input.field, this.i18n.error(input.code));
+      return;
+    }
+    this.mic ??= await this.micCheck.choiceAsync();
+    const result = await this.busy(form, this.client.request('circle:create', input.value));
+    if (!result.ok) {
+      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
+      return;
+    }
+    this.hooks.created(result.data);
+  }
+
+  private async submitJoin(form: HTMLFormElement): Promise<void> {
+    clearFormError(form);
+    const input = readJoinForm(form);
+    if (!input.ok) {
+      showFormError(form, input.field, this.i18n.error(input.code));
+      return;
+    }
+    this.mic ??= await this.micCheck.choiceAsync();
+    const result = await this.busy(form, this.client.request('circle:knock', input.value));
+    if (!result.ok) {
+      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
+      return;
+    }
+    this.hooks.knocked(input.value.name);
+  }
+
+  /** Disables a form while its request is in flight so a double click sends once. */
+  private async busy<T>(form: HTMLFormElement, request: Promise<Ack<T>>): Promise<Ack<T>> {
+    const buttons = [...form.querySelectorAll('button')];
+    for (const b of buttons) b.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      return await request;
+    } finally {
+      for (const b of buttons) b.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  }
+}
