@@ -6,6 +6,8 @@
 const { spawn } = require('node:child_process');
 
 const live = new Set();
+/** Things started some other way (a browser Playwright launched) and how to end them. */
+const cleanups = new Set();
 
 /** Registers a child until it exits. Returns it, for chaining. */
 function track(child, { group = false } = {}) {
@@ -15,8 +17,27 @@ function track(child, { group = false } = {}) {
   return child;
 }
 
+/**
+ * Registers `end`, which kills something the runner cannot track as a child (a browser that
+ * Playwright launched); killAll calls it. Returns a function that unregisters it.
+ */
+function registerCleanup(end) {
+  cleanups.add(end);
+  return () => {
+    cleanups.delete(end);
+  };
+}
+
 /** Sends `signal` to every live child (its whole process group when it leads one). */
 function killAll(signal = 'SIGKILL') {
+  for (const end of cleanups) {
+    try {
+      end();
+    } catch {
+      // Best effort: the rest must still be killed.
+    }
+  }
+  cleanups.clear();
   for (const { child, group } of live) {
     try {
       if (group) process.kill(-child.pid, signal);
@@ -57,4 +78,4 @@ function tail(output, lines = 25) {
   return output.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-module.exports = { track, killAll, runCommand, tail };
+module.exports = { track, registerCleanup, killAll, runCommand, tail };

@@ -2,9 +2,10 @@
 /**
  * `npm run bench`: runs the benchmarks, prints one table and writes bench-results/latest.json.
  *
- *   npm run bench               both benchmarks
+ *   npm run bench               all benchmarks
  *   npm run bench -- load       signaling load only
  *   npm run bench -- bundle     client bundle size only
+ *   npm run bench -- voice      voice in real Chromium only
  *
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
@@ -14,6 +15,11 @@
  *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
  *   BENCH_RELAY_RATE=1000       relays per second, all clients together
  *   BENCH_TIMEOUT_S=180         a step that runs longer than this is aborted
+ *   BENCH_VOICE_RUNS=5          admissions timed by the voice bench
+ *   BENCH_VOICE_SIZES=2,4,8,12  circle sizes at which one page's CPU and memory are measured
+ *   BENCH_VOICE_WINDOW_S=10     length of each steady-audio measuring window
+ *   BENCH_VOICE_3D=0            1: the page measured for mesh cost also runs the 3D view
+ *   CHROME_PATH                 the Chromium to drive (default /usr/bin/chromium)
  */
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,6 +29,7 @@ const { setTimeout, clearTimeout } = require('node:timers');
 const { killAll } = require('./children.cjs');
 const bundle = require('./bundle-size.cjs');
 const load = require('./signaling-load.cjs');
+const voice = require('./voice.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results', 'latest.json');
@@ -53,8 +60,18 @@ function readSettings() {
   if (clients.length === 0 || clients.some((n) => !Number.isInteger(n) || n < 8)) {
     throw new Error('BENCH_CLIENTS must list whole numbers ≥ 8, e.g. BENCH_CLIENTS=1000,5000');
   }
+  const voiceSizes = (process.env.BENCH_VOICE_SIZES ?? '2,4,8,12')
+    .split(',')
+    .map((s) => Number(s.trim()));
+  if (voiceSizes.some((n) => !Number.isInteger(n) || n < 2 || n > 12)) {
+    throw new Error('BENCH_VOICE_SIZES must list circle sizes from 2 to 12, e.g. 2,4,8,12');
+  }
   return {
     clients,
+    voiceRuns: intSetting('BENCH_VOICE_RUNS', 5),
+    voiceSizes: [...new Set(voiceSizes)].sort((a, b) => a - b),
+    voiceWindowS: intSetting('BENCH_VOICE_WINDOW_S', 10),
+    voice3d: process.env.BENCH_VOICE_3D === '1',
     workers: intSetting('BENCH_WORKERS', 2),
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
@@ -167,18 +184,80 @@ function printTable(rows) {
     previous = row.bench;
   }
   log('');
-  log('KB = 1024 bytes. Latencies are wall-clock on this machine, clients included.');
+  log('KB = 1024 bytes, MB = 1024 KB. Latencies are wall-clock on this machine, clients included.');
+  log('CPU is a share of one core. NOISY: other processes used > 25 % of a core meanwhile.');
+}
+
+/**
+ * The voice bench in two steps, each under its own watchdog, so a circle of 12 that does not
+ * form still leaves the admission and jitter figures standing.
+ */
+async function runVoice(settings, rows, fail, failures, keep) {
+  let prepared;
+  try {
+    prepared = await withWatchdog('voice setup', settings.timeoutS, () =>
+      voice.prepare(settings, log),
+    );
+  } catch (error) {
+    if (error.skipped) {
+      const value = `skipped: ${error.message}`;
+      failures.push({ bench: 'voice', message: value });
+      rows.push({ bench: 'voice', metric: 'run', value, target: '', verdict: 'SKIPPED' });
+    } else {
+      fail('voice', error);
+    }
+    return;
+  }
+  const result = { build: prepared.build, admission: null, mesh: null };
+  keep(result);
+  try {
+    log(
+      `voice: ${settings.voiceRuns} admissions into a circle of four with the 3D view and` +
+        ` ${settings.voiceRuns} voice-only, then jitter…`,
+    );
+    result.admission = await withWatchdog('voice admission', settings.timeoutS, () =>
+      voice.runAdmission(prepared, log),
+    );
+    rows.push(...voice.admissionRows(result.admission));
+  } catch (error) {
+    fail('voice admission', error);
+  }
+  // Filled in as each size is measured, so an abort keeps the sizes already done.
+  result.mesh = voice.newMeshResult();
+  try {
+    log(`voice: one page's cost at ${settings.voiceSizes.join(', ')} members…`);
+    await withWatchdog('voice mesh', settings.timeoutS, () =>
+      voice.runMesh(prepared, log, result.mesh),
+    );
+    rows.push(...voice.meshRows(result.mesh));
+    if (result.mesh.failed) {
+      failures.push({ bench: 'voice mesh', message: result.mesh.failed.message });
+    }
+  } catch (error) {
+    rows.push(...voice.meshRows(result.mesh));
+    fail('voice mesh', error);
+  }
+  if (prepared.build !== 'existing' && prepared.build !== 'rebuilt') {
+    rows.push({
+      bench: 'voice',
+      metric: 'app build',
+      value: prepared.build,
+      target: '',
+      verdict: 'CHECK',
+    });
+  }
+  prepared.dispose();
 }
 
 async function main() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'load', 'bundle'].includes(which)) {
-    console.error('usage: npm run bench [-- load | bundle]');
+  if (!['all', 'load', 'bundle', 'voice'].includes(which)) {
+    console.error('usage: npm run bench [-- load | bundle | voice]');
     process.exit(2);
   }
   const settings = readSettings();
   const startedAt = new Date();
-  const results = { signaling: [], bundle: null };
+  const results = { signaling: [], bundle: null, voice: null };
   const rows = [];
   const failures = [];
   const fail = (bench, error) => {
@@ -192,7 +271,7 @@ async function main() {
   };
 
   let fileLimit = null;
-  if (which !== 'bundle') {
+  if (which === 'all' || which === 'load') {
     fileLimit = ensureOpenFileLimit(Math.max(...settings.clients));
     let build = null;
     try {
@@ -224,7 +303,7 @@ async function main() {
     }
   }
 
-  if (which !== 'load') {
+  if (which === 'all' || which === 'bundle') {
     try {
       results.bundle = await withWatchdog('the bundle build', settings.timeoutS, () =>
         bundle.runBundleSize(log),
@@ -233,6 +312,12 @@ async function main() {
     } catch (error) {
       fail('client bundle', error);
     }
+  }
+
+  if (which === 'all' || which === 'voice') {
+    await runVoice(settings, rows, fail, failures, (voiceResults) => {
+      results.voice = voiceResults;
+    });
   }
 
   printTable(rows);

@@ -113,15 +113,25 @@ function startForeignCpuMeter(pids) {
   };
 }
 
-/** Starts the built server on a free port and resolves once it prints its address. */
-function startServer() {
+/**
+ * Starts the built server on a free port and resolves once it prints its address. `env` adds
+ * to (or overrides) the environment it inherits.
+ */
+function startServer(env = {}) {
   return new Promise((resolve, reject) => {
     const child = track(
       spawn(process.execPath, [SERVER_ENTRY], {
         cwd: ROOT,
         // HOST and HTTPS are pinned: an inherited HOST=0.0.0.0 or HTTPS=1 would change what we
         // measure (and open the server to the network).
-        env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', HTTPS: '' },
+        env: {
+          ...process.env,
+          ...env,
+          PORT: '0',
+          LOG_LEVEL: 'warn',
+          HOST: '127.0.0.1',
+          HTTPS: '',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
@@ -421,4 +431,14 @@ function toRows(run) {
   return rows;
 }
 
-module.exports = { ensureServerBuilt, runSignalingLoad, toRows };
+module.exports = {
+  ensureServerBuilt,
+  runSignalingLoad,
+  toRows,
+  // Shared with the voice bench.
+  newestMtime,
+  startServer,
+  stopServer,
+  readCpuSeconds,
+  readMemoryKB,
+};

@@ -10,6 +10,7 @@ import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
 import { writeToneWav } from './support/tone-file';
+import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(150_000);
 
@@ -81,22 +82,21 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
     }
 
     function allRelayed(page: Page, count: number) {
-      return page.waitForFunction(
-        async (expected) => {
-          const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
-          const peers = await d.peers();
-          return (
-            peers.length === expected &&
-            peers.every(
-              (p) =>
-                p.connectionState === 'connected' &&
-                p.localCandidateType === 'relay' &&
-                p.remoteCandidateType === 'relay',
-            )
-          );
-        },
-        count,
-        { timeout: 40_000, polling: 250 },
+      return waitUntil(
+        `${count} connection(s) relayed at both ends`,
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.peers(),
+          ),
+        (peers) =>
+          peers.length === count &&
+          peers.every(
+            (p) =>
+              p.connectionState === 'connected' &&
+              p.localCandidateType === 'relay' &&
+              p.remoteCandidateType === 'relay',
+          ),
+        40_000,
       );
     }
 

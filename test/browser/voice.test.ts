@@ -8,6 +8,7 @@ import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
 import { PageWatch } from './support/page-watch';
 import { writeToneWav } from './support/tone-file';
+import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(180_000);
 
@@ -69,18 +70,22 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     return id;
   }
 
+  function peersOf(page: Page): Promise<PeerInfo[]> {
+    return page.evaluate(() =>
+      (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.peers(),
+    );
+  }
+
+  /** Waits until the page holds connected links to exactly these members. */
   function peersConnectedTo(page: Page, ids: string[]) {
-    return page.waitForFunction(
-      async (expected) => {
-        const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
-        const peers = await d.peers();
-        const connected = peers
-          .filter((p) => p.connectionState === 'connected')
-          .map((p) => p.memberId);
-        return expected.every((id) => connected.includes(id)) && peers.length === expected.length;
-      },
-      ids,
-      WAIT,
+    return waitUntil(
+      `connections to ${ids.join(', ')}`,
+      () => peersOf(page),
+      (peers) =>
+        peers.length === ids.length &&
+        ids.every((id) =>
+          peers.some((p) => p.memberId === id && p.connectionState === 'connected'),
+        ),
     );
   }
 
@@ -143,14 +148,12 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     // Inbound audio packets keep arriving on every pair.
     for (const page of Object.values(pages)) {
       const before = await packetsFrom(page);
-      await page.waitForFunction(
-        async (earlier) => {
-          const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
-          const peers = await d.peers();
-          return peers.every((p) => p.inboundPackets > (earlier[p.memberId] ?? 0) + 20);
-        },
-        before,
-        WAIT,
+      await waitUntil(
+        'more inbound audio packets on every pair',
+        () => peersOf(page),
+        (peers) =>
+          peers.length === 2 &&
+          peers.every((p) => p.inboundPackets > (before[p.memberId] ?? 0) + 20),
       );
     }
 
