@@ -63,6 +63,12 @@ export class VoiceController {
     );
   }
 
+  /** Resolves when voice has connected to everyone present (or `timeoutMs` passed). */
+  async settled(timeoutMs: number): Promise<void> {
+    await this.starting;
+    await this.session?.settled(timeoutMs);
+  }
+
   handleSignal(from: string, signal: SignalPayload): void {
     if (this.session) this.session.handleSignal(from, signal);
     else this.pendingSignals.push({ from, signal });

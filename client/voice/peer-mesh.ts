@@ -23,6 +23,7 @@ export interface PeerMeshOptions {
   scheduler: Scheduler;
   onStream(memberId: string, stream: MediaStream): void;
   onPeerClosed(memberId: string): void;
+  onPeerConnected?(memberId: string): void;
 }
 
 interface Peer {
@@ -122,6 +123,11 @@ export class PeerMesh {
     return this.peers.size;
   }
 
+  /** True once there is a connected link to every member present. */
+  get settled(): boolean {
+    return [...this.members].every((id) => this.peers.get(id)?.connected === true);
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const id of [...this.peers.keys()]) this.drop(id);
@@ -149,6 +155,7 @@ export class PeerMesh {
           peer.connected = true;
           this.options.scheduler.clear(peer.connectTimer);
           this.retries.delete(memberId);
+          this.options.onPeerConnected?.(memberId);
         },
         close: () => {
           if (!isCurrent()) return;

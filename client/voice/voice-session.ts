@@ -48,6 +48,7 @@ export class VoiceSession {
   private readonly buffer = new Float32Array(512);
   private readonly timer: ReturnType<typeof setInterval>;
   private members: readonly MemberView[] = [];
+  private settledWaiters: (() => void)[] = [];
   private capacity = 0;
   private muted = false;
 
@@ -72,6 +73,9 @@ export class VoiceSession {
       onStream: (memberId, stream) => {
         audio.addVoice(memberId, stream);
         this.placeVoices();
+      },
+      onPeerConnected: () => {
+        this.resolveSettledIfDone();
       },
       onPeerClosed: (memberId) => {
         audio.removeVoice(memberId);
@@ -102,6 +106,22 @@ export class VoiceSession {
 
   setRtcConfig(config: RTCConfiguration): void {
     this.mesh.setConfig(config);
+  }
+
+  /**
+   * Resolves once every present member is connected, or after `timeoutMs`. Heavy work (loading
+   * the 3D view) waits for this so it doesn't hold up the first seconds of hearing the circle.
+   */
+  settled(timeoutMs: number): Promise<void> {
+    if (this.mesh.settled) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.settledWaiters.push(done);
+    });
   }
 
   handleSignal(from: string, signal: SignalPayload): void {
@@ -150,9 +170,15 @@ export class VoiceSession {
 
   dispose(): void {
     clearInterval(this.timer);
+    for (const done of this.settledWaiters.splice(0)) done();
     this.mesh.dispose();
     this.micSource?.disconnect();
     for (const id of [...this.speaking]) this.setSpeaking(id, false);
+  }
+
+  private resolveSettledIfDone(): void {
+    if (!this.mesh.settled) return;
+    for (const done of this.settledWaiters.splice(0)) done();
   }
 
   private placeVoices(): void {
