@@ -106,9 +106,11 @@ class CircleScene implements CircleSceneHandle {
 
   /** Tells the audio where the ears are, only when they moved. */
   private reportListener(): void {
-    const position = this.camera.globalPosition;
-    const forward = this.camera.getDirection(Vector3.Forward());
-    const up = this.camera.getDirection(Vector3.Up());
+    // Whichever camera is rendering is where the ears are: the seat view now, a headset later.
+    const camera = this.scene.activeCamera ?? this.camera;
+    const position = camera.globalPosition;
+    const forward = camera.getDirection(Vector3.Forward());
+    const up = camera.getDirection(Vector3.Up());
     const key = [position, forward]
       .map((v) => `${v.x.toFixed(3)},${v.y.toFixed(3)},${v.z.toFixed(3)}`)
       .join('|');
