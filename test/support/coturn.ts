@@ -6,41 +6,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describeWithTool, findTool, type ExternalTool } from './external-tool';
 
-const CANDIDATES = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'];
+const TURNSERVER: ExternalTool = {
+  label: 'turnserver',
+  envVar: 'TURNSERVER_PATH',
+  candidates: ['/usr/bin/turnserver', '/usr/local/bin/turnserver'],
+  installHint: 'install the coturn package',
+};
 
 /** coturn's `turnserver`, or TURNSERVER_PATH. Undefined when none is installed. */
 export function findTurnserver(): string | undefined {
-  const fromEnv = process.env.TURNSERVER_PATH;
-  if (fromEnv) return fromEnv;
-  return CANDIDATES.find((candidate) => existsSync(candidate));
+  return findTool(TURNSERVER);
 }
 
 export function describeWithTurnserver(name: string, body: (executablePath: string) => void): void {
-  const executablePath = findTurnserver();
-  if (executablePath) {
-    describe(name, () => {
-      body(executablePath);
-    });
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs coturn under CI', () => {
-        throw new Error('No turnserver found (set TURNSERVER_PATH or install the coturn package)');
-      });
-    });
-    return;
-  }
-  console.warn(`\n*** SKIPPING TURN tests "${name}": no turnserver found (install coturn) ***\n`);
-  describe.skip(name, () => {
-    it('needs coturn', () => undefined);
-  });
+  describeWithTool(TURNSERVER, name, body);
 }
 
 export interface RunningCoturn {

@@ -1,39 +1,20 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { describeWithTool, findTool, type ExternalTool } from '../../support/external-tool';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CHROMIUM: ExternalTool = {
+  label: 'Chromium',
+  envVar: 'CHROME_PATH',
+  candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+  installHint: 'install the chromium package',
+};
 
 /** Debian's Chromium, or CHROME_PATH. Undefined when none is installed. */
 export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return fromEnv;
-  return CANDIDATES.find((path) => existsSync(path));
+  return findTool(CHROMIUM);
 }
 
-/**
- * Browser tests skip loudly without a browser, except under CI where a missing browser means
- * the machine was set up wrong and must fail.
- */
 export function describeWithBrowser(name: string, body: (executablePath: string) => void): void {
-  const executablePath = findChromium();
-  if (executablePath) {
-    describe(name, () => {
-      body(executablePath);
-    });
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs Chromium under CI', () => {
-        throw new Error('No Chromium found (set CHROME_PATH or install the chromium package)');
-      });
-    });
-    return;
-  }
-  console.warn(`\n*** SKIPPING browser tests "${name}": no Chromium found (set CHROME_PATH) ***\n`);
-  describe.skip(name, () => {
-    it('needs Chromium', () => undefined);
-  });
+  describeWithTool(CHROMIUM, name, body);
 }
 
 export interface LaunchOptions {
