@@ -6,6 +6,7 @@
  * test/browser/support/circle-actions.ts), and the browser's processes as /proc sees them.
  */
 const { Buffer } = require('node:buffer');
+const BASE_FLAGS = require('../test/support/chromium-flags.json');
 const fs = require('node:fs');
 const os = require('node:os');
 const { chromium } = require('playwright-core');
@@ -152,20 +153,10 @@ async function launchChromium(executablePath, { fakeAudioFile, mark }) {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
+    // The same flags as the browser tests, so benchmarks measure what the tests check.
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-device-for-media-stream',
+      ...BASE_FLAGS,
       '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-      // Pages in one browser find each other by host address; mDNS names need a resolver.
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
       `--use-file-for-fake-audio-capture=${fakeAudioFile}`,
       `${MARK_SWITCH}=${mark}-${process.pid}`,
     ],

@@ -26,7 +26,7 @@ class CircleScene implements CircleSceneHandle {
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
   private seatedAt: string | undefined;
-  private lastPose = '';
+  private lastPose: number[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -111,11 +111,10 @@ class CircleScene implements CircleSceneHandle {
     const position = camera.globalPosition;
     const forward = camera.getDirection(Vector3.Forward());
     const up = camera.getDirection(Vector3.Up());
-    const key = [position, forward]
-      .map((v) => `${v.x.toFixed(3)},${v.y.toFixed(3)},${v.z.toFixed(3)}`)
-      .join('|');
-    if (key === this.lastPose) return;
-    this.lastPose = key;
+    const now = [position.x, position.y, position.z, forward.x, forward.y, forward.z];
+    // Compare numbers, not strings: this runs every frame.
+    if (now.every((v, i) => Math.abs(v - (this.lastPose[i] ?? NaN)) < 1e-3)) return;
+    this.lastPose = now;
     this.onListener({
       position: { x: position.x, y: position.y, z: position.z },
       forward: { x: forward.x, y: forward.y, z: forward.z },

@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import baseFlags from '../../support/chromium-flags.json';
 import { describeWithTool, findTool, type ExternalTool } from '../../support/external-tool';
 
 const CHROMIUM: ExternalTool = {
@@ -31,21 +32,12 @@ export async function launchChromium(
   return chromium.launch({
     executablePath,
     headless: true,
+    // One flag list for tests and benchmarks (test/support/chromium-flags.json): headless on
+    // SwiftShader, no background traffic, fake media, and host addresses instead of mDNS names
+    // so pages in one browser find each other without a resolver.
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-device-for-media-stream',
+      ...baseFlags,
       ...(options.grantMicrophone === false ? [] : ['--use-fake-ui-for-media-stream']),
-      '--autoplay-policy=no-user-gesture-required',
-      // Pages in one browser find each other by host address; mDNS names need a resolver the
-      // test machine may not run.
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
       ...(options.fakeAudioFile
         ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`]
         : []),
