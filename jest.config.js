@@ -9,7 +9,5 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
-  // Browser tests drive real Chromium processes; running them in parallel on two cores only
-  // makes each slower.
   maxWorkers: 2,
 };

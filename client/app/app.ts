@@ -158,10 +158,16 @@ export class App {
    */
   private async enterWithVoiceFirst(entered: EnteredCircle): Promise<void> {
     byId('scene-loading').hidden = false;
-    await this.startVoice(entered).catch((error: unknown) => {
-      console.error('Voice could not start', error);
-    });
-    await this.voice.settled(VOICE_FIRST_MS);
+    const voiceConnected = this.startVoice(entered)
+      .then(() => this.voice.settled(VOICE_FIRST_MS))
+      .catch((error: unknown) => {
+        console.error('Voice could not start', error);
+      });
+    // Never let a slow microphone prompt or server hold the view back for longer than this.
+    await Promise.race([
+      voiceConnected,
+      new Promise((resolve) => setTimeout(resolve, VOICE_FIRST_MS)),
+    ]);
     if (this.phase.kind === 'circle') await this.ensureScene();
   }
 
