@@ -15,6 +15,10 @@ export interface MemberView {
   connected: boolean;
   /** The member's own microphone switch, as they last reported it. */
   muted: boolean;
+  /** Index into `AvatarColors`, chosen in the lobby. */
+  color: number;
+  /** Taking a quiet break: their microphone is off and others see "stepped out". */
+  away: boolean;
 }
 
 export interface CircleView {
@@ -26,6 +30,8 @@ export interface CircleView {
   /** Voice goes only through the TURN relay, so no member learns another's IP address. */
   privateVoice: boolean;
   members: MemberView[];
+  /** Member ids with a raised hand, longest-waiting first. */
+  hands: string[];
 }
 
 export interface WaitingView {

@@ -6,11 +6,15 @@ import type {
   EnteredCircle,
   WaitingView,
 } from '../circle/views';
+import type { Reaction } from '../circle/presence';
 import type {
+  AwaySetInput,
   CircleCreateInput,
   CircleKnockInput,
   CircleResumeInput,
   EmptyInput,
+  HandSetInput,
+  ReactionSendInput,
   SignalRelayInput,
   SignalPayload,
   VoiceMuteInput,
@@ -31,6 +35,9 @@ export const ClientEvent = {
   ServerFeatures: 'server:features',
   VoiceConfig: 'voice:config',
   VoiceMute: 'voice:mute',
+  HandSet: 'hand:set',
+  AwaySet: 'away:set',
+  ReactionSend: 'reaction:send',
 } as const;
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];
 
@@ -43,6 +50,7 @@ export const ServerEvent = {
   KnockDeclined: 'knock:declined',
   SignalRelay: 'signal:relay',
   SessionClosed: 'session:closed',
+  ReactionShown: 'reaction:shown',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -91,6 +99,9 @@ export interface ClientToServerEvents {
   'server:features': (input: EmptyInput, ack: AckCallback<ServerFeatures>) => void;
   'voice:config': (input: EmptyInput, ack: AckCallback<VoiceConfig>) => void;
   'voice:mute': (input: VoiceMuteInput, ack: AckCallback<null>) => void;
+  'hand:set': (input: HandSetInput, ack: AckCallback<null>) => void;
+  'away:set': (input: AwaySetInput, ack: AckCallback<null>) => void;
+  'reaction:send': (input: ReactionSendInput, ack: AckCallback<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -101,6 +112,8 @@ export interface ServerToClientEvents {
   'knock:declined': (info: Record<string, never>) => void;
   'signal:relay': (message: { from: string; signal: SignalPayload }) => void;
   'session:closed': (info: { reason: CloseReason }) => void;
+  /** A member's reaction, to everyone in the circle including the sender; never stored. */
+  'reaction:shown': (info: { memberId: string; reaction: Reaction }) => void;
 }
 
 /** Reserved for the scale-out adapter; nothing crosses nodes yet. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientEvent, type ClientEventName } from './events';
+import { AvatarColors, Reactions } from '../circle/presence';
 import { Limits } from './limits';
 
 /**
@@ -10,6 +11,13 @@ import { Limits } from './limits';
  */
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
 const rawText = (max: number) => z.string().max(max);
+/** Optional so an older saved form still works; the server then derives one from the id. */
+const color = z
+  .number()
+  .int()
+  .min(0)
+  .max(AvatarColors.length - 1)
+  .optional();
 
 export const emptySchema = z.object({});
 
@@ -19,11 +27,13 @@ export const circleCreateSchema = z.object({
   name: rawText(Limits.nameMaxCodeUnits * 2),
   /** Relay-only voice, so no member learns another's IP address. Needs a TURN server. */
   privateVoice: z.boolean().default(false),
+  color,
 });
 
 export const circleKnockSchema = z.object({
   code: rawText(32),
   name: rawText(Limits.nameMaxCodeUnits * 2),
+  color,
 });
 
 export const circleResumeSchema = z.object({
@@ -34,6 +44,12 @@ export const circleResumeSchema = z.object({
 export const waitingDecisionSchema = z.object({ waitingId: id });
 
 export const voiceMuteSchema = z.object({ muted: z.boolean() });
+
+export const handSetSchema = z.object({ raised: z.boolean() });
+
+export const awaySetSchema = z.object({ away: z.boolean() });
+
+export const reactionSendSchema = z.object({ reaction: z.enum(Reactions) });
 
 const iceCandidate = z.object({
   candidate: z.string().max(Limits.candidateMaxChars),
@@ -72,6 +88,9 @@ export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
 export type CircleResumeInput = z.infer<typeof circleResumeSchema>;
 export type WaitingDecisionInput = z.infer<typeof waitingDecisionSchema>;
 export type VoiceMuteInput = z.infer<typeof voiceMuteSchema>;
+export type HandSetInput = z.infer<typeof handSetSchema>;
+export type AwaySetInput = z.infer<typeof awaySetSchema>;
+export type ReactionSendInput = z.infer<typeof reactionSendSchema>;
 export type SignalPayload = z.infer<typeof signalPayloadSchema>;
 export type SignalRelayInput = z.infer<typeof signalRelaySchema>;
 
@@ -89,4 +108,7 @@ export const clientEventSchemas = {
   [ClientEvent.ServerFeatures]: emptySchema,
   [ClientEvent.VoiceConfig]: emptySchema,
   [ClientEvent.VoiceMute]: voiceMuteSchema,
+  [ClientEvent.HandSet]: handSetSchema,
+  [ClientEvent.AwaySet]: awaySetSchema,
+  [ClientEvent.ReactionSend]: reactionSendSchema,
 } as const satisfies Record<ClientEventName, z.ZodType>;
