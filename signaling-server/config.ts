@@ -57,6 +57,8 @@ export interface ServerConfig {
   codeAttempts: CodeAttemptPolicy;
   maxCircles: number;
   voice: VoicePolicy;
+  /** Shortest time between two reactions from one member. */
+  reactionCooldownMs: number;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -91,6 +93,8 @@ export function defaultConfig(): ServerConfig {
     maxCircles: 10_000,
     // Host candidates are enough on a LAN or one machine; anything else needs TURN configured.
     voice: { stunUrls: [], turn: null, credentialTtlS: MAX_TURN_CREDENTIAL_TTL_S },
+    // Quick enough for a nod after each sentence, too slow to fill the circle with hearts.
+    reactionCooldownMs: 700,
   };
 }
 

@@ -9,6 +9,7 @@ import { MemoryCircleStore } from './circles/memory-circle-store';
 import type { ServerConfig } from './config';
 import { createApp } from './http/create-app';
 import { createLogger, type Logger } from './logger';
+import { PresenceService } from './presence/presence-service';
 import { acceptConnections, createRealtimeServer } from './realtime/attach-realtime';
 import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
@@ -23,6 +24,7 @@ export interface RunningServer {
   io: EngawaServer;
   circles: CircleService;
   voice: VoiceService;
+  presence: PresenceService;
   store: CircleStore;
   close(): Promise<void>;
 }
@@ -72,7 +74,14 @@ export async function startServer(
     voice: config.voice,
   });
   const voice = new VoiceService({ io, store, logger, now, voice: config.voice });
-  acceptConnections(io, { circles, voice }, realtimeDeps);
+  const presence = new PresenceService({
+    io,
+    store,
+    logger,
+    now,
+    reactionCooldownMs: config.reactionCooldownMs,
+  });
+  acceptConnections(io, { circles, voice, presence }, realtimeDeps);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -92,6 +101,7 @@ export async function startServer(
     io: running,
     circles,
     voice,
+    presence,
     store,
     close: async () => {
       circles.dispose();

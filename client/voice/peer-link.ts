@@ -7,6 +7,8 @@ export interface PeerLinkEvents {
   signal(signal: LinkSignal): void;
   stream(stream: MediaStream): void;
   connect(): void;
+  /** A message on the link's unordered, unreliable data channel (poses). */
+  data(bytes: Uint8Array): void;
   /** The link is finished: closed by either side or failed. Fired once. */
   close(reason: 'closed' | 'failed'): void;
 }
@@ -19,6 +21,11 @@ export interface PeerLink {
   signal(signal: LinkSignal): void;
   /** The underlying connection, for statistics. */
   readonly connection: RTCPeerConnection | undefined;
+  /**
+   * Sends on the data channel if it is open and not backed up; returns whether it was sent.
+   * Dropping is right for poses: a newer one follows within 50 ms.
+   */
+  send(bytes: Uint8Array): boolean;
   destroy(): void;
 }
 

@@ -24,6 +24,7 @@ export interface PeerMeshOptions {
   onStream(memberId: string, stream: MediaStream): void;
   onPeerClosed(memberId: string): void;
   onPeerConnected?(memberId: string): void;
+  onData?(memberId: string, bytes: Uint8Array): void;
 }
 
 interface Peer {
@@ -119,6 +120,15 @@ export class PeerMesh {
     return result;
   }
 
+  /** Sends to every connected member; returns how many it reached. */
+  broadcast(bytes: Uint8Array): number {
+    let sent = 0;
+    for (const peer of this.peers.values()) {
+      if (peer.connected && peer.link.send(bytes)) sent++;
+    }
+    return sent;
+  }
+
   get size(): number {
     return this.peers.size;
   }
@@ -156,6 +166,9 @@ export class PeerMesh {
           this.options.scheduler.clear(peer.connectTimer);
           this.retries.delete(memberId);
           this.options.onPeerConnected?.(memberId);
+        },
+        data: (bytes) => {
+          if (isCurrent()) this.options.onData?.(memberId, bytes);
         },
         close: () => {
           if (!isCurrent()) return;

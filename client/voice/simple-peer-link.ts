@@ -44,6 +44,9 @@ function toSimplePeerSignal(signal: LinkSignal): SimplePeer.SignalData {
   }
 }
 
+/** A channel this backed up means a congested link: skip frames rather than queue stale ones. */
+const MAX_BUFFERED_BYTES = 16 * 1024;
+
 class SimplePeerLink implements PeerLink {
   private readonly peer: SimplePeer.Instance;
   private closed = false;
@@ -57,6 +60,8 @@ class SimplePeerLink implements PeerLink {
       ...(options.stream ? { stream: options.stream } : {}),
       // Without a local microphone we still want to receive everyone else's voice.
       offerOptions: { offerToReceiveAudio: true },
+      // Poses are superseded 25 times a second: a late one is worse than a lost one.
+      channelConfig: { ordered: false, maxRetransmits: 0 },
     });
     this.peer.on('signal', (data: SimplePeerSignal) => {
       const signal = toLinkSignal(data);
@@ -68,6 +73,9 @@ class SimplePeerLink implements PeerLink {
     this.peer.on('connect', () => {
       events.connect();
     });
+    this.peer.on('data', (data: Uint8Array) => {
+      events.data(data);
+    });
     this.peer.on('error', () => {
       this.finish(events, 'failed');
     });
@@ -78,6 +86,14 @@ class SimplePeerLink implements PeerLink {
 
   get connection(): RTCPeerConnection | undefined {
     return (this.peer as unknown as { _pc?: RTCPeerConnection })._pc;
+  }
+
+  send(bytes: Uint8Array): boolean {
+    const channel = (this.peer as unknown as { _channel?: RTCDataChannel })._channel;
+    if (this.closed || !this.peer.connected || channel?.readyState !== 'open') return false;
+    if (channel.bufferedAmount > MAX_BUFFERED_BYTES) return false;
+    this.peer.send(bytes);
+    return true;
   }
 
   signal(signal: LinkSignal): void {

@@ -14,6 +14,10 @@ export interface VoiceSessionOptions {
   factory: PeerLinkFactory;
   send(to: string, signal: SignalPayload): void;
   onSpeaking(memberId: string, speaking: boolean): void;
+  /** Bytes from a member on the data channel (their pose). */
+  onData?(memberId: string, bytes: Uint8Array): void;
+  /** A member's connection closed: their pose stream ends too. */
+  onPeerClosed?(memberId: string): void;
 }
 
 export interface PeerDiagnostics {
@@ -80,6 +84,10 @@ export class VoiceSession {
       onPeerClosed: (memberId) => {
         audio.removeVoice(memberId);
         this.setSpeaking(memberId, false);
+        options.onPeerClosed?.(memberId);
+      },
+      onData: (memberId, bytes) => {
+        options.onData?.(memberId, bytes);
       },
     });
     if (microphone) {
@@ -95,6 +103,11 @@ export class VoiceSession {
 
   get hasMicrophone(): boolean {
     return this.options.microphone !== undefined;
+  }
+
+  /** Sends bytes to everyone connected over the data channel; returns how many it reached. */
+  broadcast(bytes: Uint8Array): number {
+    return this.mesh.broadcast(bytes);
   }
 
   setMembers(members: readonly MemberView[], capacity: number): void {

@@ -19,12 +19,21 @@ export interface MemberRecord {
   awaySince: number | null;
   /** The member's own microphone switch, as they last reported it; kept across reconnects. */
   muted: boolean;
+  /** Index into `AvatarColors`, chosen in the lobby or derived from the id. */
+  color: number;
+  /**
+   * Taking a quiet break by choice (shown as `away`). Unrelated to `awaySince`, which is about
+   * a lost connection; kept across reconnects like `muted`.
+   */
+  steppedOut: boolean;
 }
 
 export interface WaitingRecord {
   id: string;
   name: string;
   since: number;
+  /** The colour asked for when knocking; null lets the member id decide it on admission. */
+  color: number | null;
 }
 
 export interface CircleRecord {
@@ -38,4 +47,6 @@ export interface CircleRecord {
   privateVoice: boolean;
   members: MemberRecord[];
   waiting: WaitingRecord[];
+  /** Member ids with a raised hand, in the order they were raised. */
+  hands: string[];
 }

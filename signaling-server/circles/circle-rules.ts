@@ -1,3 +1,4 @@
+import { defaultColorFor } from '../../shared/circle/presence';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import type { CircleView, MemberView, WaitingView } from '../../shared/circle/views';
@@ -14,6 +15,8 @@ export interface NewMember {
   resumeTokenHash: string;
   connectionId: string | null;
   now: number;
+  /** Index into `AvatarColors`; missing or null derives one from the id. */
+  color?: number | null;
 }
 
 export function createCircleRecord(params: {
@@ -36,6 +39,7 @@ export function createCircleRecord(params: {
     privateVoice: params.privateVoice ?? false,
     members: [memberRecord(facilitator, 'facilitator', 0)],
     waiting: [],
+    hands: [],
   };
 }
 
@@ -51,6 +55,8 @@ function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): M
     awaySince: m.connectionId === null ? m.now : null,
     // Everyone enters unmuted; a browser that chose "enter muted" says so right after entering.
     muted: false,
+    color: m.color ?? defaultColorFor(m.id),
+    steppedOut: false,
   };
 }
 
@@ -102,11 +108,14 @@ function lowestFreeSeat(circle: CircleRecord): number {
   throw EngawaError.of(ErrorCode.CircleFull);
 }
 
-/** Moves a waiting person to the lowest free seat. Their browser then claims it by resuming. */
+/**
+ * Moves a waiting person to the lowest free seat, with the name and colour they knocked with.
+ * Their browser then claims it by resuming.
+ */
 export function admitWaiting(
   circle: CircleRecord,
   waitingId: string,
-  member: Omit<NewMember, 'name' | 'connectionId'>,
+  member: Omit<NewMember, 'name' | 'connectionId' | 'color'>,
 ): MemberRecord {
   if (!circle.waiting.some((w) => w.id === waitingId)) {
     throw EngawaError.of(ErrorCode.WaitingNotFound);
@@ -114,7 +123,7 @@ export function admitWaiting(
   const seat = lowestFreeSeat(circle);
   const waiting = removeWaiting(circle, waitingId);
   const record = memberRecord(
-    { ...member, name: waiting.name, connectionId: null },
+    { ...member, name: waiting.name, connectionId: null, color: waiting.color },
     'participant',
     seat,
   );
@@ -159,9 +168,11 @@ export function detachConnection(
   return true;
 }
 
+/** Frees the member's seat; a raised hand goes with them. */
 export function removeMember(circle: CircleRecord, memberId: string): MemberRecord {
   const member = requireMember(circle, memberId);
   circle.members = circle.members.filter((m) => m.id !== memberId);
+  circle.hands = circle.hands.filter((id) => id !== memberId);
   changed(circle);
   return member;
 }
@@ -178,6 +189,33 @@ export function setMuted(circle: CircleRecord, memberId: string, muted: boolean)
   return true;
 }
 
+/**
+ * Raises or lowers a member's hand. A raised hand joins the end of the queue; raising it again
+ * keeps its place. Returns false, changing nothing, when the hand already was that way.
+ */
+export function setHandRaised(circle: CircleRecord, memberId: string, raised: boolean): boolean {
+  requireMember(circle, memberId);
+  const isRaised = circle.hands.includes(memberId);
+  if (isRaised === raised) return false;
+  circle.hands = raised
+    ? [...circle.hands, memberId]
+    : circle.hands.filter((id) => id !== memberId);
+  changed(circle);
+  return true;
+}
+
+/**
+ * Records whether a member has stepped out for a quiet break. A raised hand stays raised: the
+ * queue keeps their place for when they return. Returns false when nothing changed.
+ */
+export function setSteppedOut(circle: CircleRecord, memberId: string, away: boolean): boolean {
+  const member = requireMember(circle, memberId);
+  if (member.steppedOut === away) return false;
+  member.steppedOut = away;
+  changed(circle);
+  return true;
+}
+
 export function toCircleView(circle: CircleRecord): CircleView {
   // Someone admitted but not yet seated holds a seat but is not shown until they arrive.
   const members: MemberView[] = circle.members
@@ -189,6 +227,8 @@ export function toCircleView(circle: CircleRecord): CircleView {
       seat: m.seat,
       connected: m.connectionId !== null,
       muted: m.muted,
+      color: m.color,
+      away: m.steppedOut,
     }))
     .sort((a, b) => a.seat - b.seat);
   return {
@@ -198,6 +238,7 @@ export function toCircleView(circle: CircleRecord): CircleView {
     revision: circle.revision,
     privateVoice: circle.privateVoice,
     members,
+    hands: [...circle.hands],
   };
 }
 

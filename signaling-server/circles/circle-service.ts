@@ -76,6 +76,7 @@ export class CircleService {
       resumeTokenHash: hashToken(resumeToken),
       connectionId: socket.id,
       now: this.deps.now(),
+      color: input.color,
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       const circle = rules.createCircleRecord({
@@ -110,7 +111,12 @@ export class CircleService {
     const circleId = await this.findCircleByCode(socket, input.code);
     const waitingId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
-      rules.addWaiting(c, { id: waitingId, name, since: this.deps.now() });
+      rules.addWaiting(c, {
+        id: waitingId,
+        name,
+        since: this.deps.now(),
+        color: input.color ?? null,
+      });
       return c;
     });
     socket.data.identity = { kind: 'waiting', circleId, waitingId };

@@ -1,5 +1,6 @@
 import type { CircleService } from '../circles/circle-service';
 import type { Logger } from '../logger';
+import type { PresenceService } from '../presence/presence-service';
 import { onValidated } from '../realtime/guarded-handlers';
 import type { EngawaSocket } from '../realtime/socket-types';
 import type { VoiceService } from '../voice/voice-service';
@@ -9,12 +10,13 @@ import { ClientEvent } from '../../shared/protocol/events';
 export interface RequestServices {
   circles: CircleService;
   voice: VoiceService;
+  presence: PresenceService;
 }
 
 /** Wires every client event to the service for its domain. Each one passes its schema first. */
 export function registerHandlers(
   socket: EngawaSocket,
-  { circles, voice }: RequestServices,
+  { circles, voice, presence }: RequestServices,
   logger: Logger,
 ): void {
   onValidated(socket, ClientEvent.CircleCreate, (s, input) => circles.create(s, input), logger);
@@ -39,4 +41,12 @@ export function registerHandlers(
   onValidated(socket, ClientEvent.ServerFeatures, () => Promise.resolve(voice.features()), logger);
   onValidated(socket, ClientEvent.VoiceConfig, (s) => voice.voiceConfig(s), logger);
   onValidated(socket, ClientEvent.VoiceMute, (s, input) => voice.setMuted(s, input.muted), logger);
+  onValidated(socket, ClientEvent.HandSet, (s, input) => presence.setHand(s, input.raised), logger);
+  onValidated(socket, ClientEvent.AwaySet, (s, input) => presence.setAway(s, input.away), logger);
+  onValidated(
+    socket,
+    ClientEvent.ReactionSend,
+    (s, input) => presence.react(s, input.reaction),
+    logger,
+  );
 }

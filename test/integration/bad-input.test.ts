@@ -1,3 +1,4 @@
+import { AvatarColors } from '../../shared/circle/presence';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { ClientEvent, type ClientEventName } from '../../shared/protocol/events';
 import { Limits } from '../../shared/protocol/limits';
@@ -78,6 +79,12 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { title: '会', capacity: 4, name: 'なまえ', privateVoice: 1 },
     { title: '会', capacity: 4, name: 'なまえ', privateVoice: null },
     { title: '会', capacity: 4, name: 'なまえ', privateVoice: [true] },
+    { title: '会', capacity: 4, name: 'なまえ', color: -1 },
+    { title: '会', capacity: 4, name: 'なまえ', color: AvatarColors.length },
+    { title: '会', capacity: 4, name: 'なまえ', color: 1.5 },
+    { title: '会', capacity: 4, name: 'なまえ', color: '2' },
+    { title: '会', capacity: 4, name: 'なまえ', color: null },
+    { title: '会', capacity: 4, name: 'なまえ', color: '#e0a070' },
   ],
   'circle:knock': [
     { code: 1234, name: 'なまえ' },
@@ -86,6 +93,9 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { code: s.facilitator.code, name: null },
     { code: s.facilitator.code },
     { name: 'なまえ' },
+    { code: s.facilitator.code, name: 'なまえ', color: 99 },
+    { code: s.facilitator.code, name: 'なまえ', color: [1] },
+    { code: s.facilitator.code, name: 'なまえ', color: true },
   ],
   'knock:cancel': [],
   'circle:resume': [
@@ -132,6 +142,25 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { muted: { valueOf: true } },
     {},
   ],
+  'hand:set': [
+    { raised: 'true' },
+    { raised: 1 },
+    { raised: null },
+    { raised: [true] },
+    { up: true },
+    {},
+  ],
+  'away:set': [{ away: 'yes' }, { away: 0 }, { away: null }, { away: { away: true } }, {}],
+  'reaction:send': [
+    { reaction: 'applause' },
+    { reaction: 'Heart' },
+    { reaction: '' },
+    { reaction: 3 },
+    { reaction: null },
+    { reaction: ['nod'] },
+    { reaction: { toString: 'nod' } },
+    {},
+  ],
 });
 
 /** Payloads with one string past its limit, everything else valid, per event. */
@@ -161,6 +190,9 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'server:features': [],
   'voice:config': [],
   'voice:mute': [],
+  'hand:set': [],
+  'away:set': [],
+  'reaction:send': [{ reaction: 'nod'.repeat(10_000) }],
 });
 
 /** A valid payload per event, and what a guest (connected, in no circle) gets for it. */
@@ -195,6 +227,9 @@ const asGuest: Record<
   'server:features': { payload: () => ({}), result: 'ok' },
   'voice:config': { payload: () => ({}), result: 'not_in_circle' },
   'voice:mute': { payload: () => ({ muted: true }), result: 'not_in_circle' },
+  'hand:set': { payload: () => ({ raised: true }), result: 'not_in_circle' },
+  'away:set': { payload: () => ({ away: true }), result: 'not_in_circle' },
+  'reaction:send': { payload: () => ({ reaction: 'heart' }), result: 'not_in_circle' },
 };
 
 /** Keys a client might add hoping the server trusts them. */
@@ -380,7 +415,12 @@ describe('full flow with extra keys on every request', () => {
 
     const facilitatorSocket = await h.connect();
     const created = expectOk(
-      await send(facilitatorSocket, 'circle:create', { title: '会', capacity: 4, name: 'ひろし' }),
+      await send(facilitatorSocket, 'circle:create', {
+        title: '会',
+        capacity: 4,
+        name: 'ひろし',
+        color: 4,
+      }),
     ) as Facilitator['entered'];
     const code = created.circle.code;
     expect(created.circle.privateVoice).toBe(false);
@@ -392,8 +432,11 @@ describe('full flow with extra keys on every request', () => {
         seat: 0,
         connected: true,
         muted: false,
+        color: 4,
+        away: false,
       },
     ]);
+    expect(created.circle.hands).toEqual([]);
     expect(expectOk(await send(facilitatorSocket, 'server:features', {}))).toEqual({
       privateVoice: false,
     });
@@ -402,7 +445,7 @@ describe('full flow with extra keys on every request', () => {
     const participantSocket = await h.connect();
     const listed = waitForEvent(facilitatorSocket, 'waiting:list', (l) => l.length === 1);
     const { waitingId } = expectOk(
-      await send(participantSocket, 'circle:knock', { code, name: 'さくら🌸' }),
+      await send(participantSocket, 'circle:knock', { code, name: 'さくら🌸', color: 0 }),
     ) as { waitingId: string };
     expect(await listed).toEqual([
       { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown },
@@ -414,7 +457,10 @@ describe('full flow with extra keys on every request', () => {
       await send(participantSocket, 'circle:resume', { code, resumeToken }),
     ) as Facilitator['entered'];
     expect(entered.self.memberId).toBe(memberId);
-    expect(entered.circle.members.find((m) => m.id === memberId)?.role).toBe('participant');
+    expect(entered.circle.members.find((m) => m.id === memberId)).toMatchObject({
+      role: 'participant',
+      color: 0,
+    });
 
     // relay, and what arrives carries only validated keys
     const relayed = waitForEvent(facilitatorSocket, 'signal:relay');
@@ -437,6 +483,23 @@ describe('full flow with extra keys on every request', () => {
     );
     expectOk(await send(participantSocket, 'voice:mute', { muted: true }));
     await mutedSeen;
+
+    // presence: a raised hand, stepping out, and a reaction carrying only validated keys
+    const handSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
+      st.hands.includes(memberId),
+    );
+    expectOk(await send(participantSocket, 'hand:set', { raised: true }));
+    await handSeen;
+    const awaySeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
+      st.members.some((m) => m.id === memberId && m.away),
+    );
+    expectOk(await send(participantSocket, 'away:set', { away: true }));
+    await awaySeen;
+    const shown = waitForEvent(facilitatorSocket, 'reaction:shown');
+    expectOk(await send(participantSocket, 'reaction:send', { reaction: 'thanks' }));
+    const reaction = await shown;
+    expect(reaction).toEqual({ memberId, reaction: 'thanks' });
+    expect(Object.keys(reaction).sort()).toEqual(['memberId', 'reaction']);
 
     // decline and cancel
     const declinedSocket = await h.connect();
@@ -500,6 +563,9 @@ describe('who may do what', () => {
       ['signal:relay', { to: facilitator.memberId, signal: offer }],
       ['voice:config', {}],
       ['voice:mute', { muted: true }],
+      ['hand:set', { raised: true }],
+      ['away:set', { away: true }],
+      ['reaction:send', { reaction: 'nod' }],
     ];
     for (const socket of [guest, waiting.socket]) {
       for (const [event, payload] of memberOnly) {

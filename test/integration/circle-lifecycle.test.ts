@@ -1,4 +1,5 @@
 import packageJson from '../../package.json';
+import { defaultColorFor } from '../../shared/circle/presence';
 import type { CircleView } from '../../shared/circle/views';
 import {
   admit,
@@ -53,8 +54,11 @@ describe('admission', () => {
             seat: 0,
             connected: true,
             muted: false,
+            color: defaultColorFor(facilitator.memberId),
+            away: false,
           },
         ],
+        hands: [],
       },
       waiting: [],
     });
@@ -443,6 +447,8 @@ describe('the facilitator', () => {
       seat: 0,
       connected: true,
       muted: false,
+      color: defaultColorFor(facilitator.memberId),
+      away: false,
     });
     expect(entered.waiting?.map((w) => w.id)).toEqual([waitingId]);
 

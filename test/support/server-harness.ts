@@ -186,24 +186,57 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   };
 }
 
-export async function startHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+/** What a test may inject besides configuration. */
+export interface HarnessOptions {
+  /** The server's clock (flood guard, reaction pacing, timestamps); the real one by default. */
+  now?: () => number;
+}
+
+export async function startHarness(
+  overrides: Partial<ServerConfig> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const scheduler = new TrackingScheduler();
-  const server = await startServer(testConfig(overrides), { scheduler });
+  const server = await startServer(testConfig(overrides), {
+    scheduler,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return new Harness(server, scheduler);
+}
+
+/**
+ * A clock that stands still until a test moves it, for rules that count time. Timers still
+ * run on the real scheduler; only what the server reads as "now" is under the test's control.
+ */
+export class ManualClock {
+  private t: number;
+
+  constructor(start = 1_700_000_000_000) {
+    this.t = start;
+  }
+
+  readonly now = (): number => this.t;
+
+  advance(ms: number): void {
+    this.t += ms;
+  }
 }
 
 /**
  * Registers an `afterEach` that closes every server (and its clients) a test started, and
  * returns the function tests use to start one.
  */
-export function useServers(): (overrides?: Partial<ServerConfig>) => Promise<Harness> {
+export function useServers(): (
+  overrides?: Partial<ServerConfig>,
+  options?: HarnessOptions,
+) => Promise<Harness> {
   const running: Harness[] = [];
   afterEach(async () => {
     const all = running.splice(0);
     await Promise.all(all.map((h) => h.close()));
   });
-  return async (overrides) => {
-    const harness = await startHarness(overrides);
+  return async (overrides, options) => {
+    const harness = await startHarness(overrides, options);
     running.push(harness);
     return harness;
   };
@@ -357,7 +390,13 @@ export interface Facilitator {
 
 export async function createCircle(
   harness: Harness,
-  input: { title?: string; capacity?: number; name?: string; privateVoice?: boolean } = {},
+  input: {
+    title?: string;
+    capacity?: number;
+    name?: string;
+    privateVoice?: boolean;
+    color?: number;
+  } = {},
 ): Promise<Facilitator> {
   const socket = await harness.connect();
   const entered = expectOk(
@@ -366,6 +405,7 @@ export async function createCircle(
       capacity: input.capacity ?? 6,
       name: input.name ?? 'ひろし',
       ...(input.privateVoice === undefined ? {} : { privateVoice: input.privateVoice }),
+      ...(input.color === undefined ? {} : { color: input.color }),
     }),
   );
   return {
@@ -384,19 +424,29 @@ export interface Knocker {
   waitingList: WaitingView[];
 }
 
+/** What a person may choose in the lobby besides their name. */
+export interface LobbyChoices {
+  color?: number;
+}
+
 /** Knocks on `facilitator`'s circle from `socket` (a new client unless given). */
 export async function knock(
   harness: Harness,
   facilitator: Facilitator,
   name: string,
   socket?: TestSocket,
+  choices: LobbyChoices = {},
 ): Promise<Knocker> {
   const knocker = socket ?? (await harness.connect());
   const listed = waitForEvent(facilitator.socket, 'waiting:list', (list) =>
     list.some((w) => w.name === name),
   );
   const { waitingId } = expectOk(
-    await request(knocker, 'circle:knock', { code: facilitator.code, name }),
+    await request(knocker, 'circle:knock', {
+      code: facilitator.code,
+      name,
+      ...(choices.color === undefined ? {} : { color: choices.color }),
+    }),
   );
   const waitingList = await listed;
   return { socket: knocker, waitingId, waitingList };
@@ -435,11 +485,15 @@ export async function join(
   harness: Harness,
   facilitator: Facilitator,
   name: string,
+  choices: LobbyChoices = {},
 ): Promise<Participant> {
   const seen = waitForEvent(facilitator.socket, 'circle:state', (state) =>
     state.members.some((m) => m.name === name && m.connected),
   );
-  const participant = await admit(facilitator, await knock(harness, facilitator, name));
+  const participant = await admit(
+    facilitator,
+    await knock(harness, facilitator, name, undefined, choices),
+  );
   await seen;
   return participant;
 }

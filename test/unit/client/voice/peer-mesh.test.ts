@@ -14,6 +14,11 @@ class FakeLink {
   get connection(): undefined {
     return undefined;
   }
+  sent: Uint8Array[] = [];
+  send(bytes: Uint8Array): boolean {
+    this.sent.push(bytes);
+    return true;
+  }
   destroy(): void {
     this.destroyed = true;
   }
@@ -43,13 +48,23 @@ class ManualScheduler {
 }
 
 function member(id: string, connected = true): MemberView {
-  return { id, name: id, role: 'participant', seat: 0, connected, muted: false };
+  return {
+    id,
+    name: id,
+    role: 'participant',
+    seat: 0,
+    connected,
+    muted: false,
+    color: 0,
+    away: false,
+  };
 }
 
 function setup(selfId: string) {
   const links: FakeLink[] = [];
   const sent: { to: string; signal: SignalPayload }[] = [];
   const closed: string[] = [];
+  const data: { id: string; bytes: Uint8Array }[] = [];
   const scheduler = new ManualScheduler();
   let conn = 0;
   const mesh = new PeerMesh({
@@ -67,9 +82,10 @@ function setup(selfId: string) {
     scheduler,
     onStream: () => undefined,
     onPeerClosed: (id) => closed.push(id),
+    onData: (id, bytes) => data.push({ id, bytes }),
   });
   const live = () => links.filter((l) => !l.destroyed);
-  return { mesh, links, live, sent, closed, scheduler };
+  return { mesh, links, live, sent, closed, data, scheduler };
 }
 
 describe('startsConnection', () => {
@@ -218,5 +234,28 @@ describe('PeerMesh', () => {
     mesh.dispose();
     expect(live()).toHaveLength(0);
     expect(scheduler.pending.size).toBe(0);
+  });
+
+  it('broadcasts data only on connected links and passes on data from current links', () => {
+    const { mesh, links, data } = setup('a');
+    mesh.setMembers([member('a'), member('b'), member('c')]);
+    const [toB, toC] = links;
+    toB?.options.events.connect();
+    const frame = new Uint8Array([1, 2, 3]);
+    expect(mesh.broadcast(frame)).toBe(1);
+    expect(toB?.sent).toEqual([frame]);
+    expect(toC?.sent).toEqual([]);
+    toC?.options.events.data(new Uint8Array([9]));
+    expect(data).toEqual([{ id: 'c', bytes: new Uint8Array([9]) }]);
+  });
+
+  it('drops data from a link that has been replaced', () => {
+    const { mesh, links, data } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    const first = links[0];
+    first?.options.events.close('failed');
+    first?.options.events.data(new Uint8Array([7]));
+    expect(data).toEqual([]);
+    mesh.dispose();
   });
 });

@@ -1,11 +1,15 @@
+import { AvatarColors, Reactions } from '../../../../shared/circle/presence';
 import type { ClientEventName } from '../../../../shared/protocol/events';
 import { ClientEvent } from '../../../../shared/protocol/events';
 import { Limits } from '../../../../shared/protocol/limits';
 import {
+  awaySetSchema,
   circleCreateSchema,
   circleKnockSchema,
   circleResumeSchema,
   clientEventSchemas,
+  handSetSchema,
+  reactionSendSchema,
   signalPayloadSchema,
   signalRelaySchema,
   voiceMuteSchema,
@@ -34,6 +38,9 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   [ClientEvent.ServerFeatures]: {},
   [ClientEvent.VoiceConfig]: {},
   [ClientEvent.VoiceMute]: { muted: true },
+  [ClientEvent.HandSet]: { raised: true },
+  [ClientEvent.AwaySet]: { away: false },
+  [ClientEvent.ReactionSend]: { reaction: 'nod' },
 };
 
 const events = Object.keys(validPayloads) as ClientEventName[];
@@ -132,6 +139,32 @@ describe('circleCreateSchema', () => {
   });
 });
 
+describe('avatar colour on circle:create and circle:knock', () => {
+  const schemas = [
+    ['circle:create', circleCreateSchema, validPayloads[ClientEvent.CircleCreate]],
+    ['circle:knock', circleKnockSchema, validPayloads[ClientEvent.CircleKnock]],
+  ] as const;
+
+  it.each(schemas)('%s leaves it out when not given', (_event, schema, valid) => {
+    expect(schema.parse(valid)).not.toHaveProperty('color');
+  });
+
+  it.each(schemas)('%s accepts every palette index', (_event, schema, valid) => {
+    for (let color = 0; color < AvatarColors.length; color++) {
+      expect(schema.parse({ ...valid, color }).color).toBe(color);
+    }
+  });
+
+  it.each(schemas)('%s refuses anything but a palette index', (_event, schema, valid) => {
+    for (const color of [-1, AvatarColors.length, 1.5, Number.NaN, Infinity, '1', null, [1], {}]) {
+      expect({ color, ok: schema.safeParse({ ...valid, color }).success }).toEqual({
+        color,
+        ok: false,
+      });
+    }
+  });
+});
+
 describe('circleKnockSchema', () => {
   it.each([
     ['a numeric code', { code: 123, name: 'a' }],
@@ -181,6 +214,49 @@ describe('voiceMuteSchema', () => {
     for (const muted of ['true', 1, 0, null, undefined, [false]]) {
       expect(voiceMuteSchema.safeParse({ muted }).success).toBe(false);
     }
+  });
+});
+
+describe.each([
+  ['handSetSchema', handSetSchema, 'raised'],
+  ['awaySetSchema', awaySetSchema, 'away'],
+] as const)('%s', (_name, schema, key) => {
+  it('takes a boolean and nothing else', () => {
+    for (const value of [true, false]) {
+      expect(schema.parse({ [key]: value, memberId: MEMBER_ID, extra: 1 })).toEqual({
+        [key]: value,
+      });
+    }
+    for (const value of ['true', 1, 0, null, undefined, [true], {}]) {
+      expect(schema.safeParse({ [key]: value }).success).toBe(false);
+    }
+    expect(schema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('reactionSendSchema', () => {
+  it.each(Reactions)('accepts %s', (reaction) => {
+    expect(reactionSendSchema.parse({ reaction })).toEqual({ reaction });
+  });
+
+  it.each([
+    ['an unknown reaction', 'applause'],
+    ['a reaction in another case', 'Nod'],
+    ['a padded reaction', ' nod'],
+    ['an empty string', ''],
+    ['a number', 1],
+    ['null', null],
+    ['an array', ['nod']],
+    ['an object', { reaction: 'nod' }],
+    ['nothing', undefined],
+  ])('rejects %s', (_label, reaction) => {
+    expect(reactionSendSchema.safeParse({ reaction }).success).toBe(false);
+  });
+
+  it('does not let the sender choose who reacted', () => {
+    expect(
+      reactionSendSchema.parse({ reaction: 'heart', memberId: MEMBER_ID, from: 'someone' }),
+    ).toEqual({ reaction: 'heart' });
   });
 });
 

@@ -30,9 +30,9 @@ function newCircle(capacity = 8): CircleRecord {
   });
 }
 
-function knock(circle: CircleRecord, name = uid('name')): string {
+function knock(circle: CircleRecord, name = uid('name'), color: number | null = null): string {
   const id = uid('waiting');
-  rules.addWaiting(circle, { id, name, since: T0 });
+  rules.addWaiting(circle, { id, name, since: T0, color });
   return id;
 }
 
@@ -245,7 +245,7 @@ describe('waiting room', () => {
       { id: b, name: 'B', since: T0 },
       { id: c, name: 'C', since: T0 },
     ]);
-    expect(rules.removeWaiting(circle, b)).toEqual({ id: b, name: 'B', since: T0 });
+    expect(rules.removeWaiting(circle, b)).toEqual({ id: b, name: 'B', since: T0, color: null });
     expect(circle.waiting.map((w) => w.id)).toEqual([a, c]);
   });
 
@@ -381,6 +381,9 @@ describe('revision', () => {
     step(() => rules.attachConnection(circle, 'member-r', 'conn-r'));
     step(() => rules.detachConnection(circle, 'member-r', 'conn-r', T0));
     step(() => rules.attachConnection(circle, 'member-r', 'conn-r2'));
+    step(() => rules.setHandRaised(circle, 'member-r', true));
+    step(() => rules.setSteppedOut(circle, 'member-r', true));
+    step(() => rules.setHandRaised(circle, 'member-r', false));
     step(() => rules.removeMember(circle, 'member-r'));
     step(() => (waitingId = knock(circle)));
     step(() => rules.removeWaiting(circle, waitingId));
@@ -405,6 +408,16 @@ describe('failed operations', () => {
       'not_in_circle',
     ],
     ['removeMember of a non-member', (c) => rules.removeMember(c, 'ghost'), 'not_in_circle'],
+    [
+      'setHandRaised of a non-member',
+      (c) => rules.setHandRaised(c, 'ghost', true),
+      'not_in_circle',
+    ],
+    [
+      'setSteppedOut of a non-member',
+      (c) => rules.setSteppedOut(c, 'ghost', true),
+      'not_in_circle',
+    ],
   ];
 
   it.each(failures)('%s throws its code and leaves the record unchanged', (_l, fail, code) => {
@@ -434,6 +447,7 @@ describe('views', () => {
     expect(json).not.toContain('connectionId');
     expect(json).not.toContain('conn-');
     expect(json).not.toContain('awaySince');
+    expect(json).not.toContain('steppedOut');
     expect(admittedOnly.resumeTokenHash).toBe('HASH-pending');
   });
 
@@ -443,9 +457,13 @@ describe('views', () => {
     rules.removeMember(circle, a.id);
     const d = seat(circle, 'D'); // takes seat 1 but is last in the record
     rules.setMuted(circle, d.id, true);
+    rules.setSteppedOut(circle, b.id, true);
+    rules.setHandRaised(circle, c.id, true);
+    rules.setHandRaised(circle, d.id, true);
     rules.detachConnection(circle, c.id, rules.findMember(circle, c.id)?.connectionId ?? '', T0);
 
     const view = rules.toCircleView(circle);
+    const colorOf = (id: string) => rules.findMember(circle, id)?.color;
     expect(view).toEqual({
       code: 'K7QM-2XPD-9TR',
       title: 'Tuesday circle',
@@ -460,15 +478,46 @@ describe('views', () => {
           seat: 0,
           connected: true,
           muted: false,
+          color: colorOf('facilitator-1'),
+          away: false,
         },
-        { id: d.id, name: 'D', role: 'participant', seat: 1, connected: true, muted: true },
-        { id: b.id, name: 'B', role: 'participant', seat: 2, connected: true, muted: false },
-        { id: c.id, name: 'C', role: 'participant', seat: 3, connected: false, muted: false },
+        {
+          id: d.id,
+          name: 'D',
+          role: 'participant',
+          seat: 1,
+          connected: true,
+          muted: true,
+          color: colorOf(d.id),
+          away: false,
+        },
+        {
+          id: b.id,
+          name: 'B',
+          role: 'participant',
+          seat: 2,
+          connected: true,
+          muted: false,
+          color: colorOf(b.id),
+          away: true,
+        },
+        {
+          id: c.id,
+          name: 'C',
+          role: 'participant',
+          seat: 3,
+          connected: false,
+          muted: false,
+          color: colorOf(c.id),
+          away: false,
+        },
       ],
+      hands: [c.id, d.id],
     });
     expect(Object.keys(view).sort()).toEqual([
       'capacity',
       'code',
+      'hands',
       'members',
       'privateVoice',
       'revision',
