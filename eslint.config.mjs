@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // Babylon's classes are declared twice (pure and side-effect modules), which this rule
     // mistakes for foreign instances when a StandardMaterial is assigned to a Material slot.
-    files: ['client/scene/**/*.ts'],
+    files: ['client/scene/**/*.ts', 'client/xr/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-class-instance-assignment': 'off' },
   },
   {

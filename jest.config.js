@@ -6,7 +6,9 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // Babylon ships ES modules only; the scene's unit tests run them through swc too.
+  transform: { '^.+\\.(ts|js)$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@babylonjs/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
   maxWorkers: 2,

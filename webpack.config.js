@@ -1,6 +1,6 @@
 const path = require('node:path');
 const TerserPlugin = require('terser-webpack-plugin');
-const { ProvidePlugin } = require('webpack');
+const { IgnorePlugin, ProvidePlugin } = require('webpack');
 
 /** One transpiler for everything: swc, the same one jest uses. */
 const swcRule = (target) => ({
@@ -37,7 +37,12 @@ const client = (env, argv) => ({
     // simple-peer and its streams expect Node's process, Buffer and events in the browser.
     fallback: { buffer: require.resolve('buffer/'), events: require.resolve('events/') },
   },
-  plugins: [new ProvidePlugin({ process: 'process/browser', Buffer: ['buffer', 'Buffer'] })],
+  plugins: [
+    new ProvidePlugin({ process: 'process/browser', Buffer: ['buffer', 'Buffer'] }),
+    // Babylon loads WebGPU shaders on demand, but Engawa only ever creates a WebGL engine (the
+    // Quest browser's WebXR layers are WebGL), so they would be dead weight in the output.
+    new IgnorePlugin({ resourceRegExp: /ShadersWGSL\//, contextRegExp: /@babylonjs[\\/]core/ }),
+  ],
   module: { rules: [swcRule('es2022')] },
   devtool: argv.mode === 'production' ? false : 'source-map',
   optimization: argv.mode === 'production' ? minify : {},

@@ -1,7 +1,11 @@
 import type { CircleView, EnteredCircle, MemberView, WaitingView } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAdmission } from '../../shared/protocol/events';
-import { membershipChanges } from '../circle/membership-changes';
+import { membershipChanges, presenceChanges } from '../circle/membership-changes';
+import { CommandBus } from '../commands/command-bus';
+import { HelpPanel } from '../commands/help-panel';
+import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
+import { OverlayControls } from '../commands/overlay-controls';
 import { renderPeople } from '../circle/people-list';
 import { renderWaiting } from '../circle/waiting-list';
 import type { Locale, Translator } from '../i18n/i18n';
@@ -10,10 +14,11 @@ import { LobbyController } from '../lobby/lobby-controller';
 import { showFormError } from '../lobby/lobby-forms';
 import { stopStream } from '../voice/microphone';
 import { SignalingClient } from '../net/signaling-client';
-import type { CircleSceneHandle } from '../scene/scene-handle';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
+import { handlePresenceCommands } from './presence-commands';
 import type { SessionMemory } from './saved-session';
+import { SceneController } from './scene-controller';
 import { VoiceController } from './voice-controller';
 
 /** How long the 3D view waits for voice to connect before loading anyway. */
@@ -39,13 +44,13 @@ type MessageKind =
  */
 export class App {
   private phase: Phase = { kind: 'lobby' };
-  private scene: CircleSceneHandle | undefined;
-  private sceneLoading: Promise<void> | undefined;
+  private readonly commands = new CommandBus();
   private readonly status = new StatusLine(byId('status-line'));
   private readonly client = new SignalingClient();
   private readonly disposers: (() => void)[] = [];
   private readonly lobby: LobbyController;
   private readonly voice: VoiceController;
+  private readonly scene: SceneController;
 
   constructor(
     private readonly i18n: Translator,
@@ -60,19 +65,72 @@ export class App {
         showScreen('waiting');
       },
     });
-    this.voice = new VoiceController(i18n, this.client, this.status, {
-      onSpeaking: (memberId, speaking) => {
-        this.scene?.setSpeaking(memberId, speaking);
+    this.voice = new VoiceController(
+      i18n,
+      this.client,
+      this.status,
+      {
+        onSpeaking: (memberId, speaking) => {
+          this.scene.setSpeaking(memberId, speaking);
+        },
+        onPose: (memberId, bytes) => {
+          this.scene.receivePose(memberId, bytes);
+        },
+        onPeerClosed: (memberId) => {
+          this.scene.forgetPose(memberId);
+        },
       },
+      this.commands,
+    );
+    this.scene = new SceneController(i18n, this.voice, this.commands, this.status);
+    const overlay = new OverlayControls(this.commands, i18n);
+    const help = HelpPanel.fromPage(this.commands, i18n);
+    const detachKeys = attachKeyboardShortcuts(this.commands, {
+      enabled: () => this.phase.kind === 'circle',
     });
     this.disposers.push(
+      ...handlePresenceCommands(this.commands, this.client, this.status, i18n),
+      ...this.handleCircleCommands(),
       () => {
         this.lobby.dispose();
       },
       () => {
         this.voice.dispose();
       },
+      () => {
+        overlay.dispose();
+      },
+      () => {
+        help.dispose();
+      },
+      detachKeys,
+      () => {
+        this.commands.dispose();
+      },
     );
+  }
+
+  /** Commands about the view and the stay itself; presence ones live in presence-commands. */
+  private handleCircleCommands(): (() => void)[] {
+    return [
+      this.commands.handle('view.recenter', () => {
+        this.scene.handle?.recenter();
+      }),
+      this.commands.handle('xr.enter', () => {
+        void this.scene.enterXr().catch((error: unknown) => {
+          console.error('Could not enter VR', error);
+        });
+      }),
+      this.commands.handle('circle.leave', (_command, source) => {
+        // In a headset a stray trigger pull is easy: leaving asks a second time there.
+        if (source === 'vr' && !this.scene.confirmLeaveInXr()) return;
+        void this.client.request('circle:leave', {}).then(() => {
+          this.sessions.clear();
+          this.leaveCircleView();
+          this.showMessage('left');
+        });
+      }),
+    ];
   }
 
   start(): void {
@@ -168,7 +226,7 @@ export class App {
       voiceConnected,
       new Promise((resolve) => setTimeout(resolve, VOICE_FIRST_MS)),
     ]);
-    if (this.phase.kind === 'circle') await this.ensureScene();
+    if (this.phase.kind === 'circle') await this.scene.ensure(() => this.phase.kind === 'circle');
   }
 
   private async startVoice(entered: EnteredCircle): Promise<void> {
@@ -188,9 +246,8 @@ export class App {
     this.phase = { kind: 'lobby' };
     this.voice.stop();
     this.lobby.releaseMicrophone();
-    this.scene?.dispose();
-    this.scene = undefined;
-    this.sceneLoading = undefined;
+    this.scene.dispose();
+    this.commands.set({ handRaised: false, away: false, helpOpen: false });
     byId<HTMLDialogElement>('end-dialog').close();
   }
 
@@ -217,13 +274,6 @@ export class App {
     byId('end-cancel').addEventListener('click', () => {
       dialog.close();
     });
-    byId('leave-circle').addEventListener('click', () => {
-      void this.client.request('circle:leave', {}).then(() => {
-        this.sessions.clear();
-        this.leaveCircleView();
-        this.showMessage('left');
-      });
-    });
     byId('copy-link').addEventListener('click', () => {
       if (this.phase.kind !== 'circle') return;
       const link = `${location.origin}/?code=${encodeURIComponent(this.phase.circle.code)}`;
@@ -235,31 +285,6 @@ export class App {
           byId<HTMLInputElement>('invite-link').select();
         },
       );
-    });
-  }
-
-  private async ensureScene(): Promise<void> {
-    if (this.scene || this.sceneLoading) return;
-    const loading = byId('scene-loading');
-    loading.hidden = false;
-    this.sceneLoading = (async () => {
-      const { startCircleScene } = await import(
-        /* webpackChunkName: "scene" */ '../scene/circle-scene'
-      );
-      const scene = await startCircleScene(byId<HTMLCanvasElement>('scene-canvas'), (pose) => {
-        this.voice.setListener(pose);
-      });
-      if (this.phase.kind !== 'circle') {
-        scene.dispose();
-        return;
-      }
-      this.scene = scene;
-      loading.hidden = true;
-      this.renderScene();
-    })();
-    await this.sceneLoading.catch((error: unknown) => {
-      console.error('The 3D view could not start', error);
-      loading.hidden = true;
     });
   }
 
@@ -289,18 +314,17 @@ export class App {
       this.i18n,
     );
     this.voice.update(circle);
+    this.commands.set({
+      handRaised: circle.hands.includes(selfId),
+      away: self?.away ?? false,
+    });
     if (isFacilitator) {
       renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
         admit: (id) => void this.decide('waiting:admit', id),
         decline: (id) => void this.decide('waiting:decline', id),
       });
     }
-    this.renderScene();
-  }
-
-  private renderScene(): void {
-    if (this.phase.kind !== 'circle') return;
-    this.scene?.update(this.phase.circle.members, this.phase.selfId, this.phase.circle.capacity);
+    this.scene.update(circle, selfId);
   }
 
   private async decide(
@@ -313,13 +337,19 @@ export class App {
 
   private circleChanged(next: CircleView): void {
     if (this.phase.kind !== 'circle' || next.revision <= this.phase.circle.revision) return;
-    const changes = membershipChanges(this.phase.circle.members, next.members);
+    const changes = [
+      ...membershipChanges(this.phase.circle.members, next.members),
+      ...presenceChanges(this.phase.circle, next),
+    ];
     this.phase.circle = next;
     this.renderCircle();
     for (const change of changes) this.announceChange(change.kind, change.member);
   }
 
-  private announceChange(kind: 'joined' | 'left' | 'away' | 'back', member: MemberView): void {
+  private announceChange(
+    kind: 'joined' | 'left' | 'away' | 'back' | 'handRaised' | 'steppedOut' | 'steppedBack',
+    member: MemberView,
+  ): void {
     if (this.phase.kind === 'circle' && member.id === this.phase.selfId) return;
     if (kind === 'away' && member.role === 'facilitator') {
       this.status.announce(this.i18n.t('status.facilitatorAway'));
@@ -375,6 +405,19 @@ export class App {
     socket.on('knock:admitted', (admission) => {
       void this.admitted(admission);
     });
+    socket.on('reaction:shown', ({ memberId, reaction }) => {
+      if (this.phase.kind !== 'circle') return;
+      this.scene.showReaction(memberId, reaction);
+      const member = this.phase.circle.members.find((m) => m.id === memberId);
+      if (member && memberId !== this.phase.selfId) {
+        this.status.announce(
+          this.i18n.t('status.reacted', {
+            name: member.name,
+            reaction: this.i18n.t(`reaction.${reaction}`),
+          }),
+        );
+      }
+    });
     socket.on('signal:relay', ({ from, signal }) => {
       this.voice.handleSignal(from, signal);
     });
@@ -425,6 +468,9 @@ export class App {
       levels: () => this.voice.diagnostics()?.outputLevels() ?? {},
       speaking: () => this.voice.diagnostics()?.speakingNow() ?? [],
       voiceReady: () => this.voice.diagnostics() !== undefined,
+      listener: () => this.voice.listener,
+      scene: () => this.scene.handle?.diagnostics(),
+      commands: () => this.commands.state,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { CircleView } from '../../shared/circle/views';
+import type { CommandBus } from '../commands/command-bus';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { markSpeaking } from '../circle/people-list';
 import type { Translator } from '../i18n/i18n';
@@ -13,6 +14,9 @@ import { VoiceSession } from '../voice/voice-session';
 
 export interface VoiceHooks {
   onSpeaking(memberId: string, speaking: boolean): void;
+  /** A member's pose arrived on the data channel. */
+  onPose(memberId: string, bytes: Uint8Array): void;
+  onPeerClosed(memberId: string): void;
 }
 
 /**
@@ -32,12 +36,14 @@ export class VoiceController {
   private starting: Promise<void> | undefined;
   private readonly cleanups: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastListener: ListenerPose | undefined;
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly status: StatusLine,
     private readonly hooks: VoiceHooks,
+    private readonly commands: CommandBus,
   ) {
     this.wireControls();
   }
@@ -80,7 +86,23 @@ export class VoiceController {
   }
 
   setListener(pose: ListenerPose): void {
+    this.lastListener = pose;
     this.session?.setListener(pose);
+  }
+
+  /** In the circle without a microphone: there is nothing to mute. */
+  get listenOnly(): boolean {
+    return this.session !== undefined && !this.session.hasMicrophone;
+  }
+
+  /** Where the ears were last placed (diagnostics: proves the listener follows the head). */
+  get listener(): ListenerPose | undefined {
+    return this.lastListener;
+  }
+
+  /** Sends this browser's pose to everyone connected; dropped quietly before voice is up. */
+  broadcast(bytes: Uint8Array): void {
+    this.session?.broadcast(bytes);
   }
 
   /** What tests and support staff may read: connection states, packet counts, output levels. */
@@ -140,7 +162,15 @@ export class VoiceController {
         markSpeaking(byId('people-list'), memberId, speaking);
         this.hooks.onSpeaking(memberId, speaking);
       },
+      onData: (memberId, bytes) => {
+        this.hooks.onPose(memberId, bytes);
+      },
+      onPeerClosed: (memberId) => {
+        this.hooks.onPeerClosed(memberId);
+      },
     });
+    // The 3D view may have placed the ears before voice started.
+    if (this.lastListener) this.session.setListener(this.lastListener);
     this.scheduleConfigRefresh(config.data.ttlS);
     for (const [memberId, volume] of this.volumes) this.session.setVolume(memberId, volume);
     byId('listen-only').hidden = mic.stream !== undefined;
@@ -183,15 +213,14 @@ export class VoiceController {
   private applyMute(muted: boolean, announce: boolean): void {
     this.muted = muted;
     this.session?.setMuted(this.effectiveMuted());
-    const button = byId('mute-toggle');
-    button.setAttribute('aria-pressed', String(muted));
-    byId('mute-label').textContent = this.i18n.t(muted ? 'voice.unmute' : 'voice.mute');
+    this.commands.set({ muted });
     void this.client.request('voice:mute', { muted: this.effectiveMuted() });
     if (announce) this.status.announce(this.i18n.t(muted ? 'status.muted' : 'status.unmuted'));
   }
 
+  /** Stepped out, listen-only, muted, or push to talk not held: the microphone sends silence. */
   private effectiveMuted(): boolean {
-    if (!this.mic?.stream) return true;
+    if (!this.mic?.stream || this.commands.state.away) return true;
     return this.pushToTalk ? !this.talking : this.muted;
   }
 
@@ -202,54 +231,43 @@ export class VoiceController {
     void this.client.request('voice:mute', { muted: this.effectiveMuted() });
   }
 
+  /** Mute and push to talk come through the command layer, from the page, keys or headset. */
   private wireControls(): void {
-    const button = byId('mute-toggle');
-    const onClick = () => {
-      this.applyMute(!this.muted, true);
-    };
-    button.addEventListener('click', onClick);
-    const ptt = byId<HTMLInputElement>('push-to-talk');
-    const onPtt = () => {
-      this.pushToTalk = ptt.checked;
-      this.talking = false;
-      this.applyMute(this.muted, false);
-    };
-    ptt.addEventListener('change', onPtt);
+    const commands = this.commands;
+    this.cleanups.push(
+      commands.handle('mute.toggle', () => {
+        if (this.session?.hasMicrophone) this.applyMute(!this.muted, true);
+      }),
+      commands.handle('talk.start', () => {
+        if (this.session && this.pushToTalk) this.setTalking(true);
+      }),
+      commands.handle('talk.stop', () => {
+        this.setTalking(false);
+      }),
+      commands.subscribe((state, previous) => {
+        if (state.pushToTalk !== previous.pushToTalk) {
+          this.pushToTalk = state.pushToTalk;
+          this.talking = false;
+          if (this.session) this.applyMute(this.muted, false);
+        }
+        if (state.away !== previous.away && this.session) this.applyMute(this.muted, false);
+      }),
+    );
     const enableSound = byId('enable-sound');
     const onEnableSound = () => {
       this.audio?.resume();
     };
     enableSound.addEventListener('click', onEnableSound);
-
-    const typing = (event: KeyboardEvent) =>
-      event.target instanceof HTMLInputElement ||
-      event.target instanceof HTMLTextAreaElement ||
-      event.target instanceof HTMLSelectElement;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!this.session || typing(event) || event.repeat) return;
-      if (event.key === 'm' || event.key === 'M') this.applyMute(!this.muted, true);
-      if (event.code === 'Space' && this.pushToTalk) {
-        event.preventDefault();
-        this.setTalking(true);
-      }
-    };
-    const onKeyUp = (event: KeyboardEvent) => {
-      if (event.code === 'Space' && this.pushToTalk) this.setTalking(false);
-    };
     // Any interaction may unblock audio that the browser started suspended.
     const onGesture = () => {
       this.audio?.resume();
     };
-    window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('keyup', onKeyUp);
     window.addEventListener('pointerdown', onGesture);
+    window.addEventListener('keydown', onGesture);
     this.cleanups.push(() => {
-      button.removeEventListener('click', onClick);
-      ptt.removeEventListener('change', onPtt);
       enableSound.removeEventListener('click', onEnableSound);
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('pointerdown', onGesture);
+      window.removeEventListener('keydown', onGesture);
     });
   }
 }

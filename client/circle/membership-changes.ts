@@ -25,3 +25,30 @@ export function membershipChanges(
   }
   return changes;
 }
+
+export type PresenceChange =
+  | { kind: 'handRaised'; member: MemberView }
+  | { kind: 'steppedOut'; member: MemberView }
+  | { kind: 'steppedBack'; member: MemberView };
+
+/** Hands newly raised and people stepping out or back, between two views of the circle. */
+export function presenceChanges(
+  before: { members: readonly MemberView[]; hands: readonly string[] },
+  after: { members: readonly MemberView[]; hands: readonly string[] },
+): PresenceChange[] {
+  const previous = new Map(before.members.map((m) => [m.id, m]));
+  const raisedBefore = new Set(before.hands);
+  const changes: PresenceChange[] = [];
+  for (const member of after.members) {
+    const was = previous.get(member.id);
+    if (!was) continue;
+    if (!was.away && member.away) changes.push({ kind: 'steppedOut', member });
+    if (was.away && !member.away) changes.push({ kind: 'steppedBack', member });
+  }
+  for (const id of after.hands) {
+    const member = after.members.find((m) => m.id === id);
+    if (member && previous.has(id) && !raisedBefore.has(id))
+      changes.push({ kind: 'handRaised', member });
+  }
+  return changes;
+}

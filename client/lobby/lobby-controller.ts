@@ -5,6 +5,7 @@ import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import { byId, showScreen } from '../ui/dom';
 import { stopStream } from '../voice/microphone';
+import { ColorMemory, ColorPicker } from './color-picker';
 import { clearFormError, readCreateForm, readJoinForm, showFormError } from './lobby-forms';
 import { MicCheck, type MicChoice } from './mic-check';
 
@@ -23,20 +24,35 @@ function fieldFor(code: ErrorCode): string {
   return 'code';
 }
 
+function localStorageOrNothing(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Reading localStorage throws where storage is blocked; choices then last for the page.
+    return undefined;
+  }
+}
+
 /**
  * The way in: Start and Join, their forms checked by the same rules as the server's, and the
  * microphone check. The microphone chosen here is handed over when the circle's voice starts.
  */
 export class LobbyController {
   private readonly micCheck: MicCheck;
+  private readonly colors: ColorPicker;
   private mic: MicChoice | undefined;
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly hooks: LobbyHooks,
+    storage: Storage | undefined = localStorageOrNothing(),
   ) {
     this.micCheck = new MicCheck(i18n);
+    this.colors = new ColorPicker(i18n, new ColorMemory(storage), [
+      byId('create-color-swatches'),
+      byId('join-color-swatches'),
+    ]);
     byId('go-create').addEventListener('click', () => {
       this.showCreate();
     });
@@ -95,6 +111,7 @@ export class LobbyController {
   dispose(): void {
     this.releaseMicrophone();
     this.micCheck.dispose();
+    this.colors.dispose();
   }
 
   private async submitCreate(form: HTMLFormElement): Promise<void> {

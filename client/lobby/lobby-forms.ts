@@ -3,17 +3,21 @@ import { checkPseudonym, checkTitle } from '../../shared/circle/display-text';
 import { Limits } from '../../shared/protocol/limits';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { ErrorCode as Codes } from '../../shared/protocol/errors';
+import { parseColor } from './color-picker';
 
 export interface CreateRequest {
   title: string;
   capacity: number;
   name: string;
   privateVoice: boolean;
+  /** Index into `AvatarColors`; absent when none was chosen (the server then picks one). */
+  color?: number;
 }
 
 export interface JoinRequest {
   code: string;
   name: string;
+  color?: number;
 }
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; field: string };
@@ -21,6 +25,12 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCod
 function textField(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/** The chosen colour as a field to spread into a request, or nothing when none is chosen. */
+function colorField(data: FormData): { color?: number } {
+  const color = parseColor(data.get('color'));
+  return color === undefined ? {} : { color };
 }
 
 /** Checks the Start form with the same rules the server applies, so errors show before sending. */
@@ -39,7 +49,10 @@ export function readCreateForm(form: HTMLFormElement): FormResult<CreateRequest>
   const name = checkPseudonym(textField(data, 'name'));
   if (!name.ok) return { ok: false, code: name.code, field: 'name' };
   const privateVoice = data.get('privateVoice') === 'on';
-  return { ok: true, value: { title: title.value, capacity, name: name.value, privateVoice } };
+  return {
+    ok: true,
+    value: { title: title.value, capacity, name: name.value, privateVoice, ...colorField(data) },
+  };
 }
 
 export function readJoinForm(form: HTMLFormElement): FormResult<JoinRequest> {
@@ -48,7 +61,7 @@ export function readJoinForm(form: HTMLFormElement): FormResult<JoinRequest> {
   if (code === null) return { ok: false, code: Codes.CodeInvalid, field: 'code' };
   const name = checkPseudonym(textField(data, 'name'));
   if (!name.ok) return { ok: false, code: name.code, field: 'name' };
-  return { ok: true, value: { code, name: name.value } };
+  return { ok: true, value: { code, name: name.value, ...colorField(data) } };
 }
 
 /** Marks the offending field invalid, links it to the error text, and focuses it. */

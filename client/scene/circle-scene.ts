@@ -1,37 +1,62 @@
 import '@babylonjs/core/Cameras/Inputs/freeCameraMouseInput';
 import '@babylonjs/core/Cameras/Inputs/freeCameraTouchInput';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera';
+import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera';
 import { Engine } from '@babylonjs/core/Engines/engine';
-import { Vector3 } from '@babylonjs/core/Maths/math.vector';
+import { SceneInstrumentation } from '@babylonjs/core/Instrumentation/sceneInstrumentation';
+import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Scene } from '@babylonjs/core/scene';
-import type { MemberView } from '../../shared/circle/views';
-import { Avatar } from './avatar';
+import type { Reaction } from '../../shared/circle/presence';
+import { PoseSender } from '../presence/pose-sender';
+import type { XrExperience } from '../xr/xr-experience';
+import type { MenuButtonId } from '../xr/menu-layout';
+import { AvatarRoster } from './avatars/avatar-roster';
+import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
-import type { CircleSceneHandle, ListenerCallback } from './scene-handle';
+import type {
+  CircleSceneHandle,
+  PoseSnapshot,
+  SceneDiagnostics,
+  SceneOptions,
+  SceneView,
+} from './scene-handle';
 import { SEATED_EYE_HEIGHT_M, seatPose } from './seat-layout';
+import { SimulatedMembers } from './simulated-members';
 
 const KEY_TURN_RAD = Math.PI / 12;
 const MAX_PITCH_RAD = Math.PI / 3;
 
+function snapshot(pose: AvatarPose): PoseSnapshot {
+  const p = pose.head.position;
+  return {
+    head: { position: { ...p }, yaw: yawOf(pose.head.rotation) },
+    ...(pose.left && pose.left.weight > 0 ? { left: { ...pose.left.pose.position } } : {}),
+    ...(pose.right && pose.right.weight > 0 ? { right: { ...pose.right.pose.position } } : {}),
+  };
+}
+
 /**
- * The 3D circle on desktop: you sit at your own seat and look around by dragging, touch, or the
- * arrow keys when the view has focus. Nobody moves you; the view only turns where you turn it.
+ * The 3D circle: you sit at your own seat and look around by dragging, touch, or the arrow keys
+ * when the view has focus; in a headset your head and hands do it. Nobody moves you.
  */
 class CircleScene implements CircleSceneHandle {
   private readonly engine: Engine;
   private readonly scene: Scene;
   private readonly camera: FreeCamera;
   private readonly environment: CircleEnvironment;
-  private readonly avatars = new Map<string, Avatar>();
+  private readonly roster: AvatarRoster;
+  private readonly sender = new PoseSender();
+  private readonly instrumentation: SceneInstrumentation;
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
+  private readonly simulated: SimulatedMembers;
+  private xr: XrExperience | undefined;
+  private view: SceneView | undefined;
   private seatedAt: string | undefined;
-  private lastPose: number[] = [];
+  private lastListener: number[] = [];
 
-  constructor(
-    private readonly canvas: HTMLCanvasElement,
-    private readonly onListener: ListenerCallback,
-  ) {
+  constructor(private readonly options: SceneOptions) {
+    const { canvas } = options;
     this.engine = new Engine(canvas, true, { stencil: false, doNotHandleContextLost: false }, true);
     this.scene = new Scene(this.engine);
     this.scene.skipPointerMovePicking = true;
@@ -45,6 +70,10 @@ class CircleScene implements CircleSceneHandle {
     this.camera.angularSensibility = 3000;
     this.camera.attachControl(true);
     this.environment = new CircleEnvironment(this.scene);
+    this.roster = new AvatarRoster(this.scene);
+    this.simulated = new SimulatedMembers(this.roster);
+    this.instrumentation = new SceneInstrumentation(this.scene);
+    this.instrumentation.captureFrameTime = true;
 
     this.onKeyDown = (event) => {
       this.turnWithKeys(event);
@@ -55,15 +84,15 @@ class CircleScene implements CircleSceneHandle {
     });
     this.resizeObserver.observe(canvas);
     this.scene.onBeforeRenderObservable.add(() => {
-      this.camera.rotation.x = Math.max(
-        -MAX_PITCH_RAD,
-        Math.min(MAX_PITCH_RAD, this.camera.rotation.x),
-      );
+      this.beforeRender();
     });
-    this.scene.onAfterCameraRenderObservable.add(() => {
+    // Once a frame, after the cameras moved (per-camera hooks would also fire for each eye).
+    this.scene.onAfterRenderObservable.add(() => {
       this.reportListener();
     });
     this.engine.runRenderLoop(() => {
+      // A hidden tab draws nothing (a headset session keeps its own loop running).
+      if (document.visibilityState === 'hidden' && !this.xr?.active) return;
       this.scene.render();
     });
   }
@@ -76,60 +105,193 @@ class CircleScene implements CircleSceneHandle {
     });
   }
 
-  update(members: readonly MemberView[], selfId: string, capacity: number): void {
-    this.environment.setCapacity(capacity);
-    const present = new Set<string>();
-    for (const member of members) {
-      if (member.id === selfId) {
-        this.sitAt(member, capacity);
-        continue;
-      }
-      present.add(member.id);
-      let avatar = this.avatars.get(member.id);
-      if (!avatar) {
-        avatar = new Avatar(this.scene, member.id);
-        this.avatars.set(member.id, avatar);
-      }
-      avatar.update(member, capacity);
-    }
-    for (const [id, avatar] of this.avatars) {
-      if (!present.has(id)) {
-        avatar.dispose();
-        this.avatars.delete(id);
-      }
-    }
+  async startXr(): Promise<void> {
+    const hooks = this.options.xr;
+    if (!hooks) return;
+    const { XrExperience } = await import(/* webpackChunkName: "xr" */ '../xr/xr-experience');
+    this.xr = await XrExperience.createAsync(this.scene, {
+      seat: () => this.seatEye(),
+      snapTurnEnabled: () => hooks.snapTurnEnabled(),
+      talk: (active) => {
+        hooks.talk(active);
+      },
+      menuPressed: (id) => {
+        hooks.menuPressed(id);
+      },
+      activeChanged: (active) => {
+        hooks.activeChanged(active);
+      },
+    });
+  }
+
+  update(view: SceneView): void {
+    this.view = view;
+    this.environment.setCapacity(view.capacity);
+    const self = view.members.find((m) => m.id === view.selfId);
+    if (self) this.sitAt(self.seat, view.capacity);
+    this.roster.update({ ...view, members: [...view.members, ...this.simulated.members()] });
   }
 
   setSpeaking(memberId: string, speaking: boolean): void {
-    this.avatars.get(memberId)?.setSpeaking(speaking);
+    this.roster.setSpeaking(memberId, speaking);
+  }
+
+  showReaction(memberId: string, reaction: Reaction): void {
+    this.roster.showReaction(memberId, reaction, performance.now(), () => {
+      // Your own reaction floats in front of you, so you see that it went out.
+      const forward = this.viewerCamera().getDirection(Vector3.Forward());
+      const at = this.viewerCamera().globalPosition.add(forward.scale(0.9));
+      return { x: at.x, y: at.y - 0.15, z: at.z };
+    });
+  }
+
+  receivePose(memberId: string, bytes: Uint8Array): void {
+    this.roster.receivePose(memberId, bytes, performance.now());
+  }
+
+  forgetPose(memberId: string): void {
+    this.roster.forgetPose(memberId);
+  }
+
+  recenter(): void {
+    if (this.xr?.active) {
+      this.xr.recenter();
+      return;
+    }
+    this.seatedAt = undefined;
+    const self = this.view?.members.find((m) => m.id === this.view?.selfId);
+    if (self && this.view) this.sitAt(self.seat, this.view.capacity);
+  }
+
+  async enterXr(): Promise<void> {
+    await this.xr?.enter();
+  }
+
+  async exitXr(): Promise<void> {
+    await this.xr?.exit();
+  }
+
+  diagnostics(): SceneDiagnostics {
+    return {
+      stats: () => ({
+        drawCalls: this.instrumentation.drawCallsCounter.current,
+        triangles: Math.round(this.scene.getActiveIndices() / 3),
+        activeMeshes: this.scene.getActiveMeshes().length,
+        frameMs: this.instrumentation.frameTimeCounter.lastSecAverage,
+        fps: this.engine.getFps(),
+      }),
+      localPose: () => snapshot(this.localPose()),
+      remotePose: (memberId) => {
+        const pose = this.roster.drawnPose(memberId);
+        return pose ? snapshot(pose) : undefined;
+      },
+      xrActive: () => this.xr?.active === true,
+      menuButtonInHead: (id: MenuButtonId) => {
+        if (!this.xr?.menu.visible) return undefined;
+        const world = this.xr.menu.buttonWorldPosition(id);
+        const camera = this.viewerCamera();
+        const toHead = Matrix.Invert(camera.getWorldMatrix());
+        const local = Vector3.TransformCoordinates(world, toHead);
+        return { x: local.x, y: local.y, z: local.z };
+      },
+      menuVisible: () => this.xr?.menu.visible === true,
+      posesSent: () => this.sender.framesSent,
+      simulate: (count) => {
+        this.simulated.set(count);
+        if (this.view) this.update(this.view);
+      },
+    };
+  }
+
+  dispose(): void {
+    this.options.canvas.removeEventListener('keydown', this.onKeyDown);
+    this.resizeObserver.disconnect();
+    this.xr?.dispose();
+    this.roster.dispose();
+    this.environment.dispose();
+    this.instrumentation.dispose();
+    this.engine.stopRenderLoop();
+    this.scene.dispose();
+    this.engine.dispose();
+  }
+
+  private viewerCamera(): TargetCamera {
+    return this.xr?.active ? this.xr.camera : this.camera;
+  }
+
+  private beforeRender(): void {
+    this.camera.rotation.x = Math.max(
+      -MAX_PITCH_RAD,
+      Math.min(MAX_PITCH_RAD, this.camera.rotation.x),
+    );
+    const now = performance.now();
+    this.simulated.tick(now);
+    this.roster.tick(now);
+    if (this.xr?.active && this.xr.menu.visible && this.options.xr) {
+      this.xr.menu.render(this.options.xr.menuView());
+    }
+    const pose = this.localPose();
+    const bytes = this.sender.next({ head: pose.head, ...this.handsForSending() }, now);
+    if (bytes) this.options.sendPose(bytes);
+  }
+
+  private handsForSending() {
+    if (!this.xr?.active) return {};
+    const { left, right } = this.xr.localPose();
+    return { ...(left ? { left } : {}), ...(right ? { right } : {}) };
+  }
+
+  /** This viewer's head (and hands in VR), in world space. */
+  private localPose(): AvatarPose {
+    if (this.xr?.active) {
+      const pose = this.xr.localPose();
+      return {
+        head: pose.head,
+        left: pose.left ? { pose: pose.left, weight: 1 } : undefined,
+        right: pose.right ? { pose: pose.right, weight: 1 } : undefined,
+      };
+    }
+    const p = this.camera.globalPosition;
+    const q = this.camera.absoluteRotation;
+    return {
+      head: { position: { x: p.x, y: p.y, z: p.z }, rotation: { x: q.x, y: q.y, z: q.z, w: q.w } },
+    };
   }
 
   /** Tells the audio where the ears are, only when they moved. */
   private reportListener(): void {
-    // Whichever camera is rendering is where the ears are: the seat view now, a headset later.
-    const camera = this.scene.activeCamera ?? this.camera;
+    // The ears are where the head is: the headset's camera in VR (not one eye's), else the seat view.
+    const camera = this.viewerCamera();
     const position = camera.globalPosition;
     const forward = camera.getDirection(Vector3.Forward());
     const up = camera.getDirection(Vector3.Up());
     const now = [position.x, position.y, position.z, forward.x, forward.y, forward.z];
     // Compare numbers, not strings: this runs every frame.
-    if (now.every((v, i) => Math.abs(v - (this.lastPose[i] ?? NaN)) < 1e-3)) return;
-    this.lastPose = now;
-    this.onListener({
+    if (now.every((v, i) => Math.abs(v - (this.lastListener[i] ?? NaN)) < 1e-3)) return;
+    this.lastListener = now;
+    this.options.onListener({
       position: { x: position.x, y: position.y, z: position.z },
       forward: { x: forward.x, y: forward.y, z: forward.z },
       up: { x: up.x, y: up.y, z: up.z },
     });
   }
 
+  private seatEye() {
+    const self = this.view?.members.find((m) => m.id === this.view?.selfId);
+    if (!self || !this.view) return undefined;
+    const rest = restPoseFor(self.seat, this.view.capacity);
+    return { position: rest.head.position, yaw: seatPose(self.seat, this.view.capacity).yaw };
+  }
+
   /** Places the view at your seat, facing the lantern, once per seat. */
-  private sitAt(self: MemberView, capacity: number): void {
-    const key = `${self.seat}/${capacity}`;
+  private sitAt(seat: number, capacity: number): void {
+    const key = `${seat}/${capacity}`;
     if (this.seatedAt === key) return;
     this.seatedAt = key;
-    const pose = seatPose(self.seat, capacity);
+    const pose = seatPose(seat, capacity);
     this.camera.position.set(pose.x, SEATED_EYE_HEIGHT_M, pose.z);
     this.camera.rotation.set(0.2, pose.yaw, 0);
+    if (this.xr?.active) this.xr.recenter();
   }
 
   private turnWithKeys(event: KeyboardEvent): void {
@@ -145,23 +307,16 @@ class CircleScene implements CircleSceneHandle {
     this.camera.rotation.x += turn[0];
     this.camera.rotation.y += turn[1];
   }
-
-  dispose(): void {
-    this.canvas.removeEventListener('keydown', this.onKeyDown);
-    this.resizeObserver.disconnect();
-    for (const avatar of this.avatars.values()) avatar.dispose();
-    this.avatars.clear();
-    this.engine.stopRenderLoop();
-    this.scene.dispose();
-    this.engine.dispose();
-  }
 }
 
 /** Resolves once the first frame's shaders are compiled, so the loading indicator means it. */
-export function startCircleScene(
-  canvas: HTMLCanvasElement,
-  onListener: ListenerCallback,
-): Promise<CircleSceneHandle> {
-  const scene = new CircleScene(canvas, onListener);
-  return scene.ready().then(() => scene);
+export async function startCircleScene(options: SceneOptions): Promise<CircleSceneHandle> {
+  const scene = new CircleScene(options);
+  await scene.ready();
+  if (options.xr) {
+    await scene.startXr().catch((error: unknown) => {
+      console.error('Headset support could not start', error);
+    });
+  }
+  return scene;
 }

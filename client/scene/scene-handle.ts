@@ -1,14 +1,80 @@
+import type { Reaction } from '../../shared/circle/presence';
+import type { AvatarLabels } from './avatars/avatar';
 import type { MemberView } from '../../shared/circle/views';
 import type { ListenerPose } from '../voice/spatial-audio';
+import type { MenuButtonId } from '../xr/menu-layout';
+import type { MenuView } from '../xr/wrist-menu';
 
 /** Called whenever the view turns or moves, so voices stay where their speakers sit. */
 export type ListenerCallback = (pose: ListenerPose) => void;
 
+export interface SceneView {
+  members: readonly MemberView[];
+  selfId: string;
+  capacity: number;
+  hands: readonly string[];
+  labels: AvatarLabels;
+}
+
+/** What the headset parts ask of the page; only used when immersive VR is supported. */
+export interface SceneXrHooks {
+  snapTurnEnabled(): boolean;
+  talk(active: boolean): void;
+  menuPressed(id: MenuButtonId): void;
+  menuView(): MenuView;
+  activeChanged(active: boolean): void;
+}
+
+export interface SceneOptions {
+  canvas: HTMLCanvasElement;
+  onListener: ListenerCallback;
+  /** Sends this browser's pose to everyone connected (the voice mesh's data channel). */
+  sendPose(bytes: Uint8Array): void;
+  /** Present when this browser can enter immersive VR. */
+  xr: SceneXrHooks | undefined;
+}
+
+export interface SceneStats {
+  drawCalls: number;
+  triangles: number;
+  activeMeshes: number;
+  /** JavaScript time per frame, averaged over the last second. */
+  frameMs: number;
+  fps: number;
+}
+
 /** What the page needs from the 3D circle; the Babylon code behind it loads lazily. */
 export interface CircleSceneHandle {
-  /** Places everyone at their seats; the view sits at `selfId`'s seat. */
-  update(members: readonly MemberView[], selfId: string, capacity: number): void;
-  /** Lights a member's avatar while they speak. */
+  update(view: SceneView): void;
   setSpeaking(memberId: string, speaking: boolean): void;
+  showReaction(memberId: string, reaction: Reaction): void;
+  receivePose(memberId: string, bytes: Uint8Array): void;
+  forgetPose(memberId: string): void;
+  /** Faces the view back to the lantern from the viewer's seat (and in VR, re-seats them). */
+  recenter(): void;
+  /** Resolves once the headset session has started. */
+  enterXr(): Promise<void>;
+  exitXr(): Promise<void>;
+  /** Read-only state for diagnostics and tests. */
+  diagnostics(): SceneDiagnostics;
   dispose(): void;
+}
+
+export interface PoseSnapshot {
+  head: { position: { x: number; y: number; z: number }; yaw: number };
+  right?: { x: number; y: number; z: number };
+  left?: { x: number; y: number; z: number };
+}
+
+export interface SceneDiagnostics {
+  stats(): SceneStats;
+  localPose(): PoseSnapshot;
+  remotePose(memberId: string): PoseSnapshot | undefined;
+  xrActive(): boolean;
+  /** A wrist-menu button's centre relative to the viewer's head (x right, y up, z forward). */
+  menuButtonInHead(id: MenuButtonId): { x: number; y: number; z: number } | undefined;
+  menuVisible(): boolean;
+  posesSent(): number;
+  /** Adds `count` stand-in members moving gently, for benchmarks. */
+  simulate(count: number): void;
 }

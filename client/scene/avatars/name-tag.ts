@@ -5,24 +5,34 @@ import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import type { Scene } from '@babylonjs/core/scene';
+import { TAG_FONT_FAMILY } from './tag-font';
 
 const WIDTH_PX = 512;
-const HEIGHT_PX = 128;
-// Japanese and other scripts need fonts that carry their glyphs; list common ones per platform.
-const FONT_FAMILY =
-  'system-ui, "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif';
+const HEIGHT_PX = 160;
 
-/** A name floating above an avatar, always turned to the viewer. Redrawn only when it changes. */
+/** Everything a tag shows; it is redrawn only when one of these changes. */
+export interface TagState {
+  name: string;
+  dimmed: boolean;
+  muted: boolean;
+  handRaised: boolean;
+  /** A short second line, such as "stepped out". */
+  note: string | undefined;
+}
+
+/**
+ * A name floating above an avatar, always turned to the viewer, with the person's states as
+ * small symbols: muted, hand raised, stepped out.
+ */
 export class NameTag {
   private readonly plane: Mesh;
   private readonly texture: DynamicTexture;
   private readonly material: StandardMaterial;
-  private text = '';
+  private drawn = '';
 
-  constructor(scene: Scene, parent: TransformNode, heightM: number) {
-    this.plane = CreatePlane('name-tag', { width: 0.8, height: 0.2 }, scene);
+  constructor(scene: Scene, parent: TransformNode) {
+    this.plane = CreatePlane('name-tag', { width: 0.8, height: 0.25 }, scene);
     this.plane.parent = parent;
-    this.plane.position.y = heightM;
     this.plane.billboardMode = Mesh.BILLBOARDMODE_ALL;
     this.plane.isPickable = false;
     this.texture = new DynamicTexture(
@@ -38,31 +48,46 @@ export class NameTag {
     this.material.disableLighting = true;
     this.material.useAlphaFromDiffuseTexture = true;
     this.material.backFaceCulling = false;
+    this.material.freeze();
     this.plane.material = this.material;
   }
 
-  setText(text: string, dimmed: boolean): void {
-    const key = `${dimmed ? '1' : '0'}${text}`;
-    if (key === this.text) return;
-    this.text = key;
+  placeAt(x: number, y: number, z: number): void {
+    this.plane.position.set(x, y, z);
+  }
+
+  draw(state: TagState): void {
+    const key = JSON.stringify(state);
+    if (key === this.drawn) return;
+    this.drawn = key;
     const ctx = this.texture.getContext() as CanvasRenderingContext2D;
     ctx.clearRect(0, 0, WIDTH_PX, HEIGHT_PX);
-    let size = 56;
-    ctx.font = `600 ${size}px ${FONT_FAMILY}`;
+    // Symbols sit before the name so they stay visible however long the name is.
+    const symbols = `${state.handRaised ? '✋' : ''}${state.muted ? '🔇' : ''}`;
+    const text = symbols ? `${symbols} ${state.name}` : state.name;
+    let size = 52;
+    const font = (px: number) => `600 ${px}px ${TAG_FONT_FAMILY}`;
+    ctx.font = font(size);
     // Shrink long names to fit rather than cutting them off.
     while (ctx.measureText(text).width > WIDTH_PX - 48 && size > 24) {
       size -= 4;
-      ctx.font = `600 ${size}px ${FONT_FAMILY}`;
+      ctx.font = font(size);
     }
     const width = Math.min(WIDTH_PX - 8, ctx.measureText(text).width + 48);
-    ctx.fillStyle = dimmed ? 'rgba(30, 28, 40, 0.45)' : 'rgba(30, 28, 40, 0.72)';
+    const top = state.note ? 8 : 24;
+    ctx.fillStyle = state.dimmed ? 'rgba(30, 28, 40, 0.45)' : 'rgba(30, 28, 40, 0.72)';
     ctx.beginPath();
-    ctx.roundRect((WIDTH_PX - width) / 2, 16, width, HEIGHT_PX - 32, 40);
+    ctx.roundRect((WIDTH_PX - width) / 2, top, width, 96, 40);
     ctx.fill();
-    ctx.fillStyle = dimmed ? 'rgba(255, 248, 236, 0.6)' : '#fff8ec';
+    ctx.fillStyle = state.dimmed ? 'rgba(255, 248, 236, 0.65)' : '#fff8ec';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(text, WIDTH_PX / 2, HEIGHT_PX / 2 + 2);
+    ctx.fillText(text, WIDTH_PX / 2, top + 50);
+    if (state.note) {
+      ctx.font = font(30);
+      ctx.fillStyle = '#f3dcc0';
+      ctx.fillText(state.note, WIDTH_PX / 2, top + 124);
+    }
     this.texture.update(true);
   }
 

@@ -88,6 +88,13 @@ export async function installEmulatedQuest(
   const exports = module.exports;
   ${runtimeSource}
   const IWER = module.exports;
+  // IWER 2.5 builds an offset space from the XRRigidTransform object itself instead of its
+  // matrix, which makes every offset a no-op; apps that move the viewer (seating them, snap
+  // turn) rely on offsets, as on a real headset.
+  const offsetSpace = IWER.XRReferenceSpace.prototype.getOffsetReferenceSpace;
+  IWER.XRReferenceSpace.prototype.getOffsetReferenceSpace = function (origin) {
+    return offsetSpace.call(this, origin && origin.matrix ? origin.matrix : origin);
+  };
   const device = new IWER.XRDevice(IWER.metaQuest3, { stereoEnabled: ${String(options.stereo === true)} });
   device.installRuntime({ forceInstall: true });
   Object.defineProperty(window, ${JSON.stringify(DEVICE_KEY)}, { value: device });

@@ -1,0 +1,181 @@
+import type { Reaction } from '../../shared/circle/presence';
+import type { CircleView } from '../../shared/circle/views';
+import type { CommandBus } from '../commands/command-bus';
+import type { Translator } from '../i18n/i18n';
+import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
+import { byId } from '../ui/dom';
+import type { StatusLine } from '../ui/status-line';
+import type { MenuButtonId } from '../xr/menu-layout';
+import type { MenuView } from '../xr/wrist-menu';
+import { immersiveVrSupported } from '../xr/xr-support';
+import type { VoiceController } from './voice-controller';
+
+/**
+ * The 3D circle on the page: loads it lazily, keeps it in step with the circle, carries poses
+ * between it and the voice mesh, and connects the headset's controls to the command layer.
+ */
+export class SceneController {
+  private scene: CircleSceneHandle | undefined;
+  private loading: Promise<void> | undefined;
+  private xrSupported: Promise<boolean> | undefined;
+  private confirmingLeave = false;
+  private latest: { circle: CircleView; selfId: string } | undefined;
+
+  constructor(
+    private readonly i18n: Translator,
+    private readonly voice: VoiceController,
+    private readonly commands: CommandBus,
+    private readonly status: StatusLine,
+  ) {}
+
+  get handle(): CircleSceneHandle | undefined {
+    return this.scene;
+  }
+
+  /** Loads the 3D view once per stay in a circle; `stillWanted` guards a leave meanwhile. */
+  async ensure(stillWanted: () => boolean): Promise<void> {
+    if (this.scene || this.loading) return this.loading;
+    const indicator = byId('scene-loading');
+    indicator.hidden = false;
+    this.xrSupported ??= immersiveVrSupported();
+    this.loading = (async () => {
+      const [{ startCircleScene }, xr] = await Promise.all([
+        import(/* webpackChunkName: "scene" */ '../scene/circle-scene'),
+        this.xrSupported,
+      ]);
+      const scene = await startCircleScene({
+        canvas: byId<HTMLCanvasElement>('scene-canvas'),
+        onListener: (pose) => {
+          this.voice.setListener(pose);
+        },
+        sendPose: (bytes) => {
+          this.voice.broadcast(bytes);
+        },
+        xr: xr ? this.xrHooks() : undefined,
+      });
+      if (!stillWanted()) {
+        scene.dispose();
+        return;
+      }
+      this.scene = scene;
+      indicator.hidden = true;
+      this.commands.set({ xrAvailable: xr === true });
+      this.render();
+    })();
+    await this.loading.catch((error: unknown) => {
+      console.error('The 3D view could not start', error);
+      indicator.hidden = true;
+    });
+  }
+
+  update(circle: CircleView, selfId: string): void {
+    this.latest = { circle, selfId };
+    this.render();
+  }
+
+  setSpeaking(memberId: string, speaking: boolean): void {
+    this.scene?.setSpeaking(memberId, speaking);
+  }
+
+  showReaction(memberId: string, reaction: Reaction): void {
+    this.scene?.showReaction(memberId, reaction);
+  }
+
+  receivePose(memberId: string, bytes: Uint8Array): void {
+    this.scene?.receivePose(memberId, bytes);
+  }
+
+  forgetPose(memberId: string): void {
+    this.scene?.forgetPose(memberId);
+  }
+
+  async enterXr(): Promise<void> {
+    await this.scene?.enterXr();
+  }
+
+  /** Asks a second time before leaving from the headset, where a stray click is easy. */
+  confirmLeaveInXr(): boolean {
+    if (this.confirmingLeave) return true;
+    this.confirmingLeave = true;
+    return false;
+  }
+
+  dispose(): void {
+    this.scene?.dispose();
+    this.scene = undefined;
+    this.loading = undefined;
+    this.latest = undefined;
+    this.confirmingLeave = false;
+    this.commands.set({ xrAvailable: false });
+  }
+
+  private render(): void {
+    if (!this.scene || !this.latest) return;
+    const { circle, selfId } = this.latest;
+    this.scene.update({
+      members: circle.members,
+      selfId,
+      capacity: circle.capacity,
+      hands: circle.hands,
+      labels: { steppedOut: this.i18n.t('presence.steppedOut') },
+    });
+  }
+
+  private xrHooks(): SceneXrHooks {
+    const menuCommands: Record<MenuButtonId, () => void> = {
+      mute: () => this.commands.run({ type: 'mute.toggle' }, 'vr'),
+      hand: () => this.commands.run({ type: 'hand.toggle' }, 'vr'),
+      'react-nod': () => this.commands.run({ type: 'react', reaction: 'nod' }, 'vr'),
+      'react-heart': () => this.commands.run({ type: 'react', reaction: 'heart' }, 'vr'),
+      'react-metoo': () => this.commands.run({ type: 'react', reaction: 'metoo' }, 'vr'),
+      'react-wave': () => this.commands.run({ type: 'react', reaction: 'wave' }, 'vr'),
+      'react-thanks': () => this.commands.run({ type: 'react', reaction: 'thanks' }, 'vr'),
+      help: () => this.commands.run({ type: 'help.toggle' }, 'vr'),
+      recenter: () => this.commands.run({ type: 'view.recenter' }, 'vr'),
+      leave: () => this.commands.run({ type: 'circle.leave' }, 'vr'),
+      back: () => this.commands.run({ type: 'help.toggle' }, 'vr'),
+    };
+    return {
+      snapTurnEnabled: () => byId<HTMLInputElement>('snap-turn').checked,
+      talk: (active) => {
+        this.commands.run({ type: active ? 'talk.start' : 'talk.stop' }, 'vr');
+      },
+      menuPressed: (id) => {
+        if (id !== 'leave') this.confirmingLeave = false;
+        menuCommands[id]();
+      },
+      menuView: () => this.menuView(),
+      activeChanged: (active) => {
+        this.confirmingLeave = false;
+        this.status.announce(this.i18n.t(active ? 'xr.entered' : 'xr.exited'));
+      },
+    };
+  }
+
+  private menuView(): MenuView {
+    const state = this.commands.state;
+    const t = (key: Parameters<Translator['t']>[0]) => this.i18n.t(key);
+    return {
+      muted: state.muted,
+      listenOnly: this.voice.listenOnly,
+      handRaised: state.handRaised,
+      confirmingLeave: this.confirmingLeave,
+      helpOpen: state.helpOpen,
+      labels: {
+        mute: t(state.muted ? 'voice.unmute' : 'voice.mute'),
+        hand: t(state.handRaised ? 'xr.lowerHand' : 'hand.raise'),
+        'react-nod': t('reaction.nod'),
+        'react-heart': t('reaction.heart'),
+        'react-metoo': t('reaction.metoo'),
+        'react-wave': t('reaction.wave'),
+        'react-thanks': t('reaction.thanks'),
+        help: t('xr.help'),
+        recenter: t('xr.recenter'),
+        leave: t(this.confirmingLeave ? 'xr.leaveConfirm' : 'circle.leave'),
+        back: t('common.back'),
+        hint: t('xr.menuHint'),
+        helpText: t('xr.helpText'),
+      },
+    };
+  }
+}

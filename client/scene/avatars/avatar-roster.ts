@@ -1,0 +1,131 @@
+import type { Scene } from '@babylonjs/core/scene';
+import type { Reaction } from '../../../shared/circle/presence';
+import type { MemberView } from '../../../shared/circle/views';
+import { decodePose } from '../../../shared/pose/pose-codec';
+import { PoseBuffer } from '../../presence/pose-buffer';
+import { Avatar, type AvatarLabels } from './avatar';
+import { AvatarParts } from './avatar-parts';
+import type { AvatarPose } from './avatar-pose';
+import { restPoseFor } from './avatar-pose';
+import { ReactionLayer } from './reaction-layer';
+
+export interface RosterView {
+  members: readonly MemberView[];
+  selfId: string;
+  capacity: number;
+  hands: readonly string[];
+  labels: AvatarLabels;
+}
+
+/**
+ * Everyone else in the circle: an avatar per member, fed by the poses their browsers send and
+ * smoothed by a buffer each, plus the reactions floating above them.
+ */
+export class AvatarRoster {
+  private readonly parts: AvatarParts;
+  private readonly reactions: ReactionLayer;
+  private readonly avatars = new Map<string, Avatar>();
+  private readonly buffers = new Map<string, PoseBuffer>();
+  private readonly drawn = new Map<string, AvatarPose>();
+  private badFrames = 0;
+
+  constructor(scene: Scene) {
+    this.parts = new AvatarParts(scene);
+    this.reactions = new ReactionLayer(scene);
+  }
+
+  update(view: RosterView): void {
+    const present = new Set<string>();
+    const raised = new Set(view.hands);
+    for (const member of view.members) {
+      if (member.id === view.selfId) continue;
+      present.add(member.id);
+      let avatar = this.avatars.get(member.id);
+      if (!avatar) {
+        avatar = new Avatar(this.parts, member.id, member, view.capacity);
+        this.avatars.set(member.id, avatar);
+      }
+      avatar.update(member, view.capacity, view.labels, raised.has(member.id));
+      const rest = restPoseFor(member.seat, view.capacity);
+      this.buffer(member.id).setRestPose(rest);
+    }
+    for (const [id, avatar] of this.avatars) {
+      if (present.has(id)) continue;
+      avatar.dispose();
+      this.avatars.delete(id);
+      this.buffers.delete(id);
+      this.drawn.delete(id);
+    }
+  }
+
+  receivePose(memberId: string, bytes: Uint8Array, now: number): void {
+    if (!this.avatars.has(memberId)) return;
+    try {
+      this.buffer(memberId).push(decodePose(bytes), now);
+    } catch {
+      // A frame that is not a pose (another version, or garbage) is dropped, never fatal.
+      this.badFrames++;
+    }
+  }
+
+  /** Their connection closed: their avatar settles at rest instead of holding a stale pose. */
+  forgetPose(memberId: string): void {
+    this.buffers.delete(memberId);
+  }
+
+  setSpeaking(memberId: string, speaking: boolean): void {
+    this.avatars.get(memberId)?.setSpeaking(speaking);
+  }
+
+  showReaction(
+    memberId: string,
+    reaction: Reaction,
+    now: number,
+    selfTop?: () => { x: number; y: number; z: number },
+  ): void {
+    const avatar = this.avatars.get(memberId);
+    const anchor = avatar ? () => avatar.topPosition : selfTop;
+    if (anchor) this.reactions.show(reaction, anchor, now);
+  }
+
+  /** Moves every avatar to where its person is now; call once a frame. */
+  tick(now: number): void {
+    for (const [id, avatar] of this.avatars) {
+      const buffer = this.buffers.get(id);
+      const sample = buffer?.hasFrames ? buffer.sample(now) : undefined;
+      const pose: AvatarPose | undefined = sample
+        ? { head: sample.head, left: sample.left, right: sample.right }
+        : undefined;
+      avatar.applyPose(pose);
+      if (pose) this.drawn.set(id, pose);
+      else this.drawn.delete(id);
+    }
+    this.reactions.tick(now);
+  }
+
+  /** The pose last drawn for a member (for diagnostics and tests). */
+  drawnPose(memberId: string): AvatarPose | undefined {
+    return this.drawn.get(memberId);
+  }
+
+  get rejectedFrames(): number {
+    return this.badFrames;
+  }
+
+  dispose(): void {
+    for (const avatar of this.avatars.values()) avatar.dispose();
+    this.avatars.clear();
+    this.buffers.clear();
+    this.reactions.dispose();
+    this.parts.dispose();
+  }
+
+  private buffer(memberId: string): PoseBuffer {
+    let buffer = this.buffers.get(memberId);
+    if (!buffer) {
+      buffer = new PoseBuffer();
+      this.buffers.set(memberId, buffer);
+    }
+    return buffer;
+  }
+}

@@ -1,0 +1,217 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../signaling-server/server';
+import { artifactsDir, startAppServer } from './support/app-server';
+import { admit, knock, startCircle } from './support/circle-actions';
+import { describeWithBrowser, launchChromium } from './support/chromium';
+import { PageWatch } from './support/page-watch';
+import { writeToneWav } from './support/tone-file';
+import { waitUntil } from './support/wait-until';
+import {
+  aimController,
+  clickButton,
+  getHeadsetPose,
+  headToTracking,
+  installEmulatedQuest,
+  setControllerPose,
+  setHeadsetPose,
+  waitForXrFrames,
+  yawPitch,
+  type Vec3,
+} from './support/xr-emulator';
+
+jest.setTimeout(180_000);
+
+interface Snapshot {
+  head: { position: Vec3; yaw: number };
+  right?: Vec3;
+}
+
+/** Runs a function against `window.engawaDiagnostics` in the page. */
+function diagnose<R>(page: Page, what: string, arg?: unknown): Promise<R> {
+  return page.evaluate(
+    ([name, value]) => {
+      type Probe = Record<string, (v?: unknown) => unknown>;
+      const d = (window as unknown as { engawaDiagnostics: Probe }).engawaDiagnostics;
+      const [group, method] = name.split('.') as [string, string | undefined];
+      if (!method) return d[group]?.(value);
+      const scene = d[group]?.() as Probe | undefined;
+      return scene?.[method]?.(value);
+    },
+    [what, arg] as const,
+  ) as Promise<R>;
+}
+
+const distance = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
+
+/** Babylon's head-local (z ahead) to WebXR's head-local (-z ahead). */
+const toXrLocal = (v: Vec3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
+
+describeWithBrowser('presence: a headset and a desktop see each other move', (executablePath) => {
+  let server: RunningServer;
+  let browser: Browser;
+  let toneDir: string;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
+    const tone = path.join(toneDir, 'tone.wav');
+    writeToneWav(tone);
+    server = await startAppServer();
+    browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+    await server.close();
+    rmSync(toneDir, { recursive: true, force: true });
+  });
+
+  async function openPage(headset: boolean): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1000, height: 700 },
+    });
+    contexts.push(context);
+    if (headset) await installEmulatedQuest(context);
+    const page = await context.newPage();
+    watches.push(new PageWatch(page, new URL(server.url).origin));
+    await page.goto(`${server.url}/?diagnostics=1`);
+    return page;
+  }
+
+  async function memberId(page: Page, name: string): Promise<string> {
+    const id = await page
+      .locator('#people-list li', { hasText: name })
+      .first()
+      .getAttribute('data-member-id');
+    if (!id) throw new Error(`no member id for ${name}`);
+    return id;
+  }
+
+  /** Waits until `viewer` draws `memberId` where that member's own page says they are. */
+  async function seenWhereTheyAre(viewer: Page, subject: Page, subjectId: string) {
+    const truth = await diagnose<Snapshot>(subject, 'scene.localPose');
+    return waitUntil(
+      'the remote avatar to match the sender',
+      () => diagnose<Snapshot | undefined>(viewer, 'scene.remotePose', subjectId),
+      (seen) =>
+        seen !== undefined &&
+        distance(seen.head.position, truth.head.position) < 0.02 &&
+        angleGap(seen.head.yaw, truth.head.yaw) < 0.05 &&
+        (truth.right === undefined ||
+          (seen.right !== undefined && distance(seen.right, truth.right) < 0.02)),
+    ).then((seen) => ({ seen, truth }));
+  }
+
+  it('enters VR, moves head and hand for the other page, mutes from the wrist menu, and follows a desktop turn', async () => {
+    const hana = await openPage(true);
+    const code = await startCircle(hana, { title: 'Presence circle', capacity: 4, name: 'Hana' });
+    const ren = await openPage(false);
+    await knock(ren, code, 'Ren');
+    await admit(hana, ren, 'Ren');
+    const hanaId = await memberId(ren, 'Hana');
+    const renId = await memberId(hana, 'Ren');
+
+    // Only a browser that can show immersive VR offers it.
+    await hana.locator('#enter-vr').waitFor({ state: 'visible' });
+    expect(await ren.locator('#enter-vr').isVisible()).toBe(false);
+
+    // Poses flow over the data channel before anyone enters VR.
+    await seenWhereTheyAre(ren, hana, hanaId);
+
+    await hana.locator('#enter-vr').click();
+    await waitUntil(
+      'the headset session',
+      () => diagnose<boolean>(hana, 'scene.xrActive'),
+      (active) => active,
+    );
+    await waitForXrFrames(hana, 3);
+
+    // Seated placement: entering puts Hana's eyes at her cushion, whatever the room looks like.
+    const seated = await diagnose<Snapshot>(hana, 'scene.localPose');
+    expect(seated.head.position.y).toBeCloseTo(1.1, 1);
+
+    // Lean and turn the headset, and raise the right controller.
+    const leanTo = { x: 0.25, y: 1.5, z: -0.1 };
+    await setHeadsetPose(hana, { position: leanTo, orientation: yawPitch(Math.PI / 5) });
+    await setControllerPose(hana, 'right', {
+      position: { x: 0.3, y: 1.35, z: -0.4 },
+      orientation: yawPitch(0),
+    });
+    await waitForXrFrames(hana, 3);
+    const moved = await diagnose<Snapshot>(hana, 'scene.localPose');
+    // Rigid tracking: the head moved in the world exactly as far as it did in the room.
+    expect(distance(moved.head.position, seated.head.position)).toBeCloseTo(
+      distance(leanTo, { x: 0, y: 1.6, z: 0 }),
+      2,
+    );
+    expect(angleGap(moved.head.yaw, seated.head.yaw)).toBeCloseTo(Math.PI / 5, 2);
+    expect(moved.right).toBeDefined();
+    const { seen } = await seenWhereTheyAre(ren, hana, hanaId);
+    expect(seen?.right).toBeDefined();
+
+    // The ears follow the headset: the listener sits at the head and looks where it looks.
+    const listener = await waitUntil(
+      'the listener to follow the headset',
+      () =>
+        diagnose<{ position: Vec3; forward: Vec3 }>(hana, 'listener').then((l) => ({
+          l,
+          yaw: Math.atan2(l.forward.x, l.forward.z),
+        })),
+      ({ l, yaw }) =>
+        distance(l.position, moved.head.position) < 0.01 && angleGap(yaw, moved.head.yaw) < 0.02,
+    );
+    // Leaning down 10 cm in the room lowers the ears 10 cm in the circle.
+    expect(listener.l.position.y).toBeCloseTo(seated.head.position.y - 0.1, 2);
+
+    // Open the wrist menu with X, point the right controller at Mute and pull the trigger.
+    await setControllerPose(hana, 'left', {
+      position: { x: 0.05, y: 1.15, z: -0.45 },
+      orientation: yawPitch(Math.PI / 5),
+    });
+    await clickButton(hana, 'left', 'x');
+    await waitUntil(
+      'the wrist menu',
+      () => diagnose<boolean>(hana, 'scene.menuVisible'),
+      (visible) => visible,
+    );
+    await waitForXrFrames(hana, 2);
+    const head = await getHeadsetPose(hana);
+    const muteInHead = await diagnose<Vec3>(hana, 'scene.menuButtonInHead', 'mute');
+    const target = headToTracking(head, toXrLocal(muteInHead));
+    const from = headToTracking(head, { x: 0.25, y: -0.35, z: -0.15 });
+    await aimController(hana, 'right', from, target);
+    await waitForXrFrames(hana, 2);
+    await hana.screenshot({ path: path.join(artifactsDir, 'vr-wrist-menu.png') });
+    expect(await diagnose<{ muted: boolean }>(hana, 'commands')).toMatchObject({ muted: false });
+    await clickButton(hana, 'right', 'trigger', 3);
+    await waitUntil(
+      'Hana muted from the wrist menu',
+      () => diagnose<{ muted: boolean }>(hana, 'commands'),
+      (state) => state.muted,
+    );
+    await ren
+      .locator(`#people-list li[data-member-id="${hanaId}"]`, { hasText: 'muted' })
+      .waitFor();
+
+    // A desktop turn is seen in the headset: Ren turns his view with the arrow keys.
+    const before = await diagnose<Snapshot>(ren, 'scene.localPose');
+    await ren.locator('#scene-canvas').focus();
+    await ren.keyboard.press('ArrowLeft');
+    await ren.keyboard.press('ArrowLeft');
+    const turned = await diagnose<Snapshot>(ren, 'scene.localPose');
+    expect(angleGap(turned.head.yaw, before.head.yaw)).toBeCloseTo(Math.PI / 6, 2);
+    await seenWhereTheyAre(hana, ren, renId);
+
+    for (const watch of watches) {
+      expect(watch.foreignRequests).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+    }
+  });
+});
