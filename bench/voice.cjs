@@ -19,21 +19,10 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout } = require('node:timers');
 const chromium = require('./chromium.cjs');
-const { runCommand, tail } = require('./children.cjs');
-const {
-  newestMtime,
-  startServer,
-  stopServer,
-  readCpuSeconds,
-  readMemoryKB,
-} = require('./signaling-load.cjs');
+const { ensureAppBuilt } = require('./app-build.cjs');
+const { startServer, stopServer, readCpuSeconds, readMemoryKB } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
 
-const ROOT = path.resolve(__dirname, '..');
-const BUILT = [
-  path.join(ROOT, 'dist', 'server', 'main.js'),
-  path.join(ROOT, 'dist', 'client', 'js', 'main.js'),
-];
 const TARGET_ADMISSION_MS = 1000;
 const TARGET_JITTER_MS = 60;
 /** The circle size that must hold: every peer connected and delivering audio. */
@@ -55,30 +44,6 @@ const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (v) => Math.round(v * 10) / 10;
-
-// ——— build ———
-
-/**
- * Builds client and server when dist/ lacks them or their sources are newer, so the figures
- * are for the code in the tree. A failed rebuild over an existing build is measured anyway and
- * the table says so.
- */
-async function ensureAppBuilt(log) {
-  const builtAt = Math.min(...BUILT.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-  const sourcesAt = Math.max(
-    ...['client', 'shared', 'signaling-server'].map((d) => newestMtime(path.join(ROOT, d))),
-    fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs,
-  );
-  if (builtAt >= sourcesAt) return 'existing';
-  log(builtAt === 0 ? 'voice: building the app…' : 'voice: sources changed; rebuilding the app…');
-  const { code, output } = await runCommand('npx', ['webpack', '--mode', 'production'], {
-    cwd: ROOT,
-  });
-  if (code === 0) return 'rebuilt';
-  if (builtAt === 0) throw new Error(`the app build failed:\n${tail(output)}`);
-  log(`WARNING: the app rebuild failed; measuring the previous build.\n${tail(output)}`);
-  return 'stale (rebuild failed)';
-}
 
 // ——— CPU and memory from /proc ———
 
@@ -610,7 +575,7 @@ async function prepare(settings, log) {
     error.skipped = true;
     throw error;
   }
-  const build = await ensureAppBuilt(log);
+  const build = await ensureAppBuilt(log, 'voice');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engawa-voice-'));
   const toneFile = path.join(dir, 'tone.wav');
   chromium.writeToneWav(toneFile);

@@ -53,6 +53,7 @@ class CircleScene implements CircleSceneHandle {
   private xr: XrExperience | undefined;
   private view: SceneView | undefined;
   private seatedAt: string | undefined;
+  private sweeping = false;
   private lastListener: number[] = [];
 
   constructor(private readonly options: SceneOptions) {
@@ -195,7 +196,14 @@ class CircleScene implements CircleSceneHandle {
         return { x: local.x, y: local.y, z: local.z };
       },
       menuVisible: () => this.xr?.menu.visible === true,
-      posesSent: () => this.sender.framesSent,
+      poseTraffic: () => ({
+        frames: this.sender.framesSent,
+        bytes: this.sender.bytesSent,
+        keepAlives: this.sender.keepAlivesSent,
+      }),
+      sweepView: (on) => {
+        this.sweeping = on;
+      },
       simulate: (count) => {
         this.simulated.set(count);
         if (this.view) this.update(this.view);
@@ -225,6 +233,7 @@ class CircleScene implements CircleSceneHandle {
       Math.min(MAX_PITCH_RAD, this.camera.rotation.x),
     );
     const now = performance.now();
+    if (this.sweeping) this.camera.rotation.y += Math.sin(now / 700) * 0.01;
     this.simulated.tick(now);
     this.roster.tick(now);
     if (this.xr?.active && this.xr.menu.visible && this.options.xr) {

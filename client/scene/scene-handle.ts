@@ -74,7 +74,10 @@ export interface SceneDiagnostics {
   /** A wrist-menu button's centre relative to the viewer's head (x right, y up, z forward). */
   menuButtonInHead(id: MenuButtonId): { x: number; y: number; z: number } | undefined;
   menuVisible(): boolean;
-  posesSent(): number;
+  /** What this page's pose sender has produced: each frame goes once to every connected peer. */
+  poseTraffic(): { frames: number; bytes: number; keepAlives: number };
+  /** Turns the desktop view slowly back and forth (benchmarks: a viewer who keeps moving). */
+  sweepView(on: boolean): void;
   /** Adds `count` stand-in members moving gently, for benchmarks. */
   simulate(count: number): void;
 }

@@ -15,6 +15,8 @@ import {
   getHeadsetPose,
   headToTracking,
   installEmulatedQuest,
+  pressButton,
+  releaseButton,
   setControllerPose,
   setHeadsetPose,
   waitForXrFrames,
@@ -199,6 +201,17 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     await ren
       .locator(`#people-list li[data-member-id="${hanaId}"]`, { hasText: 'muted' })
       .waitFor();
+
+    // Push to talk in the headset: hold A to speak, let go to fall silent.
+    await hana.evaluate(() => {
+      document.getElementById('push-to-talk')?.click();
+    });
+    const hanaRow = ren.locator(`#people-list li[data-member-id="${hanaId}"]`);
+    await hanaRow.filter({ hasText: 'muted' }).waitFor();
+    await pressButton(hana, 'right', 'a');
+    await hanaRow.filter({ hasNotText: 'muted' }).waitFor();
+    await releaseButton(hana, 'right', 'a');
+    await hanaRow.filter({ hasText: 'muted' }).waitFor();
 
     // A desktop turn is seen in the headset: Ren turns his view with the arrow keys.
     const before = await diagnose<Snapshot>(ren, 'scene.localPose');

@@ -1,0 +1,43 @@
+'use strict';
+/**
+ * The built app (client and server) that the browser benchmarks drive, rebuilt when dist/ lacks
+ * it or its sources are newer, so the figures are for the code in the tree.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { runCommand, tail } = require('./children.cjs');
+const { newestMtime } = require('./signaling-load.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const BUILT = [
+  path.join(ROOT, 'dist', 'server', 'main.js'),
+  path.join(ROOT, 'dist', 'client', 'js', 'main.js'),
+];
+
+/**
+ * Resolves with 'existing', 'rebuilt' or 'stale (rebuild failed)'. A failed rebuild over an
+ * existing build is measured anyway (the runner's table says so); with no build at all it throws.
+ * `label` prefixes the progress lines (the bench that asked).
+ */
+async function ensureAppBuilt(log, label) {
+  const builtAt = Math.min(...BUILT.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
+  const sourcesAt = Math.max(
+    ...['client', 'shared', 'signaling-server'].map((d) => newestMtime(path.join(ROOT, d))),
+    fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs,
+  );
+  if (builtAt >= sourcesAt) return 'existing';
+  log(
+    builtAt === 0
+      ? `${label}: building the app…`
+      : `${label}: sources changed; rebuilding the app…`,
+  );
+  const { code, output } = await runCommand('npx', ['webpack', '--mode', 'production'], {
+    cwd: ROOT,
+  });
+  if (code === 0) return 'rebuilt';
+  if (builtAt === 0) throw new Error(`the app build failed:\n${tail(output)}`);
+  log(`WARNING: the app rebuild failed; measuring the previous build.\n${tail(output)}`);
+  return 'stale (rebuild failed)';
+}
+
+module.exports = { ensureAppBuilt };
