@@ -215,15 +215,22 @@ function isRelayFromOthers(frame, allowed) {
  *   control (Chromium's audio processing, a thread per microphone in the audio service). The
  *   tone still goes out as real Opus from the app's own mesh code.
  * - `timeoutMs` bounds every click and wait on the page.
+ * - `viewport` is the page's size in CSS pixels; the layout, and so the 3D view's shape, follow it.
  */
 async function openMember(
   browser,
   baseUrl,
-  { scene, onlySignalsFrom, lightweight = false, timeoutMs = ACTION_TIMEOUT_MS },
+  {
+    scene,
+    onlySignalsFrom,
+    lightweight = false,
+    timeoutMs = ACTION_TIMEOUT_MS,
+    viewport = { width: 1000, height: 700 },
+  },
 ) {
   const context = await browser.newContext({
     locale: 'en-US',
-    viewport: { width: 1000, height: 700 },
+    viewport,
     ...(lightweight ? { userAgent: LIGHT_UA } : {}),
   });
   if (lightweight) {
@@ -295,6 +302,8 @@ async function knock(page, code, name) {
   const form = page.locator('#join-form');
   await form.getByLabel('Circle code').fill(code);
   await form.getByLabel('Your pseudonym').fill(name);
+  // The circle's ground rules appear once the code is typed; knocking needs them accepted.
+  await form.getByLabel('I accept the ground rules').check();
   await form.getByRole('button', { name: 'Knock' }).click();
   await page.getByText('Waiting for the facilitator to let you in').waitFor();
 }

@@ -6,6 +6,7 @@
  *   npm run bench -- load       signaling load only
  *   npm run bench -- bundle     client bundle size only
  *   npm run bench -- voice      voice in real Chromium only
+ *   npm run bench -- scene      the 3D view and pose traffic in real Chromium only
  *
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
@@ -19,6 +20,9 @@
  *   BENCH_VOICE_SIZES=2,4,8,12  circle sizes at which one page's CPU and memory are measured
  *   BENCH_VOICE_WINDOW_S=10     length of each steady-audio measuring window
  *   BENCH_VOICE_3D=0            1: the page measured for mesh cost also runs the 3D view
+ *   BENCH_SCENE_SIZES=1,6,12    members present (the viewer included) when frame cost is sampled
+ *   BENCH_SCENE_WINDOW_S=5      length of each frame-cost and pose-traffic window
+ *   BENCH_SCENE_SAMPLE_MS=500   the scene's statistics are read this often during a window
  *   CHROME_PATH                 the Chromium to drive (default /usr/bin/chromium)
  */
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -29,6 +33,7 @@ const { setTimeout, clearTimeout } = require('node:timers');
 const { killAll } = require('./children.cjs');
 const bundle = require('./bundle-size.cjs');
 const load = require('./signaling-load.cjs');
+const scene = require('./scene.cjs');
 const voice = require('./voice.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -66,12 +71,21 @@ function readSettings() {
   if (voiceSizes.some((n) => !Number.isInteger(n) || n < 2 || n > 12)) {
     throw new Error('BENCH_VOICE_SIZES must list circle sizes from 2 to 12, e.g. 2,4,8,12');
   }
+  const sceneSizes = (process.env.BENCH_SCENE_SIZES ?? '1,6,12')
+    .split(',')
+    .map((s) => Number(s.trim()));
+  if (sceneSizes.some((n) => !Number.isInteger(n) || n < 1 || n > 12)) {
+    throw new Error('BENCH_SCENE_SIZES must list member counts from 1 to 12, e.g. 1,6,12');
+  }
   return {
     clients,
     voiceRuns: intSetting('BENCH_VOICE_RUNS', 5),
     voiceSizes: [...new Set(voiceSizes)].sort((a, b) => a - b),
     voiceWindowS: intSetting('BENCH_VOICE_WINDOW_S', 10),
     voice3d: process.env.BENCH_VOICE_3D === '1',
+    sceneSizes: [...new Set(sceneSizes)].sort((a, b) => a - b),
+    sceneWindowS: intSetting('BENCH_SCENE_WINDOW_S', 5),
+    sceneSampleMs: intSetting('BENCH_SCENE_SAMPLE_MS', 500, 50),
     workers: intSetting('BENCH_WORKERS', 2),
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
@@ -186,6 +200,12 @@ function printTable(rows) {
   log('');
   log('KB = 1024 bytes, MB = 1024 KB. Latencies are wall-clock on this machine, clients included.');
   log('CPU is a share of one core. NOISY: other processes used > 25 % of a core meanwhile.');
+  if (rows.some((r) => r.bench.startsWith('scene'))) {
+    log('Scene: headless Chromium renders with SwiftShader, on the CPU, so fps is no GPU figure.');
+    log("JS per frame is Babylon's frame time (scene logic, draw-call submission), measured with");
+    log('the canvas hidden so that SwiftShader does not set the pace. Pose traffic counts payload');
+    log('only: SCTP, DTLS, UDP and IP headers are not included.');
+  }
 }
 
 /**
@@ -249,15 +269,59 @@ async function runVoice(settings, rows, fail, failures, keep) {
   prepared.dispose();
 }
 
+/** The scene bench: setup under one watchdog, the page's measurements under another. */
+async function runSceneBench(settings, rows, fail, failures, keep) {
+  let prepared;
+  try {
+    prepared = await withWatchdog('scene setup', settings.timeoutS, () =>
+      scene.prepare(settings, log),
+    );
+  } catch (error) {
+    if (error.skipped) {
+      const value = `skipped: ${error.message}`;
+      failures.push({ bench: 'scene', message: value });
+      rows.push({ bench: 'scene', metric: 'run', value, target: '', verdict: 'SKIPPED' });
+    } else {
+      fail('scene', error);
+    }
+    return;
+  }
+  // Filled in as it goes, so an abort keeps what was measured.
+  const result = { build: prepared.build, ...scene.newSceneResult() };
+  keep(result);
+  try {
+    log(
+      `scene: frame cost at ${settings.sceneSizes.join(', ')} members, then pose traffic` +
+        ` still and moving…`,
+    );
+    await withWatchdog('scene', settings.timeoutS, () => scene.runScene(prepared, log, result));
+    rows.push(...scene.frameRows(result), ...scene.trafficRows(result));
+    if (result.failed) failures.push({ bench: 'scene', message: result.failed.message });
+  } catch (error) {
+    rows.push(...scene.frameRows(result), ...scene.trafficRows(result));
+    fail('scene', error);
+  }
+  if (prepared.build !== 'existing' && prepared.build !== 'rebuilt') {
+    rows.push({
+      bench: 'scene',
+      metric: 'app build',
+      value: prepared.build,
+      target: '',
+      verdict: 'CHECK',
+    });
+  }
+  prepared.dispose();
+}
+
 async function main() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'load', 'bundle', 'voice'].includes(which)) {
-    console.error('usage: npm run bench [-- load | bundle | voice]');
+  if (!['all', 'load', 'bundle', 'voice', 'scene'].includes(which)) {
+    console.error('usage: npm run bench [-- load | bundle | voice | scene]');
     process.exit(2);
   }
   const settings = readSettings();
   const startedAt = new Date();
-  const results = { signaling: [], bundle: null, voice: null };
+  const results = { signaling: [], bundle: null, voice: null, scene: null };
   const rows = [];
   const failures = [];
   const fail = (bench, error) => {
@@ -317,6 +381,12 @@ async function main() {
   if (which === 'all' || which === 'voice') {
     await runVoice(settings, rows, fail, failures, (voiceResults) => {
       results.voice = voiceResults;
+    });
+  }
+
+  if (which === 'all' || which === 'scene') {
+    await runSceneBench(settings, rows, fail, failures, (sceneResults) => {
+      results.scene = sceneResults;
     });
   }
 

@@ -20,7 +20,8 @@ const { performance } = require('node:perf_hooks');
 const { setTimeout } = require('node:timers');
 const chromium = require('./chromium.cjs');
 const { ensureAppBuilt } = require('./app-build.cjs');
-const { startServer, stopServer, readCpuSeconds, readMemoryKB } = require('./signaling-load.cjs');
+const { NOISY_CPU_PERCENT, ourPids, startCpuWindow } = require('./cpu-window.cjs');
+const { startServer, stopServer, readMemoryKB } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
 
 const TARGET_ADMISSION_MS = 1000;
@@ -37,70 +38,13 @@ const MESH_TIMEOUT_MS = 90_000;
 const STAND_IN_TIMEOUT_MS = 45_000;
 /** The newcomer's page polls its own statistics this often while waiting for audio. */
 const PROBE_INTERVAL_MS = 20;
-/** Other processes above this share of a core during a window make its figures suspect. */
-const NOISY_CPU_PERCENT = 25;
 /** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
 const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (v) => Math.round(v * 10) / 10;
 
-// ——— CPU and memory from /proc ———
-
-/** CPU seconds of every readable process, by pid. */
-function cpuByPid() {
-  const seconds = new Map();
-  for (const pid of chromium.listProcesses().keys()) {
-    try {
-      seconds.set(pid, readCpuSeconds(pid));
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return seconds;
-}
-
-/**
- * Starts a CPU window over every process on the machine. /proc/<pid>/stat is used rather than
- * /proc/stat: per-process times are exact (the scheduler's runtime), while the machine-wide
- * counters are sampled at timer ticks and miss much of a load made of many short wake-ups,
- * which is what audio is (they read up to a third low here).
- */
-function startCpuWindow() {
-  const before = cpuByPid();
-  const startedAt = performance.now();
-  return () => {
-    const after = cpuByPid();
-    const seconds = (performance.now() - startedAt) / 1000;
-    const table = chromium.listProcesses();
-    const used = new Map();
-    for (const [pid, cpu] of after) {
-      // A process started during the window counts whole; one that ended is lost (rare).
-      used.set(pid, cpu - (before.get(pid) ?? 0));
-    }
-    /** CPU of `pids` as a percentage of one core over the window. */
-    const percent = (pids) =>
-      round1(([...pids].reduce((sum, pid) => sum + (used.get(pid) ?? 0), 0) / seconds) * 100);
-    /** Everything outside `ours` that runs in user space (kernel threads have no cmdline). */
-    const others = (ours) =>
-      [...used.keys()].filter(
-        (pid) => !ours.has(pid) && (table.get(pid)?.cmdline ?? '').length > 0,
-      );
-    const othersPercent = (ours) => percent(others(ours));
-    /** The busiest of those, so a NOISY verdict says who was busy. */
-    const busiestOthers = (ours, count = 3) =>
-      others(ours)
-        .map((pid) => ({
-          pid,
-          percent: percent([pid]),
-          command: table.get(pid).cmdline.slice(0, 100),
-        }))
-        .filter((p) => p.percent >= 1)
-        .sort((a, b) => b.percent - a.percent)
-        .slice(0, count);
-    return { seconds, percent, othersPercent, busiestOthers, all: percent(used.keys()) };
-  };
-}
+// ——— memory and processes from /proc ———
 
 /** Proportional set size (shared pages split among their users), in KB; undefined if unknown. */
 function readPssKB(pid) {
@@ -131,14 +75,6 @@ function findPageRenderer(root) {
     );
   }
   return withRtc[0];
-}
-
-/** The processes that belong to this benchmark right now. */
-function ourPids(server, browsers) {
-  const table = chromium.listProcesses();
-  const pids = new Set([process.pid, server.pid]);
-  for (const b of browsers) for (const pid of chromium.processTree(b.pid, table)) pids.add(pid);
-  return pids;
 }
 
 // ——— waiting on pages ———

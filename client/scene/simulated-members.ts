@@ -28,6 +28,7 @@ export class SimulatedMembers {
       muted: i % 3 === 0,
       color: i % 8,
       away: false,
+      forceMuted: false,
     }));
   }
 

@@ -57,6 +57,7 @@ function member(id: string, connected = true): MemberView {
     muted: false,
     color: 0,
     away: false,
+    forceMuted: false,
   };
 }
 
