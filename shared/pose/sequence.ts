@@ -1,4 +1,7 @@
-/** Pose frames carry a wrapping 16-bit counter: at 30 Hz it wraps about every 36 minutes. */
+/**
+ * Pose frames carry a wrapping 16-bit counter of the sender's 10 ms clock ticks (not of frames, since
+ * the send rate changes with movement), so it wraps about every 11 minutes.
+ */
 export const SEQ_MODULUS = 0x1_0000;
 const HALF = SEQ_MODULUS / 2;
 
