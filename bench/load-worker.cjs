@@ -13,6 +13,7 @@
  * Every circle lives wholly inside one worker, so a relay's sender and receiver share a clock
  * and one-way latency can be measured directly.
  */
+const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { io } = require('socket.io-client');
@@ -95,7 +96,12 @@ function knockAndEnter(socket, code, name) {
       }, fail);
     });
     const started = performance.now();
-    request(socket, 'circle:knock', { code, name }).catch(fail);
+    request(socket, 'circle:knock', {
+      code,
+      name,
+      acceptedRules: true,
+      device: crypto.randomBytes(18).toString('base64url'),
+    }).catch(fail);
   });
 }
 
@@ -106,6 +112,7 @@ async function joinCircle(members) {
     title: 'Bench circle',
     capacity: circleSize,
     name: 'Facilitator',
+    rules: ['Be kind'],
   });
   let admitFailed;
   const admitFailure = new Promise((_, reject) => {

@@ -59,6 +59,8 @@ export interface ServerConfig {
   voice: VoicePolicy;
   /** Shortest time between two reactions from one member. */
   reactionCooldownMs: number;
+  /** The JSON file of help resources served at `/help-resources`, checked at start. */
+  helpResourcesPath: string;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -95,6 +97,7 @@ export function defaultConfig(): ServerConfig {
     voice: { stunUrls: [], turn: null, credentialTtlS: MAX_TURN_CREDENTIAL_TTL_S },
     // Quick enough for a nod after each sentence, too slow to fill the circle with hearts.
     reactionCooldownMs: 700,
+    helpResourcesPath: path.join(root, 'config', 'help-resources.example.json'),
   };
 }
 
@@ -144,7 +147,8 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 
 /**
  * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, LOG_LEVEL, the voice settings
- * (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS) and `--https`. Throws on a value it cannot use.
+ * (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES and `--https`. Throws on a
+ * value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const config = defaultConfig();
@@ -164,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   config.trustProxy = flag(env.TRUST_PROXY);
   config.logLevel = env.LOG_LEVEL ?? config.logLevel;
   config.voice = loadVoicePolicy(env);
+  const help = env.HELP_RESOURCES?.trim();
+  if (help) config.helpResourcesPath = path.resolve(help);
   return config;
 }

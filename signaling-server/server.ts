@@ -1,20 +1,28 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { CircleBroadcaster } from './circles/circle-broadcasts';
 import { CircleService } from './circles/circle-service';
 import type { CircleStore } from './circles/circle-store';
 import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
 import { realScheduler, type Scheduler } from './circles/grace-timers';
 import { MemoryCircleStore } from './circles/memory-circle-store';
 import type { ServerConfig } from './config';
+import { ChatLog } from './conversation/chat-log';
+import { ConversationService } from './conversation/conversation-service';
+import { FacilitationService } from './facilitation/facilitation-service';
+import { PieceService } from './facilitation/piece-service';
+import { loadHelpResources } from './help/help-resources-file';
 import { createApp } from './http/create-app';
 import { createLogger, type Logger } from './logger';
 import { PresenceService } from './presence/presence-service';
 import { acceptConnections, createRealtimeServer } from './realtime/attach-realtime';
+import { SafetyService } from './safety/safety-service';
 import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { VoiceService } from './voice/voice-service';
+import { Limits } from '../shared/protocol/limits';
 import packageJson from '../package.json';
 
 export interface RunningServer {
@@ -25,6 +33,11 @@ export interface RunningServer {
   circles: CircleService;
   voice: VoiceService;
   presence: PresenceService;
+  facilitation: FacilitationService;
+  piece: PieceService;
+  conversation: ConversationService;
+  safety: SafetyService;
+  chat: ChatLog;
   store: CircleStore;
   close(): Promise<void>;
 }
@@ -44,6 +57,9 @@ export async function startServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = options.store ?? new MemoryCircleStore();
   const now = options.now ?? Date.now;
+  const scheduler = options.scheduler ?? realScheduler;
+  // Read before listening: a broken list of help contacts must stop the server, not be served.
+  const helpResources = loadHelpResources(config.helpResourcesPath);
 
   // The app reports connection counts from the Socket.IO server created just below.
   let io: EngawaServer | undefined = undefined;
@@ -54,6 +70,7 @@ export async function startServer(
       circles: await store.count(),
       connections: io?.engine.clientsCount ?? 0,
     }),
+    helpResources,
   });
   const httpServer: HttpServer = config.https
     ? createHttpsServer(await ensureCertificate(config.tlsDir, lanAddresses()), app)
@@ -61,27 +78,37 @@ export async function startServer(
 
   const realtimeDeps = { config, logger, now };
   io = createRealtimeServer(httpServer, realtimeDeps);
+  const broadcast = new CircleBroadcaster(io, now);
+  const chat = new ChatLog(Limits.chatHistoryMax);
   const circles = new CircleService({
     io,
     store,
+    broadcast,
+    chat,
     logger,
     now,
-    scheduler: options.scheduler ?? realScheduler,
+    scheduler,
     codeAttempts: new CodeAttemptLimiter(config.codeAttempts),
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
     maxCircles: config.maxCircles,
     voice: config.voice,
   });
-  const voice = new VoiceService({ io, store, logger, now, voice: config.voice });
+  const voice = new VoiceService({ io, store, broadcast, logger, now, voice: config.voice });
   const presence = new PresenceService({
     io,
     store,
+    broadcast,
     logger,
     now,
     reactionCooldownMs: config.reactionCooldownMs,
   });
-  acceptConnections(io, { circles, voice, presence }, realtimeDeps);
+  const facilitation = new FacilitationService({ io, store, broadcast, circles, logger, now });
+  const piece = new PieceService({ io, store, broadcast, logger, now, scheduler });
+  const conversation = new ConversationService({ io, store, broadcast, chat, logger, now });
+  const safety = new SafetyService({ io, store, logger, now });
+  const services = { circles, voice, presence, facilitation, piece, conversation, safety };
+  acceptConnections(io, services, realtimeDeps);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -102,9 +129,16 @@ export async function startServer(
     circles,
     voice,
     presence,
+    facilitation,
+    piece,
+    conversation,
+    safety,
+    chat,
     store,
     close: async () => {
       circles.dispose();
+      piece.dispose();
+      conversation.dispose();
       running.disconnectSockets(true);
       const closed = new Promise<void>((resolve) => {
         void running.close(() => {

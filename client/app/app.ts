@@ -27,7 +27,14 @@ const VOICE_FIRST_MS = 1_500;
 type Phase =
   | { kind: 'lobby' }
   | { kind: 'waiting'; name: string }
-  | { kind: 'circle'; selfId: string; circle: CircleView; waiting: WaitingView[] };
+  | {
+      kind: 'circle';
+      selfId: string;
+      circle: CircleView;
+      waiting: WaitingView[];
+      /** Members this member blocked: never heard, seen or connected to. */
+      blocked: Set<string>;
+    };
 
 type MessageKind =
   | 'declined'
@@ -35,6 +42,7 @@ type MessageKind =
   | 'facilitator_timeout'
   | 'replaced'
   | 'rate_limited'
+  | 'removed'
   | 'left'
   | 'reload';
 
@@ -200,6 +208,7 @@ export class App {
       selfId: entered.self.memberId,
       circle: entered.circle,
       waiting: entered.waiting ?? [],
+      blocked: new Set(entered.self.blocked),
     };
     if (!wasInCircle) {
       showScreen('circle');
@@ -313,7 +322,8 @@ export class App {
       },
       this.i18n,
     );
-    this.voice.update(circle);
+    const { blocked } = this.phase;
+    this.voice.update(circle, blocked);
     this.commands.set({
       handRaised: circle.hands.includes(selfId),
       away: self?.away ?? false,
@@ -324,7 +334,10 @@ export class App {
         decline: (id) => void this.decide('waiting:decline', id),
       });
     }
-    this.scene.update(circle, selfId);
+    this.scene.update(
+      { ...circle, members: circle.members.filter((m) => !blocked.has(m.id)) },
+      selfId,
+    );
   }
 
   private async decide(
@@ -432,7 +445,7 @@ export class App {
       this.showMessage(reason);
     });
     socket.on('session:closed', ({ reason }) => {
-      if (reason === 'rate_limited') this.sessions.clear();
+      if (reason === 'rate_limited' || reason === 'removed') this.sessions.clear();
       this.leaveCircleView();
       this.showMessage(reason);
     });

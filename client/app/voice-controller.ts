@@ -1,6 +1,7 @@
 import type { CircleView } from '../../shared/circle/views';
 import type { CommandBus } from '../commands/command-bus';
 import type { SignalPayload } from '../../shared/protocol/schemas';
+import { silencedMembers } from '../circle/audibility';
 import { markSpeaking } from '../circle/people-list';
 import type { Translator } from '../i18n/i18n';
 import type { MicChoice } from '../lobby/mic-check';
@@ -37,6 +38,9 @@ export class VoiceController {
   private readonly cleanups: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastListener: ListenerPose | undefined;
+  private circle: CircleView | undefined;
+  private blocked: ReadonlySet<string> = new Set();
+  private selfId: string | undefined;
 
   constructor(
     private readonly i18n: Translator,
@@ -62,8 +66,14 @@ export class VoiceController {
     return this.starting;
   }
 
-  update(circle: CircleView): void {
-    this.session?.setMembers(circle.members, circle.capacity);
+  /** Follows the circle: whom to connect to, and whom not to play (see `silencedMembers`). */
+  update(circle: CircleView, blocked: ReadonlySet<string> = new Set()): void {
+    this.circle = circle;
+    this.blocked = blocked;
+    // No connection at all to someone this member blocked.
+    const members = circle.members.filter((m) => !blocked.has(m.id));
+    this.session?.setMembers(members, circle.capacity);
+    if (this.selfId) this.session?.setSilenced(silencedMembers(circle, this.selfId, blocked));
     byId('voice-mode').textContent = this.i18n.t(
       circle.privateVoice ? 'voice.private' : 'voice.direct',
     );
@@ -132,6 +142,7 @@ export class VoiceController {
 
   private async startAsync(selfId: string, circle: CircleView, mic: MicChoice): Promise<void> {
     this.mic = mic;
+    this.selfId = selfId;
     const config = await this.client.request('voice:config', {});
     if (!config.ok) {
       this.status.announce(this.i18n.error(config.error.code));
@@ -176,7 +187,7 @@ export class VoiceController {
     byId('listen-only').hidden = mic.stream !== undefined;
     byId('mute-toggle').hidden = mic.stream === undefined;
     this.applyMute(mic.startMuted || mic.stream === undefined, false);
-    this.update(circle);
+    this.update(this.circle ?? circle, this.blocked);
     for (const { from, signal } of this.pendingSignals.splice(0))
       this.session.handleSignal(from, signal);
     this.offerSoundButtonIfSuspended(audio);

@@ -6,8 +6,10 @@ import type { SignalingClient } from '../net/signaling-client';
 import { byId, showScreen } from '../ui/dom';
 import { stopStream } from '../voice/microphone';
 import { ColorMemory, ColorPicker } from './color-picker';
+import { deviceToken } from './device-token';
 import { clearFormError, readCreateForm, readJoinForm, showFormError } from './lobby-forms';
 import { MicCheck, type MicChoice } from './mic-check';
+import { RulesPreview } from './rules-preview';
 
 export interface LobbyHooks {
   /** The circle this person just started. */
@@ -19,9 +21,20 @@ export interface LobbyHooks {
 /** Which form field an error from the server is about. */
 function fieldFor(code: ErrorCode): string {
   if (code.startsWith('name_')) return 'name';
-  if (code === ErrorCode.TitleInvalid) return 'title';
-  if (code === ErrorCode.PrivateVoiceUnavailable) return 'privateVoice';
-  return 'code';
+  switch (code) {
+    case ErrorCode.TitleInvalid:
+      return 'title';
+    case ErrorCode.TopicInvalid:
+      return 'topic';
+    case ErrorCode.RulesInvalid:
+      return 'rules';
+    case ErrorCode.RulesNotAccepted:
+      return 'acceptRules';
+    case ErrorCode.PrivateVoiceUnavailable:
+      return 'privateVoice';
+    default:
+      return 'code';
+  }
 }
 
 function localStorageOrNothing(): Storage | undefined {
@@ -40,6 +53,10 @@ function localStorageOrNothing(): Storage | undefined {
 export class LobbyController {
   private readonly micCheck: MicCheck;
   private readonly colors: ColorPicker;
+  private readonly preview: RulesPreview;
+  private readonly device: string;
+  private readonly rulesBox = byId<HTMLTextAreaElement>('create-rules');
+  private readonly stopFollowingLanguage: () => void;
   private mic: MicChoice | undefined;
 
   constructor(
@@ -53,6 +70,24 @@ export class LobbyController {
       byId('create-color-swatches'),
       byId('join-color-swatches'),
     ]);
+    this.device = deviceToken(storage);
+    const joinForm = byId<HTMLFormElement>('join-form');
+    this.preview = new RulesPreview(client, i18n, (code) => {
+      showFormError(joinForm, 'code', i18n.error(code));
+    });
+    const codeField = byId<HTMLInputElement>('join-code');
+    codeField.addEventListener('input', () => {
+      clearFormError(joinForm);
+      void this.preview.showFor(codeField.value);
+    });
+    // The ground rules start as this language's defaults until the facilitator edits them.
+    this.rulesBox.addEventListener('input', () => {
+      this.rulesBox.dataset.edited = 'true';
+    });
+    this.stopFollowingLanguage = i18n.onChange(() => {
+      this.fillDefaultRules();
+    });
+    this.fillDefaultRules();
     byId('go-create').addEventListener('click', () => {
       this.showCreate();
     });
@@ -69,7 +104,6 @@ export class LobbyController {
       event.preventDefault();
       void this.submitCreate(createForm);
     });
-    const joinForm = byId<HTMLFormElement>('join-form');
     joinForm.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.submitJoin(joinForm);
@@ -90,9 +124,13 @@ export class LobbyController {
   }
 
   showJoin(code?: string): void {
-    if (code !== undefined) byId<HTMLInputElement>('join-code').value = code;
+    const codeField = byId<HTMLInputElement>('join-code');
+    if (code !== undefined) codeField.value = code;
     this.micCheck.placeIn(byId<HTMLFormElement>('join-form'));
     showScreen('join');
+    // Coming back after a decline or a lost connection: read the rules again before knocking.
+    this.preview.clear();
+    void this.preview.showFor(codeField.value);
   }
 
   /** The microphone for the circle: the one chosen here, or opened now (after a reload). */
@@ -109,6 +147,7 @@ export class LobbyController {
   }
 
   dispose(): void {
+    this.stopFollowingLanguage();
     this.releaseMicrophone();
     this.micCheck.dispose();
     this.colors.dispose();
@@ -132,9 +171,12 @@ export class LobbyController {
 
   private async submitJoin(form: HTMLFormElement): Promise<void> {
     clearFormError(form);
-    const input = readJoinForm(form);
+    const code = byId<HTMLInputElement>('join-code').value;
+    const input = readJoinForm(form, this.preview.acceptedFor(code), this.device);
     if (!input.ok) {
       showFormError(form, input.field, this.i18n.error(input.code));
+      // The rules may not be on show yet (the code was pasted and Knock pressed at once).
+      if (input.field === 'acceptRules') void this.preview.showFor(code);
       return;
     }
     this.mic ??= await this.micCheck.choiceAsync();
@@ -144,6 +186,11 @@ export class LobbyController {
       return;
     }
     this.hooks.knocked(input.value.name);
+  }
+
+  private fillDefaultRules(): void {
+    if (this.rulesBox.dataset.edited === 'true') return;
+    this.rulesBox.value = this.i18n.t('create.rulesDefault');
   }
 
   /** Disables a form while its request is in flight so a double click sends once. */

@@ -235,7 +235,8 @@ class CircleScene implements CircleSceneHandle {
     const now = performance.now();
     if (this.sweeping) this.camera.rotation.y += Math.sin(now / 700) * 0.01;
     this.simulated.tick(now);
-    this.roster.tick(now);
+    const eyes = this.viewerCamera().globalPosition;
+    this.roster.tick(now, { x: eyes.x, y: eyes.y, z: eyes.z });
     if (this.xr?.active && this.xr.menu.visible && this.options.xr) {
       this.xr.menu.render(this.options.xr.menuView());
     }

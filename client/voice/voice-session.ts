@@ -55,6 +55,7 @@ export class VoiceSession {
   private settledWaiters: (() => void)[] = [];
   private capacity = 0;
   private muted = false;
+  private silenced = new Set<string>();
 
   constructor(private readonly options: VoiceSessionOptions) {
     const { audio, microphone } = options;
@@ -76,6 +77,7 @@ export class VoiceSession {
       },
       onStream: (memberId, stream) => {
         audio.addVoice(memberId, stream);
+        audio.voice(memberId)?.setSilenced(this.silenced.has(memberId));
         this.placeVoices();
       },
       onPeerConnected: () => {
@@ -145,6 +147,14 @@ export class VoiceSession {
   setMuted(muted: boolean): void {
     this.muted = muted;
     for (const track of this.options.microphone?.getAudioTracks() ?? []) track.enabled = !muted;
+  }
+
+  /** Stops playing these members here (and keeps them silent if their voice arrives later). */
+  setSilenced(silenced: ReadonlySet<string>): void {
+    this.silenced = new Set(silenced);
+    for (const member of this.members) {
+      this.options.audio.voice(member.id)?.setSilenced(this.silenced.has(member.id));
+    }
   }
 
   setVolume(memberId: string, volume: number): void {

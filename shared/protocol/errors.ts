@@ -14,13 +14,37 @@ export const ErrorCode = {
   NameInvalidCharacters: 'name_invalid_characters',
   NameInvisible: 'name_invisible',
   TitleInvalid: 'title_invalid',
+  TopicInvalid: 'topic_invalid',
+  /** Ground rules: 1–12 lines, each a visible line of at most 200 characters. */
+  RulesInvalid: 'rules_invalid',
+  /** A chat line, private message, report, decline or closing message breaks the text rules. */
+  TextInvalid: 'text_invalid',
   CodeInvalid: 'code_invalid',
   CircleNotFound: 'circle_not_found',
   CircleFull: 'circle_full',
+  /** The facilitators have closed the door for now; people already waiting stay. */
+  CircleLocked: 'circle_locked',
+  /** This browser was removed from this circle and may not knock again. */
+  Barred: 'barred',
+  /** Knocking needs the ground rules read and accepted. */
+  RulesNotAccepted: 'rules_not_accepted',
   AlreadyInCircle: 'already_in_circle',
   NotInCircle: 'not_in_circle',
   NotWaiting: 'not_waiting',
+  /** Only a facilitator (or, where allowed, a co-facilitator) may do this. */
   NotFacilitator: 'not_facilitator',
+  /** The request names someone it may not be used on (the facilitator, yourself, a peer). */
+  NotPermitted: 'not_permitted',
+  MemberNotFound: 'member_not_found',
+  /** That member is disconnected or has stepped out right now. */
+  MemberUnavailable: 'member_unavailable',
+  /** Only the member holding the talking piece may do this. */
+  NotHolder: 'not_holder',
+  BarNotFound: 'bar_not_found',
+  /** A facilitator muted this member; only a facilitator can let them speak again. */
+  MutedByFacilitator: 'muted_by_facilitator',
+  /** One of the two has blocked the other; nothing passes between them. */
+  Blocked: 'blocked',
   WaitingNotFound: 'waiting_not_found',
   WaitingRoomFull: 'waiting_room_full',
   RecipientNotFound: 'recipient_not_found',

@@ -1,29 +1,48 @@
 import type { AckCallback } from './ack';
 import type {
+  ChatMessage,
+  CirclePreview,
   CircleView,
   CloseReason,
   EndReason,
   EnteredCircle,
+  ModerationState,
+  PrivateMessage,
+  ReportReceived,
   WaitingView,
 } from '../circle/views';
 import type { Reaction } from '../circle/presence';
 import type {
   AwaySetInput,
+  BarLiftInput,
+  ChatSendInput,
   CircleCreateInput,
+  CircleEndInput,
   CircleKnockInput,
+  CircleLockInput,
+  CirclePauseInput,
+  CirclePreviewInput,
   CircleResumeInput,
   EmptyInput,
   HandSetInput,
+  MemberMuteInput,
+  MemberTargetInput,
+  PrivateMessageInput,
   ReactionSendInput,
+  ReportSendInput,
+  RoleSetInput,
+  RoundStartInput,
   SignalRelayInput,
   SignalPayload,
   VoiceMuteInput,
   WaitingDecisionInput,
+  WaitingDeclineInput,
 } from './schemas';
 
 /** Every client→server event name, in one place. Names are `domain:verb`. */
 export const ClientEvent = {
   CircleCreate: 'circle:create',
+  CirclePreview: 'circle:preview',
   CircleKnock: 'circle:knock',
   KnockCancel: 'knock:cancel',
   CircleResume: 'circle:resume',
@@ -31,6 +50,24 @@ export const ClientEvent = {
   CircleEnd: 'circle:end',
   WaitingAdmit: 'waiting:admit',
   WaitingDecline: 'waiting:decline',
+  CircleLock: 'circle:lock',
+  CirclePause: 'circle:pause',
+  RoleSet: 'role:set',
+  PiecePass: 'piece:pass',
+  PieceGive: 'piece:give',
+  PieceTake: 'piece:take',
+  RoundStart: 'round:start',
+  RoundEnd: 'round:end',
+  HandLower: 'hand:lower',
+  MemberMute: 'member:mute',
+  MemberRemove: 'member:remove',
+  BarLift: 'bar:lift',
+  MessagePrivate: 'message:private',
+  MemberBlock: 'member:block',
+  ReportSend: 'report:send',
+  ChatSend: 'chat:send',
+  ChatClear: 'chat:clear',
+  HelpAlert: 'help:alert',
   SignalRelay: 'signal:relay',
   ServerFeatures: 'server:features',
   VoiceConfig: 'voice:config',
@@ -46,11 +83,18 @@ export const ServerEvent = {
   CircleState: 'circle:state',
   CircleEnded: 'circle:ended',
   WaitingList: 'waiting:list',
+  ModerationState: 'moderation:state',
   KnockAdmitted: 'knock:admitted',
   KnockDeclined: 'knock:declined',
   SignalRelay: 'signal:relay',
   SessionClosed: 'session:closed',
   ReactionShown: 'reaction:shown',
+  PieceTimeUp: 'piece:timeUp',
+  MessagePrivate: 'message:private',
+  ReportReceived: 'report:received',
+  HelpAlerted: 'help:alerted',
+  ChatMessage: 'chat:message',
+  ChatCleared: 'chat:cleared',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -86,15 +130,44 @@ export interface VoiceConfig {
   ttlS: number;
 }
 
+/** The answer to `member:block`: everyone the sender has blocked in this circle. */
+export interface BlockList {
+  blocked: string[];
+}
+
+/** How many facilitators (and co-facilitators) a report or help alert reached just now. */
+export interface Delivery {
+  delivered: number;
+}
+
 export interface ClientToServerEvents {
   'circle:create': (input: CircleCreateInput, ack: AckCallback<EnteredCircle>) => void;
+  'circle:preview': (input: CirclePreviewInput, ack: AckCallback<CirclePreview>) => void;
   'circle:knock': (input: CircleKnockInput, ack: AckCallback<KnockAccepted>) => void;
   'knock:cancel': (input: EmptyInput, ack: AckCallback<null>) => void;
   'circle:resume': (input: CircleResumeInput, ack: AckCallback<EnteredCircle>) => void;
   'circle:leave': (input: EmptyInput, ack: AckCallback<null>) => void;
-  'circle:end': (input: EmptyInput, ack: AckCallback<null>) => void;
+  'circle:end': (input: CircleEndInput, ack: AckCallback<null>) => void;
   'waiting:admit': (input: WaitingDecisionInput, ack: AckCallback<null>) => void;
-  'waiting:decline': (input: WaitingDecisionInput, ack: AckCallback<null>) => void;
+  'waiting:decline': (input: WaitingDeclineInput, ack: AckCallback<null>) => void;
+  'circle:lock': (input: CircleLockInput, ack: AckCallback<null>) => void;
+  'circle:pause': (input: CirclePauseInput, ack: AckCallback<null>) => void;
+  'role:set': (input: RoleSetInput, ack: AckCallback<null>) => void;
+  'piece:pass': (input: EmptyInput, ack: AckCallback<null>) => void;
+  'piece:give': (input: MemberTargetInput, ack: AckCallback<null>) => void;
+  'piece:take': (input: EmptyInput, ack: AckCallback<null>) => void;
+  'round:start': (input: RoundStartInput, ack: AckCallback<null>) => void;
+  'round:end': (input: EmptyInput, ack: AckCallback<null>) => void;
+  'hand:lower': (input: MemberTargetInput, ack: AckCallback<null>) => void;
+  'member:mute': (input: MemberMuteInput, ack: AckCallback<null>) => void;
+  'member:remove': (input: MemberTargetInput, ack: AckCallback<null>) => void;
+  'bar:lift': (input: BarLiftInput, ack: AckCallback<null>) => void;
+  'message:private': (input: PrivateMessageInput, ack: AckCallback<PrivateMessage>) => void;
+  'member:block': (input: MemberTargetInput, ack: AckCallback<BlockList>) => void;
+  'report:send': (input: ReportSendInput, ack: AckCallback<Delivery>) => void;
+  'chat:send': (input: ChatSendInput, ack: AckCallback<null>) => void;
+  'chat:clear': (input: EmptyInput, ack: AckCallback<null>) => void;
+  'help:alert': (input: EmptyInput, ack: AckCallback<Delivery>) => void;
   'signal:relay': (input: SignalRelayInput, ack: AckCallback<null>) => void;
   'server:features': (input: EmptyInput, ack: AckCallback<ServerFeatures>) => void;
   'voice:config': (input: EmptyInput, ack: AckCallback<VoiceConfig>) => void;
@@ -106,14 +179,23 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'circle:state': (circle: CircleView) => void;
-  'circle:ended': (info: { reason: EndReason }) => void;
+  'circle:ended': (info: { reason: EndReason; message?: string }) => void;
   'waiting:list': (waiting: WaitingView[]) => void;
+  /** To facilitators and co-facilitators whenever the barred list changes. */
+  'moderation:state': (state: ModerationState) => void;
   'knock:admitted': (admission: KnockAdmission) => void;
-  'knock:declined': (info: Record<string, never>) => void;
+  'knock:declined': (info: { message?: string }) => void;
   'signal:relay': (message: { from: string; signal: SignalPayload }) => void;
   'session:closed': (info: { reason: CloseReason }) => void;
   /** A member's reaction, to everyone in the circle including the sender; never stored. */
   'reaction:shown': (info: { memberId: string; reaction: Reaction }) => void;
+  /** The holder has held the piece for the circle's share time; once per holding, never a cut. */
+  'piece:timeUp': (info: { holder: string }) => void;
+  'message:private': (message: PrivateMessage) => void;
+  'report:received': (report: ReportReceived) => void;
+  'help:alerted': (info: { memberId: string; at: number }) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'chat:cleared': (info: Record<string, never>) => void;
 }
 
 /** Reserved for the scale-out adapter; nothing crosses nodes yet. */

@@ -4,10 +4,30 @@ export const Limits = {
   /** Guards against names made of long runs of combining marks. */
   nameMaxCodeUnits: 256,
   titleMaxChars: 80,
+  topicMaxChars: 120,
+  /** Ground rules: one line each. */
+  rulesMin: 1,
+  rulesMax: 12,
+  ruleMaxChars: 200,
   capacityMin: 2,
   capacityMax: 12,
   capacityDefault: 8,
+  /** How long one person may hold the talking piece before the circle is gently told. */
+  shareTimeMinS: 30,
+  shareTimeMaxS: 1_200,
+  shareTimeDefaultS: 180,
   waitingMax: 40,
+  declineMessageMaxChars: 200,
+  closingMessageMaxChars: 300,
+  privateMessageMaxChars: 500,
+  chatMaxChars: 500,
+  /** Chat lines a circle keeps for latecomers and reloads, newest last. */
+  chatHistoryMax: 100,
+  /** Chat lines one member may send per window. */
+  chatBurst: 5,
+  chatWindowMs: 10_000,
+  reportTextMaxChars: 500,
+  reportReasonsMax: 5,
   /** Largest accepted SDP; a full audio offer with data channel is ~3 KB. */
   sdpMaxChars: 12_000,
   candidateMaxChars: 1_024,

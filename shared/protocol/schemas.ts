@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { ClientEvent, type ClientEventName } from './events';
+import { AssignableRoles, PieceModes, ReportReasons, RoundKinds } from '../circle/facilitation';
 import { AvatarColors, Reactions } from '../circle/presence';
+import { ErrorCode, isErrorCode } from './errors';
 import { Limits } from './limits';
 
 /**
  * One schema per client→server event. `z.object` strips unknown keys, so nothing a client adds
  * (including `__proto__` or `constructor`) survives parsing. Free text is only length-capped
- * here; its finer rules (pseudonyms, titles, codes) live in shared/circle and give their own
- * error codes.
+ * here (four UTF-16 units per character allowed); its finer rules (pseudonyms, titles, codes,
+ * messages) live in shared/circle and give their own error codes. A few checks answer with a
+ * specific code instead of `invalid_payload`: their error message is that code (see
+ * `errorCodeOfParseFailure`).
  */
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
 const rawText = (max: number) => z.string().max(max);
+/** Free text of at most `chars` characters, capped on the wire at four units per character. */
+const text = (chars: number) => rawText(chars * 4);
 /** Optional so an older saved form still works; the server then derives one from the id. */
 const color = z
   .number()
@@ -18,11 +24,28 @@ const color = z
   .min(0)
   .max(AvatarColors.length - 1)
   .optional();
+/** A random token each browser keeps (`engawa.device`), so a removed person stays out. */
+const device = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const rulesInvalid = { error: ErrorCode.RulesInvalid };
 
 export const emptySchema = z.object({});
 
 export const circleCreateSchema = z.object({
-  title: rawText(Limits.titleMaxChars * 4),
+  title: text(Limits.titleMaxChars),
+  /** What the circle is about; blank means none. */
+  topic: text(Limits.topicMaxChars).optional(),
+  /** Ground rules, one per line; the client sends its language's defaults unless edited. */
+  rules: z
+    .array(text(Limits.ruleMaxChars))
+    .min(Limits.rulesMin, rulesInvalid)
+    .max(Limits.rulesMax, rulesInvalid),
+  shareTimeS: z
+    .number()
+    .int()
+    .min(Limits.shareTimeMinS)
+    .max(Limits.shareTimeMaxS)
+    .default(Limits.shareTimeDefaultS),
+  pieceMode: z.enum(PieceModes).default('gentle'),
   capacity: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
   name: rawText(Limits.nameMaxCodeUnits * 2),
   /** Relay-only voice, so no member learns another's IP address. Needs a TURN server. */
@@ -30,10 +53,15 @@ export const circleCreateSchema = z.object({
   color,
 });
 
+export const circlePreviewSchema = z.object({ code: rawText(32) });
+
 export const circleKnockSchema = z.object({
   code: rawText(32),
   name: rawText(Limits.nameMaxCodeUnits * 2),
   color,
+  /** Missing or anything but `true` is answered `rules_not_accepted`. */
+  acceptedRules: z.literal(true, { error: ErrorCode.RulesNotAccepted }),
+  device,
 });
 
 export const circleResumeSchema = z.object({
@@ -41,7 +69,51 @@ export const circleResumeSchema = z.object({
   resumeToken: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
 });
 
+export const circleEndSchema = z.object({
+  /** A closing word shown to everyone; blank means none. */
+  message: text(Limits.closingMessageMaxChars).optional(),
+});
+
 export const waitingDecisionSchema = z.object({ waitingId: id });
+
+export const waitingDeclineSchema = z.object({
+  waitingId: id,
+  /** A kind word shown to the person declined; blank means none. */
+  message: text(Limits.declineMessageMaxChars).optional(),
+});
+
+export const circleLockSchema = z.object({ locked: z.boolean() });
+
+export const circlePauseSchema = z.object({ paused: z.boolean() });
+
+export const roleSetSchema = z.object({ memberId: id, role: z.enum(AssignableRoles) });
+
+/** Events that name one other member and nothing else. */
+export const memberTargetSchema = z.object({ memberId: id });
+
+export const memberMuteSchema = z.object({ memberId: id, muted: z.boolean() });
+
+export const roundStartSchema = z.object({ kind: z.enum(RoundKinds), fromMemberId: id });
+
+export const barLiftSchema = z.object({ barId: id });
+
+export const privateMessageSchema = z.object({
+  to: id,
+  text: text(Limits.privateMessageMaxChars),
+});
+
+export const reportSendSchema = z.object({
+  memberId: id.optional(),
+  /** Each reason once; repeats are dropped. */
+  reasons: z
+    .array(z.enum(ReportReasons))
+    .min(1)
+    .max(Limits.reportReasonsMax)
+    .transform((reasons) => [...new Set(reasons)]),
+  text: text(Limits.reportTextMaxChars).optional(),
+});
+
+export const chatSendSchema = z.object({ text: text(Limits.chatMaxChars) });
 
 export const voiceMuteSchema = z.object({ muted: z.boolean() });
 
@@ -84,9 +156,22 @@ export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema 
 
 export type EmptyInput = z.infer<typeof emptySchema>;
 export type CircleCreateInput = z.input<typeof circleCreateSchema>;
+export type CirclePreviewInput = z.infer<typeof circlePreviewSchema>;
 export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
 export type CircleResumeInput = z.infer<typeof circleResumeSchema>;
+export type CircleEndInput = z.infer<typeof circleEndSchema>;
 export type WaitingDecisionInput = z.infer<typeof waitingDecisionSchema>;
+export type WaitingDeclineInput = z.infer<typeof waitingDeclineSchema>;
+export type CircleLockInput = z.infer<typeof circleLockSchema>;
+export type CirclePauseInput = z.infer<typeof circlePauseSchema>;
+export type RoleSetInput = z.infer<typeof roleSetSchema>;
+export type MemberTargetInput = z.infer<typeof memberTargetSchema>;
+export type MemberMuteInput = z.infer<typeof memberMuteSchema>;
+export type RoundStartInput = z.infer<typeof roundStartSchema>;
+export type BarLiftInput = z.infer<typeof barLiftSchema>;
+export type PrivateMessageInput = z.infer<typeof privateMessageSchema>;
+export type ReportSendInput = z.input<typeof reportSendSchema>;
+export type ChatSendInput = z.infer<typeof chatSendSchema>;
 export type VoiceMuteInput = z.infer<typeof voiceMuteSchema>;
 export type HandSetInput = z.infer<typeof handSetSchema>;
 export type AwaySetInput = z.infer<typeof awaySetSchema>;
@@ -97,13 +182,32 @@ export type SignalRelayInput = z.infer<typeof signalRelaySchema>;
 /** The schema of every client event; the server registers no handler without one. */
 export const clientEventSchemas = {
   [ClientEvent.CircleCreate]: circleCreateSchema,
+  [ClientEvent.CirclePreview]: circlePreviewSchema,
   [ClientEvent.CircleKnock]: circleKnockSchema,
   [ClientEvent.KnockCancel]: emptySchema,
   [ClientEvent.CircleResume]: circleResumeSchema,
   [ClientEvent.CircleLeave]: emptySchema,
-  [ClientEvent.CircleEnd]: emptySchema,
+  [ClientEvent.CircleEnd]: circleEndSchema,
   [ClientEvent.WaitingAdmit]: waitingDecisionSchema,
-  [ClientEvent.WaitingDecline]: waitingDecisionSchema,
+  [ClientEvent.WaitingDecline]: waitingDeclineSchema,
+  [ClientEvent.CircleLock]: circleLockSchema,
+  [ClientEvent.CirclePause]: circlePauseSchema,
+  [ClientEvent.RoleSet]: roleSetSchema,
+  [ClientEvent.PiecePass]: emptySchema,
+  [ClientEvent.PieceGive]: memberTargetSchema,
+  [ClientEvent.PieceTake]: emptySchema,
+  [ClientEvent.RoundStart]: roundStartSchema,
+  [ClientEvent.RoundEnd]: emptySchema,
+  [ClientEvent.HandLower]: memberTargetSchema,
+  [ClientEvent.MemberMute]: memberMuteSchema,
+  [ClientEvent.MemberRemove]: memberTargetSchema,
+  [ClientEvent.BarLift]: barLiftSchema,
+  [ClientEvent.MessagePrivate]: privateMessageSchema,
+  [ClientEvent.MemberBlock]: memberTargetSchema,
+  [ClientEvent.ReportSend]: reportSendSchema,
+  [ClientEvent.ChatSend]: chatSendSchema,
+  [ClientEvent.ChatClear]: emptySchema,
+  [ClientEvent.HelpAlert]: emptySchema,
   [ClientEvent.SignalRelay]: signalRelaySchema,
   [ClientEvent.ServerFeatures]: emptySchema,
   [ClientEvent.VoiceConfig]: emptySchema,
@@ -112,3 +216,13 @@ export const clientEventSchemas = {
   [ClientEvent.AwaySet]: awaySetSchema,
   [ClientEvent.ReactionSend]: reactionSendSchema,
 } as const satisfies Record<ClientEventName, z.ZodType>;
+
+/**
+ * The code to answer a payload that failed its schema with: a specific one when every problem
+ * found carries that code as its message (such as `rules_not_accepted`), else `invalid_payload`.
+ */
+export function errorCodeOfParseFailure(error: z.ZodError): ErrorCode {
+  const codes = new Set(error.issues.map((issue) => issue.message));
+  const [only] = codes;
+  return codes.size === 1 && isErrorCode(only) ? only : ErrorCode.InvalidPayload;
+}

@@ -1,13 +1,51 @@
 import { Rooms, type EngawaServer } from '../realtime/socket-types';
 import type { CircleRecord } from './circle-record';
-import * as rules from './circle-rules';
+import { toCircleView, toModerationState, toWaitingViews } from './circle-views';
 
-/** Tells everyone in the circle what it looks like now. */
-export function broadcastState(io: EngawaServer, circle: CircleRecord): void {
-  io.to(Rooms.circle(circle.id)).emit('circle:state', rules.toCircleView(circle));
-}
+type StateListener = (circle: CircleRecord) => void;
+type EndListener = (circleId: string) => void;
 
-/** Tells the circle's facilitators who is waiting at the door. */
-export function sendWaitingList(io: EngawaServer, circle: CircleRecord): void {
-  io.to(Rooms.facilitators(circle.id)).emit('waiting:list', rules.toWaitingViews(circle));
+/**
+ * Tells a circle's people what changed, and lets server parts that keep their own per-circle
+ * state (the share timer, the chat log) follow every change and every ending.
+ */
+export class CircleBroadcaster {
+  private readonly stateListeners = new Set<StateListener>();
+  private readonly endListeners = new Set<EndListener>();
+
+  constructor(
+    private readonly io: EngawaServer,
+    private readonly now: () => number,
+  ) {}
+
+  /** Everyone in the circle: what it looks like now. */
+  state(circle: CircleRecord): void {
+    this.io.to(Rooms.circle(circle.id)).emit('circle:state', toCircleView(circle, this.now()));
+    for (const listener of this.stateListeners) listener(circle);
+  }
+
+  /** The circle's facilitators and co-facilitators: who is waiting at the door. */
+  waiting(circle: CircleRecord): void {
+    this.io.to(Rooms.hosts(circle.id)).emit('waiting:list', toWaitingViews(circle));
+  }
+
+  /** The circle's facilitators and co-facilitators: who is barred. */
+  moderation(circle: CircleRecord): void {
+    this.io.to(Rooms.hosts(circle.id)).emit('moderation:state', toModerationState(circle));
+  }
+
+  /** The circle has ended and is deleted; whatever was kept for it must go too. */
+  ended(circleId: string): void {
+    for (const listener of this.endListeners) listener(circleId);
+  }
+
+  onState(listener: StateListener): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onEnded(listener: EndListener): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
 }

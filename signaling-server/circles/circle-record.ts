@@ -1,16 +1,24 @@
-import type { Role } from '../../shared/circle/views';
+import type { PieceMode, Role, RoundKind } from '../../shared/circle/facilitation';
 
 /**
  * The stored form of a circle. Plain JSON on purpose: the in-memory store keeps it as is and a
- * shared store (Redis) can serialise it without adapters.
+ * shared store (Redis) can serialise it without adapters. Chat lines are not part of it: they
+ * live only in this process's memory (`ChatLog`).
  */
 export interface MemberRecord {
   id: string;
   name: string;
   role: Role;
+  /** When the member took their current role; the longest-serving co-facilitator takes over. */
+  roleSince: number;
   seat: number;
   /** SHA-256 of the resume token; the token itself is only ever held by the member's browser. */
   resumeTokenHash: string;
+  /**
+   * Hash of the browser's device token with the circle id (`hashDevice`), used to keep a
+   * removed person out; null for the creator, who never knocked.
+   */
+  deviceHash: string | null;
   /** The socket currently speaking for this member, or null while their seat is held. */
   connectionId: string | null;
   /** False between admission and the member's browser first taking the seat. */
@@ -19,6 +27,8 @@ export interface MemberRecord {
   awaySince: number | null;
   /** The member's own microphone switch, as they last reported it; kept across reconnects. */
   muted: boolean;
+  /** Muted by a facilitator; their own unmute is refused while true. */
+  forceMuted: boolean;
   /** Index into `AvatarColors`, chosen in the lobby or derived from the id. */
   color: number;
   /**
@@ -26,6 +36,14 @@ export interface MemberRecord {
    * a lost connection; kept across reconnects like `muted`.
    */
   steppedOut: boolean;
+  /** Whom this member has blocked; never shown to anyone else. */
+  blocks: BlockRecord[];
+}
+
+/** A block names the member and, where known, their device, so it outlasts a re-admission. */
+export interface BlockRecord {
+  memberId: string;
+  deviceHash: string | null;
 }
 
 export interface WaitingRecord {
@@ -34,19 +52,51 @@ export interface WaitingRecord {
   since: number;
   /** The colour asked for when knocking; null lets the member id decide it on admission. */
   color: number | null;
+  /** See `MemberRecord.deviceHash`. */
+  deviceHash: string | null;
+}
+
+/** Someone removed by a facilitator; a knock from the same device is refused. */
+export interface BarRecord {
+  id: string;
+  deviceHash: string | null;
+  name: string;
+  at: number;
+}
+
+export interface RoundRecord {
+  kind: RoundKind;
+  order: string[];
+  /** Index into `order` whose turn it is. */
+  turn: number;
+}
+
+export interface PieceRecord {
+  holder: string | null;
+  /** Server time the holder received it; null with no holder. */
+  since: number | null;
+  round: RoundRecord | null;
 }
 
 export interface CircleRecord {
   id: string;
   code: string;
   title: string;
+  topic: string | null;
+  rules: string[];
+  shareTimeS: number;
+  pieceMode: PieceMode;
   capacity: number;
   createdAt: number;
   revision: number;
   /** Voice only through TURN: relay-only ICE, and the relay refuses any other candidate. */
   privateVoice: boolean;
+  locked: boolean;
+  paused: boolean;
   members: MemberRecord[];
   waiting: WaitingRecord[];
   /** Member ids with a raised hand, in the order they were raised. */
   hands: string[];
+  piece: PieceRecord;
+  barred: BarRecord[];
 }

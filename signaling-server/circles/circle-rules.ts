@@ -1,12 +1,18 @@
+import type { PieceMode } from '../../shared/circle/facilitation';
 import { defaultColorFor } from '../../shared/circle/presence';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
-import type { CircleView, MemberView, WaitingView } from '../../shared/circle/views';
 import type { CircleRecord, MemberRecord, WaitingRecord } from './circle-record';
+import { findMember, markChanged, requireMember } from './members';
+import { releasePieceOf } from './talking-piece';
+
+export { findMember, requireMember } from './members';
+export { requireFacilitator, requireHost } from './roles';
 
 /**
  * The rules of a circle as pure functions over its record. Each check happens before any
- * change, so a thrown EngawaError always leaves the record as it was.
+ * change, so a thrown EngawaError always leaves the record as it was. Roles, the talking
+ * piece, moderation and blocks have modules of their own beside this one.
  */
 
 export interface NewMember {
@@ -17,6 +23,16 @@ export interface NewMember {
   now: number;
   /** Index into `AvatarColors`; missing or null derives one from the id. */
   color?: number | null;
+  /** See `MemberRecord.deviceHash`. */
+  deviceHash?: string | null;
+}
+
+/** How the facilitator set the circle up; anything left out takes its default. */
+export interface CircleSetup {
+  topic?: string | null;
+  rules?: string[];
+  shareTimeS?: number;
+  pieceMode?: PieceMode;
 }
 
 export function createCircleRecord(params: {
@@ -27,19 +43,28 @@ export function createCircleRecord(params: {
   facilitator: NewMember;
   /** Relay-only voice; false unless asked for. */
   privateVoice?: boolean;
+  setup?: CircleSetup;
 }): CircleRecord {
-  const { facilitator } = params;
+  const { facilitator, setup = {} } = params;
   return {
     id: params.id,
     code: params.code,
     title: params.title,
+    topic: setup.topic ?? null,
+    rules: setup.rules ?? [],
+    shareTimeS: setup.shareTimeS ?? Limits.shareTimeDefaultS,
+    pieceMode: setup.pieceMode ?? 'gentle',
     capacity: params.capacity,
     createdAt: facilitator.now,
     revision: 1,
     privateVoice: params.privateVoice ?? false,
+    locked: false,
+    paused: false,
     members: [memberRecord(facilitator, 'facilitator', 0)],
     waiting: [],
     hands: [],
+    piece: { holder: null, since: null, round: null },
+    barred: [],
   };
 }
 
@@ -48,47 +73,44 @@ function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): M
     id: m.id,
     name: m.name,
     role,
+    roleSince: m.now,
     seat,
     resumeTokenHash: m.resumeTokenHash,
+    deviceHash: m.deviceHash ?? null,
     connectionId: m.connectionId,
     arrived: m.connectionId !== null,
     awaySince: m.connectionId === null ? m.now : null,
     // Everyone enters unmuted; a browser that chose "enter muted" says so right after entering.
     muted: false,
+    forceMuted: false,
     color: m.color ?? defaultColorFor(m.id),
     steppedOut: false,
+    blocks: [],
   };
-}
-
-function changed(circle: CircleRecord): void {
-  circle.revision += 1;
 }
 
 export function isFull(circle: CircleRecord): boolean {
   return circle.members.length >= circle.capacity;
 }
 
-export function findMember(circle: CircleRecord, memberId: string): MemberRecord | undefined {
-  return circle.members.find((m) => m.id === memberId);
+/** A removed person's device, hashed for this circle, is kept out until the bar is lifted. */
+export function isBarred(circle: CircleRecord, deviceHash: string): boolean {
+  return circle.barred.some((b) => b.deviceHash === deviceHash);
 }
 
-export function requireMember(circle: CircleRecord, memberId: string): MemberRecord {
-  const member = findMember(circle, memberId);
-  if (!member) throw EngawaError.of(ErrorCode.NotInCircle);
-  return member;
-}
-
-export function requireFacilitator(circle: CircleRecord, memberId: string): MemberRecord {
-  const member = requireMember(circle, memberId);
-  if (member.role !== 'facilitator') throw EngawaError.of(ErrorCode.NotFacilitator);
-  return member;
-}
-
+/**
+ * Puts a knock in the waiting room: refused for a barred device, a locked circle, a full
+ * circle or a full waiting room, in that order.
+ */
 export function addWaiting(circle: CircleRecord, waiting: WaitingRecord): void {
+  if (waiting.deviceHash !== null && isBarred(circle, waiting.deviceHash)) {
+    throw EngawaError.of(ErrorCode.Barred);
+  }
+  if (circle.locked) throw EngawaError.of(ErrorCode.CircleLocked);
   if (isFull(circle)) throw EngawaError.of(ErrorCode.CircleFull);
   if (circle.waiting.length >= Limits.waitingMax) throw EngawaError.of(ErrorCode.WaitingRoomFull);
   circle.waiting.push(waiting);
-  changed(circle);
+  markChanged(circle);
 }
 
 export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingRecord {
@@ -96,7 +118,7 @@ export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingR
   const waiting = circle.waiting[index];
   if (!waiting) throw EngawaError.of(ErrorCode.WaitingNotFound);
   circle.waiting.splice(index, 1);
-  changed(circle);
+  markChanged(circle);
   return waiting;
 }
 
@@ -109,13 +131,13 @@ function lowestFreeSeat(circle: CircleRecord): number {
 }
 
 /**
- * Moves a waiting person to the lowest free seat, with the name and colour they knocked with.
- * Their browser then claims it by resuming.
+ * Moves a waiting person to the lowest free seat, with the name, colour and device they knocked
+ * with. Their browser then claims it by resuming.
  */
 export function admitWaiting(
   circle: CircleRecord,
   waitingId: string,
-  member: Omit<NewMember, 'name' | 'connectionId' | 'color'>,
+  member: Omit<NewMember, 'name' | 'connectionId' | 'color' | 'deviceHash'>,
 ): MemberRecord {
   if (!circle.waiting.some((w) => w.id === waitingId)) {
     throw EngawaError.of(ErrorCode.WaitingNotFound);
@@ -123,12 +145,18 @@ export function admitWaiting(
   const seat = lowestFreeSeat(circle);
   const waiting = removeWaiting(circle, waitingId);
   const record = memberRecord(
-    { ...member, name: waiting.name, connectionId: null, color: waiting.color },
+    {
+      ...member,
+      name: waiting.name,
+      connectionId: null,
+      color: waiting.color,
+      deviceHash: waiting.deviceHash,
+    },
     'participant',
     seat,
   );
   circle.members.push(record);
-  changed(circle);
+  markChanged(circle);
   return record;
 }
 
@@ -146,13 +174,14 @@ export function attachConnection(
   member.connectionId = connectionId;
   member.arrived = true;
   member.awaySince = null;
-  changed(circle);
+  markChanged(circle);
   return previous;
 }
 
 /**
  * Marks a member away when their connection drops. A stale connection (already replaced by a
- * reload) changes nothing and returns false.
+ * reload) changes nothing and returns false. A holder keeps the talking piece: a reload should
+ * not cost them their turn.
  */
 export function detachConnection(
   circle: CircleRecord,
@@ -164,28 +193,30 @@ export function detachConnection(
   if (!member || member.connectionId !== connectionId) return false;
   member.connectionId = null;
   member.awaySince = now;
-  changed(circle);
+  markChanged(circle);
   return true;
 }
 
-/** Frees the member's seat; a raised hand goes with them. */
-export function removeMember(circle: CircleRecord, memberId: string): MemberRecord {
+/** Frees the member's seat; a raised hand goes with them and the talking piece moves on. */
+export function removeMember(circle: CircleRecord, memberId: string, now: number): MemberRecord {
   const member = requireMember(circle, memberId);
+  releasePieceOf(circle, memberId, now);
   circle.members = circle.members.filter((m) => m.id !== memberId);
   circle.hands = circle.hands.filter((id) => id !== memberId);
-  changed(circle);
+  markChanged(circle);
   return member;
 }
 
 /**
  * Records a member's microphone switch. Returns false, changing nothing (not even the
- * revision), when it already was that way.
+ * revision), when it already was that way. A member muted by a facilitator cannot unmute.
  */
 export function setMuted(circle: CircleRecord, memberId: string, muted: boolean): boolean {
   const member = requireMember(circle, memberId);
+  if (!muted && member.forceMuted) throw EngawaError.of(ErrorCode.MutedByFacilitator);
   if (member.muted === muted) return false;
   member.muted = muted;
-  changed(circle);
+  markChanged(circle);
   return true;
 }
 
@@ -200,48 +231,25 @@ export function setHandRaised(circle: CircleRecord, memberId: string, raised: bo
   circle.hands = raised
     ? [...circle.hands, memberId]
     : circle.hands.filter((id) => id !== memberId);
-  changed(circle);
+  markChanged(circle);
   return true;
 }
 
 /**
  * Records whether a member has stepped out for a quiet break. A raised hand stays raised: the
- * queue keeps their place for when they return. Returns false when nothing changed.
+ * queue keeps their place for when they return. A holder stepping out passes the piece on.
+ * Returns false when nothing changed.
  */
-export function setSteppedOut(circle: CircleRecord, memberId: string, away: boolean): boolean {
+export function setSteppedOut(
+  circle: CircleRecord,
+  memberId: string,
+  away: boolean,
+  now: number,
+): boolean {
   const member = requireMember(circle, memberId);
   if (member.steppedOut === away) return false;
   member.steppedOut = away;
-  changed(circle);
+  if (away) releasePieceOf(circle, memberId, now);
+  markChanged(circle);
   return true;
-}
-
-export function toCircleView(circle: CircleRecord): CircleView {
-  // Someone admitted but not yet seated holds a seat but is not shown until they arrive.
-  const members: MemberView[] = circle.members
-    .filter((m) => m.arrived)
-    .map((m) => ({
-      id: m.id,
-      name: m.name,
-      role: m.role,
-      seat: m.seat,
-      connected: m.connectionId !== null,
-      muted: m.muted,
-      color: m.color,
-      away: m.steppedOut,
-    }))
-    .sort((a, b) => a.seat - b.seat);
-  return {
-    code: circle.code,
-    title: circle.title,
-    capacity: circle.capacity,
-    revision: circle.revision,
-    privateVoice: circle.privateVoice,
-    members,
-    hands: [...circle.hands],
-  };
-}
-
-export function toWaitingViews(circle: CircleRecord): WaitingView[] {
-  return circle.waiting.map((w) => ({ id: w.id, name: w.name, since: w.since }));
 }

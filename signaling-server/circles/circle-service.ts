@@ -1,28 +1,45 @@
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
-import { checkPseudonym, checkTitle, type TextCheck } from '../../shared/circle/display-text';
-import type { EndReason, EnteredCircle } from '../../shared/circle/views';
+import { checkPseudonym } from '../../shared/circle/display-text';
+import { isHostRole } from '../../shared/circle/facilitation';
+import type { CirclePreview, EndReason, EnteredCircle } from '../../shared/circle/views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAccepted } from '../../shared/protocol/events';
+import { Limits } from '../../shared/protocol/limits';
 import type { CircleKnockInput, CircleResumeInput } from '../../shared/protocol/schemas';
 import type { VoicePolicy } from '../config';
+import type { ChatLog } from '../conversation/chat-log';
 import type { Logger } from '../logger';
 import type { InputOf } from '../realtime/guarded-handlers';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
-import { broadcastState, sendWaitingList } from './circle-broadcasts';
+import { blockedBy, isBlockedBetween } from './block-rules';
+import type { CircleBroadcaster } from './circle-broadcasts';
+import { accepted, optionalMessage, readCreateInput } from './circle-input';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
+import { toCircleView, toModerationState, toPreview, toWaitingViews } from './circle-views';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import { KeyedTimers, type Scheduler } from './grace-timers';
 import { IdentityResolver } from './identity-resolver';
-import { hashToken, newId, newResumeToken, secureRandomBytes, tokenMatches } from './secrets';
+import { promote, requireFacilitator, requireHost, successor } from './roles';
+import {
+  hashDevice,
+  hashToken,
+  newId,
+  newResumeToken,
+  secureRandomBytes,
+  tokenMatches,
+} from './secrets';
 
-/** `circle:create` as the handler receives it: parsed, so `privateVoice` is always set. */
+/** `circle:create` as the handler receives it: parsed, so defaults are always set. */
 export type CircleCreateRequest = InputOf<'circle:create'>;
 
 export interface CircleServiceDeps {
   io: EngawaServer;
   store: CircleStore;
+  broadcast: CircleBroadcaster;
+  /** Read to hand the chat so far to someone entering. */
+  chat: ChatLog;
   logger: Logger;
   codeAttempts: CodeAttemptLimiter;
   scheduler: Scheduler;
@@ -35,18 +52,14 @@ export interface CircleServiceDeps {
   voice: VoicePolicy;
 }
 
-function accepted(check: TextCheck): string {
-  if (!check.ok) throw EngawaError.of(check.code);
-  return check.value;
-}
-
 const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId}`;
 
 /**
- * Everything a circle does in response to its people: creating, knocking, admitting, resuming,
- * leaving and ending. It learns who a socket is only from `socket.data.identity`, which it sets
- * itself and re-checks against the store on every request. Voice (signals, ICE servers, mute)
- * lives in `VoiceService`.
+ * Everything a circle does in response to its people: creating, previewing, knocking,
+ * admitting, resuming, leaving and ending, and what happens when a connection drops. It learns
+ * who a socket is only from `socket.data.identity`, which it sets itself and re-checks against
+ * the store on every request. Voice, presence, the talking piece, moderation and conversation
+ * live in services of their own.
  */
 export class CircleService {
   private readonly graceTimers: KeyedTimers;
@@ -67,8 +80,7 @@ export class CircleService {
     if ((await this.deps.store.count()) >= this.deps.maxCircles) {
       throw EngawaError.of(ErrorCode.ServerBusy);
     }
-    const title = accepted(checkTitle(input.title));
-    const name = accepted(checkPseudonym(input.name));
+    const { title, name, setup } = readCreateInput(input);
     const resumeToken = newResumeToken();
     const facilitator = {
       id: newId(),
@@ -86,6 +98,7 @@ export class CircleService {
         capacity: input.capacity,
         facilitator,
         privateVoice: input.privateVoice,
+        setup,
       });
       if (await this.deps.store.insert(circle)) {
         this.bindMember(socket, circle, facilitator.id);
@@ -96,6 +109,7 @@ export class CircleService {
             member: facilitator.id,
             capacity: circle.capacity,
             privateVoice: circle.privateVoice,
+            pieceMode: circle.pieceMode,
           },
           'circle created',
         );
@@ -103,6 +117,14 @@ export class CircleService {
       }
     }
     throw EngawaError.of(ErrorCode.Internal);
+  }
+
+  /** What a circle is and asks of people, so its rules can be read before knocking. */
+  async preview(socket: EngawaSocket, rawCode: string): Promise<CirclePreview> {
+    const circleId = await this.findCircleByCode(socket, rawCode);
+    const circle = await this.deps.store.get(circleId);
+    if (!circle) throw EngawaError.of(ErrorCode.CircleNotFound);
+    return toPreview(circle);
   }
 
   async knock(socket: EngawaSocket, input: CircleKnockInput): Promise<KnockAccepted> {
@@ -116,12 +138,13 @@ export class CircleService {
         name,
         since: this.deps.now(),
         color: input.color ?? null,
+        deviceHash: hashDevice(circleId, input.device),
       });
       return c;
     });
     socket.data.identity = { kind: 'waiting', circleId, waitingId };
     await socket.join(Rooms.waiting(waitingId));
-    sendWaitingList(this.deps.io, circle);
+    this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
       'knock',
@@ -163,15 +186,14 @@ export class CircleService {
       this.deps.io.in(previous).disconnectSockets(true);
     }
     this.bindMember(socket, circle, member.id);
-    broadcastState(this.deps.io, circle);
+    this.deps.broadcast.state(circle);
     this.deps.logger.info({ evt: 'member.resumed', circle: circleId, member: member.id }, 'resume');
     return this.entered(circle, member.id, input.resumeToken);
   }
 
   async leave(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
-    const circle = await this.deps.store.get(circleId);
-    if (circle && rules.findMember(circle, memberId)?.role === 'facilitator') {
+    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+    if (rules.findMember(circle, memberId)?.role === 'facilitator') {
       await this.endCircle(circleId, 'ended_by_facilitator');
       return null;
     }
@@ -179,12 +201,12 @@ export class CircleService {
     return null;
   }
 
-  async end(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
-    const circle = await this.deps.store.get(circleId);
-    if (!circle) throw EngawaError.of(ErrorCode.NotInCircle);
-    rules.requireFacilitator(circle, memberId);
-    await this.endCircle(circleId, 'ended_by_facilitator');
+  /** Only the facilitator ends the circle, with a closing word for everyone if they like. */
+  async end(socket: EngawaSocket, message: string | undefined): Promise<null> {
+    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+    requireFacilitator(circle, memberId);
+    const closing = optionalMessage(message, Limits.closingMessageMaxChars);
+    await this.endCircle(circleId, 'ended_by_facilitator', closing);
     return null;
   }
 
@@ -193,7 +215,7 @@ export class CircleService {
     const resumeToken = newResumeToken();
     const newMemberId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
-      rules.requireFacilitator(c, memberId);
+      requireHost(c, memberId);
       rules.admitWaiting(c, waitingId, {
         id: newMemberId,
         resumeTokenHash: hashToken(resumeToken),
@@ -207,8 +229,8 @@ export class CircleService {
       .to(Rooms.waiting(waitingId))
       .emit('knock:admitted', { code: circle.code, memberId: newMemberId, resumeToken });
     this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
-    broadcastState(this.deps.io, circle);
-    sendWaitingList(this.deps.io, circle);
+    this.deps.broadcast.state(circle);
+    this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.admitted', circle: circleId, waiting: waitingId, member: newMemberId },
       'admitted',
@@ -216,16 +238,19 @@ export class CircleService {
     return null;
   }
 
-  async decline(socket: EngawaSocket, waitingId: string): Promise<null> {
+  async decline(socket: EngawaSocket, waitingId: string, message?: string): Promise<null> {
     const { circleId, memberId } = await this.identity.requireMember(socket);
+    const note = optionalMessage(message, Limits.declineMessageMaxChars);
     const circle = await this.deps.store.update(circleId, (c) => {
-      rules.requireFacilitator(c, memberId);
+      requireHost(c, memberId);
       rules.removeWaiting(c, waitingId);
       return c;
     });
-    this.deps.io.to(Rooms.waiting(waitingId)).emit('knock:declined', {});
+    this.deps.io
+      .to(Rooms.waiting(waitingId))
+      .emit('knock:declined', note === undefined ? {} : { message: note });
     this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
-    sendWaitingList(this.deps.io, circle);
+    this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.declined', circle: circleId, waiting: waitingId },
       'declined',
@@ -252,8 +277,19 @@ export class CircleService {
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
     this.startGrace(circleId, memberId, graceMs);
-    broadcastState(this.deps.io, outcome.circle);
+    this.deps.broadcast.state(outcome.circle);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
+  }
+
+  /**
+   * A member has just been taken out of the circle record by someone else's request (removal):
+   * stop their grace period and take their sockets out of the circle's rooms.
+   */
+  seatReleased(circleId: string, memberId: string): void {
+    this.graceTimers.cancel(timerKey(circleId, memberId));
+    this.deps.io
+      .in(Rooms.member(memberId))
+      .socketsLeave([Rooms.circle(circleId), Rooms.hosts(circleId), Rooms.member(memberId)]);
   }
 
   /** Stops every timer. Circles stay in the store; their grace periods no longer run out. */
@@ -280,42 +316,65 @@ export class CircleService {
     const circle = await this.deps.store.get(circleId);
     const member = circle ? rules.findMember(circle, memberId) : undefined;
     if (!member || member.connectionId !== null) return;
-    if (member.role === 'facilitator') {
-      await this.endCircle(circleId, 'facilitator_timeout');
-    } else {
+    if (member.role !== 'facilitator') {
       await this.removeFromCircle(circleId, memberId, 'timed_out');
+    } else if (!(await this.handOver(circleId, memberId))) {
+      await this.endCircle(circleId, 'facilitator_timeout');
     }
+  }
+
+  /**
+   * The facilitator did not come back: the longest-serving connected co-facilitator takes over
+   * and the old facilitator's seat is freed. False when there is nobody to take over.
+   */
+  private async handOver(circleId: string, facilitatorId: string): Promise<boolean> {
+    const now = this.deps.now();
+    const outcome = await this.deps.store.update(circleId, (c) => {
+      const next = successor(c);
+      if (!next) return null;
+      promote(c, next.id, now);
+      rules.removeMember(c, facilitatorId, now);
+      return { circle: c, next: next.id };
+    });
+    if (!outcome) return false;
+    this.seatReleased(circleId, facilitatorId);
+    this.deps.broadcast.state(outcome.circle);
+    this.deps.logger.info(
+      { evt: 'circle.handed_over', circle: circleId, from: facilitatorId, to: outcome.next },
+      'facilitator handed over',
+    );
+    return true;
   }
 
   private async removeFromCircle(circleId: string, memberId: string, why: string): Promise<void> {
     const circle = await this.deps.store.update(circleId, (c) => {
-      rules.removeMember(c, memberId);
+      rules.removeMember(c, memberId, this.deps.now());
       return c;
     });
-    this.graceTimers.cancel(timerKey(circleId, memberId));
-    this.deps.io
-      .in(Rooms.member(memberId))
-      .socketsLeave([Rooms.circle(circleId), Rooms.member(memberId)]);
-    broadcastState(this.deps.io, circle);
+    this.seatReleased(circleId, memberId);
+    this.deps.broadcast.state(circle);
     this.deps.logger.info(
       { evt: 'member.removed', circle: circleId, member: memberId, why },
       'left',
     );
   }
 
-  private async endCircle(circleId: string, reason: EndReason): Promise<void> {
+  private async endCircle(circleId: string, reason: EndReason, message?: string): Promise<void> {
     const circle = await this.deps.store.get(circleId);
     if (!circle) return;
     await this.deps.store.delete(circleId);
     this.graceTimers.cancelPrefix(`${circleId}/`);
     const rooms = [
       Rooms.circle(circleId),
-      Rooms.facilitators(circleId),
+      Rooms.hosts(circleId),
       ...circle.members.map((m) => Rooms.member(m.id)),
       ...circle.waiting.map((w) => Rooms.waiting(w.id)),
     ];
-    this.deps.io.to(rooms).emit('circle:ended', { reason });
+    this.deps.io
+      .to(rooms)
+      .emit('circle:ended', message === undefined ? { reason } : { reason, message });
     this.deps.io.in(rooms).socketsLeave(rooms);
+    this.deps.broadcast.ended(circleId);
     this.deps.logger.info({ evt: 'circle.ended', circle: circleId, reason }, 'circle ended');
   }
 
@@ -324,7 +383,7 @@ export class CircleService {
       rules.removeWaiting(c, waitingId);
       return c;
     });
-    sendWaitingList(this.deps.io, circle);
+    this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.withdrew', circle: circleId, waiting: waitingId },
       'withdrew',
@@ -334,18 +393,21 @@ export class CircleService {
   private bindMember(socket: EngawaSocket, circle: CircleRecord, memberId: string): void {
     socket.data.identity = { kind: 'member', circleId: circle.id, memberId };
     const rooms = [Rooms.circle(circle.id), Rooms.member(memberId)];
-    if (rules.findMember(circle, memberId)?.role === 'facilitator') {
-      rooms.push(Rooms.facilitators(circle.id));
-    }
+    const role = rules.findMember(circle, memberId)?.role;
+    if (role !== undefined && isHostRole(role)) rooms.push(Rooms.hosts(circle.id));
     void socket.join(rooms);
   }
 
   private entered(circle: CircleRecord, memberId: string, resumeToken: string): EnteredCircle {
-    const isFacilitator = rules.findMember(circle, memberId)?.role === 'facilitator';
+    const role = rules.findMember(circle, memberId)?.role;
+    const host = role !== undefined && isHostRole(role);
     return {
-      self: { memberId, resumeToken },
-      circle: rules.toCircleView(circle),
-      ...(isFacilitator ? { waiting: rules.toWaitingViews(circle) } : {}),
+      self: { memberId, resumeToken, blocked: blockedBy(circle, memberId) },
+      circle: toCircleView(circle, this.deps.now()),
+      chat: this.deps.chat
+        .history(circle.id)
+        .filter((line) => !isBlockedBetween(circle, memberId, line.from)),
+      ...(host ? { waiting: toWaitingViews(circle), moderation: toModerationState(circle) } : {}),
     };
   }
 

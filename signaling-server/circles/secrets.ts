@@ -23,3 +23,11 @@ export function tokenMatches(token: string, expectedHash: string): boolean {
 export function secureRandomBytes(length: number): Uint8Array {
   return randomBytes(length);
 }
+
+/**
+ * A browser's device token as one circle stores it: hashed with the circle id, so the same
+ * browser cannot be recognised from one circle to the next, and the token itself is never kept.
+ */
+export function hashDevice(circleId: string, deviceToken: string): string {
+  return createHash('sha256').update(`${circleId}\n${deviceToken}`).digest('base64url');
+}

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { HELP_RESOURCES_PATH, type HelpResources } from '../../shared/help/help-resources';
 import { securityHeaders } from './security-headers';
 
 export interface Health {
@@ -12,9 +13,14 @@ export interface AppDeps {
   staticDirs: readonly string[];
   version: string;
   counts: () => Promise<{ circles: number; connections: number }>;
+  /** Checked at start; served as it is. */
+  helpResources: HelpResources;
 }
 
-/** The HTTP side: security headers, `/healthz`, and the built client plus public/ files. */
+/**
+ * The HTTP side: security headers, `/healthz`, `/help-resources`, and the built client plus
+ * public/ files.
+ */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -28,6 +34,11 @@ export function createApp(deps: AppDeps): Express {
         res.set('Cache-Control', 'no-store').json(health);
       })
       .catch(next);
+  });
+
+  app.get(HELP_RESOURCES_PATH, (_req, res) => {
+    // Never cached: an operator who corrects a number must not leave the old one in browsers.
+    res.set('Cache-Control', 'no-store').json(deps.helpResources);
   });
 
   for (const dir of deps.staticDirs) {

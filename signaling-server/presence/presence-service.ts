@@ -1,6 +1,7 @@
 import type { Reaction } from '../../shared/circle/presence';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import { broadcastState } from '../circles/circle-broadcasts';
+import { cutOffFrom } from '../circles/block-rules';
+import type { CircleBroadcaster } from '../circles/circle-broadcasts';
 import type { CircleRecord } from '../circles/circle-record';
 import * as rules from '../circles/circle-rules';
 import type { CircleStore } from '../circles/circle-store';
@@ -13,6 +14,7 @@ import { ReactionCooldown } from './reaction-cooldown';
 export interface PresenceServiceDeps {
   io: EngawaServer;
   store: CircleStore;
+  broadcast: CircleBroadcaster;
   logger: Logger;
   now: Clock;
   /** Shortest time between two reactions from one member. */
@@ -44,13 +46,16 @@ export class PresenceService {
   /** Marks the sender as stepped out or back; a raised hand keeps its place either way. */
   async setAway(socket: EngawaSocket, away: boolean): Promise<null> {
     return this.change(socket, away ? 'member.stepped_out' : 'member.stepped_in', (c, memberId) =>
-      rules.setSteppedOut(c, memberId, away),
+      rules.setSteppedOut(c, memberId, away, this.deps.now()),
     );
   }
 
-  /** Shows a reaction to everyone in the circle, the sender included, at a member's own pace. */
+  /**
+   * Shows a reaction to everyone in the circle, the sender included, at a member's own pace;
+   * never to someone either side has blocked.
+   */
   async react(socket: EngawaSocket, reaction: Reaction): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
+    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
     const waitMs = this.cooldown.take(memberId);
     if (waitMs > 0) {
       this.deps.logger.debug(
@@ -59,7 +64,10 @@ export class PresenceService {
       );
       throw new EngawaError(ErrorCode.RateLimited, Math.ceil(waitMs / 1000));
     }
-    this.deps.io.to(Rooms.circle(circleId)).emit('reaction:shown', { memberId, reaction });
+    this.deps.io
+      .to(Rooms.circle(circleId))
+      .except(cutOffFrom(circle, memberId).map((id) => Rooms.member(id)))
+      .emit('reaction:shown', { memberId, reaction });
     return null;
   }
 
@@ -74,7 +82,7 @@ export class PresenceService {
       changed: apply(c, memberId),
     }));
     if (!changed) return null;
-    broadcastState(this.deps.io, circle);
+    this.deps.broadcast.state(circle);
     this.deps.logger.debug({ evt, circle: circleId, member: memberId }, 'presence');
     return null;
   }

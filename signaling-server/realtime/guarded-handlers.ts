@@ -3,7 +3,7 @@ import type { AckCallback } from '../../shared/protocol/ack';
 import { ackError, ackOk } from '../../shared/protocol/ack';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
-import { clientEventSchemas } from '../../shared/protocol/schemas';
+import { clientEventSchemas, errorCodeOfParseFailure } from '../../shared/protocol/schemas';
 import type { Logger } from '../logger';
 import type { EngawaSocket } from './socket-types';
 
@@ -51,7 +51,8 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: (result: unknown) 
 
 /**
  * Registers `handler` for `event` behind its schema: the payload is parsed (unknown keys
- * dropped) before the handler sees it, and every outcome, including a crash, becomes a typed
+ * dropped) before the handler sees it, a failure answered `invalid_payload` (or the specific
+ * code a schema names, such as `rules_not_accepted`), and every outcome, including a crash, becomes a typed
  * acknowledgement. Nothing a client sends can throw out of here.
  */
 export function onValidated<E extends ClientEventName>(
@@ -65,7 +66,7 @@ export function onValidated<E extends ClientEventName>(
     const { payload, ack } = splitArgs(args);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      ack(ackError(ErrorCode.InvalidPayload));
+      ack(ackError(errorCodeOfParseFailure(parsed.error)));
       return;
     }
     inTurn(socket, () => handler(socket, parsed.data as InputOf<E>)).then(

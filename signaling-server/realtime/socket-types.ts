@@ -33,7 +33,8 @@ export type EngawaSocket = Socket<
 /** Socket.IO room names, one helper per kind so no string is built twice. */
 export const Rooms = {
   circle: (circleId: string) => `c:${circleId}`,
-  facilitators: (circleId: string) => `f:${circleId}`,
+  /** The facilitator and co-facilitators who are connected. */
+  hosts: (circleId: string) => `f:${circleId}`,
   member: (memberId: string) => `m:${memberId}`,
   waiting: (waitingId: string) => `w:${waitingId}`,
 } as const;

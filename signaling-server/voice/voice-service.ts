@@ -1,7 +1,8 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { ServerFeatures, VoiceConfig } from '../../shared/protocol/events';
 import type { SignalRelayInput } from '../../shared/protocol/schemas';
-import { broadcastState } from '../circles/circle-broadcasts';
+import { isBlockedBetween } from '../circles/block-rules';
+import type { CircleBroadcaster } from '../circles/circle-broadcasts';
 import * as rules from '../circles/circle-rules';
 import type { CircleStore } from '../circles/circle-store';
 import { IdentityResolver } from '../circles/identity-resolver';
@@ -14,6 +15,7 @@ import { buildVoiceConfig, serverFeatures } from './voice-config';
 export interface VoiceServiceDeps {
   io: EngawaServer;
   store: CircleStore;
+  broadcast: CircleBroadcaster;
   logger: Logger;
   now: () => number;
   /** STUN/TURN servers and credential lifetime handed to members for peer-to-peer voice. */
@@ -45,6 +47,8 @@ export class VoiceService {
     }
     const recipient = rules.findMember(circle, input.to);
     if (!recipient || recipient.id === memberId) throw EngawaError.of(ErrorCode.RecipientNotFound);
+    // A block cuts the pair off both ways; the blocked side learns only that it cannot connect.
+    if (isBlockedBetween(circle, memberId, recipient.id)) throw EngawaError.of(ErrorCode.Blocked);
     if (circle.privateVoice && !isRelayOnlySignal(input.signal)) {
       // A host or server-reflexive candidate would tell the peer this member's own address.
       this.deps.logger.warn(
@@ -76,14 +80,17 @@ export class VoiceService {
     });
   }
 
-  /** A member's own microphone switch; the circle hears of it only when it changes. */
+  /**
+   * A member's own microphone switch; the circle hears of it only when it changes. Turning it
+   * on is refused while a facilitator has muted them.
+   */
   async setMuted(socket: EngawaSocket, muted: boolean): Promise<null> {
     const { circleId, memberId } = await this.identity.requireMember(socket);
     const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
       circle: c,
       changed: rules.setMuted(c, memberId, muted),
     }));
-    if (changed) broadcastState(this.deps.io, circle);
+    if (changed) this.deps.broadcast.state(circle);
     return null;
   }
 }

@@ -61,6 +61,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
       .getByLabel('輪のコード')
       .fill(code.toLowerCase().replaceAll('-', ' '));
     await participant.locator('#join-form').getByLabel('あなたのニックネーム').fill('  さくら🌸  ');
+    await participant.locator('#join-form').getByLabel('グラウンドルールに同意します').check();
     await participant.getByRole('button', { name: 'ノックする' }).click();
     await participant.getByText('ファシリテーターが入室を許可するのを待っています').waitFor();
     await shot(participant, 'waiting-room-ja');
@@ -123,6 +124,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     ).toBe('true');
 
     await visitor.locator('#join-form').getByLabel('Your pseudonym').fill('Kai');
+    await visitor.locator('#join-form').getByLabel('I accept the ground rules').check();
     await visitor.getByRole('button', { name: 'Knock' }).click();
     await visitor.getByText('Waiting for the facilitator to let you in').waitFor();
     await facilitator.getByRole('button', { name: 'Decline Kai' }).click();

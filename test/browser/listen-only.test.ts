@@ -59,6 +59,7 @@ describeWithBrowser('joining without a microphone', (executablePath) => {
     const form = guest.page.locator('#join-form');
     await form.getByLabel('Circle code').fill(code);
     await form.getByLabel('Your pseudonym').fill('Sora');
+    await form.getByLabel('I accept the ground rules').check();
     await form.getByRole('button', { name: 'Knock' }).click();
     await admit(host.page, guest.page, 'Sora');
 

@@ -10,6 +10,7 @@ import {
   expectServerHealthy,
   join,
   knock,
+  knockPayload,
   rawEmit,
   rawRequest,
   recordEvents,
@@ -18,6 +19,7 @@ import {
   waitForEvent,
   type Facilitator,
   type Harness,
+  type ClientPayload,
   type Knocker,
 } from '../support/server-harness';
 
@@ -27,9 +29,13 @@ const events = Object.values(ClientEvent);
 const fieldless = new Set<ClientEventName>([
   'knock:cancel',
   'circle:leave',
-  'circle:end',
   'server:features',
   'voice:config',
+  'piece:pass',
+  'piece:take',
+  'round:end',
+  'chat:clear',
+  'help:alert',
 ]);
 const offer: SignalPayload = { type: 'offer', sdp: 'v=0\r\n' };
 /** Well-formed but belonging to nobody. */
@@ -37,6 +43,8 @@ const unknownId = 'nobody_here_00';
 const unknownToken = 'a'.repeat(32);
 /** One unit past what the `name` schema lets through (twice the pseudonym's unit limit). */
 const nameOverWire = 'な'.repeat(Limits.nameMaxCodeUnits * 2 + 1);
+/** One unit past the wire cap of a free text field of `chars` characters. */
+const overWire = (chars: number) => 'あ'.repeat(chars * 4 + 1);
 
 /** A live circle with someone waiting, to give payloads real codes and ids to point at. */
 interface Scene {
@@ -57,45 +65,86 @@ function nested(depth: number): unknown {
   return value;
 }
 
+/** A valid `circle:create` payload with some fields changed (`undefined` leaves one out). */
+const create = (change: Record<string, unknown> = {}) => ({
+  title: '会',
+  rules: ['やさしく'],
+  capacity: 4,
+  name: 'なまえ',
+  ...change,
+});
+
+/** A valid `circle:knock` payload for the scene's circle with some fields changed. */
+const knockWith = (s: Scene, change: Record<string, unknown> = {}) => ({
+  ...knockPayload(s.facilitator.code, 'なまえ'),
+  ...change,
+});
+
+/** Values that are not booleans, for every boolean field. */
+const notBooleans = ['true', 1, 0, null, [true], { valueOf: true }];
+
 /**
- * Payloads with a field of the wrong type, per event. Events whose payload has no fields
- * (`knock:cancel`, `circle:leave`, `circle:end`, `server:features`, `voice:config`) have
- * nothing to get wrong.
+ * Payloads with a field of the wrong type, per event. Events whose payload has no fields have
+ * nothing to get wrong. Each payload is otherwise valid, so `invalid_payload` is about that one
+ * field.
  */
 const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'circle:create': [
-    { title: 7, capacity: 4, name: 'なまえ' },
-    { title: null, capacity: 4, name: 'なまえ' },
-    { title: '会', capacity: '4', name: 'なまえ' },
-    { title: '会', capacity: true, name: 'なまえ' },
-    { title: '会', capacity: [4], name: 'なまえ' },
-    { title: '会', capacity: 4, name: ['なまえ'] },
-    { title: '会', capacity: 4, name: { toString: 'なまえ' } },
-    { title: '会', capacity: 4, name: Buffer.from('なまえ') },
-    { title: '会', capacity: 4, name: nested(2_000) },
-    { title: '会', capacity: 4 },
-    { capacity: 4, name: 'なまえ' },
-    { title: '会', capacity: 4, name: 'なまえ', privateVoice: 'true' },
-    { title: '会', capacity: 4, name: 'なまえ', privateVoice: 1 },
-    { title: '会', capacity: 4, name: 'なまえ', privateVoice: null },
-    { title: '会', capacity: 4, name: 'なまえ', privateVoice: [true] },
-    { title: '会', capacity: 4, name: 'なまえ', color: -1 },
-    { title: '会', capacity: 4, name: 'なまえ', color: AvatarColors.length },
-    { title: '会', capacity: 4, name: 'なまえ', color: 1.5 },
-    { title: '会', capacity: 4, name: 'なまえ', color: '2' },
-    { title: '会', capacity: 4, name: 'なまえ', color: null },
-    { title: '会', capacity: 4, name: 'なまえ', color: '#e0a070' },
+    create({ title: 7 }),
+    create({ title: null }),
+    create({ capacity: '4' }),
+    create({ capacity: true }),
+    create({ capacity: [4] }),
+    create({ name: ['なまえ'] }),
+    create({ name: { toString: 'なまえ' } }),
+    create({ name: Buffer.from('なまえ') }),
+    create({ name: nested(2_000) }),
+    create({ name: undefined }),
+    create({ title: undefined }),
+    create({ privateVoice: 'true' }),
+    create({ privateVoice: 1 }),
+    create({ privateVoice: null }),
+    create({ privateVoice: [true] }),
+    create({ color: -1 }),
+    create({ color: AvatarColors.length }),
+    create({ color: 1.5 }),
+    create({ color: '2' }),
+    create({ color: null }),
+    create({ color: '#e0a070' }),
+    create({ topic: 5 }),
+    create({ topic: null }),
+    create({ topic: ['話'] }),
+    create({ rules: undefined }),
+    create({ rules: 'やさしく' }),
+    create({ rules: [5] }),
+    create({ rules: [['やさしく']] }),
+    create({ rules: { 0: 'やさしく' } }),
+    create({ shareTimeS: 29 }),
+    create({ shareTimeS: 1_201 }),
+    create({ shareTimeS: 90.5 }),
+    create({ shareTimeS: '180' }),
+    create({ shareTimeS: null }),
+    create({ pieceMode: 'loose' }),
+    create({ pieceMode: 'Gentle' }),
+    create({ pieceMode: 1 }),
   ],
+  'circle:preview': [{ code: 1234 }, { code: null }, { code: [s.facilitator.code] }, {}],
   'circle:knock': [
-    { code: 1234, name: 'なまえ' },
-    { code: [s.facilitator.code], name: 'なまえ' },
-    { code: s.facilitator.code, name: 5 },
-    { code: s.facilitator.code, name: null },
-    { code: s.facilitator.code },
-    { name: 'なまえ' },
-    { code: s.facilitator.code, name: 'なまえ', color: 99 },
-    { code: s.facilitator.code, name: 'なまえ', color: [1] },
-    { code: s.facilitator.code, name: 'なまえ', color: true },
+    knockWith(s, { code: 1234 }),
+    knockWith(s, { code: [s.facilitator.code] }),
+    knockWith(s, { name: 5 }),
+    knockWith(s, { name: null }),
+    knockWith(s, { name: undefined }),
+    knockWith(s, { code: undefined }),
+    knockWith(s, { color: 99 }),
+    knockWith(s, { color: [1] }),
+    knockWith(s, { color: true }),
+    knockWith(s, { device: undefined }),
+    knockWith(s, { device: 'short' }),
+    knockWith(s, { device: 'has spaces in it, sixteen+' }),
+    knockWith(s, { device: 'a'.repeat(16).replace('a', '/') }),
+    knockWith(s, { device: 1234567890123456 }),
+    knockWith(s, { device: ['a'.repeat(20)] }),
   ],
   'knock:cancel': [],
   'circle:resume': [
@@ -107,7 +156,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { resumeToken: s.facilitator.resumeToken },
   ],
   'circle:leave': [],
-  'circle:end': [],
+  'circle:end': [{ message: 5 }, { message: null }, { message: ['さようなら'] }],
   'waiting:admit': [
     { waitingId: 12345678 },
     { waitingId: null },
@@ -121,7 +170,72 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { waitingId: { id: s.waiting.waitingId } },
     { waitingId: 'short' },
     {},
+    { waitingId: s.waiting.waitingId, message: 5 },
+    { waitingId: s.waiting.waitingId, message: null },
   ],
+  'circle:lock': [...notBooleans.map((locked) => ({ locked })), {}],
+  'circle:pause': [...notBooleans.map((paused) => ({ paused })), { pause: true }],
+  'role:set': [
+    { memberId: s.facilitator.memberId, role: 'facilitator' },
+    { memberId: s.facilitator.memberId, role: 'admin' },
+    { memberId: s.facilitator.memberId, role: 'Cofacilitator' },
+    { memberId: s.facilitator.memberId, role: null },
+    { memberId: s.facilitator.memberId },
+    { memberId: 'short', role: 'participant' },
+    { role: 'cofacilitator' },
+  ],
+  'piece:pass': [],
+  'piece:give': [{ memberId: 5 }, { memberId: 'no spaces!' }, { memberId: null }, {}],
+  'piece:take': [],
+  'round:start': [
+    { kind: 'checkin' },
+    { kind: 'checkmiddle', fromMemberId: s.facilitator.memberId },
+    { kind: null, fromMemberId: s.facilitator.memberId },
+    { kind: 'checkout', fromMemberId: 7 },
+    { fromMemberId: s.facilitator.memberId },
+  ],
+  'round:end': [],
+  'hand:lower': [{ memberId: true }, { memberId: [s.facilitator.memberId] }, {}],
+  'member:mute': [
+    { memberId: s.facilitator.memberId },
+    { memberId: s.facilitator.memberId, muted: 'yes' },
+    { memberId: s.facilitator.memberId, muted: null },
+    { muted: true },
+    { memberId: 'short', muted: true },
+  ],
+  'member:remove': [{ memberId: 12345678 }, { memberId: { id: s.facilitator.memberId } }, {}],
+  'bar:lift': [{ barId: 5 }, { barId: 'short' }, { barId: null }, {}],
+  'message:private': [
+    { to: s.facilitator.memberId },
+    { to: s.facilitator.memberId, text: 5 },
+    { to: s.facilitator.memberId, text: null },
+    { to: s.facilitator.memberId, text: ['こんにちは'] },
+    { to: 'short', text: 'こんにちは' },
+    { text: 'こんにちは' },
+  ],
+  'member:block': [{ memberId: false }, { memberId: 'x' }, {}],
+  'report:send': [
+    { reasons: [] },
+    { reasons: 'unkind' },
+    { reasons: ['rude'] },
+    { reasons: ['Unkind'] },
+    { reasons: ['unkind', 'unsafe', 'off_topic', 'privacy', 'other', 'unkind'] },
+    { reasons: [null] },
+    {},
+    { reasons: ['unkind'], memberId: 5 },
+    { reasons: ['unkind'], memberId: 'short' },
+    { reasons: ['unkind'], text: 5 },
+    { reasons: ['unkind'], text: null },
+  ],
+  'chat:send': [
+    { text: 5 },
+    { text: null },
+    { text: ['やあ'] },
+    { text: { toString: 'やあ' } },
+    {},
+  ],
+  'chat:clear': [],
+  'help:alert': [],
   'signal:relay': [
     { to: 5, signal: offer },
     { to: s.facilitator.memberId, signal: 'offer' },
@@ -133,15 +247,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   ],
   'server:features': [],
   'voice:config': [],
-  'voice:mute': [
-    { muted: 'true' },
-    { muted: 1 },
-    { muted: 0 },
-    { muted: null },
-    { muted: [true] },
-    { muted: { valueOf: true } },
-    {},
-  ],
+  'voice:mute': [...notBooleans.map((muted) => ({ muted })), {}],
   'hand:set': [
     { raised: 'true' },
     { raised: 1 },
@@ -163,15 +269,19 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   ],
 });
 
-/** Payloads with one string past its limit, everything else valid, per event. */
+/** Payloads with one string (or list) past its limit, everything else valid, per event. */
 const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'circle:create': [
-    { title: '会'.repeat(321), capacity: 4, name: 'なまえ' },
-    { title: '会', capacity: 4, name: nameOverWire },
+    create({ title: '会'.repeat(321) }),
+    create({ name: nameOverWire }),
+    create({ topic: overWire(Limits.topicMaxChars) }),
+    create({ rules: [overWire(Limits.ruleMaxChars)] }),
   ],
+  'circle:preview': [{ code: 'A'.repeat(33) }],
   'circle:knock': [
-    { code: 'A'.repeat(33), name: 'なまえ' },
-    { code: s.facilitator.code, name: nameOverWire },
+    knockWith(s, { code: 'A'.repeat(33) }),
+    knockWith(s, { name: nameOverWire }),
+    knockWith(s, { device: 'a'.repeat(65) }),
   ],
   'knock:cancel': [],
   'circle:resume': [
@@ -179,9 +289,32 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { code: s.facilitator.code, resumeToken: 'a'.repeat(65) },
   ],
   'circle:leave': [],
-  'circle:end': [],
+  'circle:end': [{ message: overWire(Limits.closingMessageMaxChars) }],
   'waiting:admit': [{ waitingId: 'a'.repeat(33) }],
-  'waiting:decline': [{ waitingId: 'a'.repeat(33) }],
+  'waiting:decline': [
+    { waitingId: 'a'.repeat(33) },
+    { waitingId: s.waiting.waitingId, message: overWire(Limits.declineMessageMaxChars) },
+  ],
+  'circle:lock': [],
+  'circle:pause': [],
+  'role:set': [{ memberId: 'a'.repeat(33), role: 'participant' }],
+  'piece:pass': [],
+  'piece:give': [{ memberId: 'a'.repeat(33) }],
+  'piece:take': [],
+  'round:start': [{ kind: 'checkin', fromMemberId: 'a'.repeat(33) }],
+  'round:end': [],
+  'hand:lower': [{ memberId: 'a'.repeat(33) }],
+  'member:mute': [{ memberId: 'a'.repeat(33), muted: true }],
+  'member:remove': [{ memberId: 'a'.repeat(33) }],
+  'bar:lift': [{ barId: 'a'.repeat(33) }],
+  'message:private': [
+    { to: s.facilitator.memberId, text: overWire(Limits.privateMessageMaxChars) },
+  ],
+  'member:block': [{ memberId: 'a'.repeat(33) }],
+  'report:send': [{ reasons: ['other'], text: overWire(Limits.reportTextMaxChars) }],
+  'chat:send': [{ text: overWire(Limits.chatMaxChars) }],
+  'chat:clear': [],
+  'help:alert': [],
   'signal:relay': [
     { to: 'a'.repeat(33), signal: offer },
     { to: s.facilitator.memberId, signal: { type: 'answer', sdp: 'v'.repeat(12_001) } },
@@ -200,26 +333,63 @@ const asGuest: Record<
   ClientEventName,
   { payload: (s: Scene) => Record<string, unknown>; result: 'ok' | ErrorCode }
 > = {
-  'circle:create': { payload: () => ({ title: '会', capacity: 4, name: 'なまえ' }), result: 'ok' },
-  'circle:knock': {
-    payload: (s) => ({ code: s.facilitator.code, name: 'なまえ' }),
-    result: 'ok',
-  },
+  'circle:create': { payload: () => create(), result: 'ok' },
+  'circle:preview': { payload: (s) => ({ code: s.facilitator.code }), result: 'ok' },
+  'circle:knock': { payload: (s) => knockWith(s), result: 'ok' },
   'knock:cancel': { payload: () => ({}), result: 'not_waiting' },
   'circle:resume': {
     payload: (s) => ({ code: s.facilitator.code, resumeToken: unknownToken }),
     result: 'resume_refused',
   },
   'circle:leave': { payload: () => ({}), result: 'not_in_circle' },
-  'circle:end': { payload: () => ({}), result: 'not_in_circle' },
+  'circle:end': { payload: () => ({ message: 'ありがとう' }), result: 'not_in_circle' },
   'waiting:admit': {
     payload: (s) => ({ waitingId: s.waiting.waitingId }),
     result: 'not_in_circle',
   },
   'waiting:decline': {
-    payload: (s) => ({ waitingId: s.waiting.waitingId }),
+    payload: (s) => ({ waitingId: s.waiting.waitingId, message: 'またね' }),
     result: 'not_in_circle',
   },
+  'circle:lock': { payload: () => ({ locked: true }), result: 'not_in_circle' },
+  'circle:pause': { payload: () => ({ paused: true }), result: 'not_in_circle' },
+  'role:set': {
+    payload: (s) => ({ memberId: s.facilitator.memberId, role: 'cofacilitator' }),
+    result: 'not_in_circle',
+  },
+  'piece:pass': { payload: () => ({}), result: 'not_in_circle' },
+  'piece:give': { payload: (s) => ({ memberId: s.facilitator.memberId }), result: 'not_in_circle' },
+  'piece:take': { payload: () => ({}), result: 'not_in_circle' },
+  'round:start': {
+    payload: (s) => ({ kind: 'checkin', fromMemberId: s.facilitator.memberId }),
+    result: 'not_in_circle',
+  },
+  'round:end': { payload: () => ({}), result: 'not_in_circle' },
+  'hand:lower': { payload: (s) => ({ memberId: s.facilitator.memberId }), result: 'not_in_circle' },
+  'member:mute': {
+    payload: (s) => ({ memberId: s.facilitator.memberId, muted: true }),
+    result: 'not_in_circle',
+  },
+  'member:remove': {
+    payload: (s) => ({ memberId: s.facilitator.memberId }),
+    result: 'not_in_circle',
+  },
+  'bar:lift': { payload: () => ({ barId: unknownId }), result: 'not_in_circle' },
+  'message:private': {
+    payload: (s) => ({ to: s.facilitator.memberId, text: 'こんにちは' }),
+    result: 'not_in_circle',
+  },
+  'member:block': {
+    payload: (s) => ({ memberId: s.facilitator.memberId }),
+    result: 'not_in_circle',
+  },
+  'report:send': {
+    payload: (s) => ({ memberId: s.facilitator.memberId, reasons: ['unkind'], text: 'いや' }),
+    result: 'not_in_circle',
+  },
+  'chat:send': { payload: () => ({ text: 'こんばんは' }), result: 'not_in_circle' },
+  'chat:clear': { payload: () => ({}), result: 'not_in_circle' },
+  'help:alert': { payload: () => ({}), result: 'not_in_circle' },
   'signal:relay': {
     payload: (s) => ({ to: s.facilitator.memberId, signal: offer }),
     result: 'not_in_circle',
@@ -232,10 +402,13 @@ const asGuest: Record<
   'reaction:send': { payload: () => ({ reaction: 'heart' }), result: 'not_in_circle' },
 };
 
-/** Keys a client might add hoping the server trusts them. */
+/**
+ * Keys a client might add hoping the server trusts them. Where an event has a field of the same
+ * name (`role` in `role:set`), the event's own value is kept.
+ */
 const unknownKeys = {
   role: 'facilitator',
-  memberId: unknownId,
+  senderId: unknownId,
   circleId: unknownId,
   from: unknownId,
   isAdmin: true,
@@ -314,9 +487,9 @@ describe.each(events)('%s', (event) => {
     const { payload, result } = asGuest[event];
     const variants = [
       payload(s),
-      { ...payload(s), ...unknownKeys },
+      { ...unknownKeys, ...payload(s) },
       withPollution(payload(s)),
-      withPollution({ ...payload(s), ...unknownKeys }),
+      withPollution({ ...unknownKeys, ...payload(s) }),
     ];
     for (const variant of variants) {
       // A fresh guest each time: a successful create or knock changes who the socket is.
@@ -404,7 +577,7 @@ describe('events the server does not know', () => {
 
 describe('full flow with extra keys on every request', () => {
   const extras: [string, (payload: Record<string, unknown>) => Record<string, unknown>][] = [
-    ['unknown keys', (payload) => ({ ...payload, ...unknownKeys })],
+    ['unknown keys', (payload) => ({ ...unknownKeys, ...payload })],
     ['__proto__ and constructor keys', withPollution],
   ];
 
@@ -417,6 +590,10 @@ describe('full flow with extra keys on every request', () => {
     const created = expectOk(
       await send(facilitatorSocket, 'circle:create', {
         title: '会',
+        topic: 'はなし',
+        rules: ['やさしく'],
+        shareTimeS: 60,
+        pieceMode: 'strict',
         capacity: 4,
         name: 'ひろし',
         color: 4,
@@ -432,11 +609,24 @@ describe('full flow with extra keys on every request', () => {
         seat: 0,
         connected: true,
         muted: false,
+        forceMuted: false,
         color: 4,
         away: false,
       },
     ]);
-    expect(created.circle.hands).toEqual([]);
+    expect(created.circle).toMatchObject({
+      topic: 'はなし',
+      rules: ['やさしく'],
+      shareTimeS: 60,
+      pieceMode: 'strict',
+      hands: [],
+    });
+    expect(expectOk(await send(facilitatorSocket, 'circle:preview', { code }))).toEqual({
+      title: '会',
+      topic: 'はなし',
+      rules: ['やさしく'],
+      locked: false,
+    });
     expect(expectOk(await send(facilitatorSocket, 'server:features', {}))).toEqual({
       privateVoice: false,
     });
@@ -445,7 +635,7 @@ describe('full flow with extra keys on every request', () => {
     const participantSocket = await h.connect();
     const listed = waitForEvent(facilitatorSocket, 'waiting:list', (l) => l.length === 1);
     const { waitingId } = expectOk(
-      await send(participantSocket, 'circle:knock', { code, name: 'さくら🌸', color: 0 }),
+      await send(participantSocket, 'circle:knock', knockPayload(code, 'さくら🌸', { color: 0 })),
     ) as { waitingId: string };
     expect(await listed).toEqual([
       { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown },
@@ -500,25 +690,84 @@ describe('full flow with extra keys on every request', () => {
     const reaction = await shown;
     expect(reaction).toEqual({ memberId, reaction: 'thanks' });
     expect(Object.keys(reaction).sort()).toEqual(['memberId', 'reaction']);
+    expectOk(await send(participantSocket, 'away:set', { away: false }));
 
-    // decline and cancel
+    // the talking piece, roles, the door, pausing and muting
+    const facilitatorId = created.self.memberId;
+    const pieceSeen = waitForEvent(
+      participantSocket,
+      'circle:state',
+      (st) => st.piece.holder === facilitatorId,
+    );
+    expectOk(await send(facilitatorSocket, 'piece:take', {}));
+    await pieceSeen;
+    expectOk(await send(facilitatorSocket, 'piece:give', { memberId }));
+    expectOk(await send(participantSocket, 'piece:pass', {}));
+    expectOk(
+      await send(facilitatorSocket, 'round:start', { kind: 'checkin', fromMemberId: memberId }),
+    );
+    expectOk(await send(facilitatorSocket, 'round:end', {}));
+    expectOk(await send(facilitatorSocket, 'role:set', { memberId, role: 'cofacilitator' }));
+    expectOk(await send(facilitatorSocket, 'role:set', { memberId, role: 'participant' }));
+    expectOk(await send(facilitatorSocket, 'circle:lock', { locked: true }));
+    expectOk(await send(facilitatorSocket, 'circle:lock', { locked: false }));
+    expectOk(await send(facilitatorSocket, 'circle:pause', { paused: true }));
+    expectOk(await send(participantSocket, 'hand:set', { raised: true }));
+    expectOk(await send(facilitatorSocket, 'hand:lower', { memberId }));
+    const settledSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
+      st.members.some((m) => m.id === memberId && m.forceMuted),
+    );
+    expectOk(await send(facilitatorSocket, 'member:mute', { memberId, muted: true }));
+    const settled = await settledSeen;
+    expect(settled).toMatchObject({ paused: true, locked: false, hands: [] });
+    expect(settled.members.find((m) => m.id === memberId)?.role).toBe('participant');
+
+    // words: chat, a private message, a report and a help alert carry only validated keys
+    const line = waitForEvent(facilitatorSocket, 'chat:message');
+    expectOk(await send(participantSocket, 'chat:send', { text: 'こんばんは' }));
+    expect(Object.keys(await line).sort()).toEqual(['at', 'from', 'id', 'name', 'text']);
+    const note = waitForEvent(facilitatorSocket, 'message:private');
+    expectOk(await send(participantSocket, 'message:private', { to: facilitatorId, text: 'ね' }));
+    expect(Object.keys(await note).sort()).toEqual(['at', 'from', 'text', 'to']);
+    const report = waitForEvent(facilitatorSocket, 'report:received');
+    expect(
+      expectOk(await send(participantSocket, 'report:send', { reasons: ['other'], text: 'x' })),
+    ).toEqual({ delivered: 1 });
+    expect(Object.keys(await report).sort()).toEqual(['at', 'from', 'id', 'reasons', 'text']);
+    const alert = waitForEvent(facilitatorSocket, 'help:alerted');
+    expect(expectOk(await send(participantSocket, 'help:alert', {}))).toEqual({ delivered: 1 });
+    expect(await alert).toEqual({ memberId, at: expect.any(Number) as unknown });
+    expectOk(await send(facilitatorSocket, 'chat:clear', {}));
+
+    // decline (with a message) and cancel
     const declinedSocket = await h.connect();
-    const second = expectOk(await send(declinedSocket, 'circle:knock', { code, name: 'つぎ' })) as {
-      waitingId: string;
-    };
+    const second = expectOk(
+      await send(declinedSocket, 'circle:knock', knockPayload(code, 'つぎ')),
+    ) as { waitingId: string };
     const declined = waitForEvent(declinedSocket, 'knock:declined');
-    expectOk(await send(facilitatorSocket, 'waiting:decline', { waitingId: second.waitingId }));
-    await declined;
-    expectOk(await send(declinedSocket, 'circle:knock', { code, name: 'つぎ' }));
+    expectOk(
+      await send(facilitatorSocket, 'waiting:decline', {
+        waitingId: second.waitingId,
+        message: 'またこんど',
+      }),
+    );
+    expect(await declined).toEqual({ message: 'またこんど' });
+    expectOk(await send(declinedSocket, 'circle:knock', knockPayload(code, 'つぎ')));
     expectOk(await send(declinedSocket, 'knock:cancel', {}));
 
-    // leave and end
-    const left = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
-      st.members.every((m) => m.id !== memberId),
-    );
-    expectOk(await send(participantSocket, 'circle:leave', {}));
-    await left;
-    expectOk(await send(facilitatorSocket, 'circle:end', {}));
+    // a block, then removal and lifting the bar
+    expect(
+      expectOk(await send(participantSocket, 'member:block', { memberId: facilitatorId })),
+    ).toEqual({ blocked: [facilitatorId] });
+    const barred = waitForEvent(facilitatorSocket, 'moderation:state', (m) => m.barred.length > 0);
+    expectOk(await send(facilitatorSocket, 'member:remove', { memberId }));
+    const [bar] = (await barred).barred;
+    expectOk(await send(facilitatorSocket, 'bar:lift', { barId: bar?.id }));
+
+    // end, with a closing word
+    const ended = waitForEvent(facilitatorSocket, 'circle:ended');
+    expectOk(await send(facilitatorSocket, 'circle:end', { message: 'おやすみ' }));
+    expect(await ended).toEqual({ reason: 'ended_by_facilitator', message: 'おやすみ' });
     expect(await h.server.store.count()).toBe(0);
     expectNoPollution();
     await expectServerHealthy(h);
@@ -555,21 +804,17 @@ describe('who may do what', () => {
     const h = await start();
     const { facilitator, waiting } = await scene(h);
     const guest = await h.connect();
-    const memberOnly: [ClientEventName, object][] = [
-      ['waiting:admit', { waitingId: waiting.waitingId }],
-      ['waiting:decline', { waitingId: waiting.waitingId }],
-      ['circle:end', {}],
-      ['circle:leave', {}],
-      ['signal:relay', { to: facilitator.memberId, signal: offer }],
-      ['voice:config', {}],
-      ['voice:mute', { muted: true }],
-      ['hand:set', { raised: true }],
-      ['away:set', { away: true }],
-      ['reaction:send', { reaction: 'nod' }],
-    ];
+    const s = { facilitator, waiting };
+    // Every event a guest is refused as not_in_circle is one only members may use.
+    const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
+    expect(memberOnly).toHaveLength(28);
     for (const socket of [guest, waiting.socket]) {
-      for (const [event, payload] of memberOnly) {
-        expectError(await rawRequest(socket, event, [payload]), 'not_in_circle');
+      for (const event of memberOnly) {
+        const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);
+        expect({ event, ack }).toEqual({
+          event,
+          ack: { ok: false, error: { code: 'not_in_circle' } },
+        });
       }
     }
     expectError(await request(guest, 'knock:cancel', {}), 'not_waiting');
@@ -636,8 +881,11 @@ describe('names, titles, capacities and codes', () => {
     const h = await start();
     const facilitator = await createCircle(h);
     const guest = await h.connect();
-    expectError(await request(guest, 'circle:create', { title: '会', capacity: 4, name }), code);
-    expectError(await request(guest, 'circle:knock', { code: facilitator.code, name }), code);
+    expectError(
+      await request(guest, 'circle:create', create({ name }) as ClientPayload<'circle:create'>),
+      code,
+    );
+    expectError(await request(guest, 'circle:knock', knockPayload(facilitator.code, name)), code);
     await expectServerHealthy(h);
   });
 
@@ -647,7 +895,7 @@ describe('names, titles, capacities and codes', () => {
     expect(facilitator.entered.circle.members[0]?.name).toBe(shown);
     const knocker = await h.connect();
     const listed = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
-    expectOk(await request(knocker, 'circle:knock', { code: facilitator.code, name }));
+    expectOk(await request(knocker, 'circle:knock', knockPayload(facilitator.code, name)));
     expect((await listed).map((w) => w.name)).toEqual([shown]);
   });
 
@@ -665,7 +913,12 @@ describe('names, titles, capacities and codes', () => {
       ['会'.repeat(321), 'invalid_payload'],
     ];
     for (const [title, code] of refused) {
-      const ack = await request(guest, 'circle:create', { title, capacity: 4, name: 'ひろし' });
+      const ack = await request(guest, 'circle:create', {
+        title,
+        rules: ['やさしく'],
+        capacity: 4,
+        name: 'ひろし',
+      });
       expect({ title, ack }).toEqual({ title, ack: { ok: false, error: { code } } });
     }
     const longest = await createCircle(h, { title: '会'.repeat(80) });
@@ -680,9 +933,7 @@ describe('names, titles, capacities and codes', () => {
     const guest = await h.connect();
     const refused: unknown[] = [1, 13, 0, -1, 2.5, 1e9, Number.NaN, Infinity, '4', null, true, [4]];
     for (const capacity of refused) {
-      const ack = await rawRequest(guest, 'circle:create', [
-        { title: '会', capacity, name: 'ひろし' },
-      ]);
+      const ack = await rawRequest(guest, 'circle:create', [create({ capacity, name: 'ひろし' })]);
       expect({ capacity, ack }).toEqual({
         capacity,
         ack: { ok: false, error: { code: 'invalid_payload' } },
@@ -710,7 +961,7 @@ describe('names, titles, capacities and codes', () => {
       [unknownCode, 'circle_not_found'],
     ];
     for (const [typed, expected] of refused) {
-      const ack = await request(guest, 'circle:knock', { code: typed, name: 'なまえ' });
+      const ack = await request(guest, 'circle:knock', knockPayload(typed, 'なまえ'));
       expect({ typed, ack }).toEqual({ typed, ack: { ok: false, error: { code: expected } } });
     }
 
@@ -726,7 +977,7 @@ describe('names, titles, capacities and codes', () => {
     ];
     for (const typed of typedBack) {
       const knocker = await h.connect();
-      const ack = await request(knocker, 'circle:knock', { code: typed, name: 'なまえ' });
+      const ack = await request(knocker, 'circle:knock', knockPayload(typed, 'なまえ'));
       expect({ typed, ok: ack.ok }).toEqual({ typed, ok: true });
     }
     await expectServerHealthy(h);

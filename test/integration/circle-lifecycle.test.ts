@@ -8,8 +8,10 @@ import {
   expectOk,
   join,
   knock,
+  knockPayload,
   recordEvents,
   request,
+  TEST_RULES,
   useServers,
   waitForDisconnect,
   waitForEvent,
@@ -39,10 +41,20 @@ describe('admission', () => {
     const facilitator = await createCircle(h, { title: '夜の縁側', capacity: 6, name: 'ひろし' });
     expect(facilitator.code).toMatch(CODE_PATTERN);
     expect(facilitator.entered).toEqual({
-      self: { memberId: expect.any(String) as unknown, resumeToken: expect.any(String) as unknown },
+      self: {
+        memberId: expect.any(String) as unknown,
+        resumeToken: expect.any(String) as unknown,
+        blocked: [],
+      },
       circle: {
         code: facilitator.code,
         title: '夜の縁側',
+        topic: null,
+        rules: TEST_RULES,
+        shareTimeS: 180,
+        pieceMode: 'gentle',
+        locked: false,
+        paused: false,
         capacity: 6,
         revision: expect.any(Number) as unknown,
         privateVoice: false,
@@ -54,13 +66,17 @@ describe('admission', () => {
             seat: 0,
             connected: true,
             muted: false,
+            forceMuted: false,
             color: defaultColorFor(facilitator.memberId),
             away: false,
           },
         ],
         hands: [],
+        piece: { holder: null, heldSinceMs: null, round: null },
       },
+      chat: [],
       waiting: [],
+      moderation: { barred: [] },
     });
 
     const knocker = await knock(h, facilitator, 'さくら🌸');
@@ -162,7 +178,7 @@ describe('admission', () => {
     );
     const third = await h.connect();
     expectError(
-      await request(third, 'circle:knock', { code: facilitator.code, name: 'さん' }),
+      await request(third, 'circle:knock', knockPayload(facilitator.code, 'さん')),
       'circle_full',
     );
     // The refused admission changed nothing: the second knock can still be declined.
@@ -176,8 +192,8 @@ describe('admission', () => {
     const facilitator = await createCircle(h);
     const waiting = await knock(h, facilitator, 'まつ');
     const participant = await join(h, facilitator, 'いる');
-    const create = { title: 'もうひとつ', capacity: 4, name: 'だれか' };
-    const knockAgain = { code: facilitator.code, name: 'だれか' };
+    const create = { title: 'もうひとつ', rules: TEST_RULES, capacity: 4, name: 'だれか' };
+    const knockAgain = knockPayload(facilitator.code, 'だれか');
 
     for (const socket of [facilitator.socket, participant.socket, waiting.socket]) {
       expectError(await request(socket, 'circle:create', create), 'already_in_circle');
@@ -206,7 +222,7 @@ describe('admission', () => {
     // The held seat fills the circle...
     const late = await h.connect();
     expectError(
-      await request(late, 'circle:knock', { code: facilitator.code, name: 'おそい' }),
+      await request(late, 'circle:knock', knockPayload(facilitator.code, 'おそい')),
       'circle_full',
     );
     // ...until the grace period runs out and the circle changes again.
@@ -218,7 +234,7 @@ describe('admission', () => {
     expect(seating(freed)).toEqual([
       { name: 'ひろし', role: 'facilitator', seat: 0, connected: true },
     ]);
-    expectOk(await request(late, 'circle:knock', { code: facilitator.code, name: 'おそい' }));
+    expectOk(await request(late, 'circle:knock', knockPayload(facilitator.code, 'おそい')));
   });
 });
 
@@ -288,7 +304,11 @@ describe('leaving and coming back', () => {
         resumeToken: dropper.resumeToken,
       }),
     );
-    expect(entered.self).toEqual({ memberId: dropper.memberId, resumeToken: dropper.resumeToken });
+    expect(entered.self).toEqual({
+      memberId: dropper.memberId,
+      resumeToken: dropper.resumeToken,
+      blocked: [],
+    });
     const backState = await back;
     expect(seating(backState)).toEqual([
       { name: 'ひろし', role: 'facilitator', seat: 0, connected: true },
@@ -394,6 +414,7 @@ describe('the facilitator', () => {
     expectOk(
       await request(participant.socket, 'circle:create', {
         title: 'つぎの会',
+        rules: TEST_RULES,
         capacity: 4,
         name: 'さくら🌸',
       }),
@@ -425,7 +446,7 @@ describe('the facilitator', () => {
     // The circle still takes knocks while its facilitator is away.
     const waiting = await h.connect();
     const { waitingId } = expectOk(
-      await request(waiting, 'circle:knock', { code: facilitator.code, name: 'よる' }),
+      await request(waiting, 'circle:knock', knockPayload(facilitator.code, 'よる')),
     );
 
     const back = waitForEvent(participant.socket, 'circle:state', (s) =>
@@ -447,6 +468,7 @@ describe('the facilitator', () => {
       seat: 0,
       connected: true,
       muted: false,
+      forceMuted: false,
       color: defaultColorFor(facilitator.memberId),
       away: false,
     });

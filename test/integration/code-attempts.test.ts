@@ -2,6 +2,7 @@ import {
   createCircle,
   expectOk,
   knock,
+  knockPayload,
   request,
   useServers,
   type Harness,
@@ -43,21 +44,21 @@ describe('wrong circle codes', () => {
     const wrong = [otherCode(facilitator.code, 0), 'nonsense', otherCode(facilitator.code, 1)];
     const expected = ['circle_not_found', 'code_invalid', 'circle_not_found'];
     for (const [i, code] of wrong.entries()) {
-      const ack = await request(guesser, 'circle:knock', { code, name: 'あてずっぽう' });
+      const ack = await request(guesser, 'circle:knock', knockPayload(code, 'あてずっぽう'));
       expect(ack).toEqual({ ok: false, error: { code: expected[i] } });
     }
 
     expectLockedOut(
-      await request(guesser, 'circle:knock', { code: facilitator.code, name: 'あてずっぽう' }),
+      await request(guesser, 'circle:knock', knockPayload(facilitator.code, 'あてずっぽう')),
     );
     // A wrong code now says nothing about whether it exists.
     expectLockedOut(
-      await request(guesser, 'circle:knock', { code: otherCode(facilitator.code, 2), name: 'x' }),
+      await request(guesser, 'circle:knock', knockPayload(otherCode(facilitator.code, 2), 'x')),
     );
     // The limit is per address, not per socket: a new connection from here is refused too.
     const again = await h.connect();
     expectLockedOut(
-      await request(again, 'circle:knock', { code: facilitator.code, name: 'あてずっぽう' }),
+      await request(again, 'circle:knock', knockPayload(facilitator.code, 'あてずっぽう')),
     );
   });
 
@@ -78,7 +79,7 @@ describe('wrong circle codes', () => {
         resumeToken: 'b'.repeat(32),
       }),
     );
-    expectLockedOut(await request(guesser, 'circle:knock', { code: facilitator.code, name: 'x' }));
+    expectLockedOut(await request(guesser, 'circle:knock', knockPayload(facilitator.code, 'x')));
     // The token proves the seat is theirs, so sharing an address with a guesser costs nothing.
     expectOk(
       await request(guesser, 'circle:resume', {
@@ -117,11 +118,11 @@ describe('wrong circle codes', () => {
     const facilitator = await createCircle(h);
     const guesser = await connectFrom(h, '203.0.113.7');
     for (let i = 0; i < codeAttempts.attempts; i++) {
-      await request(guesser, 'circle:knock', { code: otherCode(facilitator.code, i), name: 'x' });
+      await request(guesser, 'circle:knock', knockPayload(otherCode(facilitator.code, i), 'x'));
     }
-    expectLockedOut(await request(guesser, 'circle:knock', { code: facilitator.code, name: 'x' }));
+    expectLockedOut(await request(guesser, 'circle:knock', knockPayload(facilitator.code, 'x')));
 
     const neighbour = await connectFrom(h, '198.51.100.2');
-    expectOk(await request(neighbour, 'circle:knock', { code: facilitator.code, name: 'となり' }));
+    expectOk(await request(neighbour, 'circle:knock', knockPayload(facilitator.code, 'となり')));
   });
 });

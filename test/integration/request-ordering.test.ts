@@ -12,6 +12,8 @@ import {
   useServers,
   waitForDisconnect,
   waitForEvent,
+  knockPayload,
+  TEST_RULES,
 } from '../support/server-harness';
 
 const start = useServers();
@@ -25,7 +27,7 @@ describe('overlapping requests from one socket', () => {
   test('two creates at once: exactly one succeeds', async () => {
     const h = await start();
     const socket = await h.connect();
-    const input = { title: '会', capacity: 4, name: 'ひろし' };
+    const input = { title: '会', rules: TEST_RULES, capacity: 4, name: 'ひろし' };
     const acks = await Promise.all([
       request(socket, 'circle:create', input),
       request(socket, 'circle:create', input),
@@ -40,7 +42,7 @@ describe('overlapping requests from one socket', () => {
     const h = await start();
     const facilitator = await createCircle(h);
     const knocker = await h.connect();
-    const input = { code: facilitator.code, name: 'ふたご' };
+    const input = knockPayload(facilitator.code, 'ふたご');
     await Promise.all([
       request(knocker, 'circle:knock', input),
       request(knocker, 'circle:knock', input),

@@ -15,6 +15,7 @@ import {
   type Harness,
   type Received,
   type TestSocket,
+  TEST_RULES,
 } from '../support/server-harness';
 
 const start = useServers();
@@ -180,6 +181,7 @@ describe('private circles', () => {
     expectError(
       await request(guest, 'circle:create', {
         title: '会',
+        rules: TEST_RULES,
         capacity: 4,
         name: 'ひろし',
         privateVoice: true,
@@ -189,7 +191,12 @@ describe('private circles', () => {
     expect(await h.server.store.count()).toBe(0);
     // The same socket is still a guest and may start an ordinary circle.
     const created = expectOk(
-      await request(guest, 'circle:create', { title: '会', capacity: 4, name: 'ひろし' }),
+      await request(guest, 'circle:create', {
+        title: '会',
+        rules: TEST_RULES,
+        capacity: 4,
+        name: 'ひろし',
+      }),
     );
     expect(created.circle.privateVoice).toBe(false);
   });

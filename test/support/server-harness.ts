@@ -3,7 +3,9 @@
  * Socket.IO clients to it. Every wait is on an event with a deadline, never on a sleep, and
  * everything a test opens is closed after it.
  */
+import { randomBytes } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { PieceMode } from '../../shared/circle/facilitation';
 import type { EnteredCircle, WaitingView } from '../../shared/circle/views';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ErrorCode } from '../../shared/protocol/errors';
@@ -16,6 +18,7 @@ import type {
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Scheduler } from '../../signaling-server/circles/grace-timers';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
+import { createLogger } from '../../signaling-server/logger';
 import { startServer, type RunningServer } from '../../signaling-server/server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -41,11 +44,17 @@ function raw(socket: TestSocket): RawEmitter {
   return socket as unknown as RawEmitter;
 }
 
+/** A scheduler the harness can empty when it closes, reporting what was still pending. */
+export interface TestScheduler extends Scheduler {
+  readonly pending: number;
+  clearAll(): number;
+}
+
 /**
  * A scheduler that remembers what it has pending, so the harness can prove (and guarantee) that
  * nothing the server scheduled outlives the test.
  */
-export class TrackingScheduler implements Scheduler {
+export class TrackingScheduler implements TestScheduler {
   private readonly live = new Set<NodeJS.Timeout>();
 
   set(callback: () => void, ms: number): unknown {
@@ -90,7 +99,7 @@ export class Harness {
 
   constructor(
     readonly server: RunningServer,
-    readonly scheduler: TrackingScheduler,
+    readonly scheduler: TestScheduler,
   ) {}
 
   /** The server's loopback address; the server binds 127.0.0.1, so connect there directly. */
@@ -190,26 +199,48 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export interface HarnessOptions {
   /** The server's clock (flood guard, reaction pacing, timestamps); the real one by default. */
   now?: () => number;
+  /**
+   * A clock that also runs the server's timers (grace periods, the share timer): they fire
+   * only when the test advances it. Implies `now`.
+   */
+  clock?: ManualClock;
+  /** Collects every log line the server writes (at debug level), to check what is logged. */
+  logs?: string[];
 }
 
 export async function startHarness(
   overrides: Partial<ServerConfig> = {},
   options: HarnessOptions = {},
 ): Promise<Harness> {
-  const scheduler = new TrackingScheduler();
+  const scheduler: TestScheduler = options.clock ?? new TrackingScheduler();
+  const now = options.clock?.now ?? options.now;
+  const logs = options.logs;
   const server = await startServer(testConfig(overrides), {
     scheduler,
-    ...(options.now ? { now: options.now } : {}),
+    ...(now ? { now } : {}),
+    ...(logs
+      ? {
+          logger: createLogger('debug', {
+            write: (line: string) => {
+              logs.push(line);
+            },
+          }),
+        }
+      : {}),
   });
   return new Harness(server, scheduler);
 }
 
 /**
- * A clock that stands still until a test moves it, for rules that count time. Timers still
- * run on the real scheduler; only what the server reads as "now" is under the test's control.
+ * A clock that stands still until a test moves it, for rules that count time. Given to the
+ * harness as `now`, only what the server reads as "now" is under the test's control; given as
+ * `clock`, the server's timers also wait for `advance`, which runs every timer that falls due,
+ * in order.
  */
-export class ManualClock {
+export class ManualClock implements TestScheduler {
   private t: number;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+  private nextHandle = 1;
 
   constructor(start = 1_700_000_000_000) {
     this.t = start;
@@ -219,6 +250,35 @@ export class ManualClock {
 
   advance(ms: number): void {
     this.t += ms;
+    for (;;) {
+      let due: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.timers) {
+        if (entry[1].at <= this.t && (!due || entry[1].at < due[1].at)) due = entry;
+      }
+      if (!due) return;
+      this.timers.delete(due[0]);
+      due[1].callback();
+    }
+  }
+
+  set(callback: () => void, ms: number): unknown {
+    const handle = this.nextHandle++;
+    this.timers.set(handle, { at: this.t + Math.max(0, ms), callback });
+    return handle;
+  }
+
+  clear(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  clearAll(): number {
+    const left = this.timers.size;
+    this.timers.clear();
+    return left;
   }
 }
 
@@ -388,10 +448,22 @@ export interface Facilitator {
   resumeToken: string;
 }
 
+/** Ground rules the test circles start with unless a test gives its own. */
+export const TEST_RULES = ['ここで聞いたことはここに置いていく', 'Speak from your own experience'];
+
+/** A fresh device token, as a browser keeps in `engawa.device`. */
+export function newDevice(): string {
+  return randomBytes(18).toString('base64url');
+}
+
 export async function createCircle(
   harness: Harness,
   input: {
     title?: string;
+    topic?: string;
+    rules?: string[];
+    shareTimeS?: number;
+    pieceMode?: PieceMode;
     capacity?: number;
     name?: string;
     privateVoice?: boolean;
@@ -402,8 +474,12 @@ export async function createCircle(
   const entered = expectOk(
     await request(socket, 'circle:create', {
       title: input.title ?? '夜の縁側',
+      rules: input.rules ?? TEST_RULES,
       capacity: input.capacity ?? 6,
       name: input.name ?? 'ひろし',
+      ...(input.topic === undefined ? {} : { topic: input.topic }),
+      ...(input.shareTimeS === undefined ? {} : { shareTimeS: input.shareTimeS }),
+      ...(input.pieceMode === undefined ? {} : { pieceMode: input.pieceMode }),
       ...(input.privateVoice === undefined ? {} : { privateVoice: input.privateVoice }),
       ...(input.color === undefined ? {} : { color: input.color }),
     }),
@@ -420,13 +496,32 @@ export async function createCircle(
 export interface Knocker {
   socket: TestSocket;
   waitingId: string;
+  /** The device token it knocked with. */
+  device: string;
   /** The facilitator's waiting list once it showed this knock. */
   waitingList: WaitingView[];
 }
 
-/** What a person may choose in the lobby besides their name. */
+/** What a person may choose in the lobby besides their name, and the browser they use. */
 export interface LobbyChoices {
   color?: number;
+  /** The browser's device token; a fresh one (a new browser) unless given. */
+  device?: string;
+}
+
+/** A valid `circle:knock` payload: the rules accepted, from a fresh browser unless told. */
+export function knockPayload(
+  code: string,
+  name: string,
+  choices: LobbyChoices = {},
+): ClientPayload<'circle:knock'> {
+  return {
+    code,
+    name,
+    acceptedRules: true,
+    device: choices.device ?? newDevice(),
+    ...(choices.color === undefined ? {} : { color: choices.color }),
+  };
 }
 
 /** Knocks on `facilitator`'s circle from `socket` (a new client unless given). */
@@ -441,19 +536,22 @@ export async function knock(
   const listed = waitForEvent(facilitator.socket, 'waiting:list', (list) =>
     list.some((w) => w.name === name),
   );
+  const device = choices.device ?? newDevice();
   const { waitingId } = expectOk(
-    await request(knocker, 'circle:knock', {
-      code: facilitator.code,
-      name,
-      ...(choices.color === undefined ? {} : { color: choices.color }),
-    }),
+    await request(
+      knocker,
+      'circle:knock',
+      knockPayload(facilitator.code, name, { ...choices, device }),
+    ),
   );
   const waitingList = await listed;
-  return { socket: knocker, waitingId, waitingList };
+  return { socket: knocker, waitingId, device, waitingList };
 }
 
 export interface Participant {
   socket: TestSocket;
+  /** The device token it knocked with. */
+  device: string;
   admission: KnockAdmission;
   entered: EnteredCircle;
   memberId: string;
@@ -461,7 +559,10 @@ export interface Participant {
 }
 
 /** Admits a knock and has the participant take the seat with `circle:resume`. */
-export async function admit(facilitator: Facilitator, knocker: Knocker): Promise<Participant> {
+export async function admit(
+  facilitator: Pick<Facilitator, 'socket'>,
+  knocker: Knocker,
+): Promise<Participant> {
   const admitted = waitForEvent(knocker.socket, 'knock:admitted');
   expectOk(await request(facilitator.socket, 'waiting:admit', { waitingId: knocker.waitingId }));
   const admission = await admitted;
@@ -473,6 +574,7 @@ export async function admit(facilitator: Facilitator, knocker: Knocker): Promise
   );
   return {
     socket: knocker.socket,
+    device: knocker.device,
     admission,
     entered,
     memberId: entered.self.memberId,

@@ -9,6 +9,9 @@ import type { AvatarPose } from './avatar-pose';
 import { restPoseFor } from './avatar-pose';
 import { ReactionLayer } from './reaction-layer';
 
+/** Closer than this to the viewer's head, another person's avatar fades out for the viewer. */
+export const PERSONAL_SPACE_M = 0.6;
+
 export interface RosterView {
   members: readonly MemberView[];
   selfId: string;
@@ -88,8 +91,8 @@ export class AvatarRoster {
     if (anchor) this.reactions.show(reaction, anchor, now);
   }
 
-  /** Moves every avatar to where its person is now; call once a frame. */
-  tick(now: number): void {
+  /** Moves every avatar to where its person is now; call once a frame with the viewer's head. */
+  tick(now: number, viewer?: { x: number; y: number; z: number }): void {
     for (const [id, avatar] of this.avatars) {
       const buffer = this.buffers.get(id);
       const sample = buffer?.hasFrames ? buffer.sample(now) : undefined;
@@ -97,6 +100,11 @@ export class AvatarRoster {
         ? { head: sample.head, left: sample.left, right: sample.right }
         : undefined;
       avatar.applyPose(pose);
+      if (viewer) {
+        const head = avatar.headPosition;
+        const d = Math.hypot(head.x - viewer.x, head.y - viewer.y, head.z - viewer.z);
+        avatar.setTooClose(d < PERSONAL_SPACE_M);
+      }
       if (pose) this.drawn.set(id, pose);
       else this.drawn.delete(id);
     }

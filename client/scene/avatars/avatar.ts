@@ -44,6 +44,10 @@ export class Avatar {
   private rest: RestPose;
   private raised: Pose;
   private handRaised = false;
+  /** Faded by the state others see (stepped out, connection lost). */
+  private stateFaded = false;
+  /** Faded because they are inside this viewer's personal space. */
+  private tooClose = false;
 
   constructor(
     private readonly kit: AvatarParts,
@@ -73,19 +77,31 @@ export class Avatar {
       this.color = base;
       this.paint();
     }
-    const look: PartLook = member.connected && !member.away ? 'solid' : 'faded';
-    if (look !== this.look) {
-      this.look = look;
-      this.build();
-    }
+    this.stateFaded = !member.connected || member.away;
+    this.applyLook();
     const state: TagState = {
       name: member.name,
-      dimmed: look === 'faded',
+      dimmed: this.stateFaded,
       muted: member.muted,
       handRaised,
       note: member.away ? labels.steppedOut : undefined,
     };
     this.tag.draw(state);
+  }
+
+  /**
+   * The personal space bubble: someone whose head comes closer than about 0.6 m to yours fades
+   * out for you (only for you), so nobody can loom over anyone.
+   */
+  setTooClose(tooClose: boolean): void {
+    if (tooClose === this.tooClose) return;
+    this.tooClose = tooClose;
+    this.applyLook();
+  }
+
+  /** Where the head is drawn now. */
+  get headPosition(): { x: number; y: number; z: number } {
+    return this.part('head').position;
   }
 
   setSpeaking(speaking: boolean): void {
@@ -129,6 +145,13 @@ export class Avatar {
     this.halo.dispose();
     this.tag.dispose();
     this.root.dispose();
+  }
+
+  private applyLook(): void {
+    const look: PartLook = this.stateFaded || this.tooClose ? 'faded' : 'solid';
+    if (look === this.look) return;
+    this.look = look;
+    this.build();
   }
 
   private part(part: AvatarPart): InstancedMesh {

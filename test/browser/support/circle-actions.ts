@@ -25,6 +25,8 @@ export async function knock(page: Page, code: string, name: string): Promise<voi
   const form = page.locator('#join-form');
   await form.getByLabel('Circle code').fill(code);
   await form.getByLabel('Your pseudonym').fill(name);
+  // The circle's ground rules appear once the code is typed; knocking needs them accepted.
+  await form.getByLabel('I accept the ground rules').check();
   await form.getByRole('button', { name: 'Knock' }).click();
   await page.getByText('Waiting for the facilitator to let you in').waitFor();
 }

@@ -156,4 +156,21 @@ describe('loadConfig', () => {
     expect(second.flood.burst).toBe(defaultConfig().flood.burst);
     expect(second.flood.burst).not.toBe(1);
   });
+
+  describe('HELP_RESOURCES', () => {
+    it('defaults to the example file in config/', () => {
+      const file = loadConfig({}, []).helpResourcesPath;
+      expect(path.basename(file)).toBe('help-resources.example.json');
+      expect(path.basename(path.dirname(file))).toBe('config');
+    });
+
+    it('takes a path, resolved against the working directory', () => {
+      expect(loadConfig({ HELP_RESOURCES: 'ops/help.json' }, []).helpResourcesPath).toBe(
+        path.resolve('ops/help.json'),
+      );
+      expect(loadConfig({ HELP_RESOURCES: '  ' }, []).helpResourcesPath).toBe(
+        defaultConfig().helpResourcesPath,
+      );
+    });
+  });
 });

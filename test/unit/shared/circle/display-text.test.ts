@@ -1,6 +1,10 @@
 import {
   checkPseudonym,
+  checkMessage,
+  checkRule,
+  checkRules,
   checkTitle,
+  checkTopic,
   countCharacters,
   type TextCheck,
 } from '../../../../shared/circle/display-text';
@@ -209,5 +213,59 @@ describe('checkTitle', () => {
     ['a long run of combining marks', 'a' + '\u0301'.repeat(Limits.titleMaxChars * 4 + 1)],
   ])('refuses %s with title_invalid', (_label, title) => {
     expect(checkTitle(title)).toEqual(refused(ErrorCode.TitleInvalid));
+  });
+});
+
+describe('checkTopic and checkRule', () => {
+  it('follow the title rules with their own limits and codes', () => {
+    expect(checkTopic('  はじめての   人へ ')).toEqual(ok('はじめての 人へ'));
+    expect(checkTopic('話'.repeat(Limits.topicMaxChars))).toEqual(ok('話'.repeat(120)));
+    expect(checkTopic('話'.repeat(Limits.topicMaxChars + 1))).toEqual(
+      refused(ErrorCode.TopicInvalid),
+    );
+    expect(checkTopic('\u202E話')).toEqual(refused(ErrorCode.TopicInvalid));
+    expect(checkRule('r'.repeat(Limits.ruleMaxChars))).toEqual(ok('r'.repeat(200)));
+    expect(checkRule('r'.repeat(Limits.ruleMaxChars + 1))).toEqual(refused(ErrorCode.RulesInvalid));
+    expect(checkRule('\u200B')).toEqual(refused(ErrorCode.RulesInvalid));
+  });
+});
+
+describe('checkRules', () => {
+  it('drops blank lines and checks the rest, 1–12 of them', () => {
+    expect(checkRules(['  Be kind ', '', '   ', 'Everyone may pass'])).toEqual({
+      ok: true,
+      value: ['Be kind', 'Everyone may pass'],
+    });
+    expect(checkRules(['', ' '])).toEqual(refused(ErrorCode.RulesInvalid));
+    expect(checkRules(Array.from({ length: 13 }, () => 'rule'))).toEqual(
+      refused(ErrorCode.RulesInvalid),
+    );
+    expect(checkRules(['fine', 'bad\u0000'])).toEqual(refused(ErrorCode.RulesInvalid));
+  });
+});
+
+describe('checkMessage', () => {
+  it('keeps line breaks, at most one blank line in a row, and trims each line', () => {
+    expect(checkMessage('  hello \r\n\r\n\r\n  there\tfriend  ', 50)).toEqual(
+      ok('hello\n\nthere friend'),
+    );
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only spaces and breaks', ' \n \n '],
+    ['only a zero-width space', '\u200B'],
+    ['a control character', 'hi\u0007'],
+    ['a bidi override', '\u202Ehi'],
+    ['a lone surrogate', 'hi\uD800'],
+    ['one character too many', 'x'.repeat(11)],
+  ])('refuses %s with text_invalid', (_label, text) => {
+    expect(checkMessage(text, 10)).toEqual(refused(ErrorCode.TextInvalid));
+  });
+
+  it('counts characters as people see them, within four UTF-16 units each', () => {
+    expect(checkMessage('🌸'.repeat(10), 10)).toEqual(ok('🌸'.repeat(10)));
+    expect(checkMessage(FAMILY.repeat(5), 10)).toEqual(ok(FAMILY.repeat(5)));
+    expect(checkMessage(FAMILY.repeat(6), 10)).toEqual(refused(ErrorCode.TextInvalid));
   });
 });

@@ -4,7 +4,17 @@ import { ClientEvent } from '../../../../shared/protocol/events';
 import { Limits } from '../../../../shared/protocol/limits';
 import {
   awaySetSchema,
+  chatSendSchema,
   circleCreateSchema,
+  circleEndSchema,
+  errorCodeOfParseFailure,
+  memberMuteSchema,
+  memberTargetSchema,
+  privateMessageSchema,
+  reportSendSchema,
+  roleSetSchema,
+  roundStartSchema,
+  waitingDeclineSchema,
   circleKnockSchema,
   circleResumeSchema,
   clientEventSchemas,
@@ -18,22 +28,51 @@ import {
 
 const MEMBER_ID = 'Qx7_abc-DEF12345';
 const RESUME_TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
+const DEVICE = 'dev1ce-T0ken_abcdef12';
 
 /** A valid payload for every client event; the Record type makes a new event need one here. */
 const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   [ClientEvent.CircleCreate]: {
     title: 'Tuesday circle',
+    topic: 'Starting again',
+    rules: ['What is shared here stays here', 'Everyone may pass'],
+    shareTimeS: 180,
+    pieceMode: 'gentle',
     capacity: 8,
     name: 'さくら',
     privateVoice: false,
   },
-  [ClientEvent.CircleKnock]: { code: 'K7QM-2XPD-9TR', name: 'ゆうき' },
+  [ClientEvent.CirclePreview]: { code: 'K7QM-2XPD-9TR' },
+  [ClientEvent.CircleKnock]: {
+    code: 'K7QM-2XPD-9TR',
+    name: 'ゆうき',
+    acceptedRules: true,
+    device: DEVICE,
+  },
   [ClientEvent.KnockCancel]: {},
   [ClientEvent.CircleResume]: { code: 'K7QM-2XPD-9TR', resumeToken: RESUME_TOKEN },
   [ClientEvent.CircleLeave]: {},
-  [ClientEvent.CircleEnd]: {},
+  [ClientEvent.CircleEnd]: { message: 'Thank you all' },
   [ClientEvent.WaitingAdmit]: { waitingId: MEMBER_ID },
-  [ClientEvent.WaitingDecline]: { waitingId: MEMBER_ID },
+  [ClientEvent.WaitingDecline]: { waitingId: MEMBER_ID, message: 'Not tonight, sorry' },
+  [ClientEvent.CircleLock]: { locked: true },
+  [ClientEvent.CirclePause]: { paused: false },
+  [ClientEvent.RoleSet]: { memberId: MEMBER_ID, role: 'cofacilitator' },
+  [ClientEvent.PiecePass]: {},
+  [ClientEvent.PieceGive]: { memberId: MEMBER_ID },
+  [ClientEvent.PieceTake]: {},
+  [ClientEvent.RoundStart]: { kind: 'checkout', fromMemberId: MEMBER_ID },
+  [ClientEvent.RoundEnd]: {},
+  [ClientEvent.HandLower]: { memberId: MEMBER_ID },
+  [ClientEvent.MemberMute]: { memberId: MEMBER_ID, muted: true },
+  [ClientEvent.MemberRemove]: { memberId: MEMBER_ID },
+  [ClientEvent.BarLift]: { barId: MEMBER_ID },
+  [ClientEvent.MessagePrivate]: { to: MEMBER_ID, text: 'Are you all right?' },
+  [ClientEvent.MemberBlock]: { memberId: MEMBER_ID },
+  [ClientEvent.ReportSend]: { memberId: MEMBER_ID, reasons: ['unkind', 'privacy'], text: 'x' },
+  [ClientEvent.ChatSend]: { text: 'こんばんは' },
+  [ClientEvent.ChatClear]: {},
+  [ClientEvent.HelpAlert]: {},
   [ClientEvent.SignalRelay]: { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
   [ClientEvent.ServerFeatures]: {},
   [ClientEvent.VoiceConfig]: {},
@@ -62,11 +101,12 @@ describe('clientEventSchemas', () => {
   });
 
   it.each(events)('%s strips unknown keys', (event) => {
+    // An event's own field of the same name (`role` in role:set) keeps its value.
     const result = clientEventSchemas[event].safeParse({
-      ...validPayloads[event],
       extra: 'x',
       role: 'facilitator',
       circleId: 'someone-elses',
+      ...validPayloads[event],
     });
     expect(result.success).toBe(true);
     expect(result.data).toEqual(validPayloads[event]);
@@ -119,9 +159,19 @@ describe('circleCreateSchema', () => {
     expect(circleCreateSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });
 
-  it('defaults privateVoice to false and keeps an explicit true', () => {
-    const withoutPrivacy = { title: valid.title, capacity: valid.capacity, name: valid.name };
-    expect(circleCreateSchema.parse(withoutPrivacy)).toEqual({ ...valid, privateVoice: false });
+  it('defaults privateVoice, the share time and the piece mode, and leaves the topic out', () => {
+    const bare = {
+      title: valid.title,
+      rules: valid.rules,
+      capacity: valid.capacity,
+      name: valid.name,
+    };
+    expect(circleCreateSchema.parse(bare)).toEqual({
+      ...bare,
+      shareTimeS: Limits.shareTimeDefaultS,
+      pieceMode: 'gentle',
+      privateVoice: false,
+    });
     expect(circleCreateSchema.parse({ ...valid, privateVoice: true }).privateVoice).toBe(true);
   });
 
@@ -166,13 +216,148 @@ describe('avatar colour on circle:create and circle:knock', () => {
 });
 
 describe('circleKnockSchema', () => {
+  const valid = validPayloads[ClientEvent.CircleKnock];
+
   it.each([
-    ['a numeric code', { code: 123, name: 'a' }],
-    ['a code over 32 characters', { code: 'K'.repeat(33), name: 'a' }],
-    ['a missing name', { code: 'K7QM-2XPD-9TR' }],
-    ['an object as name', { code: 'K7QM-2XPD-9TR', name: { toString: 'x' } }],
-  ])('rejects %s', (_label, payload) => {
-    expect(circleKnockSchema.safeParse(payload).success).toBe(false);
+    ['a numeric code', { code: 123 }],
+    ['a code over 32 characters', { code: 'K'.repeat(33) }],
+    ['a missing name', { name: undefined }],
+    ['an object as name', { name: { toString: 'x' } }],
+    ['a missing device', { device: undefined }],
+    ['a 15-character device', { device: 'a'.repeat(15) }],
+    ['a 65-character device', { device: 'a'.repeat(65) }],
+    ['a device with a slash', { device: `${'a'.repeat(16)}/` }],
+    ['a device with padding', { device: `${'a'.repeat(16)}=` }],
+  ])('rejects %s as invalid_payload', (_label, change) => {
+    const result = circleKnockSchema.safeParse({ ...valid, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error && errorCodeOfParseFailure(result.error)).toBe('invalid_payload');
+  });
+
+  it('accepts device tokens of 16 and 64 url-safe characters', () => {
+    for (const device of ['a'.repeat(16), 'A_-9'.repeat(16)]) {
+      expect(circleKnockSchema.safeParse({ ...valid, device }).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['false', false],
+    ['the string "true"', 'true'],
+    ['1', 1],
+    ['null', null],
+  ])('answers acceptedRules %s with rules_not_accepted', (_label, acceptedRules) => {
+    const result = circleKnockSchema.safeParse({ ...valid, acceptedRules });
+    expect(result.success).toBe(false);
+    expect(result.error && errorCodeOfParseFailure(result.error)).toBe('rules_not_accepted');
+  });
+
+  it('answers invalid_payload when other fields are wrong as well', () => {
+    const result = circleKnockSchema.safeParse({ ...valid, acceptedRules: false, name: 5 });
+    expect(result.error && errorCodeOfParseFailure(result.error)).toBe('invalid_payload');
+  });
+});
+
+describe('ground rules, share time and piece mode on circle:create', () => {
+  const valid = validPayloads[ClientEvent.CircleCreate];
+  const parse = (change: Record<string, unknown>) =>
+    circleCreateSchema.safeParse({ ...valid, ...change });
+
+  it('takes 1 to 12 rules and answers any other count with rules_invalid', () => {
+    for (const count of [Limits.rulesMin, Limits.rulesMax]) {
+      expect(parse({ rules: Array.from({ length: count }, () => 'Be kind') }).success).toBe(true);
+    }
+    for (const count of [0, Limits.rulesMax + 1]) {
+      const result = parse({ rules: Array.from({ length: count }, () => 'Be kind') });
+      expect(result.error && errorCodeOfParseFailure(result.error)).toBe('rules_invalid');
+    }
+  });
+
+  it('caps each rule and the topic on the wire', () => {
+    expect(parse({ rules: ['r'.repeat(Limits.ruleMaxChars * 4)] }).success).toBe(true);
+    expect(parse({ rules: ['r'.repeat(Limits.ruleMaxChars * 4 + 1)] }).success).toBe(false);
+    expect(parse({ topic: 't'.repeat(Limits.topicMaxChars * 4) }).success).toBe(true);
+    expect(parse({ topic: 't'.repeat(Limits.topicMaxChars * 4 + 1) }).success).toBe(false);
+  });
+
+  it('takes whole seconds from 30 to 1200 as the share time', () => {
+    for (const shareTimeS of [30, 1_200]) expect(parse({ shareTimeS }).success).toBe(true);
+    for (const shareTimeS of [29, 1_201, 60.5, '180', null, Number.NaN]) {
+      expect({ shareTimeS, ok: parse({ shareTimeS }).success }).toEqual({ shareTimeS, ok: false });
+    }
+  });
+
+  it('takes gentle or strict as the piece mode', () => {
+    expect(parse({ pieceMode: 'strict' }).success).toBe(true);
+    for (const pieceMode of ['Strict', 'loose', '', 1, null]) {
+      expect(parse({ pieceMode }).success).toBe(false);
+    }
+  });
+});
+
+describe('facilitation schemas', () => {
+  it('role:set hands out co-facilitator or participant, never facilitator', () => {
+    for (const role of ['cofacilitator', 'participant']) {
+      expect(roleSetSchema.safeParse({ memberId: MEMBER_ID, role }).success).toBe(true);
+    }
+    for (const role of ['facilitator', 'admin', 'Participant', null]) {
+      expect(roleSetSchema.safeParse({ memberId: MEMBER_ID, role }).success).toBe(false);
+    }
+  });
+
+  it('events naming a member need a well-formed member id', () => {
+    for (const memberId of ['short', 'a'.repeat(33), 'm:abcdefgh', 12345678, null]) {
+      expect(memberTargetSchema.safeParse({ memberId }).success).toBe(false);
+      expect(memberMuteSchema.safeParse({ memberId, muted: true }).success).toBe(false);
+    }
+    expect(memberMuteSchema.safeParse({ memberId: MEMBER_ID, muted: 'yes' }).success).toBe(false);
+  });
+
+  it('round:start takes a check-in or check-out from a member', () => {
+    expect(roundStartSchema.safeParse({ kind: 'checkin', fromMemberId: MEMBER_ID }).success).toBe(
+      true,
+    );
+    for (const kind of ['round', 'CHECKIN', 1]) {
+      expect(roundStartSchema.safeParse({ kind, fromMemberId: MEMBER_ID }).success).toBe(false);
+    }
+  });
+
+  it.each([
+    ['circle:end message', circleEndSchema, {}, 'message', Limits.closingMessageMaxChars],
+    [
+      'waiting:decline message',
+      waitingDeclineSchema,
+      { waitingId: MEMBER_ID },
+      'message',
+      Limits.declineMessageMaxChars,
+    ],
+    [
+      'private message',
+      privateMessageSchema,
+      { to: MEMBER_ID },
+      'text',
+      Limits.privateMessageMaxChars,
+    ],
+    ['chat line', chatSendSchema, {}, 'text', Limits.chatMaxChars],
+    ['report text', reportSendSchema, { reasons: ['other'] }, 'text', Limits.reportTextMaxChars],
+  ] as const)('%s is capped at four units per character', (_label, schema, rest, key, chars) => {
+    expect(schema.safeParse({ ...rest, [key]: 'x'.repeat(chars * 4) }).success).toBe(true);
+    expect(schema.safeParse({ ...rest, [key]: 'x'.repeat(chars * 4 + 1) }).success).toBe(false);
+    expect(schema.safeParse({ ...rest, [key]: 5 }).success).toBe(false);
+  });
+
+  it('report:send takes 1 to 5 known reasons and drops repeats', () => {
+    expect(reportSendSchema.parse({ reasons: ['unsafe', 'unsafe', 'other'] })).toEqual({
+      reasons: ['unsafe', 'other'],
+    });
+    for (const reasons of [
+      [],
+      ['rude'],
+      'unkind',
+      ['unkind', 'unkind', 'unkind', 'unkind', 'unkind', 'unkind'],
+    ]) {
+      expect(reportSendSchema.safeParse({ reasons }).success).toBe(false);
+    }
   });
 });
 

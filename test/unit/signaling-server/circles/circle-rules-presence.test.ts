@@ -2,6 +2,7 @@ import { AvatarColors, defaultColorFor } from '../../../../shared/circle/presenc
 import { EngawaError, ErrorCode } from '../../../../shared/protocol/errors';
 import type { CircleRecord } from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
+import * as views from '../../../../signaling-server/circles/circle-views';
 
 /** Colour, stepping out and the raised-hand queue: the presence parts of the circle rules. */
 
@@ -26,13 +27,13 @@ function newCircle(color?: number): CircleRecord {
 
 /** Knock with an optional colour, admit as `id`, and take the seat from `conn-<id>`. */
 function seat(circle: CircleRecord, id: string, color: number | null = null): void {
-  rules.addWaiting(circle, { id: `waiting-${id}`, name: id, since: T0, color });
+  rules.addWaiting(circle, { id: `waiting-${id}`, name: id, since: T0, color, deviceHash: null });
   rules.admitWaiting(circle, `waiting-${id}`, { id, resumeTokenHash: `HASH-${id}`, now: T0 });
   rules.attachConnection(circle, id, `conn-${id}`);
 }
 
 function viewOf(circle: CircleRecord, id: string) {
-  return rules.toCircleView(circle).members.find((m) => m.id === id);
+  return views.toCircleView(circle, T0).members.find((m) => m.id === id);
 }
 
 function thrownCode(fn: () => unknown): string | undefined {
@@ -74,8 +75,14 @@ describe('colour', () => {
 
   it('is never shown in the waiting list', () => {
     const circle = newCircle();
-    rules.addWaiting(circle, { id: 'waiting-1', name: 'さくら', since: T0, color: 2 });
-    expect(rules.toWaitingViews(circle)).toEqual([{ id: 'waiting-1', name: 'さくら', since: T0 }]);
+    rules.addWaiting(circle, {
+      id: 'waiting-1',
+      name: 'さくら',
+      since: T0,
+      color: 2,
+      deviceHash: null,
+    });
+    expect(views.toWaitingViews(circle)).toEqual([{ id: 'waiting-1', name: 'さくら', since: T0 }]);
   });
 });
 
@@ -87,7 +94,7 @@ describe('raised hands', () => {
   }
 
   it('starts empty', () => {
-    expect(rules.toCircleView(newCircle()).hands).toEqual([]);
+    expect(views.toCircleView(newCircle(), T0).hands).toEqual([]);
   });
 
   it('queues hands in the order they were raised, whatever the seats', () => {
@@ -95,7 +102,7 @@ describe('raised hands', () => {
     for (const id of ['member-c', 'member-a', 'facilitator-1', 'member-b']) {
       expect(rules.setHandRaised(circle, id, true)).toBe(true);
     }
-    expect(rules.toCircleView(circle).hands).toEqual([
+    expect(views.toCircleView(circle, T0).hands).toEqual([
       'member-c',
       'member-a',
       'facilitator-1',
@@ -135,23 +142,29 @@ describe('raised hands', () => {
     const circle = circleOfFour();
     for (const id of ['member-a', 'member-b', 'member-c']) rules.setHandRaised(circle, id, true);
     const revision = circle.revision;
-    rules.removeMember(circle, 'member-b');
+    rules.removeMember(circle, 'member-b', T0);
     expect(circle.revision).toBe(revision + 1);
-    expect(rules.toCircleView(circle).hands).toEqual(['member-a', 'member-c']);
+    expect(views.toCircleView(circle, T0).hands).toEqual(['member-a', 'member-c']);
   });
 
   it('keeps the place of a member whose connection drops and who resumes', () => {
     const circle = circleOfFour();
     for (const id of ['member-a', 'member-b', 'member-c']) rules.setHandRaised(circle, id, true);
     rules.detachConnection(circle, 'member-a', 'conn-member-a', T0 + 5);
-    expect(rules.toCircleView(circle).hands).toEqual(['member-a', 'member-b', 'member-c']);
+    expect(views.toCircleView(circle, T0).hands).toEqual(['member-a', 'member-b', 'member-c']);
     rules.attachConnection(circle, 'member-a', 'conn-again');
-    expect(rules.toCircleView(circle).hands).toEqual(['member-a', 'member-b', 'member-c']);
+    expect(views.toCircleView(circle, T0).hands).toEqual(['member-a', 'member-b', 'member-c']);
   });
 
   it('refuses someone who is not a member and leaves the record as it was', () => {
     const circle = circleOfFour();
-    rules.addWaiting(circle, { id: 'waiting-x', name: 'x', since: T0, color: null });
+    rules.addWaiting(circle, {
+      id: 'waiting-x',
+      name: 'x',
+      since: T0,
+      color: null,
+      deviceHash: null,
+    });
     const before = structuredClone(circle);
     for (const id of ['ghost', 'waiting-x']) {
       expect(thrownCode(() => rules.setHandRaised(circle, id, true))).toBe(ErrorCode.NotInCircle);
@@ -163,7 +176,7 @@ describe('raised hands', () => {
   it('gives the view a copy, so changing a view cannot change the circle', () => {
     const circle = circleOfFour();
     rules.setHandRaised(circle, 'member-a', true);
-    rules.toCircleView(circle).hands.push('member-b');
+    views.toCircleView(circle, T0).hands.push('member-b');
     expect(circle.hands).toEqual(['member-a']);
   });
 });
@@ -172,28 +185,28 @@ describe('stepping out', () => {
   it('starts everyone present, the facilitator and newly admitted members alike', () => {
     const circle = newCircle();
     seat(circle, 'member-a');
-    expect(rules.toCircleView(circle).members.map((m) => m.away)).toEqual([false, false]);
+    expect(views.toCircleView(circle, T0).members.map((m) => m.away)).toEqual([false, false]);
   });
 
   it('changes the flag and the revision only when the flag changes', () => {
     const circle = newCircle();
     seat(circle, 'member-a');
     const revision = circle.revision;
-    expect(rules.setSteppedOut(circle, 'member-a', false)).toBe(false);
+    expect(rules.setSteppedOut(circle, 'member-a', false, T0)).toBe(false);
     expect(circle.revision).toBe(revision);
-    expect(rules.setSteppedOut(circle, 'member-a', true)).toBe(true);
+    expect(rules.setSteppedOut(circle, 'member-a', true, T0)).toBe(true);
     expect(circle.revision).toBe(revision + 1);
     expect(viewOf(circle, 'member-a')?.away).toBe(true);
-    expect(rules.setSteppedOut(circle, 'member-a', true)).toBe(false);
+    expect(rules.setSteppedOut(circle, 'member-a', true, T0)).toBe(false);
     expect(circle.revision).toBe(revision + 1);
-    expect(rules.setSteppedOut(circle, 'member-a', false)).toBe(true);
+    expect(rules.setSteppedOut(circle, 'member-a', false, T0)).toBe(true);
     expect(viewOf(circle, 'member-a')?.away).toBe(false);
   });
 
   it('is kept across a lost and resumed connection, apart from `connected`', () => {
     const circle = newCircle();
     seat(circle, 'member-a');
-    rules.setSteppedOut(circle, 'member-a', true);
+    rules.setSteppedOut(circle, 'member-a', true, T0);
     rules.detachConnection(circle, 'member-a', 'conn-member-a', T0 + 5);
     expect(viewOf(circle, 'member-a')).toMatchObject({ connected: false, away: true });
     rules.attachConnection(circle, 'member-a', 'conn-again');
@@ -204,15 +217,15 @@ describe('stepping out', () => {
     const circle = newCircle();
     seat(circle, 'member-a');
     rules.setHandRaised(circle, 'member-a', true);
-    rules.setSteppedOut(circle, 'member-a', true);
+    rules.setSteppedOut(circle, 'member-a', true, T0);
     expect(circle.hands).toEqual(['member-a']);
-    rules.setSteppedOut(circle, 'member-a', false);
+    rules.setSteppedOut(circle, 'member-a', false, T0);
     expect(circle.hands).toEqual(['member-a']);
   });
 
   it('refuses someone who is not a member', () => {
     const circle = newCircle();
-    expect(thrownCode(() => rules.setSteppedOut(circle, 'ghost', true))).toBe(
+    expect(thrownCode(() => rules.setSteppedOut(circle, 'ghost', true, T0))).toBe(
       ErrorCode.NotInCircle,
     );
   });
@@ -223,7 +236,13 @@ it('keeps the record plain JSON, as a shared store would hold it', () => {
   seat(circle, 'member-a', 1);
   seat(circle, 'member-b');
   rules.setHandRaised(circle, 'member-b', true);
-  rules.setSteppedOut(circle, 'member-a', true);
-  rules.addWaiting(circle, { id: 'waiting-x', name: 'x', since: T0, color: null });
+  rules.setSteppedOut(circle, 'member-a', true, T0);
+  rules.addWaiting(circle, {
+    id: 'waiting-x',
+    name: 'x',
+    since: T0,
+    color: null,
+    deviceHash: null,
+  });
   expect(JSON.parse(JSON.stringify(circle))).toEqual(circle);
 });

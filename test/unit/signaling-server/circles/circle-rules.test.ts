@@ -5,6 +5,7 @@ import type {
   MemberRecord,
 } from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
+import * as views from '../../../../signaling-server/circles/circle-views';
 
 const T0 = 1_700_000_000_000;
 let sequence = 0;
@@ -32,7 +33,7 @@ function newCircle(capacity = 8): CircleRecord {
 
 function knock(circle: CircleRecord, name = uid('name'), color: number | null = null): string {
   const id = uid('waiting');
-  rules.addWaiting(circle, { id, name, since: T0, color });
+  rules.addWaiting(circle, { id, name, since: T0, color, deviceHash: null });
   return id;
 }
 
@@ -103,7 +104,7 @@ describe('createCircleRecord', () => {
       },
     });
     expect(circle.privateVoice).toBe(true);
-    expect(rules.toCircleView(circle).privateVoice).toBe(true);
+    expect(views.toCircleView(circle, T0).privateVoice).toBe(true);
     // Still plain JSON, as a shared store would keep it.
     expect(JSON.parse(JSON.stringify(circle))).toEqual(circle);
   });
@@ -132,7 +133,9 @@ describe('setMuted', () => {
     const connection = rules.findMember(circle, member.id)?.connectionId ?? '';
     rules.detachConnection(circle, member.id, connection, T0 + 5);
     rules.attachConnection(circle, member.id, 'conn-again');
-    expect(rules.toCircleView(circle).members.find((m) => m.id === member.id)?.muted).toBe(true);
+    expect(views.toCircleView(circle, T0).members.find((m) => m.id === member.id)?.muted).toBe(
+      true,
+    );
   });
 
   it('starts every newly admitted member unmuted', () => {
@@ -161,8 +164,8 @@ describe('seats', () => {
   it('reuses a freed seat before any higher one', () => {
     const circle = newCircle();
     const [, second, third] = [seat(circle), seat(circle), seat(circle), seat(circle)];
-    rules.removeMember(circle, third.id);
-    rules.removeMember(circle, second.id);
+    rules.removeMember(circle, third.id, T0);
+    rules.removeMember(circle, second.id, T0);
     expect(seatsOf(circle)).toEqual([0, 1, 4]);
     expect(seat(circle).seat).toBe(2);
     expect(seat(circle).seat).toBe(3);
@@ -228,7 +231,7 @@ describe('capacity', () => {
   it('frees a seat when someone leaves', () => {
     const circle = newCircle(2);
     const member = seat(circle);
-    rules.removeMember(circle, member.id);
+    rules.removeMember(circle, member.id, T0);
     expect(rules.isFull(circle)).toBe(false);
     expect(seat(circle).seat).toBe(1);
   });
@@ -240,12 +243,18 @@ describe('waiting room', () => {
     const a = knock(circle, 'A');
     const b = knock(circle, 'B');
     const c = knock(circle, 'C');
-    expect(rules.toWaitingViews(circle)).toEqual([
+    expect(views.toWaitingViews(circle)).toEqual([
       { id: a, name: 'A', since: T0 },
       { id: b, name: 'B', since: T0 },
       { id: c, name: 'C', since: T0 },
     ]);
-    expect(rules.removeWaiting(circle, b)).toEqual({ id: b, name: 'B', since: T0, color: null });
+    expect(rules.removeWaiting(circle, b)).toEqual({
+      id: b,
+      name: 'B',
+      since: T0,
+      color: null,
+      deviceHash: null,
+    });
     expect(circle.waiting.map((w) => w.id)).toEqual([a, c]);
   });
 
@@ -313,7 +322,7 @@ describe('connections', () => {
       connectionId: null,
       awaySince: T0 + 99,
     });
-    expect(rules.toCircleView(circle).members[0]?.connected).toBe(false);
+    expect(views.toCircleView(circle, T0).members[0]?.connected).toBe(false);
   });
 
   it('ignores a stale connection that was already replaced', () => {
@@ -358,7 +367,7 @@ describe('membership checks', () => {
   it('removeMember returns the removed record', () => {
     const circle = newCircle();
     const member = seat(circle, 'ゆうき');
-    const removed = rules.removeMember(circle, member.id);
+    const removed = rules.removeMember(circle, member.id, T0);
     expect(removed).toMatchObject({ id: member.id, name: 'ゆうき' });
     expect(rules.findMember(circle, member.id)).toBeUndefined();
   });
@@ -382,9 +391,9 @@ describe('revision', () => {
     step(() => rules.detachConnection(circle, 'member-r', 'conn-r', T0));
     step(() => rules.attachConnection(circle, 'member-r', 'conn-r2'));
     step(() => rules.setHandRaised(circle, 'member-r', true));
-    step(() => rules.setSteppedOut(circle, 'member-r', true));
+    step(() => rules.setSteppedOut(circle, 'member-r', true, T0));
     step(() => rules.setHandRaised(circle, 'member-r', false));
-    step(() => rules.removeMember(circle, 'member-r'));
+    step(() => rules.removeMember(circle, 'member-r', T0));
     step(() => (waitingId = knock(circle)));
     step(() => rules.removeWaiting(circle, waitingId));
   });
@@ -407,7 +416,7 @@ describe('failed operations', () => {
       (c) => rules.attachConnection(c, 'ghost', 'x'),
       'not_in_circle',
     ],
-    ['removeMember of a non-member', (c) => rules.removeMember(c, 'ghost'), 'not_in_circle'],
+    ['removeMember of a non-member', (c) => rules.removeMember(c, 'ghost', T0), 'not_in_circle'],
     [
       'setHandRaised of a non-member',
       (c) => rules.setHandRaised(c, 'ghost', true),
@@ -415,7 +424,7 @@ describe('failed operations', () => {
     ],
     [
       'setSteppedOut of a non-member',
-      (c) => rules.setSteppedOut(c, 'ghost', true),
+      (c) => rules.setSteppedOut(c, 'ghost', true, T0),
       'not_in_circle',
     ],
   ];
@@ -441,7 +450,7 @@ describe('views', () => {
       now: T0,
     });
     knock(circle);
-    const json = JSON.stringify([rules.toCircleView(circle), rules.toWaitingViews(circle)]);
+    const json = JSON.stringify([views.toCircleView(circle, T0), views.toWaitingViews(circle)]);
     expect(json).not.toContain('resumeTokenHash');
     expect(json).not.toContain('HASH');
     expect(json).not.toContain('connectionId');
@@ -454,75 +463,73 @@ describe('views', () => {
   it('lists exactly the public fields of members, in seat order', () => {
     const circle = newCircle();
     const [a, b, c] = [seat(circle, 'A'), seat(circle, 'B'), seat(circle, 'C')];
-    rules.removeMember(circle, a.id);
+    rules.removeMember(circle, a.id, T0);
     const d = seat(circle, 'D'); // takes seat 1 but is last in the record
     rules.setMuted(circle, d.id, true);
-    rules.setSteppedOut(circle, b.id, true);
+    rules.setSteppedOut(circle, b.id, true, T0);
     rules.setHandRaised(circle, c.id, true);
     rules.setHandRaised(circle, d.id, true);
     rules.detachConnection(circle, c.id, rules.findMember(circle, c.id)?.connectionId ?? '', T0);
 
-    const view = rules.toCircleView(circle);
+    circle.piece = { holder: d.id, since: T0 - 4_000, round: null };
+
+    const view = views.toCircleView(circle, T0);
     const colorOf = (id: string) => rules.findMember(circle, id)?.color;
+    const member = (id: string, name: string, seat: number, more: object) => ({
+      id,
+      name,
+      role: 'participant',
+      seat,
+      connected: true,
+      muted: false,
+      forceMuted: false,
+      color: colorOf(id),
+      away: false,
+      ...more,
+    });
     expect(view).toEqual({
       code: 'K7QM-2XPD-9TR',
       title: 'Tuesday circle',
+      topic: null,
+      rules: [],
+      shareTimeS: 180,
+      pieceMode: 'gentle',
+      locked: false,
+      paused: false,
       capacity: 8,
       revision: circle.revision,
       privateVoice: false,
       members: [
-        {
-          id: 'facilitator-1',
-          name: 'ファシリ',
-          role: 'facilitator',
-          seat: 0,
-          connected: true,
-          muted: false,
-          color: colorOf('facilitator-1'),
-          away: false,
-        },
-        {
-          id: d.id,
-          name: 'D',
-          role: 'participant',
-          seat: 1,
-          connected: true,
-          muted: true,
-          color: colorOf(d.id),
-          away: false,
-        },
-        {
-          id: b.id,
-          name: 'B',
-          role: 'participant',
-          seat: 2,
-          connected: true,
-          muted: false,
-          color: colorOf(b.id),
-          away: true,
-        },
-        {
-          id: c.id,
-          name: 'C',
-          role: 'participant',
-          seat: 3,
-          connected: false,
-          muted: false,
-          color: colorOf(c.id),
-          away: false,
-        },
+        member('facilitator-1', 'ファシリ', 0, { role: 'facilitator' }),
+        member(d.id, 'D', 1, { muted: true }),
+        member(b.id, 'B', 2, { away: true }),
+        member(c.id, 'C', 3, { connected: false }),
       ],
       hands: [c.id, d.id],
+      // Elapsed time, measured when the view is made.
+      piece: { holder: d.id, heldSinceMs: 4_000, round: null },
     });
     expect(Object.keys(view).sort()).toEqual([
       'capacity',
       'code',
       'hands',
+      'locked',
       'members',
+      'paused',
+      'piece',
+      'pieceMode',
       'privateVoice',
       'revision',
+      'rules',
+      'shareTimeS',
       'title',
+      'topic',
     ]);
+    // Nothing kept for the server's own use leaks into a view.
+    const text = JSON.stringify(view);
+    for (const secret of ['resumeTokenHash', 'deviceHash', 'connectionId', 'blocks', 'HASH']) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it('shows an admitted person only once their browser has taken the seat', () => {
@@ -532,13 +539,13 @@ describe('views', () => {
       resumeTokenHash: 'h',
       now: T0,
     });
-    const ids = () => rules.toCircleView(circle).members.map((m) => m.id);
+    const ids = () => views.toCircleView(circle, T0).members.map((m) => m.id);
     expect(ids()).toEqual(['facilitator-1']);
     rules.attachConnection(circle, admitted.id, 'conn-sakura');
     expect(ids()).toEqual(['facilitator-1', 'member-pending']);
     // Once seated, losing the connection keeps them listed, shown as not connected.
     rules.detachConnection(circle, admitted.id, 'conn-sakura', T0 + 1);
-    expect(rules.toCircleView(circle).members[1]).toMatchObject({
+    expect(views.toCircleView(circle, T0).members[1]).toMatchObject({
       id: 'member-pending',
       connected: false,
     });
@@ -547,6 +554,6 @@ describe('views', () => {
   it('shows waiting people with id, name and time only', () => {
     const circle = newCircle();
     const id = knock(circle, 'さくら');
-    expect(rules.toWaitingViews(circle)).toEqual([{ id, name: 'さくら', since: T0 }]);
+    expect(views.toWaitingViews(circle)).toEqual([{ id, name: 'さくら', since: T0 }]);
   });
 });

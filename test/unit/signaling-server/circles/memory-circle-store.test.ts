@@ -89,7 +89,7 @@ describe('MemoryCircleStore', () => {
       if (!first) throw new Error('missing circle');
       first.title = 'mutated';
       for (const member of first.members) member.connectionId = null;
-      first.waiting.push({ id: 'w', name: 'w', since: 0, color: null });
+      first.waiting.push({ id: 'w', name: 'w', since: 0, color: null, deviceHash: null });
       const again = await store.get('circle-a');
       expect(again).toEqual(second);
     });
@@ -104,12 +104,20 @@ describe('MemoryCircleStore', () => {
     it('stores the change and returns what the change returns', async () => {
       await store.insert(circle('circle-a', 'AAAA-AAAA-AAA'));
       const result = await store.update('circle-a', (c) => {
-        rules.addWaiting(c, { id: 'waiting-1', name: 'さくら', since: 5, color: 3 });
+        rules.addWaiting(c, {
+          id: 'waiting-1',
+          name: 'さくら',
+          since: 5,
+          color: 3,
+          deviceHash: null,
+        });
         return { waiting: c.waiting.length, revision: c.revision };
       });
       expect(result).toEqual({ waiting: 1, revision: 2 });
       const stored = await store.get('circle-a');
-      expect(stored?.waiting).toEqual([{ id: 'waiting-1', name: 'さくら', since: 5, color: 3 }]);
+      expect(stored?.waiting).toEqual([
+        { id: 'waiting-1', name: 'さくら', since: 5, color: 3, deviceHash: null },
+      ]);
       expect(stored?.revision).toBe(2);
     });
 
@@ -118,9 +126,15 @@ describe('MemoryCircleStore', () => {
       const before = await store.get('circle-a');
       const error = await rejection(
         store.update('circle-a', (c) => {
-          rules.addWaiting(c, { id: 'waiting-1', name: 'さくら', since: 5, color: 3 });
+          rules.addWaiting(c, {
+            id: 'waiting-1',
+            name: 'さくら',
+            since: 5,
+            color: 3,
+            deviceHash: null,
+          });
           c.title = 'half-done';
-          rules.removeMember(c, 'not-a-member'); // throws NotInCircle
+          rules.removeMember(c, 'not-a-member', 1000); // throws NotInCircle
           return c;
         }),
       );
@@ -156,7 +170,13 @@ describe('MemoryCircleStore', () => {
       await store.insert(circle('circle-a', 'AAAA-AAAA-AAA'));
       for (let i = 0; i < 3; i++) {
         await store.update('circle-a', (c) => {
-          rules.addWaiting(c, { id: `waiting-${i}`, name: `n${i}`, since: i, color: null });
+          rules.addWaiting(c, {
+            id: `waiting-${i}`,
+            name: `n${i}`,
+            since: i,
+            color: null,
+            deviceHash: null,
+          });
         });
       }
       const stored = await store.get('circle-a');

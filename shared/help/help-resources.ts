@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Where to find help outside the circle (crisis lines, support services), chosen by whoever
+ * runs the server and served at `GET /help-resources`. The server checks the file against this
+ * schema at start, so a client can trust the shape.
+ */
+export const HELP_RESOURCES_PATH = '/help-resources';
+
+const phone = z.string().regex(/^\+?[0-9][0-9 ()-]{1,30}$/, 'a phone number: digits, spaces, ()-');
+const httpUrl = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'an http(s) URL');
+
+export const helpContactSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('phone'), value: phone }),
+  z.strictObject({ kind: z.literal('url'), value: httpUrl }),
+  z.strictObject({ kind: z.literal('text'), value: z.string().trim().min(1).max(200) }),
+]);
+
+export const helpResourceSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  description: z.string().trim().max(300),
+  contact: helpContactSchema,
+});
+
+const list = z.array(helpResourceSchema).max(20);
+
+export const helpResourcesSchema = z.strictObject({
+  /** A reminder for operators, e.g. that an example file must be checked before use. */
+  _notice: z.string().max(300).optional(),
+  en: list,
+  ja: list,
+});
+
+export type HelpContact = z.infer<typeof helpContactSchema>;
+export type HelpResource = z.infer<typeof helpResourceSchema>;
+export type HelpResources = z.infer<typeof helpResourcesSchema>;

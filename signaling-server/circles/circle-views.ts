@@ -1,0 +1,69 @@
+import type {
+  CirclePreview,
+  CircleView,
+  MemberView,
+  ModerationState,
+  WaitingView,
+} from '../../shared/circle/views';
+import type { CircleRecord } from './circle-record';
+
+/**
+ * What clients see of a circle record. Device hashes, resume token hashes, connection ids and
+ * blocks never leave the server.
+ */
+export function toCircleView(circle: CircleRecord, now: number): CircleView {
+  // Someone admitted but not yet seated holds a seat but is not shown until they arrive.
+  const members: MemberView[] = circle.members
+    .filter((m) => m.arrived)
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      seat: m.seat,
+      connected: m.connectionId !== null,
+      muted: m.muted,
+      forceMuted: m.forceMuted,
+      color: m.color,
+      away: m.steppedOut,
+    }))
+    .sort((a, b) => a.seat - b.seat);
+  const { holder, since, round } = circle.piece;
+  return {
+    code: circle.code,
+    title: circle.title,
+    topic: circle.topic,
+    rules: [...circle.rules],
+    shareTimeS: circle.shareTimeS,
+    pieceMode: circle.pieceMode,
+    locked: circle.locked,
+    paused: circle.paused,
+    capacity: circle.capacity,
+    revision: circle.revision,
+    privateVoice: circle.privateVoice,
+    members,
+    hands: [...circle.hands],
+    piece: {
+      holder,
+      // Elapsed rather than a timestamp, so clients with wrong clocks still count correctly.
+      heldSinceMs: since === null ? null : Math.max(0, now - since),
+      round: round && { kind: round.kind, order: [...round.order], turn: round.turn },
+    },
+  };
+}
+
+export function toWaitingViews(circle: CircleRecord): WaitingView[] {
+  return circle.waiting.map((w) => ({ id: w.id, name: w.name, since: w.since }));
+}
+
+export function toModerationState(circle: CircleRecord): ModerationState {
+  return { barred: circle.barred.map((b) => ({ id: b.id, name: b.name, at: b.at })) };
+}
+
+export function toPreview(circle: CircleRecord): CirclePreview {
+  return {
+    title: circle.title,
+    topic: circle.topic,
+    rules: [...circle.rules],
+    locked: circle.locked,
+  };
+}

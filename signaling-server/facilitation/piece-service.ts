@@ -1,0 +1,141 @@
+import type { RoundKind } from '../../shared/circle/facilitation';
+import type { CircleBroadcaster } from '../circles/circle-broadcasts';
+import type { CircleRecord } from '../circles/circle-record';
+import type { CircleStore } from '../circles/circle-store';
+import { KeyedTimers, type Scheduler } from '../circles/grace-timers';
+import { IdentityResolver } from '../circles/identity-resolver';
+import * as piece from '../circles/talking-piece';
+import type { Logger } from '../logger';
+import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+
+export interface PieceServiceDeps {
+  io: EngawaServer;
+  store: CircleStore;
+  broadcast: CircleBroadcaster;
+  logger: Logger;
+  now: () => number;
+  scheduler: Scheduler;
+}
+
+/** One holding: who received the piece, and when. */
+function holdingOf(circle: CircleRecord): string | null {
+  const { holder, since } = circle.piece;
+  return holder === null || since === null ? null : `${holder}@${since}`;
+}
+
+/**
+ * The talking piece on the wire, and the share timer: when someone has held the piece for the
+ * circle's share time, everyone receives `piece:timeUp` once for that holding. Nothing is cut
+ * off; what a client does with it is a gentle reminder.
+ */
+export class PieceService {
+  private readonly identity: IdentityResolver;
+  private readonly timers: KeyedTimers;
+  /** The holding each circle's timer was set for (kept after it fires, so it fires once). */
+  private readonly timed = new Map<string, string>();
+  private readonly unsubscribe: (() => void)[];
+  private disposed = false;
+
+  constructor(private readonly deps: PieceServiceDeps) {
+    this.identity = new IdentityResolver(deps.store);
+    this.timers = new KeyedTimers(deps.scheduler);
+    this.unsubscribe = [
+      deps.broadcast.onState((circle) => {
+        this.follow(circle);
+      }),
+      deps.broadcast.onEnded((circleId) => {
+        this.forget(circleId);
+      }),
+    ];
+  }
+
+  pass(socket: EngawaSocket): Promise<null> {
+    return this.change(socket, 'piece.passed', (c, actor, now) => {
+      piece.passPiece(c, actor, now);
+      return true;
+    });
+  }
+
+  give(socket: EngawaSocket, memberId: string): Promise<null> {
+    return this.change(socket, 'piece.given', (c, actor, now) =>
+      piece.givePiece(c, actor, memberId, now),
+    );
+  }
+
+  take(socket: EngawaSocket): Promise<null> {
+    return this.change(socket, 'piece.taken', (c, actor, now) => piece.takePiece(c, actor, now));
+  }
+
+  startRound(socket: EngawaSocket, kind: RoundKind, fromMemberId: string): Promise<null> {
+    return this.change(socket, 'round.started', (c, actor, now) => {
+      piece.startRound(c, actor, kind, fromMemberId, now);
+      return true;
+    });
+  }
+
+  endRound(socket: EngawaSocket): Promise<null> {
+    return this.change(socket, 'round.ended', (c, actor, now) => piece.endRound(c, actor, now));
+  }
+
+  /** Circles with a share timer set or spent. */
+  get size(): number {
+    return this.timed.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.timers.dispose();
+    this.timed.clear();
+  }
+
+  private async change(
+    socket: EngawaSocket,
+    evt: string,
+    apply: (circle: CircleRecord, actorId: string, now: number) => boolean,
+  ): Promise<null> {
+    const { circleId, memberId } = await this.identity.requireMember(socket);
+    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
+      circle: c,
+      changed: apply(c, memberId, this.deps.now()),
+    }));
+    if (!changed) return null;
+    this.deps.broadcast.state(circle);
+    this.deps.logger.debug({ evt, circle: circleId, by: memberId }, 'talking piece');
+    return null;
+  }
+
+  /** Every change of a circle passes here: a new holding gets a fresh timer. */
+  private follow(circle: CircleRecord): void {
+    const holding = holdingOf(circle);
+    if (holding === (this.timed.get(circle.id) ?? null)) return;
+    this.timers.cancel(circle.id);
+    if (holding === null || this.disposed) {
+      this.timed.delete(circle.id);
+      return;
+    }
+    this.timed.set(circle.id, holding);
+    const since = circle.piece.since ?? this.deps.now();
+    const dueInMs = Math.max(0, since + circle.shareTimeS * 1000 - this.deps.now());
+    this.timers.start(circle.id, dueInMs, () => {
+      this.timeUp(circle.id, holding).catch((error: unknown) => {
+        this.deps.logger.error({ evt: 'piece.time_up_failed', circle: circle.id, err: error });
+      });
+    });
+  }
+
+  private async timeUp(circleId: string, holding: string): Promise<void> {
+    const circle = await this.deps.store.get(circleId);
+    const holder = circle?.piece.holder;
+    if (!circle || holder === null || holder === undefined || holdingOf(circle) !== holding) {
+      return;
+    }
+    this.deps.io.to(Rooms.circle(circleId)).emit('piece:timeUp', { holder });
+    this.deps.logger.debug({ evt: 'piece.time_up', circle: circleId, member: holder }, 'time up');
+  }
+
+  private forget(circleId: string): void {
+    this.timers.cancel(circleId);
+    this.timed.delete(circleId);
+  }
+}

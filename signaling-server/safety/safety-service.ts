@@ -1,0 +1,106 @@
+import { checkMessage } from '../../shared/circle/display-text';
+import type { ReportReason } from '../../shared/circle/facilitation';
+import { isHostRole } from '../../shared/circle/facilitation';
+import type { ReportReceived } from '../../shared/circle/views';
+import { EngawaError } from '../../shared/protocol/errors';
+import type { BlockList, Delivery } from '../../shared/protocol/events';
+import { Limits } from '../../shared/protocol/limits';
+import { blockMember } from '../circles/block-rules';
+import type { CircleRecord } from '../circles/circle-record';
+import type { CircleStore } from '../circles/circle-store';
+import { IdentityResolver } from '../circles/identity-resolver';
+import { requireOther } from '../circles/members';
+import { newId } from '../circles/secrets';
+import type { Logger } from '../logger';
+import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { Clock } from '../realtime/token-bucket';
+
+export interface SafetyServiceDeps {
+  io: EngawaServer;
+  store: CircleStore;
+  logger: Logger;
+  now: Clock;
+}
+
+/** Connected facilitators and co-facilitators, leaving out the ones named. */
+function hostsOnline(circle: CircleRecord, except: readonly (string | undefined)[]): string[] {
+  return circle.members
+    .filter((m) => isHostRole(m.role) && m.connectionId !== null && !except.includes(m.id))
+    .map((m) => m.id);
+}
+
+/**
+ * What a member can do to feel safe: block someone, report something to the facilitators, or
+ * ask them for help. Reports and alerts are passed on and forgotten; their text is never logged.
+ */
+export class SafetyService {
+  private readonly identity: IdentityResolver;
+
+  constructor(private readonly deps: SafetyServiceDeps) {
+    this.identity = new IdentityResolver(deps.store);
+  }
+
+  /** From now on nothing passes between the sender and that member. Only the sender is told. */
+  async block(socket: EngawaSocket, memberId: string): Promise<BlockList> {
+    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+    const blocked = await this.deps.store.update(circleId, (c) => blockMember(c, actor, memberId));
+    this.deps.logger.info({ evt: 'member.blocked', circle: circleId, by: actor }, 'blocked');
+    return { blocked };
+  }
+
+  /**
+   * A report to every connected facilitator and co-facilitator except the sender and the
+   * member it is about.
+   */
+  async report(
+    socket: EngawaSocket,
+    input: { memberId?: string | undefined; reasons: ReportReason[]; text?: string | undefined },
+  ): Promise<Delivery> {
+    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+    const about = input.memberId === undefined ? undefined : input.memberId;
+    if (about !== undefined) requireOther(circle, memberId, about);
+    const note =
+      input.text === undefined || input.text.trim().length === 0
+        ? undefined
+        : this.text(input.text);
+    const report: ReportReceived = {
+      id: newId(),
+      from: memberId,
+      ...(about === undefined ? {} : { about }),
+      reasons: input.reasons,
+      ...(note === undefined ? {} : { text: note }),
+      at: this.deps.now(),
+    };
+    const hosts = hostsOnline(circle, [memberId, about]);
+    if (hosts.length > 0) {
+      this.deps.io.to(hosts.map((id) => Rooms.member(id))).emit('report:received', report);
+    }
+    this.deps.logger.info(
+      { evt: 'report.sent', circle: circleId, report: report.id, delivered: hosts.length },
+      'report',
+    );
+    return { delivered: hosts.length };
+  }
+
+  /** Asks the facilitators and co-facilitators for help, now. */
+  async alert(socket: EngawaSocket): Promise<Delivery> {
+    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+    const hosts = hostsOnline(circle, [memberId]);
+    if (hosts.length > 0) {
+      this.deps.io
+        .to(hosts.map((id) => Rooms.member(id)))
+        .emit('help:alerted', { memberId, at: this.deps.now() });
+    }
+    this.deps.logger.info(
+      { evt: 'help.alerted', circle: circleId, member: memberId, delivered: hosts.length },
+      'help alert',
+    );
+    return { delivered: hosts.length };
+  }
+
+  private text(input: string): string {
+    const check = checkMessage(input, Limits.reportTextMaxChars);
+    if (!check.ok) throw EngawaError.of(check.code);
+    return check.value;
+  }
+}

@@ -1,0 +1,191 @@
+import {
+  createCircle,
+  expectError,
+  expectOk,
+  knock,
+  knockPayload,
+  rawRequest,
+  recordEvents,
+  request,
+  TEST_RULES,
+  useServers,
+  waitForEvent,
+} from '../support/server-harness';
+
+const start = useServers();
+
+describe('circle:preview', () => {
+  test('shows the title, topic and ground rules to anyone with the code', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h, {
+      title: '  夜の   縁側 ',
+      topic: ' はじめての人も ',
+      rules: ['  ここだけの話 ', '', 'パスしてもいい'],
+    });
+    const guest = await h.connect();
+    const preview = expectOk(
+      await request(guest, 'circle:preview', { code: facilitator.code.toLowerCase() }),
+    );
+    // Normalised as everyone will see them; blank lines dropped.
+    expect(preview).toEqual({
+      title: '夜の 縁側',
+      topic: 'はじめての人も',
+      rules: ['ここだけの話', 'パスしてもいい'],
+      locked: false,
+    });
+    expect(facilitator.entered.circle.rules).toEqual(preview.rules);
+    // Reading the rules does not knock: nobody is waiting.
+    expect(facilitator.entered.waiting).toEqual([]);
+    expectError(await request(guest, 'knock:cancel', {}), 'not_waiting');
+  });
+
+  test('counts wrong codes against the same limit as knocks', async () => {
+    const h = await start({ codeAttempts: { attempts: 2, windowS: 60 } });
+    const facilitator = await createCircle(h);
+    const guesser = await h.connect();
+    expectError(await request(guesser, 'circle:preview', { code: 'nonsense' }), 'code_invalid');
+    const unknown = facilitator.code.startsWith('2')
+      ? `3${facilitator.code.slice(1)}`
+      : `2${facilitator.code.slice(1)}`;
+    expectError(await request(guesser, 'circle:preview', { code: unknown }), 'circle_not_found');
+    expectError(
+      await request(guesser, 'circle:preview', { code: facilitator.code }),
+      'too_many_attempts',
+    );
+    expectError(
+      await request(guesser, 'circle:knock', knockPayload(facilitator.code, 'あてずっぽう')),
+      'too_many_attempts',
+    );
+  });
+});
+
+describe('circle:create setup', () => {
+  test('topic, rules, share time and piece mode are checked and kept', async () => {
+    const h = await start();
+    const guest = await h.connect();
+    const base = { title: '会', rules: TEST_RULES, capacity: 4, name: 'ひろし' };
+    const refused: [object, string][] = [
+      [{ topic: '\u202E話' }, 'topic_invalid'],
+      [{ topic: 'あ'.repeat(121) }, 'topic_invalid'],
+      [{ rules: ['よい', '\u0007'] }, 'rules_invalid'],
+      [{ rules: ['r'.repeat(201)] }, 'rules_invalid'],
+      [{ rules: ['', '  '] }, 'rules_invalid'],
+      [{ rules: [] }, 'rules_invalid'],
+      [{ rules: Array.from({ length: 13 }, () => 'よい') }, 'rules_invalid'],
+      [{ shareTimeS: 29 }, 'invalid_payload'],
+      [{ pieceMode: 'loose' }, 'invalid_payload'],
+    ];
+    for (const [change, code] of refused) {
+      const ack = await rawRequest(guest, 'circle:create', [{ ...base, ...change }]);
+      expect({ change, ack }).toEqual({ change, ack: { ok: false, error: { code } } });
+    }
+    expect(await h.server.store.count()).toBe(0);
+
+    const plain = expectOk(await request(guest, 'circle:create', { ...base, topic: '   ' }));
+    expect(plain.circle).toMatchObject({ topic: null, shareTimeS: 180, pieceMode: 'gentle' });
+    const other = await h.connect();
+    const strict = expectOk(
+      await request(other, 'circle:create', {
+        ...base,
+        topic: 'a'.repeat(120),
+        rules: Array.from({ length: 12 }, (_, i) => `rule ${i + 1}`),
+        shareTimeS: 1_200,
+        pieceMode: 'strict',
+      }),
+    );
+    expect(strict.circle).toMatchObject({ shareTimeS: 1_200, pieceMode: 'strict' });
+    expect(strict.circle.rules).toHaveLength(12);
+  });
+});
+
+describe('circle:knock', () => {
+  test('needs the ground rules accepted', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const guest = await h.connect();
+    const log = recordEvents(facilitator.socket);
+    const withoutAcceptance: Record<string, unknown> = { ...knockPayload(facilitator.code, 'x') };
+    delete withoutAcceptance.acceptedRules;
+    for (const acceptedRules of [undefined, false, 'true', 1]) {
+      const ack = await rawRequest(guest, 'circle:knock', [
+        { ...withoutAcceptance, acceptedRules },
+      ]);
+      expect({ acceptedRules, ack }).toEqual({
+        acceptedRules,
+        ack: { ok: false, error: { code: 'rules_not_accepted' } },
+      });
+    }
+    expectOk(await request(facilitator.socket, 'server:features', {}));
+    expect(log).toEqual([]);
+    expectOk(await request(guest, 'circle:knock', knockPayload(facilitator.code, 'x')));
+  });
+});
+
+describe('the waiting list', () => {
+  test('someone who cancels or disconnects is gone from it at once', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const cancels = await knock(h, facilitator, 'やめる');
+    const drops = await knock(h, facilitator, 'きれる');
+    const stays = await knock(h, facilitator, 'のこる');
+
+    const afterCancel = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 2);
+    expectOk(await request(cancels.socket, 'knock:cancel', {}));
+    expect((await afterCancel).map((w) => w.name)).toEqual(['きれる', 'のこる']);
+    const afterDrop = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
+    drops.socket.disconnect();
+    expect((await afterDrop).map((w) => w.id)).toEqual([stays.waitingId]);
+  });
+
+  test('a decline can carry a kind word, and the person may knock again', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const first = await knock(h, facilitator, 'たろう');
+    const declined = waitForEvent(first.socket, 'knock:declined');
+    expectOk(
+      await request(facilitator.socket, 'waiting:decline', {
+        waitingId: first.waitingId,
+        message: '  今日は満席です。\n\n\n\nまたどうぞ ',
+      }),
+    );
+    expect(await declined).toEqual({ message: '今日は満席です。\n\nまたどうぞ' });
+
+    const again = await knock(h, facilitator, 'たろう', first.socket, { device: first.device });
+    expect(again.waitingList.map((w) => w.id)).toEqual([again.waitingId]);
+    // A blank message is no message; a bad one is refused and the knock stays.
+    expectError(
+      await request(facilitator.socket, 'waiting:decline', {
+        waitingId: again.waitingId,
+        message: 'だめ\u0000',
+      }),
+      'text_invalid',
+    );
+    const plain = waitForEvent(first.socket, 'knock:declined');
+    expectOk(
+      await request(facilitator.socket, 'waiting:decline', {
+        waitingId: again.waitingId,
+        message: '   ',
+      }),
+    );
+    expect(await plain).toEqual({});
+  });
+
+  test('a facilitator who reloads still sees who is waiting', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const first = await knock(h, facilitator, 'いち');
+    const second = await knock(h, facilitator, 'に');
+    facilitator.socket.disconnect();
+    const back = await h.connect();
+    const entered = expectOk(
+      await request(back, 'circle:resume', {
+        code: facilitator.code,
+        resumeToken: facilitator.resumeToken,
+      }),
+    );
+    expect(entered.waiting?.map((w) => w.id)).toEqual([first.waitingId, second.waitingId]);
+    const later = waitForEvent(back, 'waiting:list', (l) => l.length === 3);
+    await knock(h, { ...facilitator, socket: back }, 'さん');
+    expect((await later).map((w) => w.name)).toEqual(['いち', 'に', 'さん']);
+  });
+});
