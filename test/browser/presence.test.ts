@@ -19,6 +19,7 @@ import {
   releaseButton,
   setControllerPose,
   setHeadsetPose,
+  setThumbstick,
   waitForXrFrames,
   yawPitch,
   type Vec3,
@@ -212,6 +213,16 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     await hanaRow.filter({ hasNotText: 'muted' }).waitFor();
     await releaseButton(hana, 'right', 'a');
     await hanaRow.filter({ hasText: 'muted' }).waitFor();
+
+    // Snap turn: a thumbstick pushed sideways turns the view one 30° step, once per push.
+    const beforeTurn = await diagnose<Snapshot>(hana, 'scene.localPose');
+    await setThumbstick(hana, 'right', 1, 0);
+    await waitForXrFrames(hana, 3);
+    await setThumbstick(hana, 'right', 0, 0);
+    await waitForXrFrames(hana, 2);
+    const afterTurn = await diagnose<Snapshot>(hana, 'scene.localPose');
+    expect(angleGap(afterTurn.head.yaw, beforeTurn.head.yaw)).toBeCloseTo(Math.PI / 6, 2);
+    expect(distance(afterTurn.head.position, beforeTurn.head.position)).toBeLessThan(0.01);
 
     // A desktop turn is seen in the headset: Ren turns his view with the arrow keys.
     const before = await diagnose<Snapshot>(ren, 'scene.localPose');
