@@ -117,6 +117,7 @@ export class SceneController {
       selfId,
       capacity: circle.capacity,
       hands: circle.hands,
+      pieceHolder: circle.piece.holder,
       labels: { steppedOut: this.i18n.t('presence.steppedOut') },
     });
   }

@@ -22,6 +22,7 @@ import type {
 } from './scene-handle';
 import { SEATED_EYE_HEIGHT_M, seatPose } from './seat-layout';
 import { SimulatedMembers } from './simulated-members';
+import { TalkingPiece } from './talking-piece';
 
 const KEY_TURN_RAD = Math.PI / 12;
 const MAX_PITCH_RAD = Math.PI / 3;
@@ -50,6 +51,7 @@ class CircleScene implements CircleSceneHandle {
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
   private readonly simulated: SimulatedMembers;
+  private readonly piece: TalkingPiece;
   private xr: XrExperience | undefined;
   private view: SceneView | undefined;
   private seatedAt: string | undefined;
@@ -73,6 +75,7 @@ class CircleScene implements CircleSceneHandle {
     this.environment = new CircleEnvironment(this.scene);
     this.roster = new AvatarRoster(this.scene);
     this.simulated = new SimulatedMembers(this.roster);
+    this.piece = new TalkingPiece(this.scene);
     this.instrumentation = new SceneInstrumentation(this.scene);
     this.instrumentation.captureFrameTime = true;
 
@@ -131,6 +134,8 @@ class CircleScene implements CircleSceneHandle {
     const self = view.members.find((m) => m.id === view.selfId);
     if (self) this.sitAt(self.seat, view.capacity);
     this.roster.update({ ...view, members: [...view.members, ...this.simulated.members()] });
+    const holder = view.members.find((m) => m.id === view.pieceHolder);
+    this.piece.setHolder(holder?.id ?? null, holder?.seat, view.capacity, performance.now());
   }
 
   setSpeaking(memberId: string, speaking: boolean): void {
@@ -196,6 +201,10 @@ class CircleScene implements CircleSceneHandle {
         return { x: local.x, y: local.y, z: local.z };
       },
       menuVisible: () => this.xr?.menu.visible === true,
+      piece: () => {
+        const p = this.piece.position;
+        return { holder: this.piece.holderId, position: { x: p.x, y: p.y, z: p.z } };
+      },
       poseTraffic: () => ({
         frames: this.sender.framesSent,
         bytes: this.sender.bytesSent,
@@ -216,6 +225,7 @@ class CircleScene implements CircleSceneHandle {
     this.resizeObserver.disconnect();
     this.xr?.dispose();
     this.roster.dispose();
+    this.piece.dispose();
     this.environment.dispose();
     this.instrumentation.dispose();
     this.engine.stopRenderLoop();
@@ -235,6 +245,7 @@ class CircleScene implements CircleSceneHandle {
     const now = performance.now();
     if (this.sweeping) this.camera.rotation.y += Math.sin(now / 700) * 0.01;
     this.simulated.tick(now);
+    this.piece.tick(now);
     const eyes = this.viewerCamera().globalPosition;
     this.roster.tick(now, { x: eyes.x, y: eyes.y, z: eyes.z });
     if (this.xr?.active && this.xr.menu.visible && this.options.xr) {

@@ -14,6 +14,8 @@ export interface SceneView {
   capacity: number;
   hands: readonly string[];
   labels: AvatarLabels;
+  /** Who holds the talking piece, if anyone. */
+  pieceHolder: string | null;
 }
 
 /** What the headset parts ask of the page; only used when immersive VR is supported. */
@@ -74,6 +76,8 @@ export interface SceneDiagnostics {
   /** A wrist-menu button's centre relative to the viewer's head (x right, y up, z forward). */
   menuButtonInHead(id: MenuButtonId): { x: number; y: number; z: number } | undefined;
   menuVisible(): boolean;
+  /** Who the 3D talking piece is with, and where it is drawn. */
+  piece(): { holder: string | null; position: { x: number; y: number; z: number } };
   /** What this page's pose sender has produced: each frame goes once to every connected peer. */
   poseTraffic(): { frames: number; bytes: number; keepAlives: number };
   /** Turns the desktop view slowly back and forth (benchmarks: a viewer who keeps moving). */
