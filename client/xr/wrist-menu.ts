@@ -8,7 +8,7 @@ import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { Scene } from '@babylonjs/core/scene';
 import { Reactions } from '../../shared/circle/presence';
-import { TAG_FONT_FAMILY } from '../scene/avatars/tag-font';
+import { TAG_FONT_FAMILY, tagFontReady } from '../scene/avatars/tag-font';
 import { ReactionGlyphs } from '../ui/reaction-glyphs';
 import { buttonCentreOnPanel, MENU_M, MENU_PX, MenuLayout, type MenuButtonId } from './menu-layout';
 
@@ -95,6 +95,10 @@ export class WristMenu {
     this.hint.text = view.labels.hint;
     this.helpText.isVisible = !main;
     this.helpText.text = view.labels.helpText;
+    // Redraw once the served font has the glyphs (Japanese labels on a headset without them).
+    void tagFontReady(Object.values(view.labels).join(''), 36).then(() => {
+      if (this.drawn === key) this.texture.markAsDirty();
+    });
   }
 
   /** A button's centre in world space, so a pointer can be aimed at it (used by tests). */

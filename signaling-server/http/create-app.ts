@@ -1,6 +1,17 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import { HELP_RESOURCES_PATH, type HelpResources } from '../../shared/help/help-resources';
 import { securityHeaders } from './security-headers';
+
+/** Where the name-tag font (Noto Sans JP, semi-bold) is served. */
+export const TAG_FONT_PATH = '/fonts/noto-sans-jp';
+
+function tagFontDir(): string {
+  // Resolved from this file's folder: the source tree under test, dist/server when built.
+  const require = createRequire(path.join(__dirname, 'index.js'));
+  return path.dirname(require.resolve('@fontsource/noto-sans-jp/600.css'));
+}
 
 export interface Health {
   status: 'ok';
@@ -40,6 +51,19 @@ export function createApp(deps: AppDeps): Express {
     // Never cached: an operator who corrects a number must not leave the old one in browsers.
     res.set('Cache-Control', 'no-store').json(deps.helpResources);
   });
+
+  // Japanese text in 3D name tags and headset panels needs a font with the glyphs on every device;
+  // it is served from here (never a font CDN), split by the package into small unicode-range
+  // files so a page fetches only the few its names use.
+  app.use(
+    TAG_FONT_PATH,
+    express.static(tagFontDir(), {
+      index: false,
+      immutable: true,
+      maxAge: '30d',
+      fallthrough: false,
+    }),
+  );
 
   for (const dir of deps.staticDirs) {
     // Revalidate every time: file names carry no hash, and a stale client speaks an old protocol.

@@ -66,4 +66,23 @@ describe('HTTP surface', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src '(self|none)'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('serves the name-tag font from its own origin, in unicode-range pieces, and nothing else there', async () => {
+    const css = await fetch(`${server.url}/fonts/noto-sans-jp/600.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    const text = await css.text();
+    expect(text).toContain("font-family: 'Noto Sans JP'");
+    expect(text).toContain('unicode-range');
+    // Every piece it names is a relative URL on this server, never a font CDN.
+    const urls = [...text.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1] ?? '');
+    expect(urls.length).toBeGreaterThan(50);
+    expect(urls.every((u) => u.startsWith('./files/'))).toBe(true);
+    const piece = await fetch(`${server.url}/fonts/noto-sans-jp/${urls[0]?.slice(2) ?? ''}`);
+    expect(piece.status).toBe(200);
+    expect((await piece.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    // An encoded climb out of the font folder finds nothing.
+    const outside = await fetch(`${server.url}/fonts/noto-sans-jp/%2e%2e/%2e%2e/package.json`);
+    expect(outside.status).not.toBe(200);
+  });
 });

@@ -5,7 +5,7 @@ import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import type { Scene } from '@babylonjs/core/scene';
-import { TAG_FONT_FAMILY } from './tag-font';
+import { TAG_FONT_FAMILY, tagFontReady } from './tag-font';
 
 const WIDTH_PX = 512;
 const HEIGHT_PX = 160;
@@ -29,6 +29,7 @@ export class NameTag {
   private readonly texture: DynamicTexture;
   private readonly material: StandardMaterial;
   private drawn = '';
+  private disposed = false;
 
   constructor(scene: Scene, parent: TransformNode) {
     this.plane = CreatePlane('name-tag', { width: 0.8, height: 0.25 }, scene);
@@ -60,6 +61,14 @@ export class NameTag {
     const key = JSON.stringify(state);
     if (key === this.drawn) return;
     this.drawn = key;
+    this.paint(state);
+    // Drawn at once with what the device has, then again when the served font's glyphs arrive.
+    void tagFontReady(`${state.name}${state.note ?? ''}`).then(() => {
+      if (this.drawn === key && !this.disposed) this.paint(state);
+    });
+  }
+
+  private paint(state: TagState): void {
     const ctx = this.texture.getContext() as CanvasRenderingContext2D;
     ctx.clearRect(0, 0, WIDTH_PX, HEIGHT_PX);
     // Symbols sit before the name so they stay visible however long the name is.
@@ -92,6 +101,7 @@ export class NameTag {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.plane.dispose();
     this.material.dispose();
     this.texture.dispose();
