@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { HELP_RESOURCES_PATH, type HelpResources } from '../../shared/help/help-resources';
@@ -8,9 +7,9 @@ import { securityHeaders } from './security-headers';
 export const TAG_FONT_PATH = '/fonts/noto-sans-jp';
 
 function tagFontDir(): string {
-  // Resolved from this file's folder: the source tree under test, dist/server when built.
-  const require = createRequire(path.join(__dirname, 'index.js'));
-  return path.dirname(require.resolve('@fontsource/noto-sans-jp/600.css'));
+  // Two folders below the project root both in the source tree (signaling-server/http) and when
+  // built (dist/server); `require.resolve` is not used because the server bundle rewrites it.
+  return path.resolve(__dirname, '..', '..', 'node_modules', '@fontsource', 'noto-sans-jp');
 }
 
 export interface Health {
