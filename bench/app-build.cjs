@@ -4,9 +4,11 @@
  * it or its sources are newer, so the figures are for the code in the tree.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { runCommand, tail } = require('./children.cjs');
 const { newestMtime } = require('./signaling-load.cjs');
+const chromium = require('./chromium.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILT = [
@@ -40,4 +42,27 @@ async function ensureAppBuilt(log, label) {
   return 'stale (rebuild failed)';
 }
 
-module.exports = { ensureAppBuilt };
+/**
+ * What every browser bench needs: a Chromium, a fresh build, and a tone for the fake microphone
+ * in a temporary folder. Throws a readable reason (marked skipped) when no Chromium is found.
+ */
+async function prepareBrowserBench(log, label) {
+  const executablePath = chromium.findChromium();
+  if (!executablePath) {
+    const error = new Error('no Chromium found (set CHROME_PATH or install the chromium package)');
+    error.skipped = true;
+    throw error;
+  }
+  const build = await ensureAppBuilt(log, label);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engawa-${label}-`));
+  const toneFile = path.join(dir, 'tone.wav');
+  chromium.writeToneWav(toneFile);
+  return {
+    executablePath,
+    build,
+    toneFile,
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+module.exports = { ensureAppBuilt, prepareBrowserBench };

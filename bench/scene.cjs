@@ -18,13 +18,11 @@
  *
  * README.md (this folder) explains the method and its limits.
  */
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout } = require('node:timers');
 const chromium = require('./chromium.cjs');
-const { ensureAppBuilt } = require('./app-build.cjs');
+const { prepareBrowserBench } = require('./app-build.cjs');
 const { NOISY_CPU_PERCENT, ourPids, startCpuWindow } = require('./cpu-window.cjs');
 const { startServer, stopServer } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
@@ -286,21 +284,9 @@ function newSceneResult() {
 
 /** A browser, a build, a tone for the fake microphone. Throws a readable reason when missing. */
 async function prepare(settings, log) {
-  const executablePath = chromium.findChromium();
-  if (!executablePath) {
-    const error = new Error('no Chromium found (set CHROME_PATH or install the chromium package)');
-    error.skipped = true;
-    throw error;
-  }
-  const build = await ensureAppBuilt(log, 'scene');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engawa-scene-'));
-  const toneFile = path.join(dir, 'tone.wav');
-  chromium.writeToneWav(toneFile);
+  const base = await prepareBrowserBench(log, 'scene');
   return {
-    executablePath,
-    build,
-    toneFile,
-    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+    ...base,
     sizes: settings.sceneSizes,
     windowS: settings.sceneWindowS,
     sampleMs: settings.sceneSampleMs,

@@ -15,11 +15,10 @@
  */
 const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout } = require('node:timers');
 const chromium = require('./chromium.cjs');
-const { ensureAppBuilt } = require('./app-build.cjs');
+const { prepareBrowserBench } = require('./app-build.cjs');
 const { NOISY_CPU_PERCENT, ourPids, startCpuWindow } = require('./cpu-window.cjs');
 const { startServer, stopServer, readMemoryKB } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
@@ -505,21 +504,9 @@ function newMeshResult() {
 
 /** What both parts need: a browser, a build, a tone. Throws a readable reason when missing. */
 async function prepare(settings, log) {
-  const executablePath = chromium.findChromium();
-  if (!executablePath) {
-    const error = new Error('no Chromium found (set CHROME_PATH or install the chromium package)');
-    error.skipped = true;
-    throw error;
-  }
-  const build = await ensureAppBuilt(log, 'voice');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engawa-voice-'));
-  const toneFile = path.join(dir, 'tone.wav');
-  chromium.writeToneWav(toneFile);
+  const base = await prepareBrowserBench(log, 'voice');
   return {
-    executablePath,
-    build,
-    toneFile,
-    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+    ...base,
     runs: settings.voiceRuns,
     sizes: settings.voiceSizes,
     windowS: settings.voiceWindowS,
