@@ -1,15 +1,18 @@
+import { isHostRole } from '../../shared/circle/facilitation';
 import type { CircleView, EnteredCircle, MemberView, WaitingView } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAdmission } from '../../shared/protocol/events';
 import { membershipChanges, presenceChanges } from '../circle/membership-changes';
 import { CommandBus } from '../commands/command-bus';
 import { HelpPanel } from '../commands/help-panel';
+import { wireEndDialog } from '../facilitation/end-dialog';
+import { showMessageScreen } from '../facilitation/message-screen';
+import { FacilitationController } from '../facilitation/facilitation-controller';
 import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
 import { OverlayControls } from '../commands/overlay-controls';
 import { renderPeople } from '../circle/people-list';
 import { renderWaiting } from '../circle/waiting-list';
 import type { Locale, Translator } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
 import { LobbyController } from '../lobby/lobby-controller';
 import { showFormError } from '../lobby/lobby-forms';
 import { stopStream } from '../voice/microphone';
@@ -36,16 +39,6 @@ type Phase =
       blocked: Set<string>;
     };
 
-type MessageKind =
-  | 'declined'
-  | 'ended_by_facilitator'
-  | 'facilitator_timeout'
-  | 'replaced'
-  | 'rate_limited'
-  | 'removed'
-  | 'left'
-  | 'reload';
-
 /**
  * The page's controller: which screen shows, what the server is asked, and how its answers
  * and pushes change the page. Views render; this decides.
@@ -59,6 +52,7 @@ export class App {
   private readonly lobby: LobbyController;
   private readonly voice: VoiceController;
   private readonly scene: SceneController;
+  private readonly facilitation: FacilitationController;
 
   constructor(
     private readonly i18n: Translator,
@@ -91,6 +85,12 @@ export class App {
       this.commands,
     );
     this.scene = new SceneController(i18n, this.voice, this.commands, this.status);
+    this.facilitation = new FacilitationController(i18n, this.client, this.status, {
+      current: () => (this.phase.kind === 'circle' ? this.phase : undefined),
+      rerender: () => {
+        this.renderCircle();
+      },
+    });
     const overlay = new OverlayControls(this.commands, i18n);
     const help = HelpPanel.fromPage(this.commands, i18n);
     const detachKeys = attachKeyboardShortcuts(this.commands, {
@@ -110,6 +110,9 @@ export class App {
       },
       () => {
         help.dispose();
+      },
+      () => {
+        this.facilitation.dispose();
       },
       detachKeys,
       () => {
@@ -135,7 +138,7 @@ export class App {
         void this.client.request('circle:leave', {}).then(() => {
           this.sessions.clear();
           this.leaveCircleView();
-          this.showMessage('left');
+          showMessageScreen(this.i18n, 'left');
         });
       }),
     ];
@@ -178,6 +181,7 @@ export class App {
 
   private async admitted(admission: KnockAdmission): Promise<void> {
     this.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
+    this.facilitation.expectRules();
     await this.resume();
   }
 
@@ -195,7 +199,7 @@ export class App {
     this.sessions.clear();
     if (this.phase.kind !== 'lobby') {
       this.leaveCircleView();
-      this.showMessage('left');
+      showMessageScreen(this.i18n, 'left');
     }
     this.status.announce(this.i18n.error(result.error.code));
   }
@@ -210,6 +214,7 @@ export class App {
       waiting: entered.waiting ?? [],
       blocked: new Set(entered.self.blocked),
     };
+    this.facilitation.enter(entered);
     if (!wasInCircle) {
       showScreen('circle');
       this.status.clear();
@@ -256,33 +261,19 @@ export class App {
     this.voice.stop();
     this.lobby.releaseMicrophone();
     this.scene.dispose();
+    this.facilitation.leave();
     this.commands.set({ handRaised: false, away: false, helpOpen: false });
     byId<HTMLDialogElement>('end-dialog').close();
-  }
-
-  private showMessage(kind: MessageKind): void {
-    byId('message-title').textContent = this.i18n.t(`message.${kind}.title` as MessageKey);
-    byId('message-body').textContent = this.i18n.t(`message.${kind}.body` as MessageKey);
-    byId('message-reload').hidden = kind !== 'reload';
-    byId('message-home').hidden = kind === 'reload';
-    byId('screen-message').dataset.kind = kind;
-    showScreen('message');
   }
 
   // ——— in the circle ———
 
   private wireCircleControls(): void {
-    const dialog = byId<HTMLDialogElement>('end-dialog');
-    byId('end-circle').addEventListener('click', () => {
-      dialog.showModal();
-    });
-    byId('end-confirm').addEventListener('click', () => {
-      dialog.close();
-      void this.client.request('circle:end', {});
-    });
-    byId('end-cancel').addEventListener('click', () => {
-      dialog.close();
-    });
+    this.disposers.push(
+      wireEndDialog((message) => {
+        void this.client.request('circle:end', message === undefined ? {} : { message });
+      }),
+    );
     byId('copy-link').addEventListener('click', () => {
       if (this.phase.kind !== 'circle') return;
       const link = `${location.origin}/?code=${encodeURIComponent(this.phase.circle.code)}`;
@@ -302,11 +293,12 @@ export class App {
     const { circle, selfId, waiting } = this.phase;
     const self = circle.members.find((m) => m.id === selfId);
     const isFacilitator = self?.role === 'facilitator';
+    const isHost = self !== undefined && isHostRole(self.role);
     byId('circle-title').textContent = circle.title;
     byId('circle-code').textContent = circle.code;
     byId<HTMLInputElement>('invite-link').value =
       `${location.origin}/?code=${encodeURIComponent(circle.code)}`;
-    byId('facilitator-console').hidden = !isFacilitator;
+    byId('facilitator-console').hidden = !isHost;
     byId('leave-circle').hidden = isFacilitator;
     byId('end-circle').hidden = !isFacilitator;
     renderPeople(
@@ -319,6 +311,8 @@ export class App {
         onVolume: (memberId, volume) => {
           this.voice.setVolume(memberId, volume);
         },
+        holder: circle.piece.holder,
+        rowMenu: (member) => this.facilitation.rowMenu(member),
       },
       this.i18n,
     );
@@ -328,7 +322,8 @@ export class App {
       handRaised: circle.hands.includes(selfId),
       away: self?.away ?? false,
     });
-    if (isFacilitator) {
+    this.facilitation.render();
+    if (isHost) {
       renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
         admit: (id) => void this.decide('waiting:admit', id),
         decline: (id) => void this.decide('waiting:decline', id),
@@ -406,7 +401,7 @@ export class App {
     socket.on('connect_error', (error) => {
       if (SignalingClient.handshakeErrorCode(error) === ErrorCode.ProtocolMismatch) {
         socket.disconnect();
-        this.showMessage('reload');
+        showMessageScreen(this.i18n, 'reload');
       }
     });
     socket.on('circle:state', (circle) => {
@@ -434,20 +429,20 @@ export class App {
     socket.on('signal:relay', ({ from, signal }) => {
       this.voice.handleSignal(from, signal);
     });
-    socket.on('knock:declined', () => {
+    socket.on('knock:declined', ({ message }) => {
       this.phase = { kind: 'lobby' };
       this.lobby.releaseMicrophone();
-      this.showMessage('declined');
+      showMessageScreen(this.i18n, 'declined', message);
     });
-    socket.on('circle:ended', ({ reason }) => {
+    socket.on('circle:ended', ({ reason, message }) => {
       this.sessions.clear();
       this.leaveCircleView();
-      this.showMessage(reason);
+      showMessageScreen(this.i18n, reason, message);
     });
     socket.on('session:closed', ({ reason }) => {
       if (reason === 'rate_limited' || reason === 'removed') this.sessions.clear();
       this.leaveCircleView();
-      this.showMessage(reason);
+      showMessageScreen(this.i18n, reason);
     });
     this.disposers.push(() => {
       this.client.dispose();

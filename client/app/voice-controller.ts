@@ -41,6 +41,7 @@ export class VoiceController {
   private circle: CircleView | undefined;
   private blocked: ReadonlySet<string> = new Set();
   private selfId: string | undefined;
+  private forceMuted = false;
 
   constructor(
     private readonly i18n: Translator,
@@ -74,6 +75,12 @@ export class VoiceController {
     const members = circle.members.filter((m) => !blocked.has(m.id));
     this.session?.setMembers(members, circle.capacity);
     if (this.selfId) this.session?.setSilenced(silencedMembers(circle, this.selfId, blocked));
+    // A facilitator's mute turns this microphone off here too, not only at the receivers.
+    const forced = circle.members.find((m) => m.id === this.selfId)?.forceMuted === true;
+    if (forced !== this.forceMuted) {
+      this.forceMuted = forced;
+      this.session?.setMuted(this.effectiveMuted());
+    }
     byId('voice-mode').textContent = this.i18n.t(
       circle.privateVoice ? 'voice.private' : 'voice.direct',
     );
@@ -133,6 +140,9 @@ export class VoiceController {
     this.pendingSignals = [];
     this.speaking.clear();
     this.talking = false;
+    this.forceMuted = false;
+    this.circle = undefined;
+    this.blocked = new Set();
   }
 
   dispose(): void {
@@ -231,7 +241,7 @@ export class VoiceController {
 
   /** Stepped out, listen-only, muted, or push to talk not held: the microphone sends silence. */
   private effectiveMuted(): boolean {
-    if (!this.mic?.stream || this.commands.state.away) return true;
+    if (!this.mic?.stream || this.commands.state.away || this.forceMuted) return true;
     return this.pushToTalk ? !this.talking : this.muted;
   }
 

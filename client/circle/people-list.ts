@@ -1,5 +1,6 @@
 import type { MemberView } from '../../shared/circle/views';
 import type { Translator } from '../i18n/i18n';
+import { keepFocus } from '../facilitation/keep-focus';
 import { el } from '../ui/dom';
 
 export interface PeopleListState {
@@ -7,6 +8,10 @@ export interface PeopleListState {
   speaking: ReadonlySet<string>;
   volumes: ReadonlyMap<string, number>;
   onVolume(memberId: string, volume: number): void;
+  /** Who holds the talking piece, if anyone. */
+  holder?: string | null;
+  /** The "…" menu for a row (facilitation tools, report, block), when there is one. */
+  rowMenu?(member: MemberView): HTMLElement | null;
 }
 
 /**
@@ -28,14 +33,20 @@ export function renderPeople(
     name.dir = 'auto';
     const details = [i18n.t(`role.${member.role}`)];
     if (member.id === state.selfId) details.push(i18n.t('circle.you'));
-    if (member.muted) details.push(i18n.t('voice.muted'));
+    if (member.forceMuted) details.push(i18n.t('member.forceMuted'));
+    else if (member.muted) details.push(i18n.t('voice.muted'));
+    if (state.holder === member.id) details.push(i18n.t('member.holdsPiece'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
     const role = el('span', { className: 'person-role', textContent: details.join(' · ') });
     item.append(name, role);
     if (member.id !== state.selfId) item.append(volumeSlider(member, state, i18n));
+    const menu = state.rowMenu?.(member);
+    if (menu) item.append(menu);
     return item;
   });
-  list.replaceChildren(...items);
+  keepFocus(list, () => {
+    list.replaceChildren(...items);
+  });
 }
 
 function volumeSlider(
@@ -53,6 +64,7 @@ function volumeSlider(
       'aria-label': i18n.t('voice.volumeFor', { name: member.name }),
     },
   );
+  slider.dataset.focusKey = `volume-${member.id}`;
   slider.value = String(Math.round((state.volumes.get(member.id) ?? 1) * 100));
   slider.addEventListener('input', () => {
     state.onVolume(member.id, Number(slider.value) / 100);

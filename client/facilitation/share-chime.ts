@@ -1,0 +1,34 @@
+/**
+ * A soft, short chime for the holder when their share time has passed: a quiet sine that fades
+ * in and out, made on the spot so no sound file is fetched.
+ */
+export class ShareChime {
+  private context: AudioContext | undefined;
+
+  play(): void {
+    if (typeof AudioContext === 'undefined') return;
+    this.context ??= new AudioContext();
+    const context = this.context;
+    const start = context.currentTime;
+    const tone = context.createOscillator();
+    const gain = context.createGain();
+    tone.type = 'sine';
+    tone.frequency.value = 528;
+    gain.gain.setValueAtTime(0, start);
+    gain.gain.linearRampToValueAtTime(0.06, start + 0.15);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + 1.6);
+    tone.connect(gain).connect(context.destination);
+    tone.start(start);
+    tone.stop(start + 1.7);
+    tone.addEventListener('ended', () => {
+      tone.disconnect();
+      gain.disconnect();
+    });
+    void context.resume().catch(() => undefined);
+  }
+
+  dispose(): void {
+    void this.context?.close().catch(() => undefined);
+    this.context = undefined;
+  }
+}

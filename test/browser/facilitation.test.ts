@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../signaling-server/server';
+import { artifactsDir, startAppServer } from './support/app-server';
+import { admit, knock, startCircle } from './support/circle-actions';
+import { describeWithBrowser, launchChromium } from './support/chromium';
+import { PageWatch } from './support/page-watch';
+
+// Three pages each draw the scene in software; beside other browser suites that is slow.
+jest.setTimeout(300_000);
+
+describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    server = await startAppServer();
+    browser = await launchChromium(executablePath);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+    await server.close();
+  });
+
+  async function openPage(): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1000, height: 700 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    watches.push(new PageWatch(page, new URL(server.url).origin));
+    await page.goto(server.url);
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+  }
+
+  async function memberAction(page: Page, name: string, action: string): Promise<void> {
+    await page
+      .locator('#people-list summary', { hasText: '…' })
+      .and(page.getByLabel(`Options for ${name}`))
+      .click();
+    await page.locator('#people-list').getByRole('button', { name: action }).click();
+  }
+
+  it('runs a round, chat, a mute, a removal that bars, and a closing word', async () => {
+    const hana = await openPage();
+    const code = await startCircle(hana, { title: 'Evening circle', capacity: 4, name: 'Hana' });
+    const ren = await openPage();
+    const kai = await openPage();
+    await knock(ren, code, 'Ren');
+    await admit(hana, ren, 'Ren');
+    await knock(kai, code, 'Kai');
+    await admit(hana, kai, 'Kai');
+
+    // Someone let in from the waiting room sees the ground rules once.
+    await ren.locator('#rules-notice').getByText('Be kind.').waitFor();
+    await ren.getByRole('button', { name: 'I have read them' }).click();
+    await ren.locator('#rules-notice').waitFor({ state: 'hidden' });
+
+    // A check-in round starts from the facilitator; passing moves it round the seats.
+    await hana.getByRole('button', { name: 'Start check-in round' }).click();
+    await hana.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
+    await kai
+      .locator('#piece-panel')
+      .getByText(/Check-in round: Hana’s turn \(1 of 3\)/)
+      .waitFor();
+    await hana.locator('#piece-panel').getByRole('button', { name: 'Pass' }).click();
+    await ren.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
+    await kai.locator('#piece-panel').getByText('Ren is holding the talking piece').waitFor();
+    await shot(ren, 'facilitation-round-holder');
+
+    // A chat line reaches the others.
+    await kai.getByLabel('Write a message to the circle').fill('Glad to be here');
+    await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    for (const page of [hana, ren]) {
+      await page.locator('#chat-lines').getByText('Glad to be here').waitFor();
+    }
+
+    // The facilitator mutes Ren: Ren is told, and the others see it on Ren's row.
+    await memberAction(hana, 'Ren', 'Mute for everyone');
+    await ren.getByText('A facilitator muted you.', { exact: false }).waitFor();
+    await kai
+      .locator('#people-list li', { hasText: 'Ren' })
+      .getByText(/muted by a facilitator/)
+      .waitFor();
+    await shot(hana, 'facilitation-console');
+
+    // A participant's report reaches the facilitators only.
+    await memberAction(ren, 'Kai', 'Report');
+    await ren.locator('#text-dialog').getByLabel('Unkind').check();
+    await ren.locator('#text-dialog').getByRole('button', { name: 'Send report' }).click();
+    await hana.locator('#inbox').getByText('Report from Ren about Kai: Unkind').waitFor();
+
+    // A pause covers the view with a breathing guide for everyone until resumed.
+    await hana.getByRole('button', { name: 'Pause the circle' }).click();
+    await ren.locator('#pause-overlay').getByText('The facilitator paused the circle').waitFor();
+    await shot(ren, 'facilitation-paused');
+    await hana.getByRole('button', { name: 'Resume the circle' }).click();
+    await ren.locator('#pause-overlay').waitFor({ state: 'hidden' });
+
+    // Removing Kai asks once more, then bars Kai's browser from knocking again.
+    await memberAction(hana, 'Kai', 'Remove');
+    await hana.locator('#confirm-dialog').getByRole('button', { name: 'Remove' }).click();
+    await kai.getByText('You are no longer in the circle').waitFor();
+    await hana.locator('#host-tools').getByText('Kai').waitFor();
+    await kai.getByRole('button', { name: 'Back to start' }).click();
+    await kai.getByRole('button', { name: 'Join a circle' }).click();
+    const form = kai.locator('#join-form');
+    await form.getByLabel('Circle code').fill(code);
+    await form.getByLabel('Your pseudonym').fill('Kai again');
+    await form.getByLabel('I accept the ground rules').check();
+    await form.getByRole('button', { name: 'Knock' }).click();
+    await kai.getByText('You cannot join this circle.').waitFor();
+    await shot(kai, 'facilitation-barred');
+
+    // Help is one click away on every screen, and in a circle can reach the facilitator.
+    await ren.getByRole('button', { name: 'Get help now' }).click();
+    await ren.getByRole('button', { name: 'Let the facilitator know privately' }).click();
+    await ren
+      .locator('#help-now-status')
+      .getByText(/told privately/)
+      .waitFor();
+    await hana.locator('#inbox').getByText('Ren asked for help privately').waitFor();
+    await ren.locator('#help-now-dialog').getByRole('button', { name: 'Close' }).click();
+
+    // Ending with a closing word shows it to everyone.
+    await hana.getByRole('button', { name: 'End circle' }).click();
+    await hana.getByLabel(/A closing word/).fill('Thank you all, rest well.');
+    await hana.locator('#end-dialog').getByRole('button', { name: 'End circle' }).click();
+    await ren.getByText('Thank you all, rest well.').waitFor();
+    await shot(ren, 'facilitation-closing-word');
+
+    for (const watch of watches) {
+      expect(watch.foreignRequests).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+    }
+  });
+});
