@@ -1,5 +1,6 @@
 import { App } from './app/app';
 import { SessionMemory } from './app/saved-session';
+import { ViewPreference } from './app/view-preference';
 import { Translator } from './i18n/i18n';
 
 function storage(): Storage | undefined {
@@ -10,7 +11,11 @@ function storage(): Storage | undefined {
   }
 }
 
-const app = new App(Translator.fromEnvironment(), new SessionMemory(storage()));
+const app = new App(
+  Translator.fromEnvironment(),
+  new SessionMemory(storage()),
+  new ViewPreference(storage()),
+);
 app.start();
 window.addEventListener('pagehide', (event) => {
   // A page kept in the back/forward cache may come back; only a real unload tears down.

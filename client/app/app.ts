@@ -22,6 +22,7 @@ import { StatusLine } from '../ui/status-line';
 import { handlePresenceCommands } from './presence-commands';
 import type { SessionMemory } from './saved-session';
 import { SceneController } from './scene-controller';
+import type { ViewPreference } from './view-preference';
 import { VoiceController } from './voice-controller';
 
 /** How long the 3D view waits for voice to connect before loading anyway. */
@@ -57,6 +58,7 @@ export class App {
   constructor(
     private readonly i18n: Translator,
     private readonly sessions: SessionMemory,
+    view: ViewPreference,
   ) {
     this.lobby = new LobbyController(i18n, this.client, {
       created: (entered) => {
@@ -84,7 +86,7 @@ export class App {
       },
       this.commands,
     );
-    this.scene = new SceneController(i18n, this.voice, this.commands, this.status);
+    this.scene = new SceneController(i18n, this.voice, this.commands, this.status, view);
     this.facilitation = new FacilitationController(i18n, this.client, this.status, {
       current: () => (this.phase.kind === 'circle' ? this.phase : undefined),
       rerender: () => {
@@ -99,6 +101,7 @@ export class App {
     this.disposers.push(
       ...handlePresenceCommands(this.commands, this.client, this.status, i18n),
       ...this.handleCircleCommands(),
+      this.scene.attachToggle(),
       () => {
         this.lobby.dispose();
       },

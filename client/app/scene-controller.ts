@@ -3,16 +3,19 @@ import type { CircleView } from '../../shared/circle/views';
 import type { CommandBus } from '../commands/command-bus';
 import type { Translator } from '../i18n/i18n';
 import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
+import { seatListener } from '../scene/seat-layout';
 import { byId } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import type { MenuButtonId } from '../xr/menu-layout';
 import type { MenuView } from '../xr/wrist-menu';
 import { immersiveVrSupported } from '../xr/xr-support';
+import type { ViewPreference } from './view-preference';
 import type { VoiceController } from './voice-controller';
 
 /**
  * The 3D circle on the page: loads it lazily, keeps it in step with the circle, carries poses
  * between it and the voice mesh, and connects the headset's controls to the command layer.
+ * With the 3D view turned off (the simple view), nothing is drawn and the ears sit at the seat.
  */
 export class SceneController {
   private scene: CircleSceneHandle | undefined;
@@ -20,13 +23,46 @@ export class SceneController {
   private xrSupported: Promise<boolean> | undefined;
   private confirmingLeave = false;
   private latest: { circle: CircleView; selfId: string } | undefined;
+  private stillWanted: () => boolean = () => false;
 
   constructor(
     private readonly i18n: Translator,
     private readonly voice: VoiceController,
     private readonly commands: CommandBus,
     private readonly status: StatusLine,
+    private readonly preference: ViewPreference,
   ) {}
+
+  /** Connects the page's "3D view" switch; returns what undoes that. */
+  attachToggle(): () => void {
+    const toggle = byId<HTMLInputElement>('view-3d');
+    toggle.checked = this.preference.show3d;
+    const onChange = () => {
+      void this.setShow3d(toggle.checked);
+    };
+    toggle.addEventListener('change', onChange);
+    return () => {
+      toggle.removeEventListener('change', onChange);
+    };
+  }
+
+  get show3d(): boolean {
+    return this.preference.show3d;
+  }
+
+  async setShow3d(on: boolean): Promise<void> {
+    if (on === this.preference.show3d) return;
+    this.preference.show3d = on;
+    byId<HTMLInputElement>('view-3d').checked = on;
+    this.status.announce(this.i18n.t(on ? 'view.on' : 'view.off'));
+    if (on) {
+      byId('scene-off').hidden = true;
+      await this.ensure(this.stillWanted);
+    } else {
+      this.closeScene();
+      if (this.stillWanted()) this.showSimpleView();
+    }
+  }
 
   get handle(): CircleSceneHandle | undefined {
     return this.scene;
@@ -34,7 +70,13 @@ export class SceneController {
 
   /** Loads the 3D view once per stay in a circle; `stillWanted` guards a leave meanwhile. */
   async ensure(stillWanted: () => boolean): Promise<void> {
+    this.stillWanted = stillWanted;
+    if (!this.preference.show3d) {
+      this.showSimpleView();
+      return;
+    }
     if (this.scene || this.loading) return this.loading;
+    byId('scene-canvas').hidden = false;
     const indicator = byId('scene-loading');
     indicator.hidden = false;
     this.xrSupported ??= immersiveVrSupported();
@@ -53,7 +95,8 @@ export class SceneController {
         },
         xr: xr ? this.xrHooks() : undefined,
       });
-      if (!stillWanted()) {
+      // Left the circle, or switched to the simple view, while it loaded.
+      if (!stillWanted() || !this.preference.show3d) {
         scene.dispose();
         return;
       }
@@ -66,11 +109,13 @@ export class SceneController {
       console.error('The 3D view could not start', error);
       indicator.hidden = true;
     });
+    this.loading = undefined;
   }
 
   update(circle: CircleView, selfId: string): void {
     this.latest = { circle, selfId };
     this.render();
+    if (!this.preference.show3d) this.placeEarsAtSeat();
   }
 
   setSpeaking(memberId: string, speaking: boolean): void {
@@ -101,12 +146,34 @@ export class SceneController {
   }
 
   dispose(): void {
+    this.closeScene();
+    this.latest = undefined;
+    this.stillWanted = () => false;
+    this.confirmingLeave = false;
+    byId('scene-off').hidden = true;
+  }
+
+  private closeScene(): void {
     this.scene?.dispose();
     this.scene = undefined;
-    this.loading = undefined;
-    this.latest = undefined;
     this.confirmingLeave = false;
+    byId('scene-canvas').hidden = true;
+    byId('scene-loading').hidden = true;
     this.commands.set({ xrAvailable: false });
+  }
+
+  private showSimpleView(): void {
+    byId('scene-canvas').hidden = true;
+    byId('scene-loading').hidden = true;
+    byId('scene-off').hidden = false;
+    this.placeEarsAtSeat();
+  }
+
+  private placeEarsAtSeat(): void {
+    if (!this.latest) return;
+    const { circle, selfId } = this.latest;
+    const self = circle.members.find((m) => m.id === selfId);
+    if (self) this.voice.setListener(seatListener(self.seat, circle.capacity));
   }
 
   private render(): void {

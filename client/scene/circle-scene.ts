@@ -13,6 +13,7 @@ import type { MenuButtonId } from '../xr/menu-layout';
 import { AvatarRoster } from './avatars/avatar-roster';
 import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
+import { FramePacer } from './frame-pacer';
 import type {
   CircleSceneHandle,
   PoseSnapshot,
@@ -26,6 +27,8 @@ import { TalkingPiece } from './talking-piece';
 
 const KEY_TURN_RAD = Math.PI / 12;
 const MAX_PITCH_RAD = Math.PI / 3;
+/** Input that moves the desktop view, which is drawn at full rate while it lasts. */
+const STEERING_EVENTS = ['pointerdown', 'pointermove', 'touchmove', 'keydown', 'wheel'] as const;
 
 function snapshot(pose: AvatarPose): PoseSnapshot {
   const p = pose.head.position;
@@ -50,6 +53,8 @@ class CircleScene implements CircleSceneHandle {
   private readonly instrumentation: SceneInstrumentation;
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
+  private readonly onSteer: () => void;
+  private readonly pacer = new FramePacer();
   private readonly simulated: SimulatedMembers;
   private readonly piece: TalkingPiece;
   private xr: XrExperience | undefined;
@@ -83,6 +88,10 @@ class CircleScene implements CircleSceneHandle {
       this.turnWithKeys(event);
     };
     canvas.addEventListener('keydown', this.onKeyDown);
+    this.onSteer = () => {
+      this.pacer.noteInput(performance.now());
+    };
+    for (const type of STEERING_EVENTS) canvas.addEventListener(type, this.onSteer);
     this.resizeObserver = new ResizeObserver(() => {
       this.engine.resize();
     });
@@ -96,8 +105,12 @@ class CircleScene implements CircleSceneHandle {
     });
     this.engine.runRenderLoop(() => {
       // A hidden tab draws nothing (a headset session keeps its own loop running).
-      if (document.visibilityState === 'hidden' && !this.xr?.active) return;
-      this.scene.render();
+      if (this.xr?.active) {
+        this.scene.render();
+        return;
+      }
+      if (document.visibilityState === 'hidden') return;
+      if (this.sweeping || this.pacer.shouldDraw(performance.now())) this.scene.render();
     });
   }
 
@@ -222,6 +235,7 @@ class CircleScene implements CircleSceneHandle {
 
   dispose(): void {
     this.options.canvas.removeEventListener('keydown', this.onKeyDown);
+    for (const type of STEERING_EVENTS) this.options.canvas.removeEventListener(type, this.onSteer);
     this.resizeObserver.disconnect();
     this.xr?.dispose();
     this.roster.dispose();

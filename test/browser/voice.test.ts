@@ -8,6 +8,7 @@ import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
 import { PageWatch } from './support/page-watch';
 import { writeToneWav } from './support/tone-file';
+import { preferSimpleView } from './support/view-preference';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(180_000);
@@ -23,6 +24,14 @@ interface Diagnostics {
   levels(): Record<string, number>;
   speaking(): string[];
   voiceReady(): boolean;
+  listener(): { position: Vec3; forward: Vec3 } | undefined;
+  scene(): unknown;
+}
+
+interface Vec3 {
+  x: number;
+  y: number;
+  z: number;
 }
 
 const WAIT = { timeout: 30_000, polling: 200 } as const;
@@ -49,12 +58,13 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  async function openPage(): Promise<Page> {
+  async function openPage(view: '3d' | 'simple'): Promise<Page> {
     const context = await browser.newContext({
       locale: 'en-US',
       viewport: { width: 1000, height: 700 },
     });
     contexts.push(context);
+    if (view === 'simple') await preferSimpleView(context);
     const page = await context.newPage();
     watches.push(new PageWatch(page, new URL(server.url).origin));
     await page.goto(`${server.url}/?diagnostics=1`);
@@ -122,12 +132,14 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
   }
 
   it('connects everyone, carries audio to the panners, shows who speaks, mutes, reconnects a reload and lets go of leavers', async () => {
-    const hana = await openPage();
+    // Ren, who reloads, has the 3D view: his scene starts while his voice reconnects. The others
+    // use the simple view, whose ears sit at their seats.
+    const hana = await openPage('simple');
     const code = await startCircle(hana, { title: 'Voice circle', capacity: 4, name: 'Hana' });
-    const ren = await openPage();
+    const ren = await openPage('3d');
     await knock(ren, code, 'Ren');
     await admit(hana, ren, 'Ren');
-    const mio = await openPage();
+    const mio = await openPage('simple');
     await knock(mio, code, 'Mio');
     await admit(hana, mio, 'Mio');
 
@@ -144,6 +156,22 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     for (const [name, page] of Object.entries(pages)) {
       await peersConnectedTo(page, others(name as keyof typeof ids));
     }
+
+    // The simple view draws nothing; its ears sit at the seat, at seated eye height, facing the
+    // centre of the circle.
+    await hana.locator('#scene-off').waitFor();
+    expect(await hana.locator('#scene-canvas').isHidden()).toBe(true);
+    const hanaView = await hana.evaluate(() => {
+      const d = (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics;
+      return { ears: d.listener(), scene: d.scene() !== undefined };
+    });
+    expect(hanaView.scene).toBe(false);
+    if (!hanaView.ears) throw new Error('no listener in the simple view');
+    const { position, forward } = hanaView.ears;
+    expect(position.y).toBeCloseTo(1.1, 5);
+    const fromCentre = Math.hypot(position.x, position.z);
+    expect(fromCentre).toBeGreaterThan(1);
+    expect(forward.x * position.x + forward.z * position.z).toBeCloseTo(-fromCentre, 5);
 
     // Inbound audio packets keep arriving on every pair.
     for (const page of Object.values(pages)) {
@@ -186,6 +214,16 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     // holds two. Unmuting then brings his voice back.
     await ren.reload();
     await ren.locator('#people-list').getByText('Ren', { exact: true }).waitFor();
+    await waitUntil(
+      "Ren's 3D view to start again",
+      () =>
+        ren.evaluate(
+          () =>
+            (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.scene() !==
+            undefined,
+        ),
+      (started) => started,
+    );
     for (const [name, page] of Object.entries(pages)) {
       await peersConnectedTo(page, others(name as keyof typeof ids));
     }
