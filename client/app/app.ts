@@ -21,6 +21,7 @@ import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
 import { handlePresenceCommands } from './presence-commands';
 import type { SessionMemory } from './saved-session';
+import { helpResourcesText, loadHelpResources } from '../facilitation/help-resources';
 import { SceneController } from './scene-controller';
 import type { ViewPreference } from './view-preference';
 import { VoiceController } from './voice-controller';
@@ -86,7 +87,15 @@ export class App {
       },
       this.commands,
     );
-    this.scene = new SceneController(i18n, this.voice, this.commands, this.status, view);
+    this.scene = new SceneController(i18n, this.voice, this.commands, this.status, view, {
+      holdingPiece: () => this.facilitation.holdingPiece(),
+      helpText: async () => {
+        const resources = await loadHelpResources();
+        return resources && helpResourcesText(resources, i18n.locale);
+      },
+      alert: () => this.facilitation.alertFacilitators(),
+      recentChat: () => this.facilitation.recentChat(6),
+    });
     this.facilitation = new FacilitationController(i18n, this.client, this.status, {
       current: () => (this.phase.kind === 'circle' ? this.phase : undefined),
       rerender: () => {
@@ -127,6 +136,9 @@ export class App {
   /** Commands about the view and the stay itself; presence ones live in presence-commands. */
   private handleCircleCommands(): (() => void)[] {
     return [
+      this.commands.handle('piece.pass', () => {
+        this.facilitation.passPiece();
+      }),
       this.commands.handle('view.recenter', () => {
         this.scene.handle?.recenter();
       }),

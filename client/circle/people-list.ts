@@ -36,6 +36,7 @@ export function renderPeople(
     if (member.forceMuted) details.push(i18n.t('member.forceMuted'));
     else if (member.muted) details.push(i18n.t('voice.muted'));
     if (state.holder === member.id) details.push(i18n.t('member.holdsPiece'));
+    if (member.away) details.push(i18n.t('presence.steppedOut'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
     const role = el('span', { className: 'person-role', textContent: details.join(' · ') });
     item.append(name, role);

@@ -16,6 +16,8 @@ export type Command =
   | { type: 'react'; reaction: Reaction }
   /** Stepping out for a quiet break, or coming back. */
   | { type: 'away.toggle' }
+  /** The holder hands the talking piece on round the circle (passing is always allowed). */
+  | { type: 'piece.pass' }
   | { type: 'help.toggle' }
   | { type: 'view.recenter' }
   | { type: 'circle.leave' }
@@ -66,6 +68,11 @@ const kinds: Readonly<Record<Exclude<CommandType, 'react'>, KindInfo>> = {
   'hand.toggle': { labelKey: 'command.hand', shortcut: { keys: ['H'] }, surfaces: everywhere },
   // B for "break".
   'away.toggle': { labelKey: 'command.away', shortcut: { keys: ['B'] }, surfaces: everywhere },
+  'piece.pass': {
+    labelKey: 'command.pass',
+    shortcut: { keys: ['P'] },
+    surfaces: ['keyboard', 'vr'],
+  },
   'help.toggle': {
     labelKey: 'command.help',
     shortcut: { keys: ['?', 'F1'] },
@@ -107,6 +114,7 @@ export const commandDescriptors: readonly CommandDescriptor[] = [
   simple('talk.stop'),
   simple('hand.toggle'),
   simple('away.toggle'),
+  simple('piece.pass'),
   ...Reactions.map((reaction, index): CommandDescriptor => ({
     command: { type: 'react', reaction },
     labelKey: reactionLabels[reaction],

@@ -44,6 +44,11 @@ export class ChatPanel {
     this.render();
   }
 
+  /** The latest lines this member may see, oldest first. */
+  recent(count: number): ChatMessage[] {
+    return visibleChat(this.lines, this.blocked).slice(-count);
+  }
+
   clear(): void {
     this.lines = [];
     this.render();

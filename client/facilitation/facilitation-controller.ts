@@ -1,5 +1,11 @@
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { BarredView, CircleView, EnteredCircle, MemberView } from '../../shared/circle/views';
+import type {
+  BarredView,
+  ChatMessage,
+  CircleView,
+  EnteredCircle,
+  MemberView,
+} from '../../shared/circle/views';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
@@ -51,7 +57,9 @@ export class FacilitationController {
   ) {
     this.inbox = new Inbox(byId('inbox'), byId('inbox-list'), i18n);
     this.piece = new PiecePanel(byId('piece-panel'), i18n, {
-      pass: () => void this.ask('piece:pass', {}),
+      pass: () => {
+        this.passPiece();
+      },
       give: (memberId) => void this.ask('piece:give', { memberId }),
     });
     this.chat = new ChatPanel(i18n, async (text) => {
@@ -60,10 +68,7 @@ export class FacilitationController {
     });
     this.help = new HelpNowDialog(i18n, {
       inCircle: () => this.host.current() !== undefined,
-      alert: async () => {
-        const result = await this.client.request('help:alert', {});
-        return result.ok ? result.data.delivered : undefined;
-      },
+      alert: () => this.alertFacilitators(),
     });
     const dismiss = (): void => {
       byId('rules-notice').hidden = true;
@@ -73,6 +78,32 @@ export class FacilitationController {
       byId('rules-dismiss').removeEventListener('click', dismiss);
     });
     this.wireServerEvents();
+  }
+
+  /** True while this member holds the talking piece. */
+  holdingPiece(): boolean {
+    const context = this.host.current();
+    return context !== undefined && context.circle.piece.holder === context.selfId;
+  }
+
+  /** Passes the piece on when holding it; otherwise says so. */
+  passPiece(): void {
+    if (!this.holdingPiece()) {
+      this.status.announce(this.i18n.t('piece.notHolding'));
+      return;
+    }
+    void this.ask('piece:pass', {});
+  }
+
+  /** Tells the facilitators privately that this member needs help; how many it reached. */
+  async alertFacilitators(): Promise<number | undefined> {
+    const result = await this.client.request('help:alert', {});
+    return result.ok ? result.data.delivered : undefined;
+  }
+
+  /** The latest chat this member may see. */
+  recentChat(count: number): ChatMessage[] {
+    return this.chat.recent(count);
   }
 
   /** The next circle entered came through the waiting room: show its ground rules once. */

@@ -1,7 +1,7 @@
-import { HELP_RESOURCES_PATH, type HelpResources } from '../../shared/help/help-resources';
+import type { HelpResources } from '../../shared/help/help-resources';
 import type { Translator } from '../i18n/i18n';
 import { byId, el } from '../ui/dom';
-import { contactHref, isHelpResources, resourcesFor } from './help-resources';
+import { contactHref, loadHelpResources, resourcesFor } from './help-resources';
 
 export interface HelpNowOptions {
   /** True while in a circle, when the facilitator can be told privately. */
@@ -46,15 +46,8 @@ export class HelpNowDialog {
     this.render();
     if (!this.dialog.open) this.dialog.showModal();
     if (this.resources) return;
-    try {
-      const response = await fetch(HELP_RESOURCES_PATH, {
-        headers: { accept: 'application/json' },
-      });
-      const body: unknown = response.ok ? await response.json() : undefined;
-      if (isHelpResources(body)) this.resources = body;
-    } catch {
-      // Shown below as "could not load"; the alert button still works.
-    }
+    // Until it loads (or if it cannot), the list says so; the alert button works regardless.
+    this.resources = await loadHelpResources();
     this.render();
   }
 

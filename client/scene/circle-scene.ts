@@ -214,6 +214,10 @@ class CircleScene implements CircleSceneHandle {
         return { x: local.x, y: local.y, z: local.z };
       },
       menuVisible: () => this.xr?.menu.visible === true,
+      menuPage: () => {
+        const shown = this.xr?.menu.visible ? this.xr.menu.shown : undefined;
+        return shown && { page: shown.page, text: shown.pageText };
+      },
       piece: () => {
         const p = this.piece.position;
         return { holder: this.piece.holderId, position: { x: p.x, y: p.y, z: p.z } };

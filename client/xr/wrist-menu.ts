@@ -10,20 +10,34 @@ import type { Scene } from '@babylonjs/core/scene';
 import { Reactions } from '../../shared/circle/presence';
 import { TAG_FONT_FAMILY, tagFontReady } from '../scene/avatars/tag-font';
 import { ReactionGlyphs } from '../ui/reaction-glyphs';
-import { buttonCentreOnPanel, MENU_M, MENU_PX, MenuLayout, type MenuButtonId } from './menu-layout';
+import {
+  buttonCentreOnPanel,
+  MENU_M,
+  MENU_PX,
+  MenuLayout,
+  shownButtons,
+  type MenuButtonId,
+  type MenuConditions,
+} from './menu-layout';
 
-export interface MenuView {
+export interface MenuView extends MenuConditions {
   muted: boolean;
-  listenOnly: boolean;
   handRaised: boolean;
+  away: boolean;
   /** Set after a first press of Leave, until the second press or the menu closes. */
   confirmingLeave: boolean;
-  /** The menu shows how to use the controllers instead of its buttons. */
-  helpOpen: boolean;
-  labels: Record<MenuButtonId | 'hint' | 'helpText', string>;
+  labels: Record<MenuButtonId | 'hint', string>;
+  /** What a page other than the main one reads out (controls help, places to turn to, chat). */
+  pageText: string;
 }
 
-const CALM = { panel: '#2b2838e6', button: '#4a4560', pressed: '#b5835a', text: '#fff8ec' };
+const CALM = {
+  panel: '#2b2838e6',
+  button: '#4a4560',
+  pressed: '#b5835a',
+  help: '#7a4a3c',
+  text: '#fff8ec',
+};
 
 /**
  * The menu a headset user reaches without taking the headset off: it floats just above their
@@ -35,8 +49,9 @@ export class WristMenu {
   private readonly texture: AdvancedDynamicTexture;
   private readonly buttons = new Map<MenuButtonId, Button>();
   private readonly hint: TextBlock;
-  private readonly helpText: TextBlock;
+  private readonly pageText: TextBlock;
   private drawn = '';
+  private current: MenuView | undefined;
 
   constructor(
     scene: Scene,
@@ -55,13 +70,13 @@ export class WristMenu {
     this.hint.top = '24px';
     this.hint.height = '72px';
     this.texture.addControl(this.hint);
-    this.helpText = this.text('menu-help', 36);
-    this.helpText.textWrapping = true;
-    this.helpText.top = '110px';
-    this.helpText.height = '430px';
-    this.helpText.paddingLeft = '40px';
-    this.helpText.paddingRight = '40px';
-    this.texture.addControl(this.helpText);
+    this.pageText = this.text('menu-page', 28);
+    this.pageText.textWrapping = true;
+    this.pageText.top = '100px';
+    this.pageText.height = '540px';
+    this.pageText.paddingLeft = '40px';
+    this.pageText.paddingRight = '40px';
+    this.texture.addControl(this.pageText);
     for (const id of Object.keys(MenuLayout) as MenuButtonId[]) this.addButton(id);
   }
 
@@ -82,23 +97,29 @@ export class WristMenu {
     const key = JSON.stringify(view);
     if (key === this.drawn) return;
     this.drawn = key;
-    const main = !view.helpOpen;
+    this.current = view;
+    const shown = new Set(shownButtons(view));
     for (const [id, button] of this.buttons) {
-      button.isVisible = id === 'back' ? !main : main;
-      if (id === 'mute') button.isVisible = main && !view.listenOnly;
+      button.isVisible = shown.has(id);
       const label = view.labels[id];
       if (button.textBlock && !id.startsWith('react-')) button.textBlock.text = label;
     }
     this.paint('mute', view.muted);
     this.paint('hand', view.handRaised);
+    this.paint('away', view.away);
     this.paint('leave', view.confirmingLeave);
     this.hint.text = view.labels.hint;
-    this.helpText.isVisible = !main;
-    this.helpText.text = view.labels.helpText;
+    this.pageText.isVisible = view.page !== 'main';
+    this.pageText.text = view.pageText;
     // Redraw once the served font has the glyphs (Japanese labels on a headset without them).
     void tagFontReady(Object.values(view.labels).join(''), 36).then(() => {
       if (this.drawn === key) this.texture.markAsDirty();
     });
+  }
+
+  /** What the menu shows now. */
+  get shown(): MenuView | undefined {
+    return this.current;
   }
 
   /** A button's centre in world space, so a pointer can be aimed at it (used by tests). */
@@ -139,7 +160,8 @@ export class WristMenu {
     button.topInPixels = rect.top;
     button.horizontalAlignment = Control.HORIZONTAL_ALIGNMENT_LEFT;
     button.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
-    button.background = CALM.button;
+    // Get help now stands out in a warm colour, so it is found without reading.
+    button.background = id === 'get-help' || id === 'alert' ? CALM.help : CALM.button;
     button.color = CALM.text;
     button.cornerRadius = 36;
     button.thickness = 0;

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
@@ -6,6 +7,8 @@ import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
 import { PageWatch } from './support/page-watch';
+import { waitUntil } from './support/wait-until';
+import { writeToneWav } from './support/tone-file';
 import { preferSimpleView } from './support/view-preference';
 
 // Two pages draw the scene in software; beside other browser suites that is slow.
@@ -14,19 +17,25 @@ jest.setTimeout(300_000);
 describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
   let server: RunningServer;
   let browser: Browser;
+  let toneDir: string;
   const contexts: BrowserContext[] = [];
   const watches: PageWatch[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifactsDir, { recursive: true });
+    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
+    const tone = path.join(toneDir, 'tone.wav');
+    writeToneWav(tone);
     server = await startAppServer();
-    browser = await launchChromium(executablePath);
+    // Every page's microphone plays a steady tone, so each voice's level is measurable.
+    browser = await launchChromium(executablePath, { fakeAudioFile: tone });
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser.close();
     await server.close();
+    rmSync(toneDir, { recursive: true, force: true });
   });
 
   async function openPage(view: '3d' | 'simple'): Promise<Page> {
@@ -39,8 +48,42 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(server.url);
+    await page.goto(`${server.url}/?diagnostics=1`);
     return page;
+  }
+
+  async function memberId(page: Page, name: string): Promise<string> {
+    const id = await page
+      .locator('#people-list li', { hasText: name })
+      .first()
+      .getAttribute('data-member-id');
+    if (!id) throw new Error(`no member id for ${name}`);
+    return id;
+  }
+
+  /** The level of one member's voice after its panner on this page. */
+  function level(page: Page, fromId: string): Promise<number> {
+    return page.evaluate((id) => {
+      const d = (window as unknown as { engawaDiagnostics: { levels(): Record<string, number> } })
+        .engawaDiagnostics;
+      return d.levels()[id] ?? 0;
+    }, fromId);
+  }
+
+  function heard(listener: Page, fromId: string, what: string) {
+    return waitUntil(
+      what,
+      () => level(listener, fromId),
+      (v) => v >= 0.01,
+    );
+  }
+
+  function silent(listener: Page, fromId: string, what: string) {
+    return waitUntil(
+      what,
+      () => level(listener, fromId),
+      (v) => v < 0.001,
+    );
   }
 
   async function shot(page: Page, name: string): Promise<void> {
@@ -55,9 +98,14 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await page.locator('#people-list').getByRole('button', { name: action }).click();
   }
 
-  it('runs a round, chat, a mute, a removal that bars, and a closing word', async () => {
+  it('runs a strict round, a reaction, chat, a mute, a removal that bars, and a closing word', async () => {
     const hana = await openPage('3d');
-    const code = await startCircle(hana, { title: 'Evening circle', capacity: 4, name: 'Hana' });
+    const code = await startCircle(hana, {
+      title: 'Evening circle',
+      capacity: 4,
+      name: 'Hana',
+      strictPiece: true,
+    });
     const ren = await openPage('3d');
     // Kai uses the simple view: the page's controls are the same without 3D.
     const kai = await openPage('simple');
@@ -71,17 +119,38 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await ren.getByRole('button', { name: 'I have read them' }).click();
     await ren.locator('#rules-notice').waitFor({ state: 'hidden' });
 
-    // A check-in round starts from the facilitator; passing moves it round the seats.
+    const ids = {
+      hana: await memberId(hana, 'Hana'),
+      ren: await memberId(hana, 'Ren'),
+      kai: await memberId(hana, 'Kai'),
+    };
+    // Before any round, everyone hears everyone.
+    await heard(hana, ids.kai, 'Kai heard by Hana before the round');
+    await heard(ren, ids.kai, 'Kai heard by Ren before the round');
+
+    // A check-in round starts from the facilitator. In strict mode only the holder (and the
+    // facilitators) can be heard: Kai's voice falls silent at every receiver.
     await hana.getByRole('button', { name: 'Start check-in round' }).click();
     await hana.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
     await kai
       .locator('#piece-panel')
       .getByText(/Check-in round: Hana’s turn \(1 of 3\)/)
       .waitFor();
+    await silent(hana, ids.kai, 'Kai silent at Hana in strict mode');
+    await silent(ren, ids.kai, 'Kai silent at Ren in strict mode');
+    await heard(kai, ids.hana, 'the holder heard by Kai');
+
+    // Hana passes: the piece moves round the seats to Ren, who is heard; Kai still is not.
     await hana.locator('#piece-panel').getByRole('button', { name: 'Pass' }).click();
     await ren.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
     await kai.locator('#piece-panel').getByText('Ren is holding the talking piece').waitFor();
+    await heard(kai, ids.ren, 'the new holder heard by Kai');
+    await silent(ren, ids.kai, 'Kai still silent at Ren');
     await shot(ren, 'facilitation-round-holder');
+
+    // A quiet reaction reaches the others.
+    await kai.getByRole('button', { name: 'Nod' }).click();
+    await hana.locator('#status-line').getByText('Kai: Nod').waitFor();
 
     // A chat line reaches the others.
     await kai.getByLabel('Write a message to the circle').fill('Glad to be here');
@@ -90,8 +159,12 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
       await page.locator('#chat-lines').getByText('Glad to be here').waitFor();
     }
 
-    // The facilitator mutes Ren: Ren is told, and the others see it on Ren's row.
+    // The facilitator mutes Ren, who holds the piece: his voice stops at every receiver, Ren is
+    // told, and the others see it on Ren's row.
+    await heard(hana, ids.ren, 'Ren heard by Hana before the mute');
     await memberAction(hana, 'Ren', 'Mute for everyone');
+    await silent(hana, ids.ren, 'Ren silent at Hana after the mute');
+    await silent(kai, ids.ren, 'Ren silent at Kai after the mute');
     await ren.getByText('A facilitator muted you.', { exact: false }).waitFor();
     await kai
       .locator('#people-list li', { hasText: 'Ren' })

@@ -9,11 +9,9 @@ import { describeWithBrowser, launchChromium } from './support/chromium';
 import { PageWatch } from './support/page-watch';
 import { writeToneWav } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
+import { aimAtMenuButton, diagnose } from './support/wrist-menu';
 import {
-  aimController,
   clickButton,
-  getHeadsetPose,
-  headToTracking,
   installEmulatedQuest,
   pressButton,
   releaseButton,
@@ -32,26 +30,8 @@ interface Snapshot {
   right?: Vec3;
 }
 
-/** Runs a function against `window.engawaDiagnostics` in the page. */
-function diagnose<R>(page: Page, what: string, arg?: unknown): Promise<R> {
-  return page.evaluate(
-    ([name, value]) => {
-      type Probe = Record<string, (v?: unknown) => unknown>;
-      const d = (window as unknown as { engawaDiagnostics: Probe }).engawaDiagnostics;
-      const [group, method] = name.split('.') as [string, string | undefined];
-      if (!method) return d[group]?.(value);
-      const scene = d[group]?.() as Probe | undefined;
-      return scene?.[method]?.(value);
-    },
-    [what, arg] as const,
-  ) as Promise<R>;
-}
-
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
-
-/** Babylon's head-local (z ahead) to WebXR's head-local (-z ahead). */
-const toXrLocal = (v: Vec3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
 
 describeWithBrowser('presence: a headset and a desktop see each other move', (executablePath) => {
   let server: RunningServer;
@@ -185,12 +165,7 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
       (visible) => visible,
     );
     await waitForXrFrames(hana, 2);
-    const head = await getHeadsetPose(hana);
-    const muteInHead = await diagnose<Vec3>(hana, 'scene.menuButtonInHead', 'mute');
-    const target = headToTracking(head, toXrLocal(muteInHead));
-    const from = headToTracking(head, { x: 0.25, y: -0.35, z: -0.15 });
-    await aimController(hana, 'right', from, target);
-    await waitForXrFrames(hana, 2);
+    await aimAtMenuButton(hana, 'mute');
     await hana.screenshot({ path: path.join(artifactsDir, 'vr-wrist-menu.png') });
     expect(await diagnose<{ muted: boolean }>(hana, 'commands')).toMatchObject({ muted: false });
     await clickButton(hana, 'right', 'trigger', 3);

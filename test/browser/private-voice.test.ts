@@ -10,6 +10,7 @@ import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
 import { writeToneWav } from './support/tone-file';
+import { preferSimpleView } from './support/view-preference';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(150_000);
@@ -75,8 +76,10 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
       rmSync(toneDir, { recursive: true, force: true });
     });
 
-    async function open(): Promise<Page> {
-      const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    async function open(view: '3d' | 'simple'): Promise<Page> {
+      const context = await browser.newContext({ locale: 'en-US' });
+      if (view === 'simple') await preferSimpleView(context);
+      const page = await context.newPage();
       await page.goto(`${server.url}/?diagnostics=1`);
       return page;
     }
@@ -101,7 +104,8 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
     }
 
     it('connects members only through the relay, and no host or srflx candidate crosses signalling', async () => {
-      const hana = await open();
+      // One page draws 3D, for the screenshot; the relay test needs no more.
+      const hana = await open('simple');
       const code = await startCircle(hana, {
         title: 'Private circle',
         capacity: 3,
@@ -109,7 +113,7 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
         privateVoice: true,
       });
       await hana.getByText('Private voice: audio goes through a relay').waitFor();
-      const ren = await open();
+      const ren = await open('3d');
       await knock(ren, code, 'Ren');
       await admit(hana, ren, 'Ren');
 

@@ -5,7 +5,13 @@ const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}
 /** Starts a circle through the English lobby and returns its code. */
 export async function startCircle(
   page: Page,
-  options: { title: string; capacity: number; name: string; privateVoice?: boolean },
+  options: {
+    title: string;
+    capacity: number;
+    name: string;
+    privateVoice?: boolean;
+    strictPiece?: boolean;
+  },
 ): Promise<string> {
   await page.getByRole('button', { name: 'Start a circle' }).click();
   const form = page.locator('#create-form');
@@ -13,6 +19,7 @@ export async function startCircle(
   await form.getByLabel(/Seats/).fill(String(options.capacity));
   await form.getByLabel('Your pseudonym').fill(options.name);
   if (options.privateVoice) await form.getByLabel(/Private voice/).check();
+  if (options.strictPiece) await form.getByLabel(/Strict/).check();
   await form.getByRole('button', { name: 'Start the circle' }).click();
   const code = page.locator('#circle-code').filter({ hasText: CODE });
   await code.waitFor();

@@ -23,6 +23,7 @@ const allTypes: Record<CommandType, true> = {
   'hand.toggle': true,
   react: true,
   'away.toggle': true,
+  'piece.pass': true,
   'help.toggle': true,
   'view.recenter': true,
   'circle.leave': true,

@@ -18,6 +18,7 @@ describe('shortcutRows', () => {
       'Space',
       'H',
       'B',
+      'P',
       '1',
       '2',
       '3',

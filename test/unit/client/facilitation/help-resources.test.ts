@@ -1,5 +1,6 @@
 import {
   contactHref,
+  helpResourcesText,
   isHelpResources,
   resourcesFor,
 } from '../../../../client/facilitation/help-resources';
@@ -29,5 +30,13 @@ describe('help resources', () => {
     expect(isHelpResources({ en: [] })).toBe(false);
     expect(isHelpResources(null)).toBe(false);
     expect(isHelpResources('x')).toBe(false);
+  });
+
+  it('reads as plain lines for the headset panel, with the operator notice first', () => {
+    expect(helpResourcesText({ ...resources, _notice: 'Verify before use' }, 'en')).toBe(
+      'Verify before use\n\nLine: +1 (555) 010-0000\nd',
+    );
+    // An empty description adds no blank line.
+    expect(helpResourcesText(resources, 'ja')).toBe('窓口: 近くの人に声をかけて');
   });
 });
