@@ -59,6 +59,8 @@ export interface ServerConfig {
   voice: VoicePolicy;
   /** Shortest time between two reactions from one member. */
   reactionCooldownMs: number;
+  /** A repeated help alert from one member within this time is not passed on again. */
+  helpAlertRepeatMs: number;
   /** The JSON file of help resources served at `/help-resources`, checked at start. */
   helpResourcesPath: string;
 }
@@ -97,6 +99,8 @@ export function defaultConfig(): ServerConfig {
     voice: { stunUrls: [], turn: null, credentialTtlS: MAX_TURN_CREDENTIAL_TTL_S },
     // Quick enough for a nod after each sentence, too slow to fill the circle with hearts.
     reactionCooldownMs: 700,
+    // The hosts were just told; telling them again every second would drown their screen.
+    helpAlertRepeatMs: 30_000,
     helpResourcesPath: path.join(root, 'config', 'help-resources.example.json'),
   };
 }

@@ -106,7 +106,13 @@ export async function startServer(
   const facilitation = new FacilitationService({ io, store, broadcast, circles, logger, now });
   const piece = new PieceService({ io, store, broadcast, logger, now, scheduler });
   const conversation = new ConversationService({ io, store, broadcast, chat, logger, now });
-  const safety = new SafetyService({ io, store, logger, now });
+  const safety = new SafetyService({
+    io,
+    store,
+    logger,
+    now,
+    helpAlertRepeatMs: config.helpAlertRepeatMs,
+  });
   const services = { circles, voice, presence, facilitation, piece, conversation, safety };
   acceptConnections(io, services, realtimeDeps);
 

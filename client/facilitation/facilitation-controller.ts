@@ -209,13 +209,14 @@ export class FacilitationController {
         return;
       }
       case 'remove':
-        if (await this.confirm('member.removeConfirm', 'member.remove', member)) {
-          await this.ask('member:remove', { memberId });
+        // Two actions, no confirmation: in a hard moment a facilitator must be quick, and the
+        // bar it leaves can be lifted from the console.
+        if (await this.ask('member:remove', { memberId })) {
+          this.status.announce(this.i18n.t('member.removed', { name: member.name }));
         }
         return;
       case 'block':
-        if (await this.confirm('member.blockConfirm', 'member.block', member))
-          await this.block(member);
+        if (await this.confirmBlock(member)) await this.block(member);
         return;
       case 'message': {
         const answer = await askText(this.i18n, 'message', member.name);
@@ -236,14 +237,10 @@ export class FacilitationController {
     }
   }
 
-  private confirm(
-    textKey: 'member.removeConfirm' | 'member.blockConfirm',
-    yesKey: 'member.remove' | 'member.block',
-    member: MemberView,
-  ): Promise<boolean> {
+  private confirmBlock(member: MemberView): Promise<boolean> {
     return confirmAsync(
-      this.i18n.t(textKey, { name: member.name }),
-      this.i18n.t(yesKey),
+      this.i18n.t('member.blockConfirm', { name: member.name }),
+      this.i18n.t('member.block'),
       this.i18n.t('common.cancel'),
     );
   }

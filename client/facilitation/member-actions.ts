@@ -47,8 +47,3 @@ export function actionsFor(
   if (mayModerate) actions.push('remove');
   return actions;
 }
-
-/** Actions that change someone's place in the circle, so they ask once more first. */
-export function needsConfirm(action: MemberAction): boolean {
-  return action === 'remove' || action === 'block';
-}

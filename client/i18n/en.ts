@@ -181,8 +181,8 @@ export const en = {
   'member.remove': 'Remove',
   'member.report': 'Report',
   'member.block': 'Block',
-  'member.removeConfirm':
-    'Remove {name} from the circle? They will not be able to knock again unless you lift the bar.',
+  'member.removed':
+    '{name} was removed. They cannot knock again unless you lift the bar under Kept out.',
   'member.blockConfirm':
     'Block {name}? You will no longer hear, see or receive anything from them in this circle. They are not told.',
   'member.blocked': 'You blocked {name}',

@@ -178,8 +178,8 @@ export const ja: Record<MessageKey, string> = {
   'member.remove': '退出させる',
   'member.report': '報告',
   'member.block': 'ブロック',
-  'member.removeConfirm':
-    '{name}さんを輪から退出させますか？制限を解除するまで、再びノックすることはできません。',
+  'member.removed':
+    '{name}さんを退出させました。「入室できない人」で制限を解除するまで、再びノックすることはできません。',
   'member.blockConfirm':
     '{name}さんをブロックしますか？この輪では、その人の声・姿・メッセージが届かなくなります。相手には知らされません。',
   'member.blocked': '{name}さんをブロックしました',

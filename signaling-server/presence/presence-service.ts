@@ -9,7 +9,7 @@ import { IdentityResolver } from '../circles/identity-resolver';
 import type { Logger } from '../logger';
 import type { Clock } from '../realtime/token-bucket';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
-import { ReactionCooldown } from './reaction-cooldown';
+import { MemberCooldown } from '../realtime/member-cooldown';
 
 export interface PresenceServiceDeps {
   io: EngawaServer;
@@ -29,11 +29,11 @@ export interface PresenceServiceDeps {
  */
 export class PresenceService {
   private readonly identity: IdentityResolver;
-  private readonly cooldown: ReactionCooldown;
+  private readonly cooldown: MemberCooldown;
 
   constructor(private readonly deps: PresenceServiceDeps) {
     this.identity = new IdentityResolver(deps.store);
-    this.cooldown = new ReactionCooldown(deps.reactionCooldownMs, deps.now);
+    this.cooldown = new MemberCooldown(deps.reactionCooldownMs, deps.now);
   }
 
   /** Raises or lowers the sender's hand; the circle hears of it only when it changes. */

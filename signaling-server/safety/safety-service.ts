@@ -13,6 +13,7 @@ import { requireOther } from '../circles/members';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import { MemberCooldown } from '../realtime/member-cooldown';
 import type { Clock } from '../realtime/token-bucket';
 
 export interface SafetyServiceDeps {
@@ -20,6 +21,7 @@ export interface SafetyServiceDeps {
   store: CircleStore;
   logger: Logger;
   now: Clock;
+  helpAlertRepeatMs: number;
 }
 
 /** Connected facilitators and co-facilitators, leaving out the ones named. */
@@ -35,9 +37,11 @@ function hostsOnline(circle: CircleRecord, except: readonly (string | undefined)
  */
 export class SafetyService {
   private readonly identity: IdentityResolver;
+  private readonly alertRepeat: MemberCooldown;
 
   constructor(private readonly deps: SafetyServiceDeps) {
     this.identity = new IdentityResolver(deps.store);
+    this.alertRepeat = new MemberCooldown(deps.helpAlertRepeatMs, deps.now);
   }
 
   /** From now on nothing passes between the sender and that member. Only the sender is told. */
@@ -86,6 +90,9 @@ export class SafetyService {
   async alert(socket: EngawaSocket): Promise<Delivery> {
     const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
     const hosts = hostsOnline(circle, [memberId]);
+    // Asked again soon after: the hosts were just told, which is what the sender hears. Never
+    // an error for someone who may be in distress.
+    if (hosts.length > 0 && this.alertRepeat.take(memberId) > 0) return { delivered: hosts.length };
     if (hosts.length > 0) {
       this.deps.io
         .to(hosts.map((id) => Rooms.member(id)))

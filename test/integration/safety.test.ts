@@ -332,6 +332,11 @@ describe('reports and help alerts', () => {
       memberId: bystander.memberId,
       at: expect.any(Number) as unknown,
     });
+    // Asking again at once still answers that the hosts know, but does not tell them twice.
+    const repeats = recordEvents(cofac.socket);
+    expect(expectOk(await request(bystander.socket, 'help:alert', {}))).toEqual({ delivered: 2 });
+    await barrier(cofac.socket);
+    expect(of(repeats, 'help:alerted')).toEqual([]);
 
     // A report about a co-facilitator goes to the other hosts only.
     const cofacLog = recordEvents(cofac.socket);

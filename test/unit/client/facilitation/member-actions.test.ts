@@ -1,4 +1,4 @@
-import { actionsFor, needsConfirm } from '../../../../client/facilitation/member-actions';
+import { actionsFor } from '../../../../client/facilitation/member-actions';
 import { circle, member } from './fixtures';
 
 const facilitator = member('f', { role: 'facilitator' });
@@ -56,11 +56,5 @@ describe('actionsFor', () => {
     expect(actionsFor(facilitator, member('y', { connected: false }), circle())).not.toContain(
       'givePiece',
     );
-  });
-
-  it('asks again only before removing or blocking', () => {
-    expect(needsConfirm('remove')).toBe(true);
-    expect(needsConfirm('block')).toBe(true);
-    expect(needsConfirm('mute')).toBe(false);
   });
 });

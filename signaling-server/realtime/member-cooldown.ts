@@ -4,7 +4,7 @@ import type { Clock } from '../realtime/token-bucket';
  * At most one reaction per member per window, so one person cannot fill everyone's view with
  * hearts. Keyed by member id rather than socket, so a reload does not reset it.
  */
-export class ReactionCooldown {
+export class MemberCooldown {
   private readonly lastShown = new Map<string, number>();
   private lastSweep: number;
 

@@ -1,13 +1,13 @@
 import { defaultConfig } from '../../../../signaling-server/config';
-import { ReactionCooldown } from '../../../../signaling-server/presence/reaction-cooldown';
+import { MemberCooldown } from '../../../../signaling-server/realtime/member-cooldown';
 
 function setup(windowMs = 700) {
   const clock = { now: 1_000_000 };
-  const cooldown = new ReactionCooldown(windowMs, () => clock.now);
+  const cooldown = new MemberCooldown(windowMs, () => clock.now);
   return { clock, cooldown };
 }
 
-describe('ReactionCooldown', () => {
+describe('MemberCooldown', () => {
   it('defaults to one reaction per 700 ms', () => {
     expect(defaultConfig().reactionCooldownMs).toBe(700);
   });
