@@ -95,6 +95,8 @@ export class App {
       },
       alert: () => this.facilitation.alertFacilitators(),
       recentChat: () => this.facilitation.recentChat(6),
+      report: (memberId, reason) => this.facilitation.reportMember(memberId, reason),
+      block: (memberId) => this.facilitation.blockMember(memberId),
     });
     this.facilitation = new FacilitationController(i18n, this.client, this.status, {
       current: () => (this.phase.kind === 'circle' ? this.phase : undefined),

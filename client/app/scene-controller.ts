@@ -6,26 +6,10 @@ import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
 import { seatListener } from '../scene/seat-layout';
 import { byId } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
-import type { MenuButtonId, MenuPage } from '../xr/menu-layout';
-import type { MenuView } from '../xr/wrist-menu';
 import { immersiveVrSupported } from '../xr/xr-support';
+import { HeadsetMenu, type MenuSources } from './headset-menu';
 import type { ViewPreference } from './view-preference';
 import type { VoiceController } from './voice-controller';
-
-/** What the headset menu reads and does beyond commands: the piece, help and chat. */
-export interface MenuSources {
-  holdingPiece(): boolean;
-  /** The places to turn to, as lines to read; undefined when they cannot be loaded. */
-  helpText(): Promise<string | undefined>;
-  /** Tells the facilitators privately; how many it reached, or undefined on failure. */
-  alert(): Promise<number | undefined>;
-  /** The latest chat lines, oldest first. */
-  recentChat(): { name: string; text: string }[];
-}
-
-/** Chat lines the headset menu shows, each cut to what its panel holds. */
-const MENU_CHAT_LINES = 6;
-const MENU_CHAT_CHARS = 90;
 
 /**
  * The 3D circle on the page: loads it lazily, keeps it in step with the circle, carries poses
@@ -36,12 +20,9 @@ export class SceneController {
   private scene: CircleSceneHandle | undefined;
   private loading: Promise<void> | undefined;
   private xrSupported: Promise<boolean> | undefined;
-  private confirmingLeave = false;
+  private readonly menu: HeadsetMenu;
   private latest: { circle: CircleView; selfId: string } | undefined;
   private stillWanted: () => boolean = () => false;
-  private menuPage: Exclude<MenuPage, 'controls'> = 'main';
-  private helpText: string | undefined;
-  private alertNote = '';
 
   constructor(
     private readonly i18n: Translator,
@@ -49,8 +30,14 @@ export class SceneController {
     private readonly commands: CommandBus,
     private readonly status: StatusLine,
     private readonly preference: ViewPreference,
-    private readonly menu: MenuSources,
-  ) {}
+    sources: Omit<MenuSources, 'listenOnly' | 'circle'>,
+  ) {
+    this.menu = new HeadsetMenu(i18n, commands, {
+      ...sources,
+      listenOnly: () => voice.listenOnly,
+      circle: () => this.latest,
+    });
+  }
 
   /** Connects the page's "3D view" switch; returns what undoes that. */
   attachToggle(): () => void {
@@ -159,23 +146,21 @@ export class SceneController {
 
   /** Asks a second time before leaving from the headset, where a stray click is easy. */
   confirmLeaveInXr(): boolean {
-    if (this.confirmingLeave) return true;
-    this.confirmingLeave = true;
-    return false;
+    return this.menu.confirmLeave();
   }
 
   dispose(): void {
     this.closeScene();
     this.latest = undefined;
     this.stillWanted = () => false;
-    this.confirmingLeave = false;
+    this.menu.reset();
     byId('scene-off').hidden = true;
   }
 
   private closeScene(): void {
     this.scene?.dispose();
     this.scene = undefined;
-    this.confirmingLeave = false;
+    this.menu.reset();
     byId('scene-canvas').hidden = true;
     byId('scene-loading').hidden = true;
     this.commands.set({ xrAvailable: false });
@@ -209,131 +194,19 @@ export class SceneController {
   }
 
   private xrHooks(): SceneXrHooks {
-    const menuCommands: Record<MenuButtonId, () => void> = {
-      mute: () => this.commands.run({ type: 'mute.toggle' }, 'vr'),
-      hand: () => this.commands.run({ type: 'hand.toggle' }, 'vr'),
-      'react-nod': () => this.commands.run({ type: 'react', reaction: 'nod' }, 'vr'),
-      'react-heart': () => this.commands.run({ type: 'react', reaction: 'heart' }, 'vr'),
-      'react-metoo': () => this.commands.run({ type: 'react', reaction: 'metoo' }, 'vr'),
-      'react-wave': () => this.commands.run({ type: 'react', reaction: 'wave' }, 'vr'),
-      'react-thanks': () => this.commands.run({ type: 'react', reaction: 'thanks' }, 'vr'),
-      pass: () => this.commands.run({ type: 'piece.pass' }, 'vr'),
-      away: () => this.commands.run({ type: 'away.toggle' }, 'vr'),
-      chat: () => {
-        this.menuPage = 'chat';
-      },
-      'get-help': () => {
-        this.openGetHelp();
-      },
-      alert: () => {
-        void this.alertFromMenu();
-      },
-      help: () => this.commands.run({ type: 'help.toggle' }, 'vr'),
-      recenter: () => this.commands.run({ type: 'view.recenter' }, 'vr'),
-      leave: () => this.commands.run({ type: 'circle.leave' }, 'vr'),
-      back: () => {
-        if (this.commands.state.helpOpen) this.commands.run({ type: 'help.toggle' }, 'vr');
-        this.menuPage = 'main';
-      },
-    };
     return {
       snapTurnEnabled: () => byId<HTMLInputElement>('snap-turn').checked,
       talk: (active) => {
         this.commands.run({ type: active ? 'talk.start' : 'talk.stop' }, 'vr');
       },
       menuPressed: (id) => {
-        if (id !== 'leave') this.confirmingLeave = false;
-        menuCommands[id]();
+        this.menu.press(id);
       },
-      menuView: () => this.menuView(),
+      menuView: () => this.menu.view(),
       activeChanged: (active) => {
-        this.confirmingLeave = false;
-        this.menuPage = 'main';
+        this.menu.reset();
         this.status.announce(this.i18n.t(active ? 'xr.entered' : 'xr.exited'));
       },
     };
-  }
-
-  private menuView(): MenuView {
-    const state = this.commands.state;
-    const t = (key: Parameters<Translator['t']>[0]) => this.i18n.t(key);
-    const page: MenuPage = state.helpOpen ? 'controls' : this.menuPage;
-    return {
-      page,
-      muted: state.muted,
-      listenOnly: this.voice.listenOnly,
-      handRaised: state.handRaised,
-      away: state.away,
-      holdingPiece: this.menu.holdingPiece(),
-      canAlert: this.latest !== undefined,
-      confirmingLeave: this.confirmingLeave,
-      pageText: this.pageText(page),
-      labels: {
-        mute: t(state.muted ? 'voice.unmute' : 'voice.mute'),
-        hand: t(state.handRaised ? 'xr.lowerHand' : 'hand.raise'),
-        'react-nod': t('reaction.nod'),
-        'react-heart': t('reaction.heart'),
-        'react-metoo': t('reaction.metoo'),
-        'react-wave': t('reaction.wave'),
-        'react-thanks': t('reaction.thanks'),
-        pass: t('piece.pass'),
-        away: t('away.stepOut'),
-        chat: t('chat.heading'),
-        'get-help': t('helpNow.open'),
-        alert: t('helpNow.alert'),
-        help: t('xr.help'),
-        recenter: t('xr.recenter'),
-        leave: t(this.confirmingLeave ? 'xr.leaveConfirm' : 'circle.leave'),
-        back: t('common.back'),
-        hint: t('xr.menuHint'),
-      },
-    };
-  }
-
-  private pageText(page: MenuPage): string {
-    switch (page) {
-      case 'main':
-        return '';
-      case 'controls':
-        return this.i18n.t('xr.helpText');
-      case 'get-help':
-        return [
-          this.i18n.t('helpNow.intro'),
-          this.helpText ?? this.i18n.t('helpNow.loading'),
-          this.alertNote,
-        ]
-          .filter(Boolean)
-          .join('\n\n');
-      case 'chat': {
-        const lines = this.menu.recentChat().slice(-MENU_CHAT_LINES);
-        if (lines.length === 0) return this.i18n.t('xr.chatEmpty');
-        return lines
-          .map(({ name, text }) => {
-            const line = `${name}: ${text}`;
-            return line.length > MENU_CHAT_CHARS ? `${line.slice(0, MENU_CHAT_CHARS - 1)}…` : line;
-          })
-          .join('\n');
-      }
-    }
-  }
-
-  private openGetHelp(): void {
-    this.menuPage = 'get-help';
-    this.alertNote = '';
-    if (this.helpText !== undefined) return;
-    void this.menu.helpText().then((text) => {
-      this.helpText = text ?? this.i18n.t('helpNow.none');
-    });
-  }
-
-  private async alertFromMenu(): Promise<void> {
-    const delivered = await this.menu.alert();
-    this.alertNote = this.i18n.t(
-      delivered === undefined
-        ? 'helpNow.alertFailed'
-        : delivered > 0
-          ? 'helpNow.alertSent'
-          : 'helpNow.alertNobody',
-    );
   }
 }

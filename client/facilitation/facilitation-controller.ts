@@ -1,4 +1,4 @@
-import { isHostRole } from '../../shared/circle/facilitation';
+import { isHostRole, type ReportReason } from '../../shared/circle/facilitation';
 import type {
   BarredView,
   ChatMessage,
@@ -99,6 +99,19 @@ export class FacilitationController {
   async alertFacilitators(): Promise<number | undefined> {
     const result = await this.client.request('help:alert', {});
     return result.ok ? result.data.delivered : undefined;
+  }
+
+  /** Reports a member to the facilitators for one reason (the headset menu); true once sent. */
+  async reportMember(memberId: string, reason: ReportReason): Promise<boolean> {
+    const sent = await this.ask('report:send', { memberId, reasons: [reason] });
+    if (sent) this.status.announce(this.i18n.t('report.sent'));
+    return sent;
+  }
+
+  /** Blocks a member without asking again (the headset menu asks with a second press). */
+  async blockMember(memberId: string): Promise<boolean> {
+    const member = this.host.current()?.circle.members.find((m) => m.id === memberId);
+    return member ? this.block(member) : false;
   }
 
   /** The latest chat this member may see. */
@@ -245,16 +258,17 @@ export class FacilitationController {
     );
   }
 
-  private async block(member: MemberView): Promise<void> {
+  private async block(member: MemberView): Promise<boolean> {
     const result = await this.client.request('member:block', { memberId: member.id });
     if (!result.ok) {
       this.status.announce(this.i18n.error(result.error.code));
-      return;
+      return false;
     }
     const context = this.host.current();
     if (context) for (const id of result.data.blocked) context.blocked.add(id);
     this.status.announce(this.i18n.t('member.blocked', { name: member.name }));
     this.host.rerender();
+    return true;
   }
 
   /** Sends a request; on refusal says why on the status line. True when it went through. */

@@ -230,6 +230,12 @@ export const en = {
   'command.pass': 'Pass the talking piece on (when you hold it)',
   'piece.notHolding': 'You are not holding the talking piece.',
   'xr.chatEmpty': 'No messages yet.',
+  'xr.people': 'People',
+  'xr.peopleHint': 'Choose someone to report to the facilitators or to block.',
+  'xr.nobodyElse': 'Nobody else is in the circle yet.',
+  'xr.personHint':
+    'Report tells the facilitators privately. Block makes them silent and hidden for you, for the rest of the circle.',
+  'xr.blockConfirm': 'Block {name}? Press again',
   'command.help': 'Show or hide this help',
   'xr.enter': 'Enter VR',
   'xr.lowerHand': 'Lower hand',

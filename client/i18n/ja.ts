@@ -226,6 +226,12 @@ export const ja: Record<MessageKey, string> = {
   'command.pass': 'トーキングピースを次の人に渡す（持っているとき）',
   'piece.notHolding': 'トーキングピースを持っていません。',
   'xr.chatEmpty': 'まだメッセージはありません。',
+  'xr.people': '参加者',
+  'xr.peopleHint': 'ファシリテーターに報告する人、またはブロックする人を選んでください。',
+  'xr.nobodyElse': 'まだほかに誰もいません。',
+  'xr.personHint':
+    '報告はファシリテーターにだけ届きます。ブロックすると、この輪が終わるまで、その人の声も姿もあなたには届きません。',
+  'xr.blockConfirm': '{name}さんをブロックしますか？もう一度押してください',
   'command.help': 'このヘルプを表示／非表示',
   'xr.enter': 'VR で入る',
   'xr.lowerHand': '手を下ろす',

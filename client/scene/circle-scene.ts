@@ -9,7 +9,7 @@ import { Scene } from '@babylonjs/core/scene';
 import type { Reaction } from '../../shared/circle/presence';
 import { PoseSender } from '../presence/pose-sender';
 import type { XrExperience } from '../xr/xr-experience';
-import type { MenuButtonId } from '../xr/menu-layout';
+import { shownButtons, type MenuButtonId } from '../xr/menu-layout';
 import { AvatarRoster } from './avatars/avatar-roster';
 import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
@@ -216,7 +216,9 @@ class CircleScene implements CircleSceneHandle {
       menuVisible: () => this.xr?.menu.visible === true,
       menuPage: () => {
         const shown = this.xr?.menu.visible ? this.xr.menu.shown : undefined;
-        return shown && { page: shown.page, text: shown.pageText };
+        if (!shown) return undefined;
+        const buttons = shownButtons(shown).map((id) => ({ id, label: shown.labels[id] }));
+        return { page: shown.page, text: shown.pageText, buttons };
       },
       piece: () => {
         const p = this.piece.position;

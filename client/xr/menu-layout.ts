@@ -1,8 +1,13 @@
+import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
 import { Reactions, type Reaction } from '../../shared/circle/presence';
 
 /** The wrist menu's texture, in pixels, and the size of the panel it is drawn on, in metres. */
 export const MENU_PX = { width: 1024, height: 860 } as const;
 export const MENU_M = { width: 0.32, height: (0.32 * 860) / 1024 } as const;
+
+/** One button per other member on the People page: a circle has at most 12 seats. */
+export const PersonSlots = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export type PersonButtonId = `person-${(typeof PersonSlots)[number]}`;
 
 export type MenuButtonId =
   | 'mute'
@@ -11,18 +16,24 @@ export type MenuButtonId =
   | `react-${Reaction}`
   | 'away'
   | 'chat'
+  | 'people'
   | 'recenter'
   | 'get-help'
   | 'help'
   | 'leave'
   | 'alert'
+  | PersonButtonId
+  | 'report'
+  | 'block'
+  | `reason-${ReportReason}`
   | 'back';
 
 /**
- * The menu's pages: its buttons, how to use the controllers, places to turn to (Get help now),
- * and the latest chat lines to read.
+ * The menu's pages: its buttons, how to use the controllers (with Recenter), places to turn to
+ * (Get help now), the latest chat lines to read, and the people in the circle, where one can be
+ * chosen to report (with a reason) or block.
  */
-export type MenuPage = 'main' | 'controls' | 'get-help' | 'chat';
+export type MenuPage = 'main' | 'controls' | 'get-help' | 'chat' | 'people' | 'person' | 'report';
 
 export interface MenuRect {
   left: number;
@@ -33,11 +44,18 @@ export interface MenuRect {
 
 const column = (i: number) => 32 + i * 328;
 const ROW_TOPS = [100, 290, 470, 660] as const;
-const wide = (col: number, row: 0 | 2 | 3): MenuRect => ({
+const wide = (col: number, row: 0 | 1 | 2 | 3): MenuRect => ({
   left: column(col),
   top: ROW_TOPS[row],
   width: 304,
   height: 170,
+});
+/** The People page's grid: three across, four down, above Back. */
+const slot = (i: number): MenuRect => ({
+  left: column(i % 3),
+  top: 100 + Math.floor(i / 3) * 135,
+  width: 304,
+  height: 120,
 });
 
 /**
@@ -56,12 +74,22 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   ) as Record<`react-${Reaction}`, MenuRect>),
   away: wide(0, 2),
   chat: wide(1, 2),
-  recenter: wide(2, 2),
+  people: wide(2, 2),
   'get-help': wide(0, 3),
   help: wide(1, 3),
   leave: wide(2, 3),
   // The other pages: their text fills the space above these.
+  recenter: { left: 32, top: ROW_TOPS[3], width: 632, height: 170 },
   alert: { left: 32, top: ROW_TOPS[3], width: 632, height: 170 },
+  ...(Object.fromEntries(PersonSlots.map((i) => [`person-${i}`, slot(i)])) as Record<
+    PersonButtonId,
+    MenuRect
+  >),
+  report: wide(0, 2),
+  block: wide(1, 2),
+  ...(Object.fromEntries(
+    ReportReasons.map((reason, i) => [`reason-${reason}`, i < 3 ? wide(i, 1) : wide(i - 3, 2)]),
+  ) as Record<`reason-${ReportReason}`, MenuRect>),
   back: wide(2, 3),
 };
 
@@ -74,14 +102,17 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
     ...Reactions.map((r) => `react-${r}` as const),
     'away',
     'chat',
-    'recenter',
+    'people',
     'get-help',
     'help',
     'leave',
   ],
-  controls: ['back'],
+  controls: ['recenter', 'back'],
   'get-help': ['alert', 'back'],
   chat: ['back'],
+  people: [...PersonSlots.map((i) => `person-${i}` as const), 'back'],
+  person: ['report', 'block', 'back'],
+  report: [...ReportReasons.map((r) => `reason-${r}` as const), 'back'],
 };
 
 /** What decides which buttons a page shows. */
@@ -93,6 +124,8 @@ export interface MenuConditions {
   holdingPiece: boolean;
   /** A facilitator can be told privately from the Get help page (only in a circle). */
   canAlert: boolean;
+  /** How many other members the People page lists. */
+  people: number;
 }
 
 /** The buttons shown now, in layout order. */
@@ -101,9 +134,21 @@ export function shownButtons(conditions: MenuConditions): MenuButtonId[] {
     if (id === 'mute') return !conditions.listenOnly;
     if (id === 'pass') return conditions.holdingPiece;
     if (id === 'alert') return conditions.canAlert;
+    if (id.startsWith('person-')) return Number(id.slice('person-'.length)) < conditions.people;
     return true;
   });
 }
+
+/** How tall each page's text may be, from its top (y 100 px), so it stays above the buttons. */
+export const PageTextHeight: Record<MenuPage, number> = {
+  main: 0,
+  controls: 540,
+  'get-help': 540,
+  chat: 540,
+  people: 0,
+  person: 350,
+  report: 180,
+};
 
 /** A button's centre on the panel, in metres from the panel's centre (x right, y up). */
 export function buttonCentreOnPanel(id: MenuButtonId): { x: number; y: number } {

@@ -15,6 +15,7 @@ import {
   MENU_M,
   MENU_PX,
   MenuLayout,
+  PageTextHeight,
   shownButtons,
   type MenuButtonId,
   type MenuConditions,
@@ -109,7 +110,9 @@ export class WristMenu {
     this.paint('away', view.away);
     this.paint('leave', view.confirmingLeave);
     this.hint.text = view.labels.hint;
-    this.pageText.isVisible = view.page !== 'main';
+    const textHeight = PageTextHeight[view.page];
+    this.pageText.isVisible = textHeight > 0;
+    this.pageText.heightInPixels = textHeight;
     this.pageText.text = view.pageText;
     // Redraw once the served font has the glyphs (Japanese labels on a headset without them).
     void tagFontReady(Object.values(view.labels).join(''), 36).then(() => {

@@ -16,11 +16,12 @@ import {
   yawPitch,
 } from './support/xr-emulator';
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 interface MenuPage {
   page: string;
   text: string;
+  buttons: { id: string; label: string }[];
 }
 
 describeWithBrowser('the safety tools in a headset', (executablePath) => {
@@ -55,16 +56,31 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     return page;
   }
 
-  function menuPage(page: Page): Promise<MenuPage | undefined> {
+  function menuPageOf(page: Page): Promise<MenuPage | undefined> {
     return diagnose<MenuPage | undefined>(page, 'scene.menuPage');
   }
 
-  it('steps out, reads Get help now and the chat, and passes the piece from the wrist menu', async () => {
-    const hana = await openPage(true);
-    const code = await startCircle(hana, { title: 'Headset circle', capacity: 4, name: 'Hana' });
+  /** Waits until the wrist menu shows that page (and, if given, that text on it). */
+  async function onPage(page: Page, name: string, text?: string): Promise<MenuPage> {
+    const shown = await waitUntil(
+      `the wrist menu's ${name} page${text ? ` saying "${text}"` : ''}`,
+      () => menuPageOf(page),
+      (s) => s?.page === name && (text === undefined || s.text.includes(text)),
+    );
+    if (!shown) throw new Error('no wrist menu');
+    return shown;
+  }
+
+  it('steps out, gets help, reads the chat, reports and blocks, and passes the piece from the wrist menu', async () => {
+    // Ren facilitates from a desktop; Hana is in a headset; Kai joins from a desktop.
     const ren = await openPage(false);
-    await knock(ren, code, 'Ren');
-    await admit(hana, ren, 'Ren');
+    const code = await startCircle(ren, { title: 'Headset circle', capacity: 4, name: 'Ren' });
+    const hana = await openPage(true);
+    await knock(hana, code, 'Hana');
+    await admit(ren, hana, 'Hana');
+    const kai = await openPage(false);
+    await knock(kai, code, 'Kai');
+    await admit(ren, kai, 'Kai');
     const hanaRow = ren.locator('#people-list li', { hasText: 'Hana' });
 
     await hana.locator('#enter-vr').click();
@@ -78,11 +94,7 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
       orientation: yawPitch(0),
     });
     await clickButton(hana, 'left', 'x');
-    await waitUntil(
-      'the wrist menu',
-      () => menuPage(hana),
-      (shown) => shown?.page === 'main',
-    );
+    await onPage(hana, 'main');
     await waitForXrFrames(hana, 2);
 
     // Step out: the others see it; pressing again comes back.
@@ -91,45 +103,66 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await pressMenuButton(hana, 'away');
     await hanaRow.filter({ hasNotText: 'stepped out' }).waitFor();
 
-    // Get help now: the operator's places to turn to, readable in the headset; Back returns.
+    // Get help now: the operator's places to turn to, readable in the headset, and the
+    // facilitator told privately.
     await pressMenuButton(hana, 'get-help');
-    await waitUntil(
-      'the help resources in the wrist menu',
-      () => menuPage(hana),
-      (shown) => shown?.page === 'get-help' && shown.text.includes('Emergency services'),
-    );
+    await onPage(hana, 'get-help', 'Emergency services');
     await waitForXrFrames(hana, 2);
     await hana.screenshot({ path: path.join(artifactsDir, 'vr-get-help.png') });
+    await pressMenuButton(hana, 'alert');
+    await ren.locator('#inbox').getByText('Hana asked for help privately').waitFor();
+    await onPage(hana, 'get-help', 'The facilitator has been told privately');
     await pressMenuButton(hana, 'back');
-    await waitUntil(
-      'the main menu again',
-      () => menuPage(hana),
-      (s) => s?.page === 'main',
-    );
+    await onPage(hana, 'main');
 
     // The chat can be read in the headset, Japanese included.
     await ren.getByLabel('Write a message to the circle').fill('おかえりなさい');
     await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
     await pressMenuButton(hana, 'chat');
-    await waitUntil(
-      'the chat line in the wrist menu',
-      () => menuPage(hana),
-      (shown) => shown?.page === 'chat' && shown.text.includes('Ren: おかえりなさい'),
-    );
+    await onPage(hana, 'chat', 'Ren: おかえりなさい');
     await pressMenuButton(hana, 'back');
-    await waitUntil(
-      'the main menu again',
-      () => menuPage(hana),
-      (s) => s?.page === 'main',
-    );
 
-    // Pass: holding the talking piece, the headset user hands it on from the menu. (The round
-    // starts from the page's own button; in VR the headset view covers the page.)
-    await hana.getByRole('button', { name: 'Start check-in round' }).dispatchEvent('click');
+    // People: choose Kai, report with a reason (only the facilitator learns of it)...
+    await pressMenuButton(hana, 'people');
+    const people = await onPage(hana, 'people');
+    const kaiButton = people.buttons.find((b) => b.label === 'Kai');
+    if (!kaiButton) throw new Error(`Kai is not listed: ${JSON.stringify(people.buttons)}`);
+    await pressMenuButton(hana, kaiButton.id);
+    await onPage(hana, 'person', 'Kai');
+    await pressMenuButton(hana, 'report');
+    await onPage(hana, 'report');
+    await pressMenuButton(hana, 'reason-unkind');
+    await ren.locator('#inbox').getByText('Report from Hana about Kai: Unkind').waitFor();
+    await onPage(hana, 'person', 'Your report went to the facilitators only.');
+
+    // ...then block Kai, which asks for a second press. Kai's words no longer reach Hana.
+    await pressMenuButton(hana, 'block');
+    await pressMenuButton(hana, 'block');
+    const after = await onPage(hana, 'people');
+    expect(after.buttons.map((b) => b.label)).not.toContain('Kai');
+    await kai.getByLabel('Write a message to the circle').fill('from Kai');
+    await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await ren.locator('#chat-lines').getByText('from Kai').waitFor();
+    await ren.getByLabel('Write a message to the circle').fill('from Ren');
+    await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await hana.locator('#chat-lines').getByText('from Ren').waitFor();
+    expect(await hana.locator('#chat-lines').getByText('from Kai').count()).toBe(0);
+    await pressMenuButton(hana, 'back');
+    await onPage(hana, 'main');
+
+    // Pass: holding the talking piece, the headset user hands it on from the menu.
+    await ren.getByRole('button', { name: 'Start check-in round' }).click();
+    await ren.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
+    await ren.locator('#piece-panel').getByRole('button', { name: 'Pass' }).click();
     await ren.locator('#piece-panel').getByText('Hana is holding the talking piece').waitFor();
+    await waitUntil(
+      'Pass in the wrist menu',
+      () => menuPageOf(hana),
+      (shown) => shown?.buttons.some((b) => b.id === 'pass') === true,
+    );
     await waitForXrFrames(hana, 2);
     await pressMenuButton(hana, 'pass');
-    await ren.locator('#piece-panel').getByText('You are holding the talking piece').waitFor();
+    await ren.locator('#piece-panel').getByText('Kai is holding the talking piece').waitFor();
 
     for (const watch of watches) {
       expect(watch.foreignRequests).toEqual([]);

@@ -5,6 +5,7 @@ import {
   MENU_PX,
   MenuLayout,
   MenuPageButtons,
+  PageTextHeight,
   shownButtons,
   type MenuConditions,
   type MenuPage,
@@ -16,6 +17,7 @@ const main: MenuConditions = {
   listenOnly: false,
   holdingPiece: false,
   canAlert: true,
+  people: 2,
 };
 
 function overlap(a: MenuRect, b: MenuRect): boolean {
@@ -49,13 +51,31 @@ describe('the wrist menu layout', () => {
     },
   );
 
+  it.each(Object.keys(MenuPageButtons) as MenuPage[])(
+    'keeps the text of the %s page above its buttons',
+    (page) => {
+      const bottom = 100 + PageTextHeight[page];
+      for (const id of MenuPageButtons[page]) {
+        if (PageTextHeight[page] > 0) expect(MenuLayout[id].top).toBeGreaterThanOrEqual(bottom);
+      }
+    },
+  );
+
+  it('lists up to eleven others on the People page, one button each', () => {
+    const people = shownButtons({ ...main, page: 'people', people: 3 });
+    expect(people).toEqual(['person-0', 'person-1', 'person-2', 'back']);
+    expect(shownButtons({ ...main, page: 'people', people: 11 })).toHaveLength(12);
+    expect(shownButtons({ ...main, page: 'person' })).toEqual(['report', 'block', 'back']);
+    expect(shownButtons({ ...main, page: 'report' })).toHaveLength(6);
+  });
+
   it('keeps the panel pixels square, so text is not stretched', () => {
     expect(MENU_M.width / MENU_M.height).toBeCloseTo(MENU_PX.width / MENU_PX.height, 9);
   });
 
   it('offers the safety tools on the main page: step out, chat, Get help now', () => {
     expect(shownButtons(main)).toEqual(
-      expect.arrayContaining(['away', 'chat', 'get-help', 'leave', 'mute', 'hand']),
+      expect.arrayContaining(['away', 'chat', 'people', 'get-help', 'leave', 'mute', 'hand']),
     );
     expect(shownButtons(main)).toEqual(expect.arrayContaining(Reactions.map((r) => `react-${r}`)));
   });
@@ -69,9 +89,9 @@ describe('the wrist menu layout', () => {
     expect(shownButtons({ ...main, listenOnly: true })).not.toContain('mute');
   });
 
-  it('shows only Back (and telling the facilitator, in a circle) on the other pages', () => {
+  it('shows Back, plus what the page is for, on the other pages', () => {
     expect(shownButtons({ ...main, page: 'chat' })).toEqual(['back']);
-    expect(shownButtons({ ...main, page: 'controls' })).toEqual(['back']);
+    expect(shownButtons({ ...main, page: 'controls' })).toEqual(['recenter', 'back']);
     expect(shownButtons({ ...main, page: 'get-help' })).toEqual(['alert', 'back']);
     expect(shownButtons({ ...main, page: 'get-help', canAlert: false })).toEqual(['back']);
   });

@@ -1,0 +1,294 @@
+import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
+import type { CircleView, MemberView } from '../../shared/circle/views';
+import type { CommandBus } from '../commands/command-bus';
+import type { Command } from '../commands/commands';
+import type { MessageKey } from '../i18n/en';
+import type { Translator } from '../i18n/i18n';
+import {
+  PersonSlots,
+  type MenuButtonId,
+  type MenuPage,
+  type PersonButtonId,
+} from '../xr/menu-layout';
+import type { MenuView } from '../xr/wrist-menu';
+
+/** What the headset menu reads and does beyond commands: the piece, help, chat and safety. */
+export interface MenuSources {
+  holdingPiece(): boolean;
+  /** Someone listening without a microphone has nothing to mute. */
+  listenOnly(): boolean;
+  /** The circle as this member sees it (blocked members left out), or undefined outside one. */
+  circle(): { circle: CircleView; selfId: string } | undefined;
+  /** The places to turn to, as lines to read; undefined when they cannot be loaded. */
+  helpText(): Promise<string | undefined>;
+  /** Tells the facilitators privately; how many it reached, or undefined on failure. */
+  alert(): Promise<number | undefined>;
+  /** The latest chat lines, oldest first. */
+  recentChat(): { name: string; text: string }[];
+  /** Reports a member to the facilitators; true once sent. */
+  report(memberId: string, reason: ReportReason): Promise<boolean>;
+  /** Blocks a member; true once done. */
+  block(memberId: string): Promise<boolean>;
+}
+
+/** Chat lines the menu shows, each cut to what its panel holds. */
+const CHAT_LINES = 6;
+const CHAT_CHARS = 90;
+
+/** Buttons that only issue a command; the same command a key or a page button issues. */
+const commandButtons: Partial<Record<MenuButtonId, Command>> = {
+  mute: { type: 'mute.toggle' },
+  hand: { type: 'hand.toggle' },
+  pass: { type: 'piece.pass' },
+  away: { type: 'away.toggle' },
+  help: { type: 'help.toggle' },
+  recenter: { type: 'view.recenter' },
+  leave: { type: 'circle.leave' },
+  'react-nod': { type: 'react', reaction: 'nod' },
+  'react-heart': { type: 'react', reaction: 'heart' },
+  'react-metoo': { type: 'react', reaction: 'metoo' },
+  'react-wave': { type: 'react', reaction: 'wave' },
+  'react-thanks': { type: 'react', reaction: 'thanks' },
+};
+
+/**
+ * The wrist menu's state and what its buttons do: which page shows, who was chosen on the People
+ * page, and the answers to the last alert or report. Leave and Block each ask a second press,
+ * since a stray trigger pull is easy in a headset.
+ */
+export class HeadsetMenu {
+  private page: Exclude<MenuPage, 'controls'> = 'main';
+  private target: string | undefined;
+  private confirmingLeave = false;
+  private confirmingBlock = false;
+  private helpText: string | undefined;
+  private note = '';
+
+  constructor(
+    private readonly i18n: Translator,
+    private readonly commands: CommandBus,
+    private readonly sources: MenuSources,
+  ) {}
+
+  /** A first press of Leave only asks; true when this press should leave. */
+  confirmLeave(): boolean {
+    if (this.confirmingLeave) return true;
+    this.confirmingLeave = true;
+    return false;
+  }
+
+  reset(): void {
+    this.page = 'main';
+    this.target = undefined;
+    this.confirmingLeave = false;
+    this.confirmingBlock = false;
+    this.note = '';
+  }
+
+  press(id: MenuButtonId): void {
+    if (id !== 'leave') this.confirmingLeave = false;
+    if (id !== 'block') this.confirmingBlock = false;
+    const command = commandButtons[id];
+    if (command) {
+      this.commands.run(command, 'vr');
+      return;
+    }
+    if (id.startsWith('person-')) {
+      this.choose(id as PersonButtonId);
+      return;
+    }
+    if (id.startsWith('reason-')) {
+      void this.report(id.slice('reason-'.length) as ReportReason);
+      return;
+    }
+    switch (id) {
+      case 'chat':
+      case 'people':
+        this.show(id);
+        return;
+      case 'get-help':
+        this.openGetHelp();
+        return;
+      case 'alert':
+        void this.alert();
+        return;
+      case 'report':
+        this.show('report');
+        return;
+      case 'block':
+        void this.block();
+        return;
+      case 'back':
+        this.back();
+        return;
+    }
+  }
+
+  view(): MenuView {
+    const state = this.commands.state;
+    const t = (key: MessageKey) => this.i18n.t(key);
+    const page: MenuPage = state.helpOpen ? 'controls' : this.page;
+    const others = this.others();
+    const target = this.targetMember();
+    const people = Object.fromEntries(
+      PersonSlots.map((i) => [`person-${i}`, others[i]?.name ?? '']),
+    ) as Record<PersonButtonId, string>;
+    const reasons = Object.fromEntries(
+      ReportReasons.map((r) => [`reason-${r}`, t(`report.reason.${r}`)]),
+    ) as Record<`reason-${ReportReason}`, string>;
+    return {
+      page,
+      muted: state.muted,
+      listenOnly: this.sources.listenOnly(),
+      handRaised: state.handRaised,
+      away: state.away,
+      holdingPiece: this.sources.holdingPiece(),
+      canAlert: this.sources.circle() !== undefined,
+      people: Math.min(others.length, PersonSlots.length),
+      confirmingLeave: this.confirmingLeave,
+      pageText: this.pageText(page),
+      labels: {
+        mute: t(state.muted ? 'voice.unmute' : 'voice.mute'),
+        hand: t(state.handRaised ? 'xr.lowerHand' : 'hand.raise'),
+        'react-nod': t('reaction.nod'),
+        'react-heart': t('reaction.heart'),
+        'react-metoo': t('reaction.metoo'),
+        'react-wave': t('reaction.wave'),
+        'react-thanks': t('reaction.thanks'),
+        pass: t('piece.pass'),
+        away: t('away.stepOut'),
+        chat: t('chat.heading'),
+        people: t('xr.people'),
+        'get-help': t('helpNow.open'),
+        alert: t('helpNow.alert'),
+        help: t('xr.help'),
+        recenter: t('xr.recenter'),
+        leave: t(this.confirmingLeave ? 'xr.leaveConfirm' : 'circle.leave'),
+        ...people,
+        report: t('member.report'),
+        block: this.confirmingBlock
+          ? this.i18n.t('xr.blockConfirm', { name: target?.name ?? '' })
+          : t('member.block'),
+        ...reasons,
+        back: t('common.back'),
+        // The People page's grid leaves no room for text: its hint takes the top line.
+        hint:
+          page !== 'people'
+            ? t('xr.menuHint')
+            : t(others.length > 0 ? 'xr.peopleHint' : 'xr.nobodyElse'),
+      },
+    };
+  }
+
+  private others(): MemberView[] {
+    const current = this.sources.circle();
+    if (!current) return [];
+    return current.circle.members
+      .filter((m) => m.id !== current.selfId)
+      .sort((a, b) => a.seat - b.seat);
+  }
+
+  private targetMember(): MemberView | undefined {
+    return this.others().find((m) => m.id === this.target);
+  }
+
+  private show(page: Exclude<MenuPage, 'controls'>): void {
+    this.page = page;
+    this.note = '';
+  }
+
+  private back(): void {
+    if (this.commands.state.helpOpen) {
+      this.commands.run({ type: 'help.toggle' }, 'vr');
+      return;
+    }
+    if (this.page === 'report') this.show('person');
+    else if (this.page === 'person') this.show('people');
+    else this.show('main');
+  }
+
+  private choose(id: PersonButtonId): void {
+    const member = this.others()[Number(id.slice('person-'.length))];
+    if (!member) return;
+    this.target = member.id;
+    this.show('person');
+  }
+
+  private pageText(page: MenuPage): string {
+    const t = (key: MessageKey) => this.i18n.t(key);
+    const name = this.targetMember()?.name ?? '';
+    switch (page) {
+      case 'main':
+        return '';
+      case 'controls':
+        return t('xr.helpText');
+      case 'get-help':
+        return join([t('helpNow.intro'), this.helpText ?? t('helpNow.loading'), this.note]);
+      case 'chat':
+        return chatText(this.sources.recentChat()) || t('xr.chatEmpty');
+      case 'people':
+        return '';
+      case 'person':
+        return join([name, t('xr.personHint'), this.note]);
+      case 'report':
+        return join([this.i18n.t('report.title', { name }), t('report.reasons')]);
+    }
+  }
+
+  private openGetHelp(): void {
+    this.show('get-help');
+    if (this.helpText !== undefined) return;
+    void this.sources.helpText().then((text) => {
+      // Kept only once loaded: a failed fetch is tried again on the next visit to the page.
+      if (text) this.helpText = text;
+      else this.note = this.i18n.t('helpNow.none');
+    });
+  }
+
+  private async alert(): Promise<void> {
+    const delivered = await this.sources.alert();
+    this.note = this.i18n.t(
+      delivered === undefined
+        ? 'helpNow.alertFailed'
+        : delivered > 0
+          ? 'helpNow.alertSent'
+          : 'helpNow.alertNobody',
+    );
+  }
+
+  private async report(reason: ReportReason): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    const sent = await this.sources.report(target, reason);
+    this.show('person');
+    this.note = this.i18n.t(sent ? 'report.sent' : 'helpNow.alertFailed');
+  }
+
+  private async block(): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    if (!this.confirmingBlock) {
+      this.confirmingBlock = true;
+      return;
+    }
+    this.confirmingBlock = false;
+    if (await this.sources.block(target)) {
+      this.target = undefined;
+      this.show('people');
+    }
+  }
+}
+
+function join(parts: readonly string[]): string {
+  return parts.filter(Boolean).join('\n\n');
+}
+
+function chatText(lines: readonly { name: string; text: string }[]): string {
+  return lines
+    .slice(-CHAT_LINES)
+    .map(({ name, text }) => {
+      const line = `${name}: ${text}`;
+      return line.length > CHAT_CHARS ? `${line.slice(0, CHAT_CHARS - 1)}…` : line;
+    })
+    .join('\n');
+}
