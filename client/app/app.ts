@@ -330,6 +330,7 @@ export class App {
         },
         holder: circle.piece.holder,
         rowMenu: (member) => this.facilitation.rowMenu(member),
+        blocked: this.phase.blocked,
       },
       this.i18n,
     );

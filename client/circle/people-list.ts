@@ -12,6 +12,8 @@ export interface PeopleListState {
   holder?: string | null;
   /** The "…" menu for a row (facilitation tools, report, block), when there is one. */
   rowMenu?(member: MemberView): HTMLElement | null;
+  /** Members this member blocked: listed, so the block can be lifted from their row. */
+  blocked?: ReadonlySet<string>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function renderPeople(
     else if (member.muted) details.push(i18n.t('voice.muted'));
     if (state.holder === member.id) details.push(i18n.t('member.holdsPiece'));
     if (member.away) details.push(i18n.t('presence.steppedOut'));
+    if (state.blocked?.has(member.id)) details.push(i18n.t('member.blockedByYou'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
     const role = el('span', { className: 'person-role', textContent: details.join(' · ') });
     item.append(name, role);

@@ -189,7 +189,7 @@ export class FacilitationController {
     if (!context || !self) return null;
     return memberMenu(
       member,
-      actionsFor(self, member, context.circle),
+      actionsFor(self, member, context.circle, context.blocked.has(member.id)),
       this.i18n,
       (action, target) => void this.runAction(action, target),
       {
@@ -231,6 +231,9 @@ export class FacilitationController {
       case 'block':
         if (await this.confirmBlock(member)) await this.block(member);
         return;
+      case 'unblock':
+        await this.unblock(member);
+        return;
       case 'message': {
         const answer = await askText(this.i18n, 'message', member.name);
         if (answer && (await this.ask('message:private', { to: memberId, text: answer.text }))) {
@@ -256,6 +259,21 @@ export class FacilitationController {
       this.i18n.t('member.block'),
       this.i18n.t('common.cancel'),
     );
+  }
+
+  private async unblock(member: MemberView): Promise<void> {
+    const result = await this.client.request('member:unblock', { memberId: member.id });
+    if (!result.ok) {
+      this.status.announce(this.i18n.error(result.error.code));
+      return;
+    }
+    const context = this.host.current();
+    if (context) {
+      context.blocked.clear();
+      for (const id of result.data.blocked) context.blocked.add(id);
+    }
+    this.status.announce(this.i18n.t('member.unblocked', { name: member.name }));
+    this.host.rerender();
   }
 
   private async block(member: MemberView): Promise<boolean> {

@@ -12,7 +12,8 @@ export type MemberAction =
   | 'message'
   | 'remove'
   | 'report'
-  | 'block';
+  | 'block'
+  | 'unblock';
 
 /**
  * Which actions `self` sees on `target`'s row, mirroring the server's power table (protocol §13),
@@ -22,12 +23,13 @@ export function actionsFor(
   self: MemberView,
   target: MemberView,
   circle: Pick<CircleView, 'hands' | 'piece'>,
+  blockedByMe = false,
 ): MemberAction[] {
   if (self.id === target.id) return [];
   if (!isHostRole(self.role)) {
     const actions: MemberAction[] = [];
     if (isHostRole(target.role)) actions.push('message');
-    actions.push('report', 'block');
+    actions.push('report', blockedByMe ? 'unblock' : 'block');
     return actions;
   }
   const actions: MemberAction[] = [];
@@ -45,5 +47,7 @@ export function actionsFor(
   }
   actions.push('message');
   if (mayModerate) actions.push('remove');
+  // A host blocks nobody from here, but may have blocked someone before being made a host.
+  if (blockedByMe) actions.push('unblock');
   return actions;
 }

@@ -186,6 +186,9 @@ export const en = {
   'member.blockConfirm':
     'Block {name}? You will no longer hear, see or receive anything from them in this circle. They are not told.',
   'member.blocked': 'You blocked {name}',
+  'member.unblock': 'Unblock',
+  'member.unblocked': 'You unblocked {name}; you can hear and see each other again',
+  'member.blockedByYou': 'blocked by you',
   'member.forceMuted': 'muted by a facilitator',
   'member.holdsPiece': 'holding the piece',
   'self.forceMuted': 'A facilitator muted you. They can let you speak again.',

@@ -183,6 +183,9 @@ export const ja: Record<MessageKey, string> = {
   'member.blockConfirm':
     '{name}さんをブロックしますか？この輪では、その人の声・姿・メッセージが届かなくなります。相手には知らされません。',
   'member.blocked': '{name}さんをブロックしました',
+  'member.unblock': 'ブロックを解除',
+  'member.unblocked': '{name}さんのブロックを解除しました。また声が聞こえ、姿が見えます',
+  'member.blockedByYou': 'あなたがブロック中',
   'member.forceMuted': 'ファシリテーターがミュート中',
   'member.holdsPiece': 'ピースを持っています',
   'self.forceMuted': 'ファシリテーターがあなたをミュートしました。発言の許可を待ってください。',

@@ -64,6 +64,7 @@ export const ClientEvent = {
   BarLift: 'bar:lift',
   MessagePrivate: 'message:private',
   MemberBlock: 'member:block',
+  MemberUnblock: 'member:unblock',
   ReportSend: 'report:send',
   ChatSend: 'chat:send',
   ChatClear: 'chat:clear',
@@ -130,7 +131,7 @@ export interface VoiceConfig {
   ttlS: number;
 }
 
-/** The answer to `member:block`: everyone the sender has blocked in this circle. */
+/** The answer to `member:block` and `member:unblock`: everyone the sender has blocked now. */
 export interface BlockList {
   blocked: string[];
 }
@@ -164,6 +165,7 @@ export interface ClientToServerEvents {
   'bar:lift': (input: BarLiftInput, ack: AckCallback<null>) => void;
   'message:private': (input: PrivateMessageInput, ack: AckCallback<PrivateMessage>) => void;
   'member:block': (input: MemberTargetInput, ack: AckCallback<BlockList>) => void;
+  'member:unblock': (input: MemberTargetInput, ack: AckCallback<BlockList>) => void;
   'report:send': (input: ReportSendInput, ack: AckCallback<Delivery>) => void;
   'chat:send': (input: ChatSendInput, ack: AckCallback<null>) => void;
   'chat:clear': (input: EmptyInput, ack: AckCallback<null>) => void;

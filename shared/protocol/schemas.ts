@@ -204,6 +204,7 @@ export const clientEventSchemas = {
   [ClientEvent.BarLift]: barLiftSchema,
   [ClientEvent.MessagePrivate]: privateMessageSchema,
   [ClientEvent.MemberBlock]: memberTargetSchema,
+  [ClientEvent.MemberUnblock]: memberTargetSchema,
   [ClientEvent.ReportSend]: reportSendSchema,
   [ClientEvent.ChatSend]: chatSendSchema,
   [ClientEvent.ChatClear]: emptySchema,

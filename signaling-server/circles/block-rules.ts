@@ -23,6 +23,17 @@ export function blockMember(circle: CircleRecord, actorId: string, targetId: str
   return blockedBy(circle, actorId);
 }
 
+/** Lifts `actorId`'s block of `targetId` (by member and by device); returns who stays blocked. */
+export function unblockMember(circle: CircleRecord, actorId: string, targetId: string): string[] {
+  const actor = requireMember(circle, actorId);
+  const target = requireOther(circle, actorId, targetId);
+  actor.blocks = actor.blocks.filter(
+    (b) =>
+      b.memberId !== target.id && (b.deviceHash === null || b.deviceHash !== target.deviceHash),
+  );
+  return blockedBy(circle, actorId);
+}
+
 /** Members of the circle now whom `memberId` has blocked. */
 export function blockedBy(circle: CircleRecord, memberId: string): string[] {
   const member = findMember(circle, memberId);

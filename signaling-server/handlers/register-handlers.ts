@@ -61,6 +61,7 @@ export function registerHandlers(
   on(ClientEvent.MessagePrivate, (s, input) => conversation.sendPrivate(s, input.to, input.text));
 
   on(ClientEvent.MemberBlock, (s, input) => safety.block(s, input.memberId));
+  on(ClientEvent.MemberUnblock, (s, input) => safety.unblock(s, input.memberId));
   on(ClientEvent.ReportSend, (s, input) => safety.report(s, input));
   on(ClientEvent.HelpAlert, (s) => safety.alert(s));
 

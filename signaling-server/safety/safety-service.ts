@@ -5,7 +5,7 @@ import type { ReportReceived } from '../../shared/circle/views';
 import { EngawaError } from '../../shared/protocol/errors';
 import type { BlockList, Delivery } from '../../shared/protocol/events';
 import { Limits } from '../../shared/protocol/limits';
-import { blockMember } from '../circles/block-rules';
+import { blockMember, unblockMember } from '../circles/block-rules';
 import type { CircleRecord } from '../circles/circle-record';
 import type { CircleStore } from '../circles/circle-store';
 import { IdentityResolver } from '../circles/identity-resolver';
@@ -49,6 +49,16 @@ export class SafetyService {
     const { circleId, memberId: actor } = await this.identity.requireMember(socket);
     const blocked = await this.deps.store.update(circleId, (c) => blockMember(c, actor, memberId));
     this.deps.logger.info({ evt: 'member.blocked', circle: circleId, by: actor }, 'blocked');
+    return { blocked };
+  }
+
+  /** Lifts a block the sender made; things pass between them again. Only the sender is told. */
+  async unblock(socket: EngawaSocket, memberId: string): Promise<BlockList> {
+    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+    const blocked = await this.deps.store.update(circleId, (c) =>
+      unblockMember(c, actor, memberId),
+    );
+    this.deps.logger.info({ evt: 'member.unblocked', circle: circleId, by: actor }, 'unblocked');
     return { blocked };
   }
 

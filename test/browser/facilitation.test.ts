@@ -178,6 +178,30 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await ren.locator('#text-dialog').getByRole('button', { name: 'Send report' }).click();
     await hana.locator('#inbox').getByText('Report from Ren about Kai: Unkind').waitFor();
 
+    // Ren blocks Kai: Kai's words stop reaching Ren (not Hana). Ren can lift it from Kai's row.
+    const say = async (text: string) => {
+      await kai.getByLabel('Write a message to the circle').fill(text);
+      await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+      await hana.locator('#chat-lines').getByText(text).waitFor();
+    };
+    await memberAction(ren, 'Kai', 'Block');
+    await ren.locator('#confirm-dialog').getByRole('button', { name: 'Block' }).click();
+    await ren
+      .locator('#people-list li', { hasText: 'Kai' })
+      .getByText(/blocked by you/)
+      .waitFor();
+    await say('while blocked');
+    // Hana has it. Ren's own next line comes back to Ren after it on the same connection, so
+    // once that is shown, Kai's would have been too.
+    await ren.getByLabel('Write a message to the circle').fill('still here');
+    await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await ren.locator('#chat-lines').getByText('still here').waitFor();
+    expect(await ren.locator('#chat-lines').getByText('while blocked').count()).toBe(0);
+    await memberAction(ren, 'Kai', 'Unblock');
+    await ren.locator('#status-line').getByText('You unblocked Kai').waitFor();
+    await say('after unblocking');
+    await ren.locator('#chat-lines').getByText('after unblocking').waitFor();
+
     // A pause covers the view with a breathing guide for everyone until resumed.
     await hana.getByRole('button', { name: 'Pause the circle' }).click();
     await ren.locator('#pause-overlay').getByText('The facilitator paused the circle').waitFor();

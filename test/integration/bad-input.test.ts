@@ -214,6 +214,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { text: 'こんにちは' },
   ],
   'member:block': [{ memberId: false }, { memberId: 'x' }, {}],
+  'member:unblock': [{ memberId: 7 }, { memberId: 'x' }, {}],
   'report:send': [
     { reasons: [] },
     { reasons: 'unkind' },
@@ -311,6 +312,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { to: s.facilitator.memberId, text: overWire(Limits.privateMessageMaxChars) },
   ],
   'member:block': [{ memberId: 'a'.repeat(33) }],
+  'member:unblock': [{ memberId: 'a'.repeat(33) }],
   'report:send': [{ reasons: ['other'], text: overWire(Limits.reportTextMaxChars) }],
   'chat:send': [{ text: overWire(Limits.chatMaxChars) }],
   'chat:clear': [],
@@ -380,6 +382,10 @@ const asGuest: Record<
     result: 'not_in_circle',
   },
   'member:block': {
+    payload: (s) => ({ memberId: s.facilitator.memberId }),
+    result: 'not_in_circle',
+  },
+  'member:unblock': {
     payload: (s) => ({ memberId: s.facilitator.memberId }),
     result: 'not_in_circle',
   },
@@ -759,6 +765,9 @@ describe('full flow with extra keys on every request', () => {
     expect(
       expectOk(await send(participantSocket, 'member:block', { memberId: facilitatorId })),
     ).toEqual({ blocked: [facilitatorId] });
+    expect(
+      expectOk(await send(participantSocket, 'member:unblock', { memberId: facilitatorId })),
+    ).toEqual({ blocked: [] });
     const barred = waitForEvent(facilitatorSocket, 'moderation:state', (m) => m.barred.length > 0);
     expectOk(await send(facilitatorSocket, 'member:remove', { memberId }));
     const [bar] = (await barred).barred;
@@ -807,7 +816,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(28);
+    expect(memberOnly).toHaveLength(29);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

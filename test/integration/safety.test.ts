@@ -129,6 +129,46 @@ describe('member:block', () => {
     expect(entered.chat.map((line) => line.from)).toEqual([blocker.memberId]);
   });
 
+  test('can be lifted by the blocker alone, after which everything passes again', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const first = await join(h, facilitator, 'まもる');
+    const second = await join(h, facilitator, 'しずか');
+    const renegotiate = { type: 'renegotiate' } as const;
+    const relay = (from: typeof first, to: typeof first) =>
+      request(from.socket, 'signal:relay', { to: to.memberId, signal: renegotiate });
+
+    // Each blocks the other; one lifting their block is not enough while the other's stands.
+    expectOk(await request(first.socket, 'member:block', { memberId: second.memberId }));
+    expectOk(await request(second.socket, 'member:block', { memberId: first.memberId }));
+    expect(
+      expectOk(await request(first.socket, 'member:unblock', { memberId: second.memberId })),
+    ).toEqual({ blocked: [] });
+    expectError(await relay(first, second), 'blocked');
+    expect(
+      expectOk(await request(second.socket, 'member:unblock', { memberId: first.memberId })),
+    ).toEqual({ blocked: [] });
+
+    // Lifting a block that is not there changes nothing.
+    expect(
+      expectOk(await request(second.socket, 'member:unblock', { memberId: first.memberId })),
+    ).toEqual({ blocked: [] });
+
+    // Voice set-up and chat pass both ways again.
+    const relayed = waitForEvent(second.socket, 'signal:relay');
+    expectOk(await relay(first, second));
+    expect(await relayed).toEqual({ from: first.memberId, signal: renegotiate });
+    expectOk(await relay(second, first));
+    const heard = waitForEvent(first.socket, 'chat:message', (m) => m.from === second.memberId);
+    expectOk(await request(second.socket, 'chat:send', { text: 'ただいま' }));
+    expect((await heard).text).toBe('ただいま');
+
+    expectError(
+      await request(first.socket, 'member:unblock', { memberId: first.memberId }),
+      'not_permitted',
+    );
+  });
+
   test('cannot name yourself or someone outside the circle', async () => {
     const h = await start();
     const facilitator = await createCircle(h);

@@ -18,6 +18,12 @@ describe('actionsFor', () => {
     expect(actionsFor(alice, cohost, circle())).toEqual(['message', 'report', 'block']);
   });
 
+  it('offers Unblock instead of Block on someone already blocked, to hosts as well', () => {
+    expect(actionsFor(alice, bo, circle(), true)).toEqual(['report', 'unblock']);
+    expect(actionsFor(facilitator, alice, circle(), true)).toContain('unblock');
+    expect(actionsFor(facilitator, alice, circle())).not.toContain('unblock');
+  });
+
   it('gives the facilitator every tool on a participant', () => {
     expect(actionsFor(facilitator, alice, circle({ hands: ['a'] }))).toEqual([
       'mute',

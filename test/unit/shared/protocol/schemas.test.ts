@@ -69,6 +69,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   [ClientEvent.BarLift]: { barId: MEMBER_ID },
   [ClientEvent.MessagePrivate]: { to: MEMBER_ID, text: 'Are you all right?' },
   [ClientEvent.MemberBlock]: { memberId: MEMBER_ID },
+  [ClientEvent.MemberUnblock]: { memberId: MEMBER_ID },
   [ClientEvent.ReportSend]: { memberId: MEMBER_ID, reasons: ['unkind', 'privacy'], text: 'x' },
   [ClientEvent.ChatSend]: { text: 'こんばんは' },
   [ClientEvent.ChatClear]: {},
