@@ -1,8 +1,13 @@
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { CircleView, EnteredCircle, MemberView, WaitingView } from '../../shared/circle/views';
+import type { CircleView, EnteredCircle, WaitingView } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAdmission } from '../../shared/protocol/events';
-import { membershipChanges, presenceChanges } from '../circle/membership-changes';
+import {
+  announcementFor,
+  membershipChanges,
+  newlyWaiting,
+  presenceChanges,
+} from '../circle/membership-changes';
 import { CommandBus } from '../commands/command-bus';
 import { HelpPanel } from '../commands/help-panel';
 import { wireEndDialog } from '../facilitation/end-dialog';
@@ -12,13 +17,15 @@ import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
 import { OverlayControls } from '../commands/overlay-controls';
 import { renderPeople } from '../circle/people-list';
 import { renderWaiting } from '../circle/waiting-list';
-import type { Locale, Translator } from '../i18n/i18n';
+import type { Translator } from '../i18n/i18n';
+import { attachLanguageSelect } from '../i18n/language-select';
 import { LobbyController } from '../lobby/lobby-controller';
 import { showFormError } from '../lobby/lobby-forms';
 import { stopStream } from '../voice/microphone';
 import { SignalingClient } from '../net/signaling-client';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
+import { exposeDiagnostics } from './diagnostics';
 import { handlePresenceCommands } from './presence-commands';
 import type { SessionMemory } from './saved-session';
 import { helpResourcesText, loadHelpResources } from '../facilitation/help-resources';
@@ -162,9 +169,15 @@ export class App {
   }
 
   start(): void {
-    if (new URLSearchParams(location.search).has('diagnostics')) this.exposeDiagnostics();
+    if (new URLSearchParams(location.search).has('diagnostics')) {
+      this.disposers.push(exposeDiagnostics(this.voice, this.scene, this.commands));
+    }
     this.i18n.apply(document);
-    this.wireLanguage();
+    this.disposers.push(
+      attachLanguageSelect(this.i18n, () => {
+        this.renderCircle();
+      }),
+    );
     this.wireLobby();
     this.wireCircleControls();
     this.wireServerEvents();
@@ -369,29 +382,19 @@ export class App {
     ];
     this.phase.circle = next;
     this.renderCircle();
-    for (const change of changes) this.announceChange(change.kind, change.member);
-  }
-
-  private announceChange(
-    kind: 'joined' | 'left' | 'away' | 'back' | 'handRaised' | 'steppedOut' | 'steppedBack',
-    member: MemberView,
-  ): void {
-    if (this.phase.kind === 'circle' && member.id === this.phase.selfId) return;
-    if (kind === 'away' && member.role === 'facilitator') {
-      this.status.announce(this.i18n.t('status.facilitatorAway'));
-      return;
+    for (const change of changes) {
+      const message = announcementFor(change, this.phase.selfId, this.i18n);
+      if (message) this.status.announce(message);
     }
-    this.status.announce(this.i18n.t(`status.${kind}`, { name: member.name }));
   }
 
   private waitingChanged(waiting: WaitingView[]): void {
     if (this.phase.kind !== 'circle') return;
-    const known = new Set(this.phase.waiting.map((w) => w.id));
+    const arrived = newlyWaiting(this.phase.waiting, waiting);
     this.phase.waiting = waiting;
     this.renderCircle();
-    for (const person of waiting) {
-      if (!known.has(person.id))
-        this.status.announce(this.i18n.t('status.knocking', { name: person.name }));
+    for (const person of arrived) {
+      this.status.announce(this.i18n.t('status.knocking', { name: person.name }));
     }
   }
 
@@ -465,39 +468,6 @@ export class App {
     this.disposers.push(() => {
       this.client.dispose();
     });
-  }
-
-  private wireLanguage(): void {
-    const select = byId<HTMLSelectElement>('lang-select');
-    select.value = this.i18n.locale;
-    document.documentElement.lang = this.i18n.locale;
-    select.addEventListener('change', () => {
-      this.i18n.setLocale(select.value as Locale);
-    });
-    this.disposers.push(
-      this.i18n.onChange(() => {
-        document.documentElement.lang = this.i18n.locale;
-        this.i18n.apply(document);
-        this.renderCircle();
-      }),
-    );
-  }
-
-  /**
-   * `?diagnostics` exposes read-only voice statistics on `window.engawaDiagnostics`, for support
-   * and for the browser tests. It reveals nothing the page's own user cannot already see.
-   */
-  private exposeDiagnostics(): void {
-    const target = window as unknown as Record<string, unknown>;
-    target.engawaDiagnostics = {
-      peers: () => this.voice.diagnostics()?.diagnostics() ?? Promise.resolve([]),
-      levels: () => this.voice.diagnostics()?.outputLevels() ?? {},
-      speaking: () => this.voice.diagnostics()?.speakingNow() ?? [],
-      voiceReady: () => this.voice.diagnostics() !== undefined,
-      listener: () => this.voice.listener,
-      scene: () => this.scene.handle?.diagnostics(),
-      commands: () => this.commands.state,
-    };
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { MemberView } from '../../shared/circle/views';
+import type { Translator } from '../i18n/i18n';
 
 export type MembershipChange =
   | { kind: 'joined'; member: MemberView }
@@ -51,4 +52,26 @@ export function presenceChanges(
       changes.push({ kind: 'handRaised', member });
   }
   return changes;
+}
+
+/** The status-line message for a change, or undefined for one's own (the page shows those). */
+export function announcementFor(
+  change: MembershipChange | PresenceChange,
+  selfId: string,
+  i18n: Translator,
+): string | undefined {
+  const { kind, member } = change;
+  if (member.id === selfId) return undefined;
+  // Everyone should know the facilitator's seat is held, not who is lost: one calm line.
+  if (kind === 'away' && member.role === 'facilitator') return i18n.t('status.facilitatorAway');
+  return i18n.t(`status.${kind}`, { name: member.name });
+}
+
+/** People in `next` who were not waiting before: each is announced once. */
+export function newlyWaiting<T extends { id: string }>(
+  previous: readonly T[],
+  next: readonly T[],
+): T[] {
+  const known = new Set(previous.map((w) => w.id));
+  return next.filter((w) => !known.has(w.id));
 }

@@ -1,0 +1,28 @@
+import type { CommandBus } from '../commands/command-bus';
+import type { SceneController } from './scene-controller';
+import type { VoiceController } from './voice-controller';
+
+/**
+ * `?diagnostics` exposes read-only voice, scene and command statistics on
+ * `window.engawaDiagnostics`, for support and for the browser tests. It reveals nothing the
+ * page's own user cannot already see. Returns what removes it.
+ */
+export function exposeDiagnostics(
+  voice: VoiceController,
+  scene: SceneController,
+  commands: CommandBus,
+): () => void {
+  const target = window as unknown as { engawaDiagnostics?: unknown };
+  target.engawaDiagnostics = {
+    peers: () => voice.diagnostics()?.diagnostics() ?? Promise.resolve([]),
+    levels: () => voice.diagnostics()?.outputLevels() ?? {},
+    speaking: () => voice.diagnostics()?.speakingNow() ?? [],
+    voiceReady: () => voice.diagnostics() !== undefined,
+    listener: () => voice.listener,
+    scene: () => scene.handle?.diagnostics(),
+    commands: () => commands.state,
+  };
+  return () => {
+    delete target.engawaDiagnostics;
+  };
+}
