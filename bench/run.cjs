@@ -7,6 +7,7 @@
  *   npm run bench -- bundle     client bundle size only
  *   npm run bench -- voice      voice in real Chromium only
  *   npm run bench -- scene      the 3D view and pose traffic in real Chromium only
+ *   npm run bench -- moderation how fast a facilitator's powers reach a full circle
  *
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
@@ -33,6 +34,7 @@ const { setTimeout, clearTimeout } = require('node:timers');
 const { killAll } = require('./children.cjs');
 const bundle = require('./bundle-size.cjs');
 const load = require('./signaling-load.cjs');
+const moderation = require('./moderation.cjs');
 const scene = require('./scene.cjs');
 const voice = require('./voice.cjs');
 
@@ -315,13 +317,13 @@ async function runSceneBench(settings, rows, fail, failures, keep) {
 
 async function main() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'load', 'bundle', 'voice', 'scene'].includes(which)) {
-    console.error('usage: npm run bench [-- load | bundle | voice | scene]');
+  if (!['all', 'load', 'bundle', 'voice', 'scene', 'moderation'].includes(which)) {
+    console.error('usage: npm run bench [-- load | bundle | voice | scene | moderation]');
     process.exit(2);
   }
   const settings = readSettings();
   const startedAt = new Date();
-  const results = { signaling: [], bundle: null, voice: null, scene: null };
+  const results = { signaling: [], bundle: null, voice: null, scene: null, moderation: null };
   const rows = [];
   const failures = [];
   const fail = (bench, error) => {
@@ -364,6 +366,17 @@ async function main() {
       } catch (error) {
         fail(bench, error);
       }
+    }
+  }
+
+  if (which === 'all' || which === 'moderation') {
+    try {
+      results.moderation = await withWatchdog('moderation', settings.timeoutS, () =>
+        moderation.runModeration(log),
+      );
+      rows.push(...moderation.toRows(results.moderation));
+    } catch (error) {
+      fail('moderation', error);
     }
   }
 

@@ -435,8 +435,9 @@ module.exports = {
   ensureServerBuilt,
   runSignalingLoad,
   toRows,
-  // Shared with the voice bench.
+  // Shared with the voice, scene and moderation benches.
   newestMtime,
+  readProtocolVersion,
   startServer,
   stopServer,
   readCpuSeconds,

@@ -101,7 +101,7 @@ export class App {
         return resources && helpResourcesText(resources, i18n.locale);
       },
       alert: () => this.facilitation.alertFacilitators(),
-      recentChat: () => this.facilitation.recentChat(6),
+      recentChat: (count) => this.facilitation.recentChat(count),
       report: (memberId, reason) => this.facilitation.reportMember(memberId, reason),
       block: (memberId) => this.facilitation.blockMember(memberId),
     });

@@ -23,8 +23,8 @@ export interface MenuSources {
   helpText(): Promise<string | undefined>;
   /** Tells the facilitators privately; how many it reached, or undefined on failure. */
   alert(): Promise<number | undefined>;
-  /** The latest chat lines, oldest first. */
-  recentChat(): { name: string; text: string }[];
+  /** The latest `count` chat lines, oldest first. */
+  recentChat(count: number): { name: string; text: string }[];
   /** Reports a member to the facilitators; true once sent. */
   report(memberId: string, reason: ReportReason): Promise<boolean>;
   /** Blocks a member; true once done. */
@@ -129,7 +129,7 @@ export class HeadsetMenu {
     const t = (key: MessageKey) => this.i18n.t(key);
     const page: MenuPage = state.helpOpen ? 'controls' : this.page;
     const others = this.others();
-    const target = this.targetMember();
+    const target = others.find((m) => m.id === this.target);
     const people = Object.fromEntries(
       PersonSlots.map((i) => [`person-${i}`, others[i]?.name ?? '']),
     ) as Record<PersonButtonId, string>;
@@ -146,7 +146,7 @@ export class HeadsetMenu {
       canAlert: this.sources.circle() !== undefined,
       people: Math.min(others.length, PersonSlots.length),
       confirmingLeave: this.confirmingLeave,
-      pageText: this.pageText(page),
+      pageText: this.pageText(page, target?.name ?? ''),
       labels: {
         mute: t(state.muted ? 'voice.unmute' : 'voice.mute'),
         hand: t(state.handRaised ? 'xr.lowerHand' : 'hand.raise'),
@@ -188,10 +188,6 @@ export class HeadsetMenu {
       .sort((a, b) => a.seat - b.seat);
   }
 
-  private targetMember(): MemberView | undefined {
-    return this.others().find((m) => m.id === this.target);
-  }
-
   private show(page: Exclude<MenuPage, 'controls'>): void {
     this.page = page;
     this.note = '';
@@ -214,9 +210,8 @@ export class HeadsetMenu {
     this.show('person');
   }
 
-  private pageText(page: MenuPage): string {
+  private pageText(page: MenuPage, name: string): string {
     const t = (key: MessageKey) => this.i18n.t(key);
-    const name = this.targetMember()?.name ?? '';
     switch (page) {
       case 'main':
         return '';
@@ -225,7 +220,7 @@ export class HeadsetMenu {
       case 'get-help':
         return join([t('helpNow.intro'), this.helpText ?? t('helpNow.loading'), this.note]);
       case 'chat':
-        return chatText(this.sources.recentChat()) || t('xr.chatEmpty');
+        return chatText(this.sources.recentChat(CHAT_LINES)) || t('xr.chatEmpty');
       case 'people':
         return '';
       case 'person':
@@ -285,7 +280,6 @@ function join(parts: readonly string[]): string {
 
 function chatText(lines: readonly { name: string; text: string }[]): string {
   return lines
-    .slice(-CHAT_LINES)
     .map(({ name, text }) => {
       const line = `${name}: ${text}`;
       return line.length > CHAT_CHARS ? `${line.slice(0, CHAT_CHARS - 1)}…` : line;

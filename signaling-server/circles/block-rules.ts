@@ -7,10 +7,18 @@ import { findMember, requireMember, requireOther } from './members';
  * blocking does not change the circle's revision.
  */
 
-function names(blocker: MemberRecord, other: MemberRecord): boolean {
-  return blocker.blocks.some(
-    (b) => b.memberId === other.id || (b.deviceHash !== null && b.deviceHash === other.deviceHash),
+type Block = MemberRecord['blocks'][number];
+
+/** A block names a member by id, or by the device they joined from. */
+function blockNames(block: Block, other: MemberRecord): boolean {
+  return (
+    block.memberId === other.id ||
+    (block.deviceHash !== null && block.deviceHash === other.deviceHash)
   );
+}
+
+function names(blocker: MemberRecord, other: MemberRecord): boolean {
+  return blocker.blocks.some((b) => blockNames(b, other));
 }
 
 /** Blocks `targetId` for `actorId`; returns the ids of everyone the actor has blocked. */
@@ -27,10 +35,7 @@ export function blockMember(circle: CircleRecord, actorId: string, targetId: str
 export function unblockMember(circle: CircleRecord, actorId: string, targetId: string): string[] {
   const actor = requireMember(circle, actorId);
   const target = requireOther(circle, actorId, targetId);
-  actor.blocks = actor.blocks.filter(
-    (b) =>
-      b.memberId !== target.id && (b.deviceHash === null || b.deviceHash !== target.deviceHash),
-  );
+  actor.blocks = actor.blocks.filter((b) => !blockNames(b, target));
   return blockedBy(circle, actorId);
 }
 

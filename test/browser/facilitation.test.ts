@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
+import { memberIdOf, openAppPage } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
+import type { PageWatch } from './support/page-watch';
 import { waitUntil } from './support/wait-until';
 import { writeToneWav } from './support/tone-file';
-import { preferSimpleView } from './support/view-preference';
 
 // Two pages draw the scene in software; beside other browser suites that is slow.
 jest.setTimeout(300_000);
@@ -38,27 +38,13 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  async function openPage(view: '3d' | 'simple'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1000, height: 700 },
-    });
-    contexts.push(context);
-    if (view === 'simple') await preferSimpleView(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(`${server.url}/?diagnostics=1`);
-    return page;
-  }
-
-  async function memberId(page: Page, name: string): Promise<string> {
-    const id = await page
-      .locator('#people-list li', { hasText: name })
-      .first()
-      .getAttribute('data-member-id');
-    if (!id) throw new Error(`no member id for ${name}`);
-    return id;
+  function openPage(view: '3d' | 'simple'): Promise<Page> {
+    return openAppPage(
+      browser,
+      server.url,
+      { contexts, watches },
+      { simpleView: view === 'simple', timeoutMs: 60_000 },
+    );
   }
 
   /** The level of one member's voice after its panner on this page. */
@@ -120,9 +106,9 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await ren.locator('#rules-notice').waitFor({ state: 'hidden' });
 
     const ids = {
-      hana: await memberId(hana, 'Hana'),
-      ren: await memberId(hana, 'Ren'),
-      kai: await memberId(hana, 'Kai'),
+      hana: await memberIdOf(hana, 'Hana'),
+      ren: await memberIdOf(hana, 'Ren'),
+      kai: await memberIdOf(hana, 'Kai'),
     };
     // Before any round, everyone hears everyone.
     await heard(hana, ids.kai, 'Kai heard by Hana before the round');

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
+import { memberIdOf, openAppPage } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
+import type { PageWatch } from './support/page-watch';
 import { writeToneWav } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
 import { aimAtMenuButton, diagnose } from './support/wrist-menu';
 import {
   clickButton,
-  installEmulatedQuest,
   pressButton,
   releaseButton,
   setControllerPose,
@@ -55,26 +55,8 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  async function openPage(headset: boolean): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1000, height: 700 },
-    });
-    contexts.push(context);
-    if (headset) await installEmulatedQuest(context);
-    const page = await context.newPage();
-    watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(`${server.url}/?diagnostics=1`);
-    return page;
-  }
-
-  async function memberId(page: Page, name: string): Promise<string> {
-    const id = await page
-      .locator('#people-list li', { hasText: name })
-      .first()
-      .getAttribute('data-member-id');
-    if (!id) throw new Error(`no member id for ${name}`);
-    return id;
+  function openPage(headset: boolean): Promise<Page> {
+    return openAppPage(browser, server.url, { contexts, watches }, { headset });
   }
 
   /** Waits until `viewer` draws `memberId` where that member's own page says they are. */
@@ -98,8 +80,8 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     const ren = await openPage(false);
     await knock(ren, code, 'Ren');
     await admit(hana, ren, 'Ren');
-    const hanaId = await memberId(ren, 'Hana');
-    const renId = await memberId(hana, 'Ren');
+    const hanaId = await memberIdOf(ren, 'Hana');
+    const renId = await memberIdOf(hana, 'Ren');
 
     // Only a browser that can show immersive VR offers it.
     await hana.locator('#enter-vr').waitFor({ state: 'visible' });

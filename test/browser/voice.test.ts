@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
+import { memberIdOf, openAppPage } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
+import type { PageWatch } from './support/page-watch';
 import { writeToneWav } from './support/tone-file';
-import { preferSimpleView } from './support/view-preference';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(180_000);
@@ -58,26 +58,13 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  async function openPage(view: '3d' | 'simple'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1000, height: 700 },
-    });
-    contexts.push(context);
-    if (view === 'simple') await preferSimpleView(context);
-    const page = await context.newPage();
-    watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(`${server.url}/?diagnostics=1`);
-    return page;
-  }
-
-  async function memberId(page: Page, name: string): Promise<string> {
-    const id = await page
-      .locator('#people-list li', { hasText: name })
-      .first()
-      .getAttribute('data-member-id');
-    if (!id) throw new Error(`no member id for ${name}`);
-    return id;
+  function openPage(view: '3d' | 'simple'): Promise<Page> {
+    return openAppPage(
+      browser,
+      server.url,
+      { contexts, watches },
+      { simpleView: view === 'simple' },
+    );
   }
 
   function peersOf(page: Page): Promise<PeerInfo[]> {
@@ -145,9 +132,9 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
 
     const pages = { hana, ren, mio };
     const ids = {
-      hana: await memberId(hana, 'Hana'),
-      ren: await memberId(hana, 'Ren'),
-      mio: await memberId(hana, 'Mio'),
+      hana: await memberIdOf(hana, 'Hana'),
+      ren: await memberIdOf(hana, 'Ren'),
+      mio: await memberIdOf(hana, 'Mio'),
     };
     const others = (name: keyof typeof ids) =>
       (Object.keys(ids) as (keyof typeof ids)[]).filter((n) => n !== name).map((n) => ids[n]);

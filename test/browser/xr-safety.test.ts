@@ -1,20 +1,14 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
+import { openAppPage } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
-import { preferSimpleView } from './support/view-preference';
+import type { PageWatch } from './support/page-watch';
 import { waitUntil } from './support/wait-until';
 import { diagnose, pressMenuButton } from './support/wrist-menu';
-import {
-  clickButton,
-  installEmulatedQuest,
-  setControllerPose,
-  waitForXrFrames,
-  yawPitch,
-} from './support/xr-emulator';
+import { clickButton, setControllerPose, waitForXrFrames, yawPitch } from './support/xr-emulator';
 
 jest.setTimeout(360_000);
 
@@ -41,19 +35,14 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await server.close();
   });
 
-  async function openPage(headset: boolean): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1000, height: 700 },
-    });
-    contexts.push(context);
+  function openPage(headset: boolean): Promise<Page> {
     // The desktop member only reads the page: one 3D view keeps the software renderer quick.
-    if (headset) await installEmulatedQuest(context);
-    else await preferSimpleView(context);
-    const page = await context.newPage();
-    watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(`${server.url}/?diagnostics=1`);
-    return page;
+    return openAppPage(
+      browser,
+      server.url,
+      { contexts, watches },
+      { headset, simpleView: !headset },
+    );
   }
 
   function menuPageOf(page: Page): Promise<MenuPage | undefined> {

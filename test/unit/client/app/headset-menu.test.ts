@@ -150,7 +150,7 @@ describe('HeadsetMenu', () => {
 
   it('shows the latest chat lines, cut to fit, or says there are none', () => {
     const lines: { name: string; text: string }[] = [];
-    const { menu } = setup({ recentChat: () => lines });
+    const { menu } = setup({ recentChat: (count) => lines.slice(-count) });
     menu.press('chat');
     expect(menu.view().pageText).toBe(i18n.t('xr.chatEmpty'));
     for (let i = 0; i < 8; i++) lines.push({ name: 'Ren', text: `line ${i}` });
