@@ -6,10 +6,9 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { ServerConfig } from '../config';
 import { registerHandlers, type RequestServices } from '../handlers/register-handlers';
 import type { Logger } from '../logger';
-import { answerIfUnknown } from './guarded-handlers';
+import { guardAgainstFlood } from './flood-guard';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer, EngawaSocket } from './socket-types';
-import { TokenBucket } from './token-bucket';
 
 export interface RealtimeDeps {
   config: ServerConfig;
@@ -62,16 +61,7 @@ export function acceptConnections(
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
     socket.data.address = clientAddress(socket, config.trustProxy);
-    const bucket = new TokenBucket(config.flood, now);
-    socket.use((packet, next) => {
-      if (bucket.take()) {
-        if (!answerIfUnknown(socket, packet, logger)) next();
-        return;
-      }
-      logger.warn({ evt: 'socket.flood', socket: socket.id }, 'flooding socket closed');
-      socket.emit('session:closed', { reason: 'rate_limited' });
-      socket.disconnect(true);
-    });
+    guardAgainstFlood(socket, config.flood, now, logger);
     registerHandlers(socket, services, logger);
     socket.on('disconnect', () => {
       services.circles.disconnected(socket).catch((error: unknown) => {

@@ -15,15 +15,15 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token; false when the sender is over its rate. */
-  take(): boolean {
+  /** Takes `cost` tokens; false (taking none) when the sender is over its rate. */
+  take(cost = 1): boolean {
     const t = this.now();
     // A wall clock can step backwards; that must never cost a client its tokens.
     const refill = (Math.max(0, t - this.last) / 1000) * this.policy.perSecond;
     this.tokens = Math.min(this.policy.burst, this.tokens + refill);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

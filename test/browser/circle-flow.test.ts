@@ -1,39 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { measurePixels } from './support/canvas-pixels';
-import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
+import { MemberBrowsers } from './support/app-pages';
+import { describeWithBrowser } from './support/chromium';
 
 jest.setTimeout(120_000);
 
 describeWithBrowser('a facilitated circle in real browsers', (executablePath) => {
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watches: PageWatch[] = [];
+  let members: MemberBrowsers;
 
   beforeAll(async () => {
     mkdirSync(artifactsDir, { recursive: true });
     server = await startAppServer();
-    browser = await launchChromium(executablePath);
+    members = new MemberBrowsers(executablePath, server.url);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
+    await members.closeAll();
     await server.close();
   });
 
-  async function openPage(query = '', locale = 'en-US'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1100, height: 760 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    watches.push(new PageWatch(page, new URL(server.url).origin));
-    await page.goto(`${server.url}/${query}`);
-    return page;
+  function openPage(query = ''): Promise<Page> {
+    return members.open({ path: `/${query}`, viewport: { width: 1100, height: 760 } });
   }
 
   async function shot(page: Page, name: string): Promise<void> {
@@ -101,10 +93,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await participant.getByRole('heading', { name: '輪は終了しました' }).waitFor();
     await shot(participant, 'circle-ended-ja');
 
-    for (const watch of watches) {
-      expect(watch.consoleErrors).toEqual([]);
-      expect(watch.foreignRequests).toEqual([]);
-    }
+    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 
   it('tells a declined person kindly and refuses invisible names with a clear message', async () => {
@@ -132,9 +121,6 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await facilitator.locator('#waiting-empty').waitFor({ state: 'visible' });
     await shot(visitor, 'declined');
 
-    for (const watch of watches) {
-      expect(watch.consoleErrors).toEqual([]);
-      expect(watch.foreignRequests).toEqual([]);
-    }
+    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

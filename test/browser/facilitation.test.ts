@@ -1,25 +1,22 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
-import { memberIdOf, openAppPage } from './support/app-pages';
+import { MemberBrowsers, memberIdOf } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
-import { describeWithBrowser, launchChromium } from './support/chromium';
-import type { PageWatch } from './support/page-watch';
+import { describeWithBrowser } from './support/chromium';
 import { waitUntil } from './support/wait-until';
 import { writeToneWav } from './support/tone-file';
 
-// Two pages draw the scene in software; beside other browser suites that is slow.
+// Three pages draw the scene in software, each in a Chromium of its own.
 jest.setTimeout(300_000);
 
 describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
   let server: RunningServer;
-  let browser: Browser;
+  let members: MemberBrowsers;
   let toneDir: string;
-  const contexts: BrowserContext[] = [];
-  const watches: PageWatch[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifactsDir, { recursive: true });
@@ -28,23 +25,17 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     writeToneWav(tone);
     server = await startAppServer();
     // Every page's microphone plays a steady tone, so each voice's level is measurable.
-    browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+    members = new MemberBrowsers(executablePath, server.url, tone);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
+    await members.closeAll();
     await server.close();
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  function openPage(view: '3d' | 'simple'): Promise<Page> {
-    return openAppPage(
-      browser,
-      server.url,
-      { contexts, watches },
-      { simpleView: view === 'simple', timeoutMs: 60_000 },
-    );
+  function openPage(): Promise<Page> {
+    return members.open({ timeoutMs: 60_000 });
   }
 
   /** The level of one member's voice after its panner on this page. */
@@ -85,16 +76,15 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
   }
 
   it('runs a strict round, a reaction, chat, a mute, a removal that bars, and a closing word', async () => {
-    const hana = await openPage('3d');
+    const hana = await openPage();
     const code = await startCircle(hana, {
       title: 'Evening circle',
       capacity: 4,
       name: 'Hana',
       strictPiece: true,
     });
-    const ren = await openPage('3d');
-    // Kai uses the simple view: the page's controls are the same without 3D.
-    const kai = await openPage('simple');
+    const ren = await openPage();
+    const kai = await openPage();
     await knock(ren, code, 'Ren');
     await admit(hana, ren, 'Ren');
     await knock(kai, code, 'Kai');
@@ -226,9 +216,6 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await ren.getByText('Thank you all, rest well.').waitFor();
     await shot(ren, 'facilitation-closing-word');
 
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.consoleErrors).toEqual([]);
-    }
+    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

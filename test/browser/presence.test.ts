@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
-import { memberIdOf, openAppPage } from './support/app-pages';
+import { MemberBrowsers, memberIdOf } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
-import { describeWithBrowser, launchChromium } from './support/chromium';
-import type { PageWatch } from './support/page-watch';
+import { describeWithBrowser } from './support/chromium';
 import { writeToneWav } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
 import { aimAtMenuButton, diagnose } from './support/wrist-menu';
@@ -35,28 +34,25 @@ const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), 
 
 describeWithBrowser('presence: a headset and a desktop see each other move', (executablePath) => {
   let server: RunningServer;
-  let browser: Browser;
+  let members: MemberBrowsers;
   let toneDir: string;
-  const contexts: BrowserContext[] = [];
-  const watches: PageWatch[] = [];
 
   beforeAll(async () => {
     toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
     const tone = path.join(toneDir, 'tone.wav');
     writeToneWav(tone);
     server = await startAppServer();
-    browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+    members = new MemberBrowsers(executablePath, server.url, tone);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
+    await members.closeAll();
     await server.close();
     rmSync(toneDir, { recursive: true, force: true });
   });
 
   function openPage(headset: boolean): Promise<Page> {
-    return openAppPage(browser, server.url, { contexts, watches }, { headset });
+    return members.open({ headset });
   }
 
   /** Waits until `viewer` draws `memberId` where that member's own page says they are. */
@@ -190,9 +186,6 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     expect(angleGap(turned.head.yaw, before.head.yaw)).toBeCloseTo(Math.PI / 6, 2);
     await seenWhereTheyAre(hana, ren, renId);
 
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.consoleErrors).toEqual([]);
-    }
+    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

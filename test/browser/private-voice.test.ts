@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { defaultConfig } from '../../signaling-server/config';
 import type { RunningServer } from '../../signaling-server/server';
 import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../support/coturn';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
-import { describeWithBrowser, launchChromium } from './support/chromium';
+import { MemberBrowsers } from './support/app-pages';
+import { describeWithBrowser } from './support/chromium';
 import { writeToneWav } from './support/tone-file';
-import { preferSimpleView } from './support/view-preference';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(150_000);
@@ -41,7 +41,7 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
   describeWithBrowser('relay-only voice in Chromium', (executablePath) => {
     let coturn: RunningCoturn;
     let server: RunningServer;
-    let browser: Browser;
+    let members: MemberBrowsers;
     let toneDir: string;
     const delivered: SignalPayload[] = [];
 
@@ -66,23 +66,15 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
         delivered.push(input.signal);
         return result;
       };
-      browser = await launchChromium(executablePath, { fakeAudioFile: tone });
+      members = new MemberBrowsers(executablePath, server.url, tone);
     });
 
     afterAll(async () => {
-      await browser.close();
+      await members.closeAll();
       await server.close();
       await coturn.stop();
       rmSync(toneDir, { recursive: true, force: true });
     });
-
-    async function open(view: '3d' | 'simple'): Promise<Page> {
-      const context = await browser.newContext({ locale: 'en-US' });
-      if (view === 'simple') await preferSimpleView(context);
-      const page = await context.newPage();
-      await page.goto(`${server.url}/?diagnostics=1`);
-      return page;
-    }
 
     function allRelayed(page: Page, count: number) {
       return waitUntil(
@@ -104,8 +96,7 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
     }
 
     it('connects members only through the relay, and no host or srflx candidate crosses signalling', async () => {
-      // One page draws 3D, for the screenshot; the relay test needs no more.
-      const hana = await open('simple');
+      const hana = await members.open();
       const code = await startCircle(hana, {
         title: 'Private circle',
         capacity: 3,
@@ -113,7 +104,7 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
         privateVoice: true,
       });
       await hana.getByText('Private voice: audio goes through a relay').waitFor();
-      const ren = await open('3d');
+      const ren = await members.open();
       await knock(ren, code, 'Ren');
       await admit(hana, ren, 'Ren');
 

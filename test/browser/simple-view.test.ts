@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
 import { startAppServer } from './support/app-server';
 import { startCircle } from './support/circle-actions';
-import { describeWithBrowser, launchChromium } from './support/chromium';
-import { PageWatch } from './support/page-watch';
+import { MemberBrowsers } from './support/app-pages';
+import { describeWithBrowser } from './support/chromium';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(120_000);
@@ -22,23 +22,20 @@ function viewState(page: Page) {
 
 describeWithBrowser('turning the 3D view off and on', (executablePath) => {
   let server: RunningServer;
-  let browser: Browser;
+  let members: MemberBrowsers;
 
   beforeAll(async () => {
     server = await startAppServer();
-    browser = await launchChromium(executablePath);
+    members = new MemberBrowsers(executablePath, server.url);
   });
 
   afterAll(async () => {
-    await browser.close();
+    await members.closeAll();
     await server.close();
   });
 
   it('switches to the simple view in the circle, remembers it across a reload, and switches back', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    const watch = new PageWatch(page, new URL(server.url).origin);
-    await page.goto(`${server.url}/?diagnostics=1`);
+    const page = await members.open();
     await startCircle(page, { title: 'Quiet view', capacity: 4, name: 'Hana' });
     const toggle = page.getByLabel('Show the 3D circle');
     await waitUntil(
@@ -75,7 +72,6 @@ describeWithBrowser('turning the 3D view off and on', (executablePath) => {
     expect(await page.locator('#scene-canvas').isVisible()).toBe(true);
     expect(await page.getByText('The 3D view is off.').isHidden()).toBe(true);
 
-    expect(watch.consoleErrors).toEqual([]);
-    await context.close();
+    expect(members.problems().consoleErrors).toEqual([]);
   });
 });

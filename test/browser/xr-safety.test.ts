@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
-import { openAppPage } from './support/app-pages';
+import { MemberBrowsers } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
-import { describeWithBrowser, launchChromium } from './support/chromium';
-import type { PageWatch } from './support/page-watch';
+import { describeWithBrowser } from './support/chromium';
 import { waitUntil } from './support/wait-until';
 import { diagnose, pressMenuButton } from './support/wrist-menu';
 import { clickButton, setControllerPose, waitForXrFrames, yawPitch } from './support/xr-emulator';
@@ -20,29 +19,20 @@ interface MenuPage {
 
 describeWithBrowser('the safety tools in a headset', (executablePath) => {
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watches: PageWatch[] = [];
+  let members: MemberBrowsers;
 
   beforeAll(async () => {
     server = await startAppServer();
-    browser = await launchChromium(executablePath);
+    members = new MemberBrowsers(executablePath, server.url);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
+    await members.closeAll();
     await server.close();
   });
 
   function openPage(headset: boolean): Promise<Page> {
-    // The desktop member only reads the page: one 3D view keeps the software renderer quick.
-    return openAppPage(
-      browser,
-      server.url,
-      { contexts, watches },
-      { headset, simpleView: !headset },
-    );
+    return members.open({ headset });
   }
 
   function menuPageOf(page: Page): Promise<MenuPage | undefined> {
@@ -153,9 +143,6 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await pressMenuButton(hana, 'pass');
     await ren.locator('#piece-panel').getByText('Kai is holding the talking piece').waitFor();
 
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.consoleErrors).toEqual([]);
-    }
+    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

@@ -116,16 +116,64 @@ describe('flood guard', () => {
     // Practically no refill, so the boundary does not depend on how fast this machine is.
     const h = await start({ flood: { burst: 20, perSecond: 0.001 } });
     const guest = await h.connect();
+    const relay = { to: 'nobody-here', signal: candidate(1) };
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => rawRequest(guest, 'circle:leave', [{}])),
+      Array.from({ length: 20 }, () => rawRequest(guest, 'signal:relay', [relay])),
     );
     expect(answers).toEqual(Array(20).fill({ ok: false, error: { code: 'not_in_circle' } }));
     expect(guest.connected).toBe(true);
 
     const closed = waitForEvent(guest, 'session:closed');
     const dropped = waitForDisconnect(guest);
-    rawEmit(guest, 'circle:leave', {});
+    rawEmit(guest, 'signal:relay', relay);
     expect(await closed).toEqual({ reason: 'rate_limited' });
     await dropped;
+  });
+
+  test('events pushed to the whole circle cost more than a relay to one member', async () => {
+    // Practically no refill: each member has what is left of 40 tokens after joining.
+    const h = await start({ flood: { burst: 40, perSecond: 0.001 } });
+    const facilitator = await createCircle(h);
+    const relayer = await join(h, facilitator, 'つたえる');
+    const switcher = await join(h, facilitator, 'きりかえ');
+
+    for (let i = 0; i < 10; i++) await relayGoesThrough(relayer, facilitator, candidate(i));
+    expect(relayer.socket.connected).toBe(true);
+
+    // The same number of mute switches, each pushed to everyone, is more than the bucket holds.
+    const closed = waitForEvent(switcher.socket, 'session:closed');
+    for (let i = 0; i < 10; i++) rawEmit(switcher.socket, 'voice:mute', { muted: i % 2 === 0 });
+    expect(await closed).toEqual({ reason: 'rate_limited' });
+    expect(relayer.socket.connected).toBe(true);
+  });
+
+  test('a flood is logged once, told once and closed once, however many packets were in flight', async () => {
+    const logs: string[] = [];
+    const h = await start({ flood, memberGraceMs: 20_000 }, { logs });
+    const facilitator = await createCircle(h);
+    const flooder = await join(h, facilitator, 'あふれる');
+    const serverSocket = h.server.io.of('/').sockets.get(flooder.socket.id ?? '');
+    if (!serverSocket) throw new Error('no server socket for the flooder');
+    const emit = jest.spyOn(serverSocket, 'emit');
+    const disconnect = jest.spyOn(serverSocket, 'disconnect');
+    const dropped = waitForDisconnect(flooder.socket);
+
+    for (let i = 0; i < 600; i++) {
+      rawEmit(flooder.socket, 'signal:relay', { to: facilitator.memberId, signal: candidate(i) });
+      rawEmit(flooder.socket, 'chat:send', { text: `${i}` });
+      rawEmit(flooder.socket, `junk:${i}`, {});
+    }
+    await dropped;
+    // Everything the flooder sent has reached the server once the facilitator's next request,
+    // sent after the flood on the same machine, is answered and the server is idle again.
+    await expectServerHealthy(h);
+    await relayGoesThrough(facilitator, await join(h, facilitator, 'あと'));
+
+    const floodLines = logs.filter((line) => line.includes('"evt":"socket.flood"'));
+    expect(floodLines).toHaveLength(1);
+    const closes = emit.mock.calls.filter(([event]) => event === 'session:closed');
+    expect(closes).toEqual([['session:closed', { reason: 'rate_limited' }]]);
+    // disconnect(true) closes the connection (socket.io then calls disconnect() once itself).
+    expect(disconnect.mock.calls.filter(([close]) => close === true)).toHaveLength(1);
   });
 });

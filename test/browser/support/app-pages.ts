@@ -1,45 +1,94 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { PageWatch } from './page-watch';
 import { preferSimpleView } from './view-preference';
 import { installEmulatedQuest } from './xr-emulator';
 
-/** Everything a suite opened, so it can close the contexts and check the watches at the end. */
-export interface OpenedPages {
-  contexts: BrowserContext[];
-  watches: PageWatch[];
-}
-
-export interface AppPageOptions {
-  /** Start in the simple view (no 3D), as someone who chose it before. */
-  simpleView?: boolean;
-  /** An emulated Quest 3 in the context (IWER). */
+export interface MemberOptions {
+  /** The simple view (no 3D), as someone who chose it before. The 3D view is the default. */
+  view?: '3d' | 'simple';
+  /** An emulated Quest 3 (IWER). */
   headset?: boolean;
+  /** What the microphone prompt gets: the suite's tone (default), or a refusal. */
+  microphone?: 'tone' | 'refused';
+  locale?: string;
+  viewport?: { width: number; height: number };
+  /** Path and query to open; `/?diagnostics=1` by default. */
+  path?: string;
   /** Playwright's default action timeout for the page. */
   timeoutMs?: number;
 }
 
+interface Member {
+  browser: Browser;
+  page: Page;
+  watch: PageWatch;
+  launchMs: number;
+}
+
 /**
- * The app in a fresh English context of its own (a desktop-sized window) with `?diagnostics`,
- * watched for console errors and requests to other origins.
+ * Every member of a browser test on a machine of their own: one Chromium process per member,
+ * so no two members share a GPU process. In software GL, 3D pages that share one starve each
+ * other (a scene start then blocks a page long enough to lose its socket), which no real
+ * member's computer does.
  */
-export async function openAppPage(
-  browser: Browser,
-  serverUrl: string,
-  opened: OpenedPages,
-  options: AppPageOptions = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    viewport: { width: 1000, height: 700 },
-  });
-  opened.contexts.push(context);
-  if (options.simpleView) await preferSimpleView(context);
-  if (options.headset) await installEmulatedQuest(context);
-  const page = await context.newPage();
-  if (options.timeoutMs !== undefined) page.setDefaultTimeout(options.timeoutMs);
-  opened.watches.push(new PageWatch(page, new URL(serverUrl).origin));
-  await page.goto(`${serverUrl}/?diagnostics=1`);
-  return page;
+export class MemberBrowsers {
+  private readonly members: Member[] = [];
+
+  constructor(
+    private readonly executablePath: string,
+    private readonly serverUrl: string,
+    /** A WAV file every member's fake microphone plays. */
+    private readonly toneFile?: string,
+  ) {}
+
+  /** Launches a Chromium for one member and opens the app in it. */
+  async open(options: MemberOptions = {}): Promise<Page> {
+    const started = Date.now();
+    const refused = options.microphone === 'refused';
+    const browser = await launchChromium(this.executablePath, {
+      grantMicrophone: !refused,
+      ...(this.toneFile && !refused ? { fakeAudioFile: this.toneFile } : {}),
+    });
+    const launchMs = Date.now() - started;
+    const context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      viewport: options.viewport ?? { width: 1000, height: 700 },
+    });
+    if (options.view === 'simple') await preferSimpleView(context);
+    if (options.headset) await installEmulatedQuest(context);
+    const page = await context.newPage();
+    if (options.timeoutMs !== undefined) page.setDefaultTimeout(options.timeoutMs);
+    const watch = new PageWatch(page, new URL(this.serverUrl).origin);
+    this.members.push({ browser, page, watch, launchMs });
+    await page.goto(`${this.serverUrl}${options.path ?? '/?diagnostics=1'}`);
+    return page;
+  }
+
+  /** What the page's watch saw: console errors and requests to other origins. */
+  watchOf(page: Page): PageWatch {
+    const member = this.members.find((m) => m.page === page);
+    if (!member) throw new Error('not a page of this suite');
+    return member.watch;
+  }
+
+  /** Console errors and foreign requests of every member, for one `toEqual` check. */
+  problems(): { consoleErrors: string[]; foreignRequests: string[] } {
+    return {
+      consoleErrors: this.members.flatMap((m) => m.watch.consoleErrors),
+      foreignRequests: this.members.flatMap((m) => m.watch.foreignRequests),
+    };
+  }
+
+  /** How long each member's Chromium took to launch, in ms. */
+  launchTimes(): number[] {
+    return this.members.map((m) => m.launchMs);
+  }
+
+  async closeAll(): Promise<void> {
+    const members = this.members.splice(0);
+    await Promise.all(members.map((m) => m.browser.close()));
+  }
 }
 
 /** The member id the people list shows for `name`. */

@@ -21,6 +21,15 @@ describe('TokenBucket', () => {
     expect(bucket.take()).toBe(false);
   });
 
+  it('takes a cost of several tokens at once, and nothing when it cannot pay it whole', () => {
+    const bucket = new TokenBucket({ burst: 10, perSecond: 1 }, clock);
+    expect(bucket.take(4)).toBe(true);
+    expect(bucket.take(4)).toBe(true);
+    expect(bucket.take(4)).toBe(false);
+    // The refused cost took nothing: the two tokens left still pay for two single events.
+    expect(takeMany(bucket, 3)).toBe(2);
+  });
+
   it('costs nothing when the clock steps backwards', () => {
     const bucket = new TokenBucket({ burst: 240, perSecond: 60 }, clock);
     expect(bucket.take()).toBe(true);
