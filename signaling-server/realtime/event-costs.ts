@@ -4,7 +4,7 @@ import type { ClientEventName } from '../../shared/protocol/events';
 const POINT = 1;
 /** An event that changes the circle and is pushed to every member (or every host). */
 const CIRCLE = 4;
-/** Work on the store or a secret (creating, knocking, resuming): dearer than any single push. */
+/** Work on the store or a secret (creating, knocking, resuming), pushed to the hosts at most. */
 const ENTRY = 2;
 
 /**
