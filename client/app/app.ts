@@ -220,7 +220,10 @@ export class App {
     const saved = this.sessions.load();
     if (!saved) return;
     this.status.announce(this.i18n.t('status.resuming'));
-    const result = await this.client.request('circle:resume', saved);
+    // A resume is never timed out and sent again: on a page busy for longer than a request's
+    // timeout (WebGL set-up on a slow computer), the answer arrives late but arrives, and a
+    // second resume from a socket already seated would be refused.
+    const result = await this.client.request('circle:resume', saved, { untilAnswered: true });
     if (result.ok) {
       this.enterCircle(result.data);
       return;
@@ -250,6 +253,7 @@ export class App {
       this.status.clear();
     }
     this.renderCircle();
+    this.voice.setOnline(true);
     this.status.announce(this.i18n.t('status.inCircle'));
     if (!wasInCircle) void this.enterWithVoiceFirst(entered);
   }
@@ -409,6 +413,7 @@ export class App {
       }
     });
     socket.on('disconnect', (reason) => {
+      this.voice.setOnline(false);
       if (this.phase.kind === 'circle' && reason !== 'io server disconnect') {
         this.status.announce(this.i18n.t('status.reconnecting'));
       }

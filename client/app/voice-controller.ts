@@ -42,6 +42,7 @@ export class VoiceController {
   private blocked: ReadonlySet<string> = new Set();
   private selfId: string | undefined;
   private forceMuted = false;
+  private online = true;
 
   constructor(
     private readonly i18n: Translator,
@@ -84,6 +85,15 @@ export class VoiceController {
     byId('voice-mode').textContent = this.i18n.t(
       circle.privateVoice ? 'voice.private' : 'voice.direct',
     );
+  }
+
+  /**
+   * False from the moment the connection drops until the seat is taken back on a new one:
+   * signals sent then would be refused, and links that were forming start over on return.
+   */
+  setOnline(online: boolean): void {
+    this.online = online;
+    this.session?.setOnline(online);
   }
 
   /** Resolves when voice has connected to everyone present (or `timeoutMs` passed). */
@@ -141,6 +151,7 @@ export class VoiceController {
     this.speaking.clear();
     this.talking = false;
     this.forceMuted = false;
+    this.online = true;
     this.circle = undefined;
     this.blocked = new Set();
   }
@@ -190,6 +201,7 @@ export class VoiceController {
         this.hooks.onPeerClosed(memberId);
       },
     });
+    this.session.setOnline(this.online);
     // The 3D view may have placed the ears before voice started.
     if (this.lastListener) this.session.setListener(this.lastListener);
     this.scheduleConfigRefresh(config.data.ttlS);

@@ -14,6 +14,7 @@ import { AvatarRoster } from './avatars/avatar-roster';
 import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
 import { FramePacer } from './frame-pacer';
+import { FrameRecord } from './frame-record';
 import type {
   CircleSceneHandle,
   PoseSnapshot,
@@ -55,6 +56,7 @@ class CircleScene implements CircleSceneHandle {
   private readonly onKeyDown: (event: KeyboardEvent) => void;
   private readonly onSteer: () => void;
   private readonly pacer = new FramePacer();
+  private readonly frames = new FrameRecord();
   private readonly simulated: SimulatedMembers;
   private readonly piece: TalkingPiece;
   private xr: XrExperience | undefined;
@@ -106,11 +108,22 @@ class CircleScene implements CircleSceneHandle {
     this.engine.runRenderLoop(() => {
       // A hidden tab draws nothing (a headset session keeps its own loop running).
       if (this.xr?.active) {
-        this.scene.render();
+        this.draw();
         return;
       }
       if (document.visibilityState === 'hidden') return;
-      if (this.sweeping || this.pacer.shouldDraw(performance.now())) this.scene.render();
+      if (this.sweeping || this.pacer.shouldDraw(performance.now())) this.draw();
+    });
+  }
+
+  private draw(): void {
+    const started = performance.now();
+    this.scene.render();
+    this.frames.add({
+      ms: performance.now() - started,
+      drawCalls: this.instrumentation.drawCallsCounter.current,
+      triangles: Math.round(this.scene.getActiveIndices() / 3),
+      activeMeshes: this.scene.getActiveMeshes().length,
     });
   }
 
@@ -235,6 +248,14 @@ class CircleScene implements CircleSceneHandle {
       simulate: (count) => {
         this.simulated.set(count);
         if (this.view) this.update(this.view);
+      },
+      framesSince: (index) => this.frames.since(index),
+      shrinkDrawingBuffer: (widthPx) => {
+        const { canvas } = this.options;
+        const cssWidth = canvas.clientWidth * window.devicePixelRatio;
+        this.engine.setHardwareScalingLevel(Math.max(1, cssWidth / widthPx));
+        this.engine.resize();
+        return { width: this.engine.getRenderWidth(), height: this.engine.getRenderHeight() };
       },
     };
   }

@@ -4,6 +4,7 @@ import type { MemberView } from '../../shared/circle/views';
 import type { ListenerPose } from '../voice/spatial-audio';
 import type { MenuButtonId } from '../xr/menu-layout';
 import type { MenuView } from '../xr/wrist-menu';
+import type { FrameSample } from './frame-record';
 
 /** Called whenever the view turns or moves, so voices stay where their speakers sit. */
 export type ListenerCallback = (pose: ListenerPose) => void;
@@ -87,4 +88,12 @@ export interface SceneDiagnostics {
   sweepView(on: boolean): void;
   /** Adds `count` stand-in members moving gently, for benchmarks. */
   simulate(count: number): void;
+  /** Each frame drawn from `index` on that is still remembered (the last 512), for benchmarks. */
+  framesSince(index: number): FrameSample[];
+  /**
+   * Draws into a drawing buffer about `widthPx` wide while the view keeps its size and shape,
+   * for benchmarks: every draw call and all the frame's JS still run, but a software renderer
+   * fills few pixels, so it does not set the pace. Returns the buffer's size.
+   */
+  shrinkDrawingBuffer(widthPx: number): { width: number; height: number };
 }

@@ -50,7 +50,15 @@ export class PeerMesh {
   private readonly peers = new Map<string, Peer>();
   private readonly members = new Set<string>();
   private readonly retries = new Map<string, { attempt: number; timer: unknown }>();
+  /** Members who start their pair with us: if no offer comes by then, greet them again. */
+  private readonly awaitingOffer = new Map<string, unknown>();
   private disposed = false;
+  /**
+   * False while this page is not seated in the circle on its current connection (the socket
+   * dropped, or came back and has not resumed yet). The server refuses signals then, so none
+   * is sent, and whatever was being negotiated is started again once the page is back.
+   */
+  private online = true;
 
   private config: RTCConfiguration;
 
@@ -80,9 +88,25 @@ export class PeerMesh {
     for (const id of present) {
       if (this.members.has(id)) continue;
       this.members.add(id);
-      if (startsConnection(this.options.selfId, id)) this.open(id);
-      // The other side starts this pair; a page that just (re)loaded tells it we are here.
-      else this.options.send(id, { type: 'renegotiate' });
+      this.start(id);
+    }
+  }
+
+  /**
+   * Whether this page is seated in the circle on its current connection. Coming back, every
+   * pair that is not connected starts over at once: its signals may have been sent into a
+   * connection that was already gone, and waiting for the connect timeout would keep the
+   * circle silent for seconds more.
+   */
+  setOnline(online: boolean): void {
+    if (this.disposed || online === this.online) return;
+    this.online = online;
+    if (!online) return;
+    for (const id of this.members) {
+      if (this.peers.get(id)?.connected) continue;
+      this.cancelRetry(id);
+      this.drop(id);
+      this.start(id);
     }
   }
 
@@ -98,6 +122,7 @@ export class PeerMesh {
         return;
       case 'offer':
         if (initiator || signal.conn === undefined) return;
+        this.stopAwaitingOffer(from);
         // A new offer means the other side started over: follow it.
         if (current?.conn !== signal.conn) this.open(from, signal.conn);
         this.peers.get(from)?.link.signal(signal);
@@ -142,7 +167,38 @@ export class PeerMesh {
     this.disposed = true;
     for (const id of [...this.peers.keys()]) this.drop(id);
     for (const id of [...this.retries.keys()]) this.cancelRetry(id);
+    for (const id of [...this.awaitingOffer.keys()]) this.stopAwaitingOffer(id);
     this.members.clear();
+  }
+
+  /** Opens the pair's link, or, where the other side opens it, asks for an offer. */
+  private start(memberId: string): void {
+    if (startsConnection(this.options.selfId, memberId)) {
+      this.open(memberId);
+      return;
+    }
+    // A page that just (re)loaded tells the other side it is here. If that greeting is lost
+    // (the other page was away, or busy), nothing else would ever start the pair: ask again.
+    this.send(memberId, { type: 'renegotiate' });
+    this.stopAwaitingOffer(memberId);
+    this.awaitingOffer.set(
+      memberId,
+      this.options.scheduler.set(() => {
+        this.awaitingOffer.delete(memberId);
+        if (!this.peers.has(memberId)) this.scheduleRetry(memberId);
+      }, CONNECT_TIMEOUT_MS),
+    );
+  }
+
+  private stopAwaitingOffer(memberId: string): void {
+    const timer = this.awaitingOffer.get(memberId);
+    if (timer === undefined) return;
+    this.options.scheduler.clear(timer);
+    this.awaitingOffer.delete(memberId);
+  }
+
+  private send(to: string, signal: SignalPayload): void {
+    if (this.online) this.options.send(to, signal);
   }
 
   private open(memberId: string, conn = this.options.newConnId()): void {
@@ -154,7 +210,7 @@ export class PeerMesh {
       config: this.config,
       events: {
         signal: (signal: LinkSignal) => {
-          this.options.send(memberId, { ...signal, conn });
+          this.send(memberId, { ...signal, conn });
         },
         stream: (stream) => {
           this.options.onStream(memberId, stream);
@@ -164,7 +220,8 @@ export class PeerMesh {
           if (!peer || !isCurrent()) return;
           peer.connected = true;
           this.options.scheduler.clear(peer.connectTimer);
-          this.retries.delete(memberId);
+          // A retry still pending (the other side's offer came first) must not replace this.
+          this.cancelRetry(memberId);
           this.options.onPeerConnected?.(memberId);
         },
         data: (bytes) => {
@@ -208,9 +265,7 @@ export class PeerMesh {
     const attempt = previous ? previous.attempt + 1 : 0;
     const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 8_000;
     const timer = this.options.scheduler.set(() => {
-      if (!this.members.has(memberId)) return;
-      if (startsConnection(this.options.selfId, memberId)) this.open(memberId);
-      else this.options.send(memberId, { type: 'renegotiate' });
+      if (this.members.has(memberId)) this.start(memberId);
     }, delay);
     this.retries.set(memberId, { attempt, timer });
   }
@@ -219,5 +274,6 @@ export class PeerMesh {
     const retry = this.retries.get(memberId);
     if (retry) this.options.scheduler.clear(retry.timer);
     this.retries.delete(memberId);
+    this.stopAwaitingOffer(memberId);
   }
 }

@@ -123,6 +123,11 @@ export class VoiceSession {
     this.mesh.setConfig(config);
   }
 
+  /** Whether this page is seated on its current connection (see `PeerMesh.setOnline`). */
+  setOnline(online: boolean): void {
+    this.mesh.setOnline(online);
+  }
+
   /**
    * Resolves once every present member is connected, or after `timeoutMs`. Heavy work (loading
    * the 3D view) waits for this so it doesn't hold up the first seconds of hearing the circle.

@@ -212,6 +212,61 @@ describe('PeerMesh', () => {
     expect(links).toHaveLength(2);
   });
 
+  describe('a page that lost its seat for a while (a stall, a dropped connection)', () => {
+    it('sends nothing while away, and starts every unconnected pair over at once on return', () => {
+      const { mesh, links, live, sent } = setup('b');
+      mesh.setMembers([member('a'), member('b'), member('c'), member('d')]);
+      links[0]?.options.events.connect(); // b→c is up
+      mesh.setOnline(false);
+      sent.length = 0;
+      // b→d's offer is made while the server would refuse it: it is not sent.
+      links[1]?.options.events.signal({ type: 'offer', sdp: 'v=0' });
+      expect(sent).toEqual([]);
+
+      mesh.setOnline(true);
+      // Without this, b→d would sit unanswered until the 12 s connect timeout.
+      expect(links[1]?.destroyed).toBe(true);
+      expect(links[0]?.destroyed).toBe(false);
+      expect(live().map((l) => l.options.initiator)).toEqual([true, true]);
+      // a starts the a–b pair, so b asks it for an offer again.
+      expect(sent).toEqual([{ to: 'a', signal: { type: 'renegotiate' } }]);
+      links[2]?.options.events.signal({ type: 'offer', sdp: 'v=0' });
+      expect(sent.at(-1)).toEqual({
+        to: 'd',
+        signal: { type: 'offer', sdp: 'v=0', conn: 'conn3' },
+      });
+    });
+
+    it('greets again when the side that starts the pair never answers', () => {
+      const { mesh, sent, scheduler, live } = setup('b');
+      mesh.setMembers([member('a'), member('b')]);
+      expect(sent).toEqual([{ to: 'a', signal: { type: 'renegotiate' } }]);
+      scheduler.advance(12_000);
+      expect(sent).toHaveLength(1);
+      scheduler.advance(500);
+      expect(sent).toHaveLength(2);
+      // An offer ends the asking.
+      mesh.handleSignal('a', { type: 'offer', sdp: 'v=0', conn: 'x1' });
+      live()[0]?.options.events.connect();
+      scheduler.advance(120_000);
+      expect(sent.filter((m) => m.signal.type === 'renegotiate')).toHaveLength(2);
+      expect(live()).toHaveLength(1);
+    });
+
+    it('keeps a pair connected by the other side while its own retry was pending', () => {
+      const { mesh, links, live, scheduler } = setup('a');
+      mesh.setMembers([member('a'), member('b')]);
+      links[0]?.options.events.close('failed');
+      scheduler.advance(100);
+      // b greets (it reloaded) before a's retry is due; the link that opens connects.
+      mesh.handleSignal('b', { type: 'renegotiate' });
+      live()[0]?.options.events.connect();
+      scheduler.advance(10_000);
+      expect(links).toHaveLength(2);
+      expect(live()).toHaveLength(1);
+    });
+  });
+
   it('opens later links with refreshed ICE servers and leaves running ones alone', () => {
     const { mesh, links } = setup('a');
     mesh.setMembers([member('a'), member('b')]);
