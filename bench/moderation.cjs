@@ -10,10 +10,8 @@
  * The server, clients and coordinator share this machine's cores, so the figures include
  * client-side delivery, not only the server.
  */
-const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
-const { setTimeout, clearTimeout } = require('node:timers');
-const { io } = require('socket.io-client');
+const { fillCircle, request, stateWhere } = require('./circle-clients.cjs');
 const {
   ensureServerBuilt,
   readProtocolVersion,
@@ -26,79 +24,6 @@ const CIRCLE_SIZE = 12;
 const RUNS = 20;
 const REMOVALS = 5;
 const TARGET_MS = 1000;
-const ANSWER_TIMEOUT_MS = 10_000;
-
-function connect(url, protocolVersion) {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, {
-      transports: ['websocket'],
-      auth: { protocolVersion },
-      forceNew: true,
-      reconnection: false,
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`connect failed: ${error.message}`)));
-  });
-}
-
-async function request(socket, event, payload) {
-  const answer = await socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck(event, payload);
-  if (answer?.ok !== true) {
-    throw new Error(`${event} refused: ${answer?.error?.code ?? 'malformed answer'}`);
-  }
-  return answer.data;
-}
-
-/** Resolves when `socket` receives a circle state that satisfies `accept`. */
-function stateWhere(socket, accept) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('circle:state', listener);
-      reject(new Error('no matching circle state within 10 s'));
-    }, ANSWER_TIMEOUT_MS);
-    const listener = (circle) => {
-      if (!accept(circle)) return;
-      clearTimeout(timer);
-      socket.off('circle:state', listener);
-      resolve(performance.now());
-    };
-    socket.on('circle:state', listener);
-  });
-}
-
-/** The facilitator's socket and id, and every participant's, all seated in one circle. */
-async function fillCircle(url, protocolVersion) {
-  const facilitator = await connect(url, protocolVersion);
-  const created = await request(facilitator, 'circle:create', {
-    title: 'Moderation bench',
-    capacity: CIRCLE_SIZE,
-    name: 'Facilitator',
-    rules: ['Be kind'],
-  });
-  const code = created.circle.code;
-  facilitator.on('waiting:list', (waiting) => {
-    for (const { id } of waiting)
-      request(facilitator, 'waiting:admit', { waitingId: id }).catch(() => undefined);
-  });
-  const participants = [];
-  for (let i = 1; i < CIRCLE_SIZE; i++) {
-    const socket = await connect(url, protocolVersion);
-    const admitted = new Promise((resolve) => socket.once('knock:admitted', resolve));
-    await request(socket, 'circle:knock', {
-      code,
-      name: `Guest ${i}`,
-      acceptedRules: true,
-      device: crypto.randomBytes(18).toString('base64url'),
-    });
-    const admission = await admitted;
-    const entered = await request(socket, 'circle:resume', {
-      code,
-      resumeToken: admission.resumeToken,
-    });
-    participants.push({ socket, memberId: entered.self.memberId });
-  }
-  return { facilitator, facilitatorId: created.self.memberId, participants };
-}
 
 /** Sends one power and times it until every other member present has seen `accept`. */
 async function timeToEveryone(circle, others, event, payload, accept) {
@@ -115,7 +40,7 @@ async function runModeration(log) {
   const url = `http://127.0.0.1:${server.port}`;
   const sockets = [];
   try {
-    const circle = await fillCircle(url, readProtocolVersion());
+    const circle = await fillCircle(url, readProtocolVersion(), CIRCLE_SIZE, 'Moderation bench');
     sockets.push(circle.facilitator, ...circle.participants.map((p) => p.socket));
     const present = () => circle.participants;
     const member = (circleView, id) => circleView.members.find((m) => m.id === id);

@@ -8,6 +8,7 @@
  *   npm run bench -- voice      voice in real Chromium only
  *   npm run bench -- scene      the 3D view and pose traffic in real Chromium only
  *   npm run bench -- moderation how fast a facilitator's powers reach a full circle
+ *   npm run bench -- flood      what members flooding a circle cost a steady member of it
  *
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
@@ -34,6 +35,7 @@ const { setTimeout, clearTimeout } = require('node:timers');
 const { killAll } = require('./children.cjs');
 const bundle = require('./bundle-size.cjs');
 const load = require('./signaling-load.cjs');
+const flood = require('./flood.cjs');
 const moderation = require('./moderation.cjs');
 const scene = require('./scene.cjs');
 const voice = require('./voice.cjs');
@@ -204,9 +206,9 @@ function printTable(rows) {
   log('CPU is a share of one core. NOISY: other processes used > 25 % of a core meanwhile.');
   if (rows.some((r) => r.bench.startsWith('scene'))) {
     log('Scene: headless Chromium renders with SwiftShader, on the CPU, so fps is no GPU figure.');
-    log("JS per frame is Babylon's frame time (scene logic, draw-call submission), measured with");
-    log('the canvas hidden so that SwiftShader does not set the pace. Pose traffic counts payload');
-    log('only: SCTP, DTLS, UDP and IP headers are not included.');
+    log('JS per frame is the time of each drawn frame (scene logic, draw-call submission), with');
+    log('the view drawing into a 64-pixel-wide buffer so that SwiftShader does not set the pace.');
+    log('Pose traffic counts payload only: SCTP, DTLS, UDP and IP headers are not included.');
   }
 }
 
@@ -317,13 +319,20 @@ async function runSceneBench(settings, rows, fail, failures, keep) {
 
 async function main() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'load', 'bundle', 'voice', 'scene', 'moderation'].includes(which)) {
-    console.error('usage: npm run bench [-- load | bundle | voice | scene | moderation]');
+  if (!['all', 'load', 'bundle', 'voice', 'scene', 'moderation', 'flood'].includes(which)) {
+    console.error('usage: npm run bench [-- load | bundle | voice | scene | moderation | flood]');
     process.exit(2);
   }
   const settings = readSettings();
   const startedAt = new Date();
-  const results = { signaling: [], bundle: null, voice: null, scene: null, moderation: null };
+  const results = {
+    signaling: [],
+    bundle: null,
+    voice: null,
+    scene: null,
+    moderation: null,
+    flood: null,
+  };
   const rows = [];
   const failures = [];
   const fail = (bench, error) => {
@@ -377,6 +386,15 @@ async function main() {
       rows.push(...moderation.toRows(results.moderation));
     } catch (error) {
       fail('moderation', error);
+    }
+  }
+
+  if (which === 'all' || which === 'flood') {
+    try {
+      results.flood = await withWatchdog('flood', settings.timeoutS, () => flood.runFlood(log));
+      rows.push(...flood.toRows(results.flood));
+    } catch (error) {
+      fail('flood', error);
     }
   }
 

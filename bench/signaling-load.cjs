@@ -135,7 +135,16 @@ function startServer(env = {}) {
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
-    const server = { child, pid: child.pid, port: 0, warnings: 0, sampleWarnings: [], stderr: '' };
+    const server = {
+      child,
+      pid: child.pid,
+      port: 0,
+      warnings: 0,
+      /** Warning lines by their `evt`, e.g. { 'socket.flood': 3 }. */
+      warningsByEvent: {},
+      sampleWarnings: [],
+      stderr: '',
+    };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the server did not print its address within 15 s'));
@@ -154,6 +163,8 @@ function startServer(env = {}) {
         } else if (line.startsWith('{')) {
           // pino JSON at LOG_LEVEL=warn: every line is a warning or an error worth reporting.
           server.warnings += 1;
+          const evt = /"evt":"([^"]+)"/.exec(line)?.[1] ?? 'other';
+          server.warningsByEvent[evt] = (server.warningsByEvent[evt] ?? 0) + 1;
           if (server.sampleWarnings.length < 5) server.sampleWarnings.push(line.slice(0, 300));
         }
       }

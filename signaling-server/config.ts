@@ -53,7 +53,12 @@ export interface ServerConfig {
   facilitatorGraceMs: number;
   pingIntervalMs: number;
   pingTimeoutMs: number;
+  /** What a seated member may send: enough for a full mesh's signalling. */
   flood: FloodPolicy;
+  /** What a socket may send before it is seated (lobby, waiting room): far less. */
+  guestFlood: FloodPolicy;
+  /** A member cut off for flooding cannot take their seat back for this long. */
+  floodPenaltyMs: number;
   codeAttempts: CodeAttemptPolicy;
   maxCircles: number;
   voice: VoicePolicy;
@@ -92,6 +97,11 @@ export function defaultConfig(): ServerConfig {
     pingTimeoutMs: Timing.pingTimeoutMs,
     // A 12-seat mesh trickles ~100 signals in the first second of a join; a flood is far more.
     flood: { burst: 240, perSecond: 60 },
+    // Before a seat: a few previews while a code is typed, a knock, a resume.
+    guestFlood: { burst: 40, perSecond: 4 },
+    // Long enough that cut, resume, flood again is no way round the bucket; a page that was
+    // cut off does not try to resume at all.
+    floodPenaltyMs: 10_000,
     codeAttempts: { attempts: 10, windowS: 60 },
     // Bounds memory against scripted circle creation; far above one server's real load.
     maxCircles: 10_000,

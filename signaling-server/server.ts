@@ -22,6 +22,7 @@ import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { VoiceService } from './voice/voice-service';
+import { MemberCooldown } from './realtime/member-cooldown';
 import { Limits } from '../shared/protocol/limits';
 import packageJson from '../package.json';
 
@@ -76,7 +77,8 @@ export async function startServer(
     ? createHttpsServer(await ensureCertificate(config.tlsDir, lanAddresses()), app)
     : createHttpServer(app);
 
-  const realtimeDeps = { config, logger, now };
+  const floodPenalties = new MemberCooldown(config.floodPenaltyMs, now);
+  const realtimeDeps = { config, logger, now, floodPenalties };
   io = createRealtimeServer(httpServer, realtimeDeps);
   const broadcast = new CircleBroadcaster(io, now);
   const chat = new ChatLog(Limits.chatHistoryMax);
@@ -93,6 +95,7 @@ export async function startServer(
     facilitatorGraceMs: config.facilitatorGraceMs,
     maxCircles: config.maxCircles,
     voice: config.voice,
+    floodPenalties,
   });
   const voice = new VoiceService({ io, store, broadcast, logger, now, voice: config.voice });
   const presence = new PresenceService({

@@ -21,6 +21,7 @@ import { toCircleView, toModerationState, toPreview, toWaitingViews } from './ci
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import { KeyedTimers, type Scheduler } from './grace-timers';
 import { IdentityResolver } from './identity-resolver';
+import type { MemberCooldown } from '../realtime/member-cooldown';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
 import {
   hashDevice,
@@ -50,6 +51,8 @@ export interface CircleServiceDeps {
   maxCircles: number;
   /** Consulted only to refuse a private circle when no TURN server can relay its voice. */
   voice: VoicePolicy;
+  /** Members recently cut off for flooding: their seat is held, but not yet given back. */
+  floodPenalties: MemberCooldown;
 }
 
 const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId}`;
@@ -175,6 +178,8 @@ export class CircleService {
       await this.deps.codeAttempts.recordFailure(socket.data.address);
       throw EngawaError.of(ErrorCode.ResumeRefused);
     }
+    const penaltyMs = this.deps.floodPenalties.remaining(member.id);
+    if (penaltyMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(penaltyMs / 1000));
     const { circle, previous } = await this.deps.store.update(circleId, (c) => {
       const previousConnection = rules.attachConnection(c, member.id, socket.id);
       return { circle: c, previous: previousConnection };

@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config';
 import { registerHandlers, type RequestServices } from '../handlers/register-handlers';
 import type { Logger } from '../logger';
 import { guardAgainstFlood } from './flood-guard';
+import type { MemberCooldown } from './member-cooldown';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer, EngawaSocket } from './socket-types';
 
@@ -14,6 +15,8 @@ export interface RealtimeDeps {
   config: ServerConfig;
   logger: Logger;
   now: () => number;
+  /** Members cut off for flooding, shared with the circle service that refuses their resume. */
+  floodPenalties: MemberCooldown;
 }
 
 function clientAddress(socket: EngawaSocket, trustProxy: boolean): string {
@@ -57,11 +60,17 @@ export function acceptConnections(
   services: RequestServices,
   deps: RealtimeDeps,
 ): void {
-  const { config, logger, now } = deps;
+  const { config, logger, now, floodPenalties } = deps;
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
     socket.data.address = clientAddress(socket, config.trustProxy);
-    guardAgainstFlood(socket, config.flood, now, logger);
+    guardAgainstFlood(
+      socket,
+      { guest: config.guestFlood, member: config.flood },
+      now,
+      logger,
+      floodPenalties,
+    );
     registerHandlers(socket, services, logger);
     socket.on('disconnect', () => {
       services.circles.disconnected(socket).catch((error: unknown) => {

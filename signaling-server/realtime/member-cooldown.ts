@@ -31,6 +31,14 @@ export class MemberCooldown {
     return 0;
   }
 
+  /** The milliseconds left in the member's window (0 when there is none), recording nothing. */
+  remaining(memberId: string): number {
+    const t = this.now();
+    const last = this.lastShown.get(memberId);
+    if (last === undefined || t < last || t - last >= this.windowMs) return 0;
+    return this.windowMs - (t - last);
+  }
+
   /** Members remembered; entries past their window go at the next sweep. */
   get size(): number {
     return this.lastShown.size;

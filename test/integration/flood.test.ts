@@ -1,9 +1,11 @@
 import type { SignalPayload } from '../../shared/protocol/schemas';
+import { defaultConfig } from '../../signaling-server/config';
 import {
   createCircle,
   expectOk,
   expectServerHealthy,
   join,
+  ManualClock,
   rawEmit,
   rawRequest,
   recordEvents,
@@ -78,8 +80,12 @@ describe('flood guard', () => {
     await expectServerHealthy(h);
   });
 
-  test('the closed member’s seat is held, and they can take it back by resuming', async () => {
-    const h = await start({ flood, memberGraceMs: 20_000 });
+  test('the closed member’s seat is held, and given back once the flood penalty has passed', async () => {
+    const clock = new ManualClock();
+    const h = await start(
+      { flood, memberGraceMs: 20_000, floodPenaltyMs: 10_000 },
+      { now: clock.now },
+    );
     const facilitator = await createCircle(h);
     const flooder = await join(h, facilitator, 'あふれる');
 
@@ -87,22 +93,30 @@ describe('flood guard', () => {
     for (let i = 0; i < 200; i++) rawEmit(flooder.socket, 'signal:relay', { to: 'x', signal: {} });
     await dropped;
 
+    // Straight back, to flood again: the seat is not given back yet, and nobody is told anything.
+    const returned = await h.connect();
+    const resume = { code: facilitator.code, resumeToken: flooder.resumeToken };
+    expect(await request(returned, 'circle:resume', resume)).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', retryAfterS: 10 },
+    });
+    clock.advance(9_000);
+    expect(await request(returned, 'circle:resume', resume)).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', retryAfterS: 1 },
+    });
+
+    clock.advance(1_000);
     const back = waitForEvent(facilitator.socket, 'circle:state', (s) =>
       s.members.some((m) => m.id === flooder.memberId && m.connected),
     );
-    const returned = await h.connect();
-    const entered = expectOk(
-      await request(returned, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: flooder.resumeToken,
-      }),
-    );
+    const entered = expectOk(await request(returned, 'circle:resume', resume));
     expect(entered.self.memberId).toBe(flooder.memberId);
     await back;
   });
 
   test('a guest flooding unknown events is closed too', async () => {
-    const h = await start({ flood });
+    const h = await start({ guestFlood: flood });
     const guest = await h.connect();
     const closed = waitForEvent(guest, 'session:closed');
     const dropped = waitForDisconnect(guest);
@@ -114,7 +128,7 @@ describe('flood guard', () => {
 
   test('a burst up to the limit is served in full; one more closes the socket', async () => {
     // Practically no refill, so the boundary does not depend on how fast this machine is.
-    const h = await start({ flood: { burst: 20, perSecond: 0.001 } });
+    const h = await start({ guestFlood: { burst: 20, perSecond: 0.001 } });
     const guest = await h.connect();
     const relay = { to: 'nobody-here', signal: candidate(1) };
     const answers = await Promise.all(
@@ -130,9 +144,31 @@ describe('flood guard', () => {
     await dropped;
   });
 
+  test('a socket that is nobody yet may send far less than a seated member', async () => {
+    // The shipped allowances: a mesh's signalling for members, a lobby's needs for guests.
+    const h = await start({ flood: defaultConfig().flood, guestFlood: defaultConfig().guestFlood });
+    const facilitator = await createCircle(h);
+    const member = await join(h, facilitator, 'なかま');
+    const guest = await h.connect();
+    const signal = candidate(1);
+    const sends = 100;
+    const memberAnswers = Promise.all(
+      Array.from({ length: sends }, () =>
+        rawRequest(member.socket, 'signal:relay', [{ to: facilitator.memberId, signal }]),
+      ),
+    );
+    expect(await memberAnswers).toEqual(Array(sends).fill({ ok: true, data: null }));
+    const closed = waitForEvent(guest, 'session:closed');
+    for (let i = 0; i < sends; i++) {
+      rawEmit(guest, 'signal:relay', { to: facilitator.memberId, signal });
+    }
+    expect(await closed).toEqual({ reason: 'rate_limited' });
+    expect(member.socket.connected).toBe(true);
+  });
+
   test('events pushed to the whole circle cost more than a relay to one member', async () => {
-    // Practically no refill: each member has what is left of 40 tokens after joining.
-    const h = await start({ flood: { burst: 40, perSecond: 0.001 } });
+    // Practically no refill: each seated member has 30 tokens.
+    const h = await start({ flood: { burst: 30, perSecond: 0.001 } });
     const facilitator = await createCircle(h);
     const relayer = await join(h, facilitator, 'つたえる');
     const switcher = await join(h, facilitator, 'きりかえ');

@@ -82,7 +82,7 @@ describe('flood guard', () => {
   // `answerUnknownEvents` (guarded-handlers.ts) still answers and logs an unknown event the
   // guard has just refused.
   test('an event over the limit gets no answer', async () => {
-    const h = await start({ flood: { burst: 3, perSecond: 0.001 } });
+    const h = await start({ guestFlood: { burst: 3, perSecond: 0.001 } });
     const guest = await h.connect();
     for (let i = 0; i < 3; i++) {
       expectError(await rawRequest(guest, 'junk:event', [i]), 'unknown_event');

@@ -191,6 +191,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     memberGraceMs: 30_000,
     facilitatorGraceMs: 60_000,
     codeAttempts: { attempts: 1_000, windowS: 60 },
+    // Suites open many short-lived guest sockets that send a lot; flood tests set their own.
+    guestFlood: { burst: 1_000, perSecond: 1_000 },
     ...overrides,
   };
 }

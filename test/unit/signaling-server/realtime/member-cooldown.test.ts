@@ -60,4 +60,16 @@ describe('MemberCooldown', () => {
     cooldown.take('member-d');
     expect(cooldown.size).toBe(1);
   });
+
+  it('tells what is left of a window without starting or extending one', () => {
+    const { clock, cooldown } = setup();
+    expect(cooldown.remaining('member-a')).toBe(0);
+    expect(cooldown.take('member-a')).toBe(0);
+    clock.now += 200;
+    expect(cooldown.remaining('member-a')).toBe(500);
+    expect(cooldown.remaining('member-a')).toBe(500);
+    clock.now += 500;
+    expect(cooldown.remaining('member-a')).toBe(0);
+    expect(cooldown.take('member-a')).toBe(0);
+  });
 });
