@@ -52,7 +52,13 @@ async function floodUntilCut(socket, facilitatorId, counts) {
 
 async function runFlooder(job, flooder, isStopped, counts) {
   while (!isStopped()) {
-    const socket = await connect(job.url, job.protocolVersion);
+    const socket = await connect(job.url, job.protocolVersion).catch(() => undefined);
+    if (!socket) {
+      // Refused: this address opened too many connections this minute. Knock again at once.
+      counts.refusedConnections += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
     try {
       // Right after a cut-off the seat is not given back: flood on as a guest, as an attacker would.
       const seated = await request(socket, 'circle:resume', {
@@ -74,7 +80,7 @@ process.on('message', (message) => {
   if (message.type !== 'flood') return;
   const job = message.job;
   let stopped = false;
-  const counts = { cuts: 0, closedMessages: 0, packets: 0, seated: 0 };
+  const counts = { cuts: 0, closedMessages: 0, packets: 0, seated: 0, refusedConnections: 0 };
   process.once('message', (next) => {
     if (next.type === 'stop') stopped = true;
   });

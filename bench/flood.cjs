@@ -84,7 +84,9 @@ function startFlooders(job) {
 
 async function runFlood(log) {
   const { build } = await ensureServerBuilt(log);
-  const server = await startServer();
+  // The shipped limit on new connections per address (defaultConfig().connectionsPerMinute):
+  // the flooders and the steady member share 127.0.0.1, as one attacker's machine would.
+  const server = await startServer({ CONNECTIONS_PER_MINUTE: '120' });
   const url = `http://127.0.0.1:${server.port}`;
   const protocolVersion = readProtocolVersion();
   const sockets = [];
@@ -98,7 +100,7 @@ async function runFlood(log) {
 
     const quiet = [];
     const flooded = [];
-    const counts = { cuts: 0, closedMessages: 0, packets: 0, seated: 0 };
+    const counts = { cuts: 0, closedMessages: 0, packets: 0, seated: 0, refusedConnections: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       quiet.push(...(await steadyAcks(steady.socket, circle.facilitatorId, WINDOW_MS)));
       const flood = startFlooders({
@@ -124,6 +126,7 @@ async function runFlood(log) {
       packetsSent: counts.packets,
       /** How often a flooder got its seat back (after the penalty) rather than flooding as a guest. */
       seatedAgain: counts.seated,
+      refusedConnections: counts.refusedConnections,
       closedMessages: counts.closedMessages,
       floodWarnings: server.warningsByEvent['socket.flood'] ?? 0,
       otherWarnings: server.warnings - (server.warningsByEvent['socket.flood'] ?? 0),
@@ -132,7 +135,8 @@ async function runFlood(log) {
     log(
       `flood: steady ack p99 ${formatMs(result.quiet.p99)} quiet, ${formatMs(result.flooded.p99)}` +
         ` flooded (${result.p99Ratio}×); ${result.cuts} cut-offs, ${result.floodWarnings} warnings,` +
-        ` ${result.closedMessages} closing messages, ${result.packetsSent} packets sent`,
+        ` ${result.closedMessages} closing messages, ${result.packetsSent} packets sent,` +
+        ` ${result.refusedConnections} new connections refused`,
     );
     return result;
   } finally {

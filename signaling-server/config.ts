@@ -59,6 +59,8 @@ export interface ServerConfig {
   guestFlood: FloodPolicy;
   /** A member cut off for flooding cannot take their seat back for this long. */
   floodPenaltyMs: number;
+  /** New Socket.IO connections one client address may open per minute. */
+  connectionsPerMinute: number;
   codeAttempts: CodeAttemptPolicy;
   maxCircles: number;
   voice: VoicePolicy;
@@ -102,6 +104,8 @@ export function defaultConfig(): ServerConfig {
     // Long enough that cut, resume, flood again is no way round the bucket; a page that was
     // cut off does not try to resume at all.
     floodPenaltyMs: 10_000,
+    // Two a second on average: a group behind one address arriving at once, with reloads.
+    connectionsPerMinute: 120,
     codeAttempts: { attempts: 10, windowS: 60 },
     // Bounds memory against scripted circle creation; far above one server's real load.
     maxCircles: 10_000,
@@ -160,9 +164,9 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 }
 
 /**
- * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, LOG_LEVEL, the voice settings
- * (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES and `--https`. Throws on a
- * value it cannot use (the help resources file itself is read and checked when the server starts).
+ * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, CONNECTIONS_PER_MINUTE, LOG_LEVEL, the
+ * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES and `--https`.
+ * Throws on a value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const config = defaultConfig();
@@ -180,6 +184,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   if (env.ALLOWED_ORIGINS) config.allowedOrigins = list(env.ALLOWED_ORIGINS);
   if (env.TLS_DIR) config.tlsDir = path.resolve(env.TLS_DIR);
   config.trustProxy = flag(env.TRUST_PROXY);
+  if (env.CONNECTIONS_PER_MINUTE !== undefined) {
+    const raw = env.CONNECTIONS_PER_MINUTE.trim();
+    const perMinute = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(perMinute) || perMinute < 1) {
+      throw new Error(
+        `CONNECTIONS_PER_MINUTE must be a whole number of at least 1, got "${env.CONNECTIONS_PER_MINUTE}"`,
+      );
+    }
+    config.connectionsPerMinute = perMinute;
+  }
   config.logLevel = env.LOG_LEVEL ?? config.logLevel;
   config.voice = loadVoicePolicy(env);
   const help = env.HELP_RESOURCES?.trim();

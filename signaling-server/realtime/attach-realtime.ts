@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import { ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
@@ -6,10 +6,11 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { ServerConfig } from '../config';
 import { registerHandlers, type RequestServices } from '../handlers/register-handlers';
 import type { Logger } from '../logger';
+import { ConnectionLimiter } from './connection-limiter';
 import { guardAgainstFlood } from './flood-guard';
 import type { MemberCooldown } from './member-cooldown';
 import { isOriginAllowed } from './origin-policy';
-import type { EngawaServer, EngawaSocket } from './socket-types';
+import type { EngawaServer } from './socket-types';
 
 export interface RealtimeDeps {
   config: ServerConfig;
@@ -19,17 +20,25 @@ export interface RealtimeDeps {
   floodPenalties: MemberCooldown;
 }
 
-function clientAddress(socket: EngawaSocket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
+/** The client's address: the TCP peer, or the first X-Forwarded-For entry behind a proxy. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const peer = req.socket.remoteAddress ?? 'unknown';
   if (trustProxy && typeof forwarded === 'string') {
-    return forwarded.split(',')[0]?.trim() ?? socket.handshake.address;
+    return forwarded.split(',')[0]?.trim() ?? peer;
   }
-  return socket.handshake.address;
+  return peer;
+}
+
+/** A request that opens a new engine.io session, as opposed to one of an open session's polls. */
+function opensSession(req: IncomingMessage): boolean {
+  return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid');
 }
 
 /** Creates the Socket.IO server: origin check, version check, flood guard, then handlers. */
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): EngawaServer {
   const { config } = deps;
+  const connections = new ConnectionLimiter(config.connectionsPerMinute);
   const io: EngawaServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: Limits.maxMessageBytes,
@@ -37,7 +46,26 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     pingInterval: config.pingIntervalMs,
     pingTimeout: config.pingTimeoutMs,
     allowRequest: (req, callback) => {
-      callback(null, isOriginAllowed(req, config.allowedOrigins));
+      if (!isOriginAllowed(req, config.allowedOrigins)) {
+        callback(null, false);
+        return;
+      }
+      if (!opensSession(req)) {
+        callback(null, true);
+        return;
+      }
+      const address = clientAddress(req, config.trustProxy);
+      connections.admit(address).then(
+        ({ admitted, firstRefusal }) => {
+          if (firstRefusal) {
+            deps.logger.warn({ evt: 'connection.rate_limited' }, 'new connections refused');
+          }
+          callback(null, admitted);
+        },
+        () => {
+          callback(null, false);
+        },
+      );
     },
   });
 
@@ -63,7 +91,7 @@ export function acceptConnections(
   const { config, logger, now, floodPenalties } = deps;
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
-    socket.data.address = clientAddress(socket, config.trustProxy);
+    socket.data.address = clientAddress(socket.request, config.trustProxy);
     guardAgainstFlood(
       socket,
       { guest: config.guestFlood, member: config.flood },

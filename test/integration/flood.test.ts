@@ -212,4 +212,19 @@ describe('flood guard', () => {
     // disconnect(true) closes the connection (socket.io then calls disconnect() once itself).
     expect(disconnect.mock.calls.filter(([close]) => close === true)).toHaveLength(1);
   });
+
+  test('an address opening connections too fast is refused new ones; open ones carry on', async () => {
+    const logs: string[] = [];
+    const h = await start({ connectionsPerMinute: 5 }, { logs });
+    const facilitator = await createCircle(h);
+    const member = await join(h, facilitator, 'いつもの');
+    // Two connections are used; three more are allowed this minute.
+    for (let i = 0; i < 3; i++) await h.connect();
+    for (let i = 0; i < 10; i++) await expect(h.connect()).rejects.toThrow();
+    // Those already open are untouched.
+    await relayGoesThrough(member, facilitator, candidate(3));
+    expect(member.socket.connected && facilitator.socket.connected).toBe(true);
+    // A storm of refusals is logged once.
+    expect(logs.filter((line) => line.includes('"evt":"connection.rate_limited"'))).toHaveLength(1);
+  });
 });

@@ -193,6 +193,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     codeAttempts: { attempts: 1_000, windowS: 60 },
     // Suites open many short-lived guest sockets that send a lot; flood tests set their own.
     guestFlood: { burst: 1_000, perSecond: 1_000 },
+    // Every suite connects from 127.0.0.1, often hundreds of times.
+    connectionsPerMinute: 1_000_000,
     ...overrides,
   };
 }

@@ -74,6 +74,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads CONNECTIONS_PER_MINUTE and refuses what is not a whole number of at least 1', () => {
+    expect(loadConfig({}, []).connectionsPerMinute).toBe(120);
+    expect(loadConfig({ CONNECTIONS_PER_MINUTE: ' 600 ' }, []).connectionsPerMinute).toBe(600);
+    for (const bad of ['0', '-5', '1.5', 'lots', '']) {
+      expect(() => loadConfig({ CONNECTIONS_PER_MINUTE: bad }, [])).toThrow(
+        /CONNECTIONS_PER_MINUTE/,
+      );
+    }
+  });
+
   it('splits ALLOWED_ORIGINS on commas, trimming and dropping empties', () => {
     const config = loadConfig(
       { ALLOWED_ORIGINS: ' https://a.example , http://localhost:5173,, ,' },
