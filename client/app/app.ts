@@ -1,7 +1,7 @@
 import { isHostRole } from '../../shared/circle/facilitation';
 import type { CircleView, EnteredCircle, WaitingView } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
-import type { KnockAdmission } from '../../shared/protocol/events';
+import type { KnockAdmission } from '../../shared/protocol/server-events';
 import {
   announcementFor,
   membershipChanges,

@@ -6,7 +6,7 @@ import type {
   EnteredCircle,
   MemberView,
 } from '../../shared/circle/views';
-import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/events';
+import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import { byId } from '../ui/dom';

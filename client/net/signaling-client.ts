@@ -1,11 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, AckCallback } from '../../shared/protocol/ack';
 import { ErrorCode, isErrorCode } from '../../shared/protocol/errors';
-import type {
-  ClientEventName,
-  ClientToServerEvents,
-  ServerToClientEvents,
-} from '../../shared/protocol/events';
+import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
+import type { ServerToClientEvents } from '../../shared/protocol/server-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

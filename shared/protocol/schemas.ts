@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ClientEvent, type ClientEventName } from './events';
 import { AssignableRoles, PieceModes, ReportReasons, RoundKinds } from '../circle/facilitation';
 import { AvatarColors, Reactions } from '../circle/presence';
 import { ErrorCode, isErrorCode } from './errors';
@@ -178,45 +177,6 @@ export type AwaySetInput = z.infer<typeof awaySetSchema>;
 export type ReactionSendInput = z.infer<typeof reactionSendSchema>;
 export type SignalPayload = z.infer<typeof signalPayloadSchema>;
 export type SignalRelayInput = z.infer<typeof signalRelaySchema>;
-
-/** The schema of every client event; the server registers no handler without one. */
-export const clientEventSchemas = {
-  [ClientEvent.CircleCreate]: circleCreateSchema,
-  [ClientEvent.CirclePreview]: circlePreviewSchema,
-  [ClientEvent.CircleKnock]: circleKnockSchema,
-  [ClientEvent.KnockCancel]: emptySchema,
-  [ClientEvent.CircleResume]: circleResumeSchema,
-  [ClientEvent.CircleLeave]: emptySchema,
-  [ClientEvent.CircleEnd]: circleEndSchema,
-  [ClientEvent.WaitingAdmit]: waitingDecisionSchema,
-  [ClientEvent.WaitingDecline]: waitingDeclineSchema,
-  [ClientEvent.CircleLock]: circleLockSchema,
-  [ClientEvent.CirclePause]: circlePauseSchema,
-  [ClientEvent.RoleSet]: roleSetSchema,
-  [ClientEvent.PiecePass]: emptySchema,
-  [ClientEvent.PieceGive]: memberTargetSchema,
-  [ClientEvent.PieceTake]: emptySchema,
-  [ClientEvent.RoundStart]: roundStartSchema,
-  [ClientEvent.RoundEnd]: emptySchema,
-  [ClientEvent.HandLower]: memberTargetSchema,
-  [ClientEvent.MemberMute]: memberMuteSchema,
-  [ClientEvent.MemberRemove]: memberTargetSchema,
-  [ClientEvent.BarLift]: barLiftSchema,
-  [ClientEvent.MessagePrivate]: privateMessageSchema,
-  [ClientEvent.MemberBlock]: memberTargetSchema,
-  [ClientEvent.MemberUnblock]: memberTargetSchema,
-  [ClientEvent.ReportSend]: reportSendSchema,
-  [ClientEvent.ChatSend]: chatSendSchema,
-  [ClientEvent.ChatClear]: emptySchema,
-  [ClientEvent.HelpAlert]: emptySchema,
-  [ClientEvent.SignalRelay]: signalRelaySchema,
-  [ClientEvent.ServerFeatures]: emptySchema,
-  [ClientEvent.VoiceConfig]: emptySchema,
-  [ClientEvent.VoiceMute]: voiceMuteSchema,
-  [ClientEvent.HandSet]: handSetSchema,
-  [ClientEvent.AwaySet]: awaySetSchema,
-  [ClientEvent.ReactionSend]: reactionSendSchema,
-} as const satisfies Record<ClientEventName, z.ZodType>;
 
 /**
  * The code to answer a payload that failed its schema with: a specific one when every problem

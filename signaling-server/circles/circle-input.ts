@@ -7,7 +7,7 @@ import {
   type TextCheck,
 } from '../../shared/circle/display-text';
 import { EngawaError } from '../../shared/protocol/errors';
-import type { InputOf } from '../realtime/guarded-handlers';
+import type { InputOf } from '../realtime/dispatcher';
 import type { CircleSetup } from './circle-rules';
 
 /** The text a person typed, normalized as everyone will see it, or their error thrown. */

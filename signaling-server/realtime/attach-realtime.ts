@@ -4,10 +4,11 @@ import { ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { ServerConfig } from '../config';
-import { registerHandlers, type RequestServices } from '../handlers/register-handlers';
+import { handlerTable, type RequestServices } from '../handlers/handler-table';
 import type { Logger } from '../logger';
 import { ConnectionLimiter } from './connection-limiter';
-import { guardAgainstFlood } from './flood-guard';
+import { createDispatcher } from './dispatcher';
+import { guardAndDispatch } from './flood-guard';
 import type { MemberCooldown } from './member-cooldown';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer } from './socket-types';
@@ -89,17 +90,12 @@ export function acceptConnections(
   deps: RealtimeDeps,
 ): void {
   const { config, logger, now, floodPenalties } = deps;
+  const dispatch = createDispatcher(handlerTable(services), logger);
+  const policies = { guest: config.guestFlood, member: config.flood };
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
     socket.data.address = clientAddress(socket.request, config.trustProxy);
-    guardAgainstFlood(
-      socket,
-      { guest: config.guestFlood, member: config.flood },
-      now,
-      logger,
-      floodPenalties,
-    );
-    registerHandlers(socket, services, logger);
+    guardAndDispatch(socket, policies, { now, logger, penalties: floodPenalties, dispatch });
     socket.on('disconnect', () => {
       services.circles.disconnected(socket).catch((error: unknown) => {
         logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');

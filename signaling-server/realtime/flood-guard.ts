@@ -1,41 +1,49 @@
+import { Cost, clientEvents, isClientEventName } from '../../shared/protocol/client-events';
 import type { FloodPolicy } from '../config';
 import type { Logger } from '../logger';
 import type { MemberCooldown } from './member-cooldown';
-import { costOf } from './event-costs';
-import { answerIfUnknown } from './guarded-handlers';
 import type { EngawaSocket } from './socket-types';
 import { TokenBucket, type Clock } from './token-bucket';
 
+/** What an event costs its sender's bucket; an unknown one, as little as the cheapest. */
+export function costOf(event: unknown): number {
+  return isClientEventName(event) ? clientEvents[event].cost : Cost.point;
+}
+
 /**
- * The socket's first middleware: each packet pays its event's cost from the socket's bucket.
- * A socket over its rate is told why and closed, once. Packets it had already sent still pass
- * through the middleware after that; they are dropped without a word, so a flood costs one log
- * line and one close however many packets were in flight. A member cut off is held out of
+ * The socket's one middleware: each packet pays its event's cost from the socket's bucket, then
+ * goes to `dispatch`. A socket over its rate is told why and closed, once. Packets it had already
+ * sent still pass through here after that; they are dropped without a word, so a flood costs one
+ * log line and one close however many packets were in flight. A member cut off is held out of
  * their seat for a while (`penalties`), so taking it straight back to flood again does not pay.
  */
-export function guardAgainstFlood(
+export function guardAndDispatch(
   socket: EngawaSocket,
   policies: { guest: FloodPolicy; member: FloodPolicy },
-  now: Clock,
-  logger: Logger,
-  penalties: MemberCooldown,
+  deps: {
+    now: Clock;
+    logger: Logger;
+    penalties: MemberCooldown;
+    dispatch: (socket: EngawaSocket, packet: unknown[]) => void;
+  },
 ): void {
   // A socket spends from the guest bucket until it is seated, then from the member one: a
   // mesh's signalling needs far more than a lobby, and a socket that is nobody yet gets little.
-  const guest = new TokenBucket(policies.guest, now);
-  const member = new TokenBucket(policies.member, now);
+  const guest = new TokenBucket(policies.guest, deps.now);
+  const member = new TokenBucket(policies.member, deps.now);
   let cutOff = false;
-  socket.use((packet, next) => {
+  // Never calling `next`: Socket.IO's per-event listeners are not used at all.
+  socket.use((packet) => {
     if (cutOff) return;
     const bucket = socket.data.identity.kind === 'member' ? member : guest;
     if (bucket.take(costOf(packet[0]))) {
-      if (!answerIfUnknown(socket, packet, logger)) next();
+      deps.dispatch(socket, packet);
       return;
     }
     cutOff = true;
     const identity = socket.data.identity;
-    if (identity.kind === 'member') penalties.take(identity.memberId);
-    logger.warn({ evt: 'socket.flood', socket: socket.id }, 'flooding socket closed');
+    if (identity.kind === 'member') deps.penalties.take(identity.memberId);
+    deps.logger.warn({ evt: 'socket.flood', socket: socket.id }, 'flooding socket closed');
     socket.emit('session:closed', { reason: 'rate_limited' });
     socket.disconnect(true);
   });

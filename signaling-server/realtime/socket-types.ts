@@ -1,9 +1,6 @@
 import type { Server, Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-} from '../../shared/protocol/events';
+import type { ClientToServerEvents } from '../../shared/protocol/client-events';
+import type { InterServerEvents, ServerToClientEvents } from '../../shared/protocol/server-events';
 
 /** Who a socket is, as far as the server knows. Never taken from the client. */
 export type Identity =

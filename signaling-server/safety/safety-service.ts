@@ -3,7 +3,7 @@ import type { ReportReason } from '../../shared/circle/facilitation';
 import { isHostRole } from '../../shared/circle/facilitation';
 import type { ReportReceived } from '../../shared/circle/views';
 import { EngawaError } from '../../shared/protocol/errors';
-import type { BlockList, Delivery } from '../../shared/protocol/events';
+import type { BlockList, Delivery } from '../../shared/protocol/answers';
 import { Limits } from '../../shared/protocol/limits';
 import { blockMember, unblockMember } from '../circles/block-rules';
 import type { CircleRecord } from '../circles/circle-record';

@@ -1,5 +1,5 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { IceServer, ServerFeatures, VoiceConfig } from '../../shared/protocol/events';
+import type { IceServer, ServerFeatures, VoiceConfig } from '../../shared/protocol/answers';
 import type { VoicePolicy } from '../config';
 import { issueTurnCredentials } from './turn-credentials';
 

@@ -1,5 +1,5 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { ServerFeatures, VoiceConfig } from '../../shared/protocol/events';
+import type { ServerFeatures, VoiceConfig } from '../../shared/protocol/answers';
 import type { SignalRelayInput } from '../../shared/protocol/schemas';
 import { isBlockedBetween } from '../circles/block-rules';
 import type { CircleBroadcaster } from '../circles/circle-broadcasts';

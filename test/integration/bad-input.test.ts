@@ -1,6 +1,6 @@
 import { AvatarColors } from '../../shared/circle/presence';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import { ClientEvent, type ClientEventName } from '../../shared/protocol/events';
+import { clientEventNames, type ClientEventName } from '../../shared/protocol/client-events';
 import { Limits } from '../../shared/protocol/limits';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import {
@@ -25,7 +25,7 @@ import {
 
 const start = useServers();
 
-const events = Object.values(ClientEvent);
+const events = clientEventNames;
 const fieldless = new Set<ClientEventName>([
   'knock:cancel',
   'circle:leave',

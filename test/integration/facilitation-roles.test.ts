@@ -1,6 +1,6 @@
 import type { CircleView } from '../../shared/circle/views';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import type { ClientEventName } from '../../shared/protocol/events';
+import type { ClientEventName } from '../../shared/protocol/client-events';
 import {
   admit,
   createCircle,

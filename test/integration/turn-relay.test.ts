@@ -1,5 +1,5 @@
 import { createSocket, type RemoteInfo, type Socket as UdpSocket } from 'node:dgram';
-import type { VoiceConfig } from '../../shared/protocol/events';
+import type { VoiceConfig } from '../../shared/protocol/answers';
 import { issueTurnCredentials } from '../../signaling-server/voice/turn-credentials';
 import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../support/coturn';
 import {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { SignalPayload } from '../../shared/protocol/schemas';
-import type { VoiceConfig } from '../../shared/protocol/events';
+import type { VoiceConfig } from '../../shared/protocol/answers';
 import {
   createCircle,
   expectError,

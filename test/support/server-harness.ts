@@ -9,12 +9,8 @@ import type { PieceMode } from '../../shared/circle/facilitation';
 import type { EnteredCircle, WaitingView } from '../../shared/circle/views';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import type {
-  ClientEventName,
-  ClientToServerEvents,
-  KnockAdmission,
-  ServerToClientEvents,
-} from '../../shared/protocol/events';
+import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
+import type { KnockAdmission, ServerToClientEvents } from '../../shared/protocol/server-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Scheduler } from '../../signaling-server/circles/grace-timers';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';

@@ -1,0 +1,36 @@
+/** What acknowledgements carry, beyond the circle views of shared/circle/views.ts. */
+
+export interface KnockAccepted {
+  waitingId: string;
+}
+
+/** What this server offers, asked for before starting a circle. */
+export interface ServerFeatures {
+  /** True when a TURN server is configured, so circles can use relay-only (private) voice. */
+  privateVoice: boolean;
+}
+
+/** One entry of RTCConfiguration.iceServers, with short-lived TURN credentials. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** Everything a member's browser needs to open peer connections in this circle. */
+export interface VoiceConfig {
+  iceServers: IceServer[];
+  iceTransportPolicy: 'all' | 'relay';
+  /** Seconds until the TURN credentials expire; ask again before then. */
+  ttlS: number;
+}
+
+/** The answer to `member:block` and `member:unblock`: everyone the sender has blocked now. */
+export interface BlockList {
+  blocked: string[];
+}
+
+/** How many facilitators (and co-facilitators) a report or help alert reached just now. */
+export interface Delivery {
+  delivered: number;
+}

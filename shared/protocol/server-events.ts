@@ -1,0 +1,48 @@
+import type {
+  ChatMessage,
+  CircleView,
+  CloseReason,
+  EndReason,
+  ModerationState,
+  PrivateMessage,
+  ReportReceived,
+  WaitingView,
+} from '../circle/views';
+import type { Reaction } from '../circle/presence';
+import type { SignalPayload } from './schemas';
+
+/** Sent to a waiting person when admitted; their browser then claims the seat by resuming. */
+export interface KnockAdmission {
+  code: string;
+  memberId: string;
+  resumeToken: string;
+}
+
+export interface ServerToClientEvents {
+  'circle:state': (circle: CircleView) => void;
+  'circle:ended': (info: { reason: EndReason; message?: string }) => void;
+  'waiting:list': (waiting: WaitingView[]) => void;
+  /** To facilitators and co-facilitators whenever the barred list changes. */
+  'moderation:state': (state: ModerationState) => void;
+  'knock:admitted': (admission: KnockAdmission) => void;
+  'knock:declined': (info: { message?: string }) => void;
+  'signal:relay': (message: { from: string; signal: SignalPayload }) => void;
+  'session:closed': (info: { reason: CloseReason }) => void;
+  /** A member's reaction, to everyone in the circle including the sender; never stored. */
+  'reaction:shown': (info: { memberId: string; reaction: Reaction }) => void;
+  /** The holder has held the piece for the circle's share time; once per holding, never a cut. */
+  'piece:timeUp': (info: { holder: string }) => void;
+  'message:private': (message: PrivateMessage) => void;
+  'report:received': (report: ReportReceived) => void;
+  'help:alerted': (info: { memberId: string; at: number }) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'chat:cleared': (info: Record<string, never>) => void;
+}
+
+/** Reserved for the scale-out adapter; nothing crosses nodes yet. */
+export type InterServerEvents = Record<string, never>;
+
+/** Sent in the Socket.IO handshake `auth` object. */
+export interface HandshakeAuth {
+  protocolVersion: number;
+}
