@@ -15,6 +15,7 @@ import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
 import { FramePacer } from './frame-pacer';
 import { FrameRecord } from './frame-record';
+import { renderBudgetFor, type RenderBudget } from './render-budget';
 import type {
   CircleSceneHandle,
   PoseSnapshot,
@@ -55,7 +56,8 @@ class CircleScene implements CircleSceneHandle {
   private readonly resizeObserver: ResizeObserver;
   private readonly onKeyDown: (event: KeyboardEvent) => void;
   private readonly onSteer: () => void;
-  private readonly pacer = new FramePacer();
+  private readonly pacer: FramePacer;
+  private readonly budget: RenderBudget;
   private readonly frames = new FrameRecord();
   private readonly simulated: SimulatedMembers;
   private readonly piece: TalkingPiece;
@@ -68,6 +70,9 @@ class CircleScene implements CircleSceneHandle {
   constructor(private readonly options: SceneOptions) {
     const { canvas } = options;
     this.engine = new Engine(canvas, true, { stencil: false, doNotHandleContextLost: false }, true);
+    this.budget = renderBudgetFor(this.engine.getGlInfo().renderer);
+    this.engine.setHardwareScalingLevel(this.budget.hardwareScaling);
+    this.pacer = new FramePacer(this.budget.pacing);
     this.scene = new Scene(this.engine);
     this.scene.skipPointerMovePicking = true;
     this.camera = new FreeCamera('seat-view', new Vector3(0, SEATED_EYE_HEIGHT_M, -2), this.scene);
@@ -211,6 +216,7 @@ class CircleScene implements CircleSceneHandle {
         activeMeshes: this.scene.getActiveMeshes().length,
         frameMs: this.instrumentation.frameTimeCounter.lastSecAverage,
         fps: this.engine.getFps(),
+        softwareRendering: this.budget.software,
       }),
       localPose: () => snapshot(this.localPose()),
       remotePose: (memberId) => {

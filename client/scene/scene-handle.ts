@@ -44,6 +44,8 @@ export interface SceneStats {
   /** JavaScript time per frame, averaged over the last second. */
   frameMs: number;
   fps: number;
+  /** WebGL is drawn on the CPU: the view is drawn at half resolution and idles at 10 fps. */
+  softwareRendering: boolean;
 }
 
 /** What the page needs from the 3D circle; the Babylon code behind it loads lazily. */

@@ -34,7 +34,9 @@ export async function launchChromium(
     headless: true,
     // One flag list for tests and benchmarks (test/support/chromium-flags.json): headless on
     // SwiftShader, no background traffic, fake media, and host addresses instead of mDNS names
-    // so pages in one browser find each other without a resolver.
+    // so pages find each other without a resolver. WebGL still draws through SwiftShader, but
+    // the page is composited in software: through SwiftShader, compositing cost each page about
+    // as much CPU again as its 3D view, and an emulated headset's frames starved.
     args: [
       ...baseFlags,
       ...(options.grantMicrophone === false ? [] : ['--use-fake-ui-for-media-stream']),
