@@ -15,6 +15,7 @@ import { restPoseFor, yawOf, type AvatarPose } from './avatars/avatar-pose';
 import { CircleEnvironment } from './environment';
 import { FramePacer } from './frame-pacer';
 import { FrameRecord } from './frame-record';
+import { probeGlRenderer } from './gl-renderer';
 import { renderBudgetFor, type RenderBudget } from './render-budget';
 import type {
   CircleSceneHandle,
@@ -69,8 +70,13 @@ class CircleScene implements CircleSceneHandle {
 
   constructor(private readonly options: SceneOptions) {
     const { canvas } = options;
-    this.engine = new Engine(canvas, true, { stencil: false, doNotHandleContextLost: false }, true);
-    this.budget = renderBudgetFor(this.engine.getGlInfo().renderer);
+    this.budget = renderBudgetFor(probeGlRenderer());
+    this.engine = new Engine(
+      canvas,
+      this.budget.antialias,
+      { stencil: false, doNotHandleContextLost: false },
+      true,
+    );
     this.engine.setHardwareScalingLevel(this.budget.hardwareScaling);
     this.pacer = new FramePacer(this.budget.pacing);
     this.scene = new Scene(this.engine);
@@ -217,6 +223,7 @@ class CircleScene implements CircleSceneHandle {
         frameMs: this.instrumentation.frameTimeCounter.lastSecAverage,
         fps: this.engine.getFps(),
         softwareRendering: this.budget.software,
+        multisampled: this.engine._gl.getContextAttributes()?.antialias === true,
       }),
       localPose: () => snapshot(this.localPose()),
       remotePose: (memberId) => {

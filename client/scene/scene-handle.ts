@@ -46,6 +46,8 @@ export interface SceneStats {
   fps: number;
   /** WebGL is drawn on the CPU: the view is drawn at half resolution and idles at 10 fps. */
   softwareRendering: boolean;
+  /** The drawing buffer smooths edges by multisampling (not on a software renderer). */
+  multisampled: boolean;
 }
 
 /** What the page needs from the 3D circle; the Babylon code behind it loads lazily. */

@@ -34,8 +34,8 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     rmSync(toneDir, { recursive: true, force: true });
   });
 
-  function openPage(view: '3d' | 'simple' = '3d'): Promise<Page> {
-    return members.open({ timeoutMs: 60_000, view });
+  function openPage(): Promise<Page> {
+    return members.open({ timeoutMs: 60_000 });
   }
 
   /** The level of one member's voice after its panner on this page. */
@@ -84,8 +84,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
       strictPiece: true,
     });
     const ren = await openPage();
-    // Kai only uses the page's controls; a third 3D page in software GL doubles this test's time.
-    const kai = await openPage('simple');
+    const kai = await openPage();
     await knock(ren, code, 'Ren');
     await admit(hana, ren, 'Ren');
     await knock(kai, code, 'Kai');

@@ -86,6 +86,17 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     // Poses flow over the data channel before anyone enters VR.
     await seenWhereTheyAre(ren, hana, hanaId);
 
+    // The desktop view is never taller than the window, however long the side panel, and WebGL
+    // drawn on the CPU skips multisampling (a third of each frame there).
+    const viewport = ren.viewportSize();
+    const stage = await ren.locator('#scene-canvas').boundingBox();
+    expect(stage?.height).toBeLessThan(viewport?.height ?? 0);
+    const stats = await diagnose<{ softwareRendering: boolean; multisampled: boolean }>(
+      ren,
+      'scene.stats',
+    );
+    expect(stats.multisampled).toBe(!stats.softwareRendering);
+
     await hana.locator('#enter-vr').click();
     await waitUntil(
       'the headset session',

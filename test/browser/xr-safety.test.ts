@@ -32,10 +32,7 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
   });
 
   function openPage(headset: boolean): Promise<Page> {
-    // The desktop members only use the page's controls here. Beside two 3D pages, an emulated
-    // headset drawn in software gets an XR frame every 2–3 s (one every 0.2 s on its own), and
-    // each wrist-menu press waits for about seven of them: the desktops use the simple view.
-    return members.open(headset ? { headset } : { view: 'simple' });
+    return members.open({ headset });
   }
 
   function menuPageOf(page: Page): Promise<MenuPage | undefined> {

@@ -19,6 +19,14 @@ export interface MemberOptions {
   timeoutMs?: number;
 }
 
+const DESKTOP_VIEWPORT = { width: 1000, height: 700 };
+/**
+ * The emulated headset draws each XR frame at its window's full size (hardware scaling does not
+ * apply in XR). On SwiftShader that cost grows with the pixels: at 1000×700, beside two 3D
+ * pages, it got about one frame a second; at this size, several.
+ */
+const HEADSET_VIEWPORT = { width: 500, height: 350 };
+
 interface Member {
   browser: Browser;
   page: Page;
@@ -53,7 +61,7 @@ export class MemberBrowsers {
     const launchMs = Date.now() - started;
     const context = await browser.newContext({
       locale: options.locale ?? 'en-US',
-      viewport: options.viewport ?? { width: 1000, height: 700 },
+      viewport: options.viewport ?? (options.headset ? HEADSET_VIEWPORT : DESKTOP_VIEWPORT),
     });
     if (options.view === 'simple') await preferSimpleView(context);
     if (options.headset) await installEmulatedQuest(context);
