@@ -1,5 +1,5 @@
 import { App } from './app/app';
-import { SessionMemory } from './app/saved-session';
+import { SessionMemory } from './stay/saved-session';
 import { ViewPreference } from './app/view-preference';
 import { Translator } from './i18n/i18n';
 

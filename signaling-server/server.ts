@@ -5,7 +5,7 @@ import { CircleBroadcaster } from './circles/circle-broadcasts';
 import { CircleService } from './circles/circle-service';
 import type { CircleStore } from './circles/circle-store';
 import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
-import { realScheduler, type Scheduler } from './circles/grace-timers';
+import { realScheduler, type Scheduler } from '../shared/time/time';
 import { MemoryCircleStore } from './circles/memory-circle-store';
 import type { ServerConfig } from './config';
 import { ChatLog } from './conversation/chat-log';
@@ -22,7 +22,7 @@ import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { VoiceService } from './voice/voice-service';
-import { MemberCooldown } from './realtime/member-cooldown';
+import { MemberCooldown } from './limits/member-cooldown';
 import { Limits } from '../shared/protocol/limits';
 import packageJson from '../package.json';
 

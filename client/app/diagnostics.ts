@@ -3,9 +3,10 @@ import type { SceneController } from './scene-controller';
 import type { VoiceController } from './voice-controller';
 
 /**
- * `?diagnostics` exposes read-only voice, scene and command statistics on
- * `window.engawaDiagnostics`, for support and for the browser tests. It reveals nothing the
- * page's own user cannot already see. Returns what removes it.
+ * `?diagnostics` exposes voice, scene and command statistics on `window.engawaDiagnostics`, for
+ * support and for the browser tests. It reveals nothing the page's own user cannot already see.
+ * Besides reading, the scene's part can sweep the view and add stand-in members (for the
+ * benchmarks); none of it reaches the server. Returns what removes it.
  */
 export function exposeDiagnostics(
   voice: VoiceController,

@@ -1,6 +1,7 @@
 import type { CommandBus } from '../commands/command-bus';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
+import type { StayStore } from '../stay/stay-store';
 import type { StatusLine } from '../ui/status-line';
 
 /**
@@ -39,4 +40,20 @@ export function handlePresenceCommands(
       void client.request('reaction:send', { reaction });
     }),
   ];
+}
+
+/** The hand and step-out switches show what the circle says of this member. */
+export function followPresence(store: StayStore, commands: CommandBus): () => void {
+  return store.subscribe((stay, change) => {
+    if (change.kind === 'lobby') {
+      commands.set({ handRaised: false, away: false, helpOpen: false });
+      return;
+    }
+    if (stay.phase !== 'circle' || (change.kind !== 'entered' && change.kind !== 'circle')) return;
+    const self = stay.circle.members.find((m) => m.id === stay.selfId);
+    commands.set({
+      handRaised: stay.circle.hands.includes(stay.selfId),
+      away: self?.away ?? false,
+    });
+  });
 }

@@ -1,15 +1,31 @@
 import type { Reaction } from '../../shared/circle/presence';
 import type { CircleView } from '../../shared/circle/views';
 import type { CommandBus } from '../commands/command-bus';
+import type { Emitter } from '../events/emitter';
 import type { Translator } from '../i18n/i18n';
 import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
 import { seatListener } from '../scene/seat-layout';
 import { byId } from '../ui/dom';
+import type { StayStore } from '../stay/stay-store';
+import type { StayChangeKind } from '../stay/stay';
 import type { StatusLine } from '../ui/status-line';
+import type { PoseChannel } from '../voice/pose-channel';
+import type { ListenerPose } from '../voice/spatial-audio';
 import { immersiveVrSupported } from '../xr/xr-support';
 import { HeadsetMenu, type MenuSources } from './headset-menu';
 import type { ViewPreference } from './view-preference';
-import type { VoiceController } from './voice-controller';
+
+/** What the 3D view exchanges with the voice layer. */
+export interface SceneVoicePorts {
+  readonly poses: PoseChannel;
+  readonly speakingChanged: Emitter<[memberId: string, speaking: boolean]>;
+  /** Places the ears (the listener of every spatial voice). */
+  setListener(pose: ListenerPose): void;
+  readonly listenOnly: boolean;
+}
+
+/** Changes the view draws. */
+const DRAWN: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'blocked']);
 
 /**
  * The 3D circle on the page: loads it lazily, keeps it in step with the circle, carries poses
@@ -21,22 +37,47 @@ export class SceneController {
   private loading: Promise<void> | undefined;
   private xrSupported: Promise<boolean> | undefined;
   private readonly menu: HeadsetMenu;
-  private latest: { circle: CircleView; selfId: string } | undefined;
-  private stillWanted: () => boolean = () => false;
+  private readonly disposers: (() => void)[] = [];
 
   constructor(
     private readonly i18n: Translator,
-    private readonly voice: VoiceController,
+    private readonly voice: SceneVoicePorts,
     private readonly commands: CommandBus,
     private readonly status: StatusLine,
     private readonly preference: ViewPreference,
+    private readonly store: StayStore,
     sources: Omit<MenuSources, 'listenOnly' | 'circle'>,
   ) {
     this.menu = new HeadsetMenu(i18n, commands, {
       ...sources,
       listenOnly: () => voice.listenOnly,
-      circle: () => this.latest,
+      circle: () => this.seen(),
     });
+    this.disposers.push(
+      store.subscribe((stay, change) => {
+        if (change.kind === 'lobby') this.close();
+        if (stay.phase !== 'circle' || !DRAWN.has(change.kind)) return;
+        this.render();
+        if (!this.preference.show3d) this.placeEarsAtSeat();
+      }),
+      voice.speakingChanged.on((memberId, speaking) => {
+        this.scene?.setSpeaking(memberId, speaking);
+      }),
+      voice.poses.received.on((memberId, bytes) => {
+        this.scene?.receivePose(memberId, bytes);
+      }),
+      voice.poses.ended.on((memberId) => {
+        this.scene?.forgetPose(memberId);
+      }),
+    );
+  }
+
+  /** The circle as this member sees it: anyone they blocked is left out. */
+  private seen(): { circle: CircleView; selfId: string } | undefined {
+    const stay = this.store.inCircle;
+    if (!stay) return undefined;
+    const members = stay.circle.members.filter((m) => !stay.blocked.has(m.id));
+    return { circle: { ...stay.circle, members }, selfId: stay.selfId };
   }
 
   /** Connects the page's "3D view" switch; returns what undoes that. */
@@ -63,10 +104,10 @@ export class SceneController {
     this.status.announce(this.i18n.t(on ? 'view.on' : 'view.off'));
     if (on) {
       byId('scene-off').hidden = true;
-      await this.ensure(this.stillWanted);
+      await this.ensure();
     } else {
       this.closeScene();
-      if (this.stillWanted()) this.showSimpleView();
+      if (this.store.inCircle) this.showSimpleView();
     }
   }
 
@@ -74,9 +115,9 @@ export class SceneController {
     return this.scene;
   }
 
-  /** Loads the 3D view once per stay in a circle; `stillWanted` guards a leave meanwhile. */
-  async ensure(stillWanted: () => boolean): Promise<void> {
-    this.stillWanted = stillWanted;
+  /** Loads the 3D view once per stay in a circle. */
+  async ensure(): Promise<void> {
+    if (!this.store.inCircle) return;
     if (!this.preference.show3d) {
       this.showSimpleView();
       return;
@@ -97,12 +138,12 @@ export class SceneController {
           this.voice.setListener(pose);
         },
         sendPose: (bytes) => {
-          this.voice.broadcast(bytes);
+          this.voice.poses.send(bytes);
         },
         xr: xr ? this.xrHooks() : undefined,
       });
       // Left the circle, or switched to the simple view, while it loaded.
-      if (!stillWanted() || !this.preference.show3d) {
+      if (!this.store.inCircle || !this.preference.show3d) {
         scene.dispose();
         return;
       }
@@ -118,26 +159,8 @@ export class SceneController {
     this.loading = undefined;
   }
 
-  update(circle: CircleView, selfId: string): void {
-    this.latest = { circle, selfId };
-    this.render();
-    if (!this.preference.show3d) this.placeEarsAtSeat();
-  }
-
-  setSpeaking(memberId: string, speaking: boolean): void {
-    this.scene?.setSpeaking(memberId, speaking);
-  }
-
   showReaction(memberId: string, reaction: Reaction): void {
     this.scene?.showReaction(memberId, reaction);
-  }
-
-  receivePose(memberId: string, bytes: Uint8Array): void {
-    this.scene?.receivePose(memberId, bytes);
-  }
-
-  forgetPose(memberId: string): void {
-    this.scene?.forgetPose(memberId);
   }
 
   async enterXr(): Promise<void> {
@@ -149,10 +172,29 @@ export class SceneController {
     return this.menu.confirmLeave();
   }
 
+  /** Also redraws the labels the view shows (after a language change). */
+  render(): void {
+    const seen = this.seen();
+    if (!this.scene || !seen) return;
+    const { circle, selfId } = seen;
+    this.scene.update({
+      members: circle.members,
+      selfId,
+      capacity: circle.capacity,
+      hands: circle.hands,
+      pieceHolder: circle.piece.holder,
+      labels: { steppedOut: this.i18n.t('presence.steppedOut') },
+    });
+  }
+
   dispose(): void {
+    this.close();
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  /** The stay ended: the view goes with it. */
+  private close(): void {
     this.closeScene();
-    this.latest = undefined;
-    this.stillWanted = () => false;
     this.menu.reset();
     byId('scene-off').hidden = true;
   }
@@ -174,23 +216,11 @@ export class SceneController {
   }
 
   private placeEarsAtSeat(): void {
-    if (!this.latest) return;
-    const { circle, selfId } = this.latest;
+    const stay = this.store.inCircle;
+    if (!stay) return;
+    const { circle, selfId } = stay;
     const self = circle.members.find((m) => m.id === selfId);
     if (self) this.voice.setListener(seatListener(self.seat, circle.capacity));
-  }
-
-  private render(): void {
-    if (!this.scene || !this.latest) return;
-    const { circle, selfId } = this.latest;
-    this.scene.update({
-      members: circle.members,
-      selfId,
-      capacity: circle.capacity,
-      hands: circle.hands,
-      pieceHolder: circle.piece.holder,
-      labels: { steppedOut: this.i18n.t('presence.steppedOut') },
-    });
   }
 
   private xrHooks(): SceneXrHooks {

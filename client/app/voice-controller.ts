@@ -1,28 +1,38 @@
-import type { CircleView } from '../../shared/circle/views';
-import type { CommandBus } from '../commands/command-bus';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { silencedMembers } from '../circle/audibility';
-import { markSpeaking } from '../circle/people-list';
+import type { CommandBus } from '../commands/command-bus';
+import { Emitter } from '../events/emitter';
 import type { Translator } from '../i18n/i18n';
 import type { MicChoice } from '../lobby/mic-check';
 import type { SignalingClient } from '../net/signaling-client';
-import { byId } from '../ui/dom';
+import type { StayStore } from '../stay/stay-store';
+import type { InCircle } from '../stay/stay';
 import type { StatusLine } from '../ui/status-line';
 import { needsEchoLoopback } from '../voice/echo-loopback';
 import { stopStream } from '../voice/microphone';
+import type { PeerLinkFactory } from '../voice/peer-link';
+import { PoseChannel } from '../voice/pose-channel';
 import { SpatialAudio, type ListenerPose } from '../voice/spatial-audio';
 import { VoiceSession } from '../voice/voice-session';
 
-export interface VoiceHooks {
-  onSpeaking(memberId: string, speaking: boolean): void;
-  /** A member's pose arrived on the data channel. */
-  onPose(memberId: string, bytes: Uint8Array): void;
-  onPeerClosed(memberId: string): void;
+/** What voice needs of the browser; tests hand in fakes. */
+export interface VoiceEnvironment {
+  createAudio(): SpatialAudio;
+  loadLinkFactory(): Promise<PeerLinkFactory>;
 }
+
+export const browserVoice: VoiceEnvironment = {
+  createAudio: () => new SpatialAudio(needsEchoLoopback(navigator.userAgent)),
+  // The WebRTC library and its Node polyfills load only when someone actually enters a circle.
+  loadLinkFactory: async () =>
+    (await import(/* webpackChunkName: "voice" */ '../voice/simple-peer-link'))
+      .createSimplePeerLink,
+};
 
 /**
  * Voice while in a circle: asks the server for ICE servers, starts the session with the
- * microphone chosen in the lobby, and runs the mute button, the M key and push-to-talk.
+ * microphone chosen in the lobby, follows the stay (whom to connect to and whom not to play),
+ * and runs the mute switch and push-to-talk. It draws nothing: views subscribe to its events.
  */
 export class VoiceController {
   private session: VoiceSession | undefined;
@@ -36,22 +46,53 @@ export class VoiceController {
   private pendingSignals: { from: string; signal: SignalPayload }[] = [];
   private starting: Promise<void> | undefined;
   private readonly cleanups: (() => void)[] = [];
+  private readonly sessionCleanups: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastListener: ListenerPose | undefined;
-  private circle: CircleView | undefined;
-  private blocked: ReadonlySet<string> = new Set();
-  private selfId: string | undefined;
   private forceMuted = false;
   private online = true;
+  /** Poses between the 3D view and the data channel. */
+  readonly poses = new PoseChannel();
+  /** Someone started or stopped speaking (this member included). */
+  readonly speakingChanged = new Emitter<[memberId: string, speaking: boolean]>();
+  /** Voice started, with or without a microphone. */
+  readonly started = new Emitter<[hasMicrophone: boolean]>();
+  /** The browser holds sound back until the person interacts (true), or lets it play. */
+  readonly soundHeld = new Emitter<[held: boolean]>();
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly status: StatusLine,
-    private readonly hooks: VoiceHooks,
     private readonly commands: CommandBus,
+    private readonly store: StayStore,
+    private readonly environment: VoiceEnvironment = browserVoice,
   ) {
     this.wireControls();
+    this.cleanups.push(
+      store.subscribe((stay, change) => {
+        if (stay.phase !== 'circle') {
+          if (change.kind === 'lobby') this.stop();
+          return;
+        }
+        this.follow(stay);
+        // Seated again on a new connection: links may form again.
+        if (change.kind === 'entered') this.setOnline(true);
+      }),
+    );
+    const socket = client.socket;
+    const onSignal = ({ from, signal }: { from: string; signal: SignalPayload }) => {
+      this.handleSignal(from, signal);
+    };
+    const onDisconnect = () => {
+      this.setOnline(false);
+    };
+    socket.on('signal:relay', onSignal);
+    socket.on('disconnect', onDisconnect);
+    this.cleanups.push(() => {
+      socket.off('signal:relay', onSignal);
+      socket.off('disconnect', onDisconnect);
+    });
   }
 
   get speakingNow(): ReadonlySet<string> {
@@ -62,49 +103,16 @@ export class VoiceController {
     return this.volumes;
   }
 
-  /** Starts voice once per stay in a circle; later calls only refresh who is there. */
-  start(selfId: string, circle: CircleView, mic: MicChoice): Promise<void> {
-    this.starting ??= this.startAsync(selfId, circle, mic);
+  /** Starts voice once per stay in a circle. */
+  start(mic: MicChoice): Promise<void> {
+    this.starting ??= this.startAsync(mic);
     return this.starting;
-  }
-
-  /** Follows the circle: whom to connect to, and whom not to play (see `silencedMembers`). */
-  update(circle: CircleView, blocked: ReadonlySet<string> = new Set()): void {
-    this.circle = circle;
-    this.blocked = blocked;
-    // No connection at all to someone this member blocked.
-    const members = circle.members.filter((m) => !blocked.has(m.id));
-    this.session?.setMembers(members, circle.capacity);
-    if (this.selfId) this.session?.setSilenced(silencedMembers(circle, this.selfId, blocked));
-    // A facilitator's mute turns this microphone off here too, not only at the receivers.
-    const forced = circle.members.find((m) => m.id === this.selfId)?.forceMuted === true;
-    if (forced !== this.forceMuted) {
-      this.forceMuted = forced;
-      this.session?.setMuted(this.effectiveMuted());
-    }
-    byId('voice-mode').textContent = this.i18n.t(
-      circle.privateVoice ? 'voice.private' : 'voice.direct',
-    );
-  }
-
-  /**
-   * False from the moment the connection drops until the seat is taken back on a new one:
-   * signals sent then would be refused, and links that were forming start over on return.
-   */
-  setOnline(online: boolean): void {
-    this.online = online;
-    this.session?.setOnline(online);
   }
 
   /** Resolves when voice has connected to everyone present (or `timeoutMs` passed). */
   async settled(timeoutMs: number): Promise<void> {
     await this.starting;
     await this.session?.settled(timeoutMs);
-  }
-
-  handleSignal(from: string, signal: SignalPayload): void {
-    if (this.session) this.session.handleSignal(from, signal);
-    else this.pendingSignals.push({ from, signal });
   }
 
   setVolume(memberId: string, volume: number): void {
@@ -117,6 +125,11 @@ export class VoiceController {
     this.session?.setListener(pose);
   }
 
+  /** Lets sound play that the browser started suspended (after a person's gesture). */
+  resumeSound(): void {
+    this.audio?.resume();
+  }
+
   /** In the circle without a microphone: there is nothing to mute. */
   get listenOnly(): boolean {
     return this.session !== undefined && !this.session.hasMicrophone;
@@ -127,19 +140,65 @@ export class VoiceController {
     return this.lastListener;
   }
 
-  /** Sends this browser's pose to everyone connected; dropped quietly before voice is up. */
-  broadcast(bytes: Uint8Array): void {
-    this.session?.broadcast(bytes);
-  }
-
   /** What tests and support staff may read: connection states, packet counts, output levels. */
   diagnostics(): VoiceSession | undefined {
     return this.session;
   }
 
-  stop(): void {
+  dispose(): void {
+    this.stop();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.poses.dispose();
+    this.speakingChanged.clear();
+    this.started.clear();
+    this.soundHeld.clear();
+  }
+
+  /**
+   * False from the moment the connection drops until the seat is taken back on a new one:
+   * signals sent then would be refused, and links that were forming start over on return.
+   */
+  private setOnline(online: boolean): void {
+    this.online = online;
+    this.session?.setOnline(online);
+  }
+
+  private handleSignal(from: string, signal: SignalPayload): void {
+    if (this.session) this.session.handleSignal(from, signal);
+    // Offers can come before the microphone prompt is answered; they wait for the session.
+    else if (this.store.inCircle) this.pendingSignals.push({ from, signal });
+  }
+
+  /** Still in the circle this start was for (a leave stops and clears the microphone). */
+  private stillStarting(mic: MicChoice): boolean {
+    return this.store.inCircle !== undefined && this.mic === mic;
+  }
+
+  private followStay(): void {
+    const stay = this.store.inCircle;
+    if (stay) this.follow(stay);
+  }
+
+  /** Whom to connect to, and whom not to play (see `silencedMembers`). */
+  private follow(stay: InCircle): void {
+    const { circle, blocked, selfId } = stay;
+    // No connection at all to someone this member blocked.
+    const members = circle.members.filter((m) => !blocked.has(m.id));
+    this.session?.setMembers(members, circle.capacity);
+    this.session?.setSilenced(silencedMembers(circle, selfId, blocked));
+    // A facilitator's mute turns this microphone off here too, not only at the receivers.
+    const forced = circle.members.find((m) => m.id === selfId)?.forceMuted === true;
+    if (forced !== this.forceMuted) {
+      this.forceMuted = forced;
+      this.session?.setMuted(this.effectiveMuted());
+    }
+  }
+
+  private stop(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    for (const cleanup of this.sessionCleanups.splice(0)) cleanup();
+    this.poses.carry(undefined);
     this.session?.dispose();
     this.session = undefined;
     this.audio?.dispose();
@@ -148,71 +207,70 @@ export class VoiceController {
     this.mic = undefined;
     this.starting = undefined;
     this.pendingSignals = [];
+    for (const memberId of this.speaking) this.speakingChanged.emit(memberId, false);
     this.speaking.clear();
     this.talking = false;
     this.forceMuted = false;
     this.online = true;
-    this.circle = undefined;
-    this.blocked = new Set();
   }
 
-  dispose(): void {
-    this.stop();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-  }
-
-  private async startAsync(selfId: string, circle: CircleView, mic: MicChoice): Promise<void> {
+  private async startAsync(mic: MicChoice): Promise<void> {
+    const stay = this.store.inCircle;
+    if (!stay) {
+      stopStream(mic.stream);
+      this.starting = undefined;
+      return;
+    }
     this.mic = mic;
-    this.selfId = selfId;
     const config = await this.client.request('voice:config', {});
     if (!config.ok) {
       this.status.announce(this.i18n.error(config.error.code));
       this.starting = undefined;
       return;
     }
-    // The WebRTC library and its Node polyfills load only when someone actually enters a circle.
-    const { createSimplePeerLink } = await import(
-      /* webpackChunkName: "voice" */ '../voice/simple-peer-link'
-    );
-    const audio = new SpatialAudio(needsEchoLoopback(navigator.userAgent));
+    const factory = await this.environment.loadLinkFactory();
+    if (!this.stillStarting(mic)) return; // left while the library loaded
+    const audio = this.environment.createAudio();
     this.audio = audio;
-    this.session = new VoiceSession({
-      selfId,
+    const session = new VoiceSession({
+      selfId: stay.selfId,
       audio,
       microphone: mic.stream,
       rtcConfig: {
         iceServers: config.data.iceServers,
         iceTransportPolicy: config.data.iceTransportPolicy,
       },
-      factory: createSimplePeerLink,
+      factory,
       send: (to, signal) => {
         void this.client.request('signal:relay', { to, signal });
       },
       onSpeaking: (memberId, speaking) => {
         if (speaking) this.speaking.add(memberId);
         else this.speaking.delete(memberId);
-        markSpeaking(byId('people-list'), memberId, speaking);
-        this.hooks.onSpeaking(memberId, speaking);
+        this.speakingChanged.emit(memberId, speaking);
       },
       onData: (memberId, bytes) => {
-        this.hooks.onPose(memberId, bytes);
+        this.poses.received.emit(memberId, bytes);
       },
       onPeerClosed: (memberId) => {
-        this.hooks.onPeerClosed(memberId);
+        this.poses.ended.emit(memberId);
       },
     });
-    this.session.setOnline(this.online);
+    this.session = session;
+    session.setOnline(this.online);
+    this.poses.carry((bytes) => session.broadcast(bytes));
     // The 3D view may have placed the ears before voice started.
-    if (this.lastListener) this.session.setListener(this.lastListener);
+    if (this.lastListener) session.setListener(this.lastListener);
     this.scheduleConfigRefresh(config.data.ttlS);
-    for (const [memberId, volume] of this.volumes) this.session.setVolume(memberId, volume);
-    byId('listen-only').hidden = mic.stream !== undefined;
-    byId('mute-toggle').hidden = mic.stream === undefined;
-    this.applyMute(mic.startMuted || mic.stream === undefined, false);
-    this.update(this.circle ?? circle, this.blocked);
+    for (const [memberId, volume] of this.volumes) session.setVolume(memberId, volume);
+    this.started.emit(mic.stream !== undefined);
+    // Someone who muted and then reloaded stays muted: the server remembers their switch.
+    const self = stay.circle.members.find((m) => m.id === stay.selfId);
+    this.applyMute(mic.startMuted || self?.muted === true || mic.stream === undefined, false);
+    this.followStay();
     for (const { from, signal } of this.pendingSignals.splice(0))
-      this.session.handleSignal(from, signal);
-    this.offerSoundButtonIfSuspended(audio);
+      session.handleSignal(from, signal);
+    this.watchSoundState(audio);
   }
 
   /** Fetches fresh TURN credentials before the current ones expire, for connections made later. */
@@ -234,12 +292,15 @@ export class VoiceController {
   }
 
   /** Audio may start suspended when entering without a click (a reload); one tap fixes it. */
-  private offerSoundButtonIfSuspended(audio: SpatialAudio): void {
-    const button = byId('enable-sound');
+  private watchSoundState(audio: SpatialAudio): void {
     const update = () => {
-      button.hidden = audio.context.state === 'running';
+      this.soundHeld.emit(audio.context.state !== 'running');
     };
     audio.context.addEventListener('statechange', update);
+    this.sessionCleanups.push(() => {
+      audio.context.removeEventListener('statechange', update);
+      this.soundHeld.emit(false);
+    });
     update();
   }
 
@@ -286,21 +347,5 @@ export class VoiceController {
         if (state.away !== previous.away && this.session) this.applyMute(this.muted, false);
       }),
     );
-    const enableSound = byId('enable-sound');
-    const onEnableSound = () => {
-      this.audio?.resume();
-    };
-    enableSound.addEventListener('click', onEnableSound);
-    // Any interaction may unblock audio that the browser started suspended.
-    const onGesture = () => {
-      this.audio?.resume();
-    };
-    window.addEventListener('pointerdown', onGesture);
-    window.addEventListener('keydown', onGesture);
-    this.cleanups.push(() => {
-      enableSound.removeEventListener('click', onEnableSound);
-      window.removeEventListener('pointerdown', onGesture);
-      window.removeEventListener('keydown', onGesture);
-    });
   }
 }

@@ -2,14 +2,12 @@ import type { ChatMessage } from '../../shared/circle/views';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { Translator } from '../i18n/i18n';
 import { byId, el } from '../ui/dom';
-import { appendChat, CHAT_MAX_CHARS, chatErrorKey, visibleChat } from './chat-lines';
+import { CHAT_MAX_CHARS, chatErrorKey } from './chat-lines';
 
 export type SendResult = { ok: true } | { ok: false; code: ErrorCode };
 
 /** The circle's text chat: the lines so far, and a line to write one more. */
 export class ChatPanel {
-  private lines: ChatMessage[] = [];
-  private blocked: ReadonlySet<string> = new Set();
   private readonly list = byId('chat-lines');
   private readonly form = byId<HTMLFormElement>('chat-form');
   private readonly input = byId<HTMLInputElement>('chat-input');
@@ -27,31 +25,24 @@ export class ChatPanel {
     this.form.addEventListener('submit', this.onSubmit);
   }
 
-  reset(lines: readonly ChatMessage[], blocked: ReadonlySet<string>): void {
-    this.lines = lines.slice();
-    this.blocked = blocked;
+  /** Shows these lines (oldest first), scrolled to the newest. */
+  show(lines: readonly ChatMessage[]): void {
+    const items = lines.map((line) => {
+      const name = el('strong', { className: 'chat-name', textContent: line.name });
+      name.dir = 'auto';
+      const text = el('span', { className: 'chat-text', textContent: line.text });
+      text.dir = 'auto';
+      const item = el('li', { className: 'chat-line' });
+      item.append(name, ' ', text);
+      return item;
+    });
+    this.list.replaceChildren(...items);
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  /** A new stay: no refusal from an earlier one is still shown. */
+  resetError(): void {
     this.error.hidden = true;
-    this.render();
-  }
-
-  setBlocked(blocked: ReadonlySet<string>): void {
-    this.blocked = blocked;
-    this.render();
-  }
-
-  add(line: ChatMessage): void {
-    this.lines = appendChat(this.lines, line);
-    this.render();
-  }
-
-  /** The latest lines this member may see, oldest first. */
-  recent(count: number): ChatMessage[] {
-    return visibleChat(this.lines, this.blocked).slice(-count);
-  }
-
-  clear(): void {
-    this.lines = [];
-    this.render();
   }
 
   private async submit(): Promise<void> {
@@ -66,22 +57,8 @@ export class ChatPanel {
     this.error.textContent = this.i18n.t(chatErrorKey(result.code));
   }
 
-  private render(): void {
-    const items = visibleChat(this.lines, this.blocked).map((line) => {
-      const name = el('strong', { className: 'chat-name', textContent: line.name });
-      name.dir = 'auto';
-      const text = el('span', { className: 'chat-text', textContent: line.text });
-      text.dir = 'auto';
-      const item = el('li', { className: 'chat-line' });
-      item.append(name, ' ', text);
-      return item;
-    });
-    this.list.replaceChildren(...items);
-    this.list.scrollTop = this.list.scrollHeight;
-  }
-
   dispose(): void {
     this.form.removeEventListener('submit', this.onSubmit);
-    this.clear();
+    this.list.replaceChildren();
   }
 }

@@ -1,39 +1,34 @@
 import { isHostRole, type ReportReason } from '../../shared/circle/facilitation';
-import type {
-  BarredView,
-  ChatMessage,
-  CircleView,
-  EnteredCircle,
-  MemberView,
-} from '../../shared/circle/views';
+import type { ChatMessage, MemberView } from '../../shared/circle/views';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { Translator } from '../i18n/i18n';
+import { onServerPushes } from '../net/server-pushes';
 import type { SignalingClient } from '../net/signaling-client';
+import type { StayStore } from '../stay/stay-store';
+import type { StayChangeKind } from '../stay/stay';
 import { byId } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import { ChatPanel } from './chat-panel';
+import { visibleChat } from './chat-lines';
 import { confirmAsync } from './confirm-dialog';
 import { HelpNowDialog } from './help-dialog';
 import { renderHostConsole } from './host-console';
-import { Inbox } from './inbox';
+import { renderInbox } from './inbox';
 import { actionsFor, type MemberAction } from './member-actions';
 import { memberMenu } from './member-menu';
 import { PiecePanel } from './piece-panel';
 import { askText } from './text-dialog';
 
-/** What the controller needs to know about the circle the page is in. */
-export interface CircleContext {
-  selfId: string;
-  circle: CircleView;
-  blocked: Set<string>;
-}
-
-export interface FacilitationHost {
-  /** The circle the page is in, or undefined outside one. */
-  current(): CircleContext | undefined;
-  /** Something changed that the people list and the scene must show (a block). */
-  rerender(): void;
-}
+/** Changes that redraw the piece, the hosts' tools, the pause and the inbox. */
+const DRAWN: ReadonlySet<StayChangeKind> = new Set([
+  'entered',
+  'circle',
+  'blocked',
+  'barred',
+  'inbox',
+]);
+/** Changes that redraw the chat. */
+const CHAT: ReadonlySet<StayChangeKind> = new Set(['entered', 'chat', 'chatCleared', 'blocked']);
 
 /**
  * Everything a facilitated circle adds to the panel: the talking piece, the hosts' tools, the
@@ -43,19 +38,15 @@ export class FacilitationController {
   private readonly piece: PiecePanel;
   private readonly chat: ChatPanel;
   private readonly help: HelpNowDialog;
-  private readonly inbox: Inbox;
-  private barred: BarredView[] = [];
   private openMenu: string | undefined;
-  private rulesPending = false;
   private readonly disposers: (() => void)[] = [];
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly status: StatusLine,
-    private readonly host: FacilitationHost,
+    private readonly store: StayStore,
   ) {
-    this.inbox = new Inbox(byId('inbox'), byId('inbox-list'), i18n);
     this.piece = new PiecePanel(byId('piece-panel'), i18n, {
       pass: () => {
         this.passPiece();
@@ -67,7 +58,7 @@ export class FacilitationController {
       return result.ok ? { ok: true } : { ok: false, code: result.error.code };
     });
     this.help = new HelpNowDialog(i18n, {
-      inCircle: () => this.host.current() !== undefined,
+      inCircle: () => this.store.inCircle !== undefined,
       alert: () => this.alertFacilitators(),
     });
     const dismiss = (): void => {
@@ -77,13 +68,31 @@ export class FacilitationController {
     this.disposers.push(() => {
       byId('rules-dismiss').removeEventListener('click', dismiss);
     });
-    this.wireServerEvents();
+    this.disposers.push(
+      store.subscribe((stay, change) => {
+        if (change.kind === 'lobby') this.leave();
+        if (stay.phase !== 'circle') return;
+        if (change.kind === 'entered') {
+          this.chat.resetError();
+          // Someone let in from the waiting room sees the ground rules once.
+          if (change.fromWaitingRoom) this.showRules(stay.circle.rules);
+        }
+        if (CHAT.has(change.kind)) this.chat.show(visibleChat(stay.chat, stay.blocked));
+        if (DRAWN.has(change.kind)) this.render();
+      }),
+      onServerPushes(client.socket, {
+        'piece:timeUp': ({ holder }) => {
+          const stay = this.store.inCircle;
+          if (stay) this.piece.timeUp(holder, stay.selfId);
+        },
+      }),
+    );
   }
 
   /** True while this member holds the talking piece. */
   holdingPiece(): boolean {
-    const context = this.host.current();
-    return context !== undefined && context.circle.piece.holder === context.selfId;
+    const stay = this.store.inCircle;
+    return stay !== undefined && stay.circle.piece.holder === stay.selfId;
   }
 
   /** Passes the piece on when holding it; otherwise says so. */
@@ -110,42 +119,32 @@ export class FacilitationController {
 
   /** Blocks a member without asking again (the headset menu asks with a second press). */
   async blockMember(memberId: string): Promise<boolean> {
-    const member = this.host.current()?.circle.members.find((m) => m.id === memberId);
+    const member = this.store.inCircle?.circle.members.find((m) => m.id === memberId);
     return member ? this.block(member) : false;
   }
 
   /** The latest chat this member may see. */
   recentChat(count: number): ChatMessage[] {
-    return this.chat.recent(count);
+    const stay = this.store.inCircle;
+    return stay ? visibleChat(stay.chat, stay.blocked).slice(-count) : [];
   }
 
-  /** The next circle entered came through the waiting room: show its ground rules once. */
-  expectRules(): void {
-    this.rulesPending = true;
+  private showRules(rules: readonly string[]): void {
+    if (rules.length === 0) return;
+    byId('rules-notice-list').replaceChildren(
+      ...rules.map((rule) => {
+        const item = document.createElement('li');
+        item.textContent = rule;
+        item.dir = 'auto';
+        return item;
+      }),
+    );
+    byId('rules-notice').hidden = false;
   }
 
-  enter(entered: EnteredCircle): void {
-    this.chat.reset(entered.chat, new Set(entered.self.blocked));
-    this.barred = entered.moderation?.barred ?? this.barred;
-    if (this.rulesPending && entered.circle.rules.length > 0) {
-      this.rulesPending = false;
-      const list = byId('rules-notice-list');
-      list.replaceChildren(
-        ...entered.circle.rules.map((rule) => {
-          const item = document.createElement('li');
-          item.textContent = rule;
-          item.dir = 'auto';
-          return item;
-        }),
-      );
-      byId('rules-notice').hidden = false;
-    }
-  }
-
-  leave(): void {
-    this.chat.reset([], new Set());
-    this.inbox.clear();
-    this.barred = [];
+  private leave(): void {
+    this.chat.show([]);
+    byId('inbox-list').replaceChildren();
     this.openMenu = undefined;
     byId('rules-notice').hidden = true;
     byId('pause-overlay').hidden = true;
@@ -153,18 +152,17 @@ export class FacilitationController {
     byId<HTMLButtonElement>('mute-toggle').disabled = false;
   }
 
-  /** Called with every render of the circle panel. */
+  /** Draws the piece, the hosts' tools, the pause and the inbox (also on a language change). */
   render(): void {
-    const context = this.host.current();
-    if (!context) return;
-    const { circle, selfId, blocked } = context;
+    const stay = this.store.inCircle;
+    if (!stay) return;
+    const { circle, selfId, barred, inbox } = stay;
     const self = circle.members.find((m) => m.id === selfId);
     const isHost = self !== undefined && isHostRole(self.role);
     this.piece.update(circle, selfId);
-    this.chat.setBlocked(blocked);
     byId('host-tools').hidden = !isHost;
     if (isHost) {
-      renderHostConsole(byId('host-tools'), circle, selfId, this.barred, this.i18n, {
+      renderHostConsole(byId('host-tools'), circle, selfId, barred, this.i18n, {
         lock: (locked) => void this.ask('circle:lock', { locked }),
         pause: (paused) => void this.ask('circle:pause', { paused }),
         startRound: (kind, fromMemberId) => void this.ask('round:start', { kind, fromMemberId }),
@@ -179,17 +177,20 @@ export class FacilitationController {
     byId('force-muted').hidden = !forced;
     // The server refuses an unmute anyway; the button says so by being unavailable.
     byId<HTMLButtonElement>('mute-toggle').disabled = forced;
-    this.inbox.render((id) => this.nameOf(id), isHost);
+    renderInbox(byId('inbox'), byId('inbox-list'), inbox, (id) => this.nameOf(id), {
+      alwaysShow: isHost,
+      i18n: this.i18n,
+    });
   }
 
   /** The "…" menu for one row of the people list. */
   rowMenu(member: MemberView): HTMLElement | null {
-    const context = this.host.current();
-    const self = context?.circle.members.find((m) => m.id === context.selfId);
-    if (!context || !self) return null;
+    const stay = this.store.inCircle;
+    const self = stay?.circle.members.find((m) => m.id === stay.selfId);
+    if (!stay || !self) return null;
     return memberMenu(
       member,
-      actionsFor(self, member, context.circle, context.blocked.has(member.id)),
+      actionsFor(self, member, stay.circle, stay.blocked.has(member.id)),
       this.i18n,
       (action, target) => void this.runAction(action, target),
       {
@@ -267,13 +268,8 @@ export class FacilitationController {
       this.status.announce(this.i18n.error(result.error.code));
       return;
     }
-    const context = this.host.current();
-    if (context) {
-      context.blocked.clear();
-      for (const id of result.data.blocked) context.blocked.add(id);
-    }
+    this.store.blockedChanged(result.data.blocked);
     this.status.announce(this.i18n.t('member.unblocked', { name: member.name }));
-    this.host.rerender();
   }
 
   private async block(member: MemberView): Promise<boolean> {
@@ -282,10 +278,8 @@ export class FacilitationController {
       this.status.announce(this.i18n.error(result.error.code));
       return false;
     }
-    const context = this.host.current();
-    if (context) for (const id of result.data.blocked) context.blocked.add(id);
+    this.store.blockedChanged(result.data.blocked);
     this.status.announce(this.i18n.t('member.blocked', { name: member.name }));
-    this.host.rerender();
     return true;
   }
 
@@ -300,47 +294,7 @@ export class FacilitationController {
   }
 
   private nameOf(memberId: string): string | undefined {
-    return this.host.current()?.circle.members.find((m) => m.id === memberId)?.name;
-  }
-
-  private wireServerEvents(): void {
-    const socket = this.client.socket;
-    socket.on('piece:timeUp', ({ holder }) => {
-      const context = this.host.current();
-      if (!context) return;
-      this.piece.timeUp(holder, context.selfId);
-    });
-    socket.on('chat:message', (line) => {
-      const context = this.host.current();
-      if (!context || context.blocked.has(line.from)) return;
-      this.chat.add(line);
-      if (line.from !== context.selfId) {
-        this.status.announce(this.i18n.t('chat.said', { name: line.name, text: line.text }));
-      }
-    });
-    socket.on('chat:cleared', () => {
-      this.chat.clear();
-      this.status.announce(this.i18n.t('chat.cleared'));
-    });
-    socket.on('moderation:state', ({ barred }) => {
-      this.barred = barred;
-      this.render();
-    });
-    socket.on('report:received', (report) => {
-      this.inbox.add({ kind: 'report', report });
-      this.status.announce(this.i18n.t('inbox.newReport'));
-      this.render();
-    });
-    socket.on('help:alerted', ({ memberId, at }) => {
-      this.inbox.add({ kind: 'help', memberId, at });
-      this.status.announce(this.i18n.t('inbox.help', { name: this.nameOf(memberId) ?? '' }));
-      this.render();
-    });
-    socket.on('message:private', (message) => {
-      this.inbox.add({ kind: 'message', message });
-      this.status.announce(this.i18n.t('inbox.message', { name: this.nameOf(message.from) ?? '' }));
-      this.render();
-    });
+    return this.store.inCircle?.circle.members.find((m) => m.id === memberId)?.name;
   }
 
   dispose(): void {

@@ -1,14 +1,6 @@
-import type { PrivateMessage, ReportReceived } from '../../shared/circle/views';
 import type { Translator } from '../i18n/i18n';
+import type { InboxItem } from '../stay/stay';
 import { el } from '../ui/dom';
-
-export type InboxItem =
-  | { kind: 'report'; report: ReportReceived }
-  | { kind: 'help'; memberId: string; at: number }
-  | { kind: 'message'; message: PrivateMessage };
-
-/** Enough to act on during a circle; nothing here is ever stored. */
-export const INBOX_KEEP = 50;
 
 export interface InboxEntry {
   title: string;
@@ -47,42 +39,25 @@ export function inboxEntry(
 }
 
 /** Reports, help alerts and private messages received in this circle, newest first. */
-export class Inbox {
-  private items: InboxItem[] = [];
-
-  constructor(
-    private readonly section: HTMLElement,
-    private readonly list: HTMLElement,
-    private readonly i18n: Translator,
-  ) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  add(item: InboxItem): void {
-    this.items = [item, ...this.items].slice(0, INBOX_KEEP);
-  }
-
-  clear(): void {
-    this.items = [];
-    this.list.replaceChildren();
-  }
-
-  render(nameOf: (memberId: string) => string | undefined, alwaysShow: boolean): void {
-    this.section.hidden = !alwaysShow && this.items.length === 0;
-    this.list.replaceChildren(
-      ...this.items.map((item) => {
-        const entry = inboxEntry(item, nameOf, this.i18n);
-        const li = el('li', { className: `inbox-item inbox-${item.kind}` });
-        li.append(el('strong', { textContent: entry.title }));
-        if (entry.text !== undefined) {
-          const text = el('p', { textContent: entry.text });
-          text.dir = 'auto';
-          li.append(text);
-        }
-        return li;
-      }),
-    );
-  }
+export function renderInbox(
+  section: HTMLElement,
+  list: HTMLElement,
+  items: readonly InboxItem[],
+  nameOf: (memberId: string) => string | undefined,
+  options: { alwaysShow: boolean; i18n: Translator },
+): void {
+  section.hidden = !options.alwaysShow && items.length === 0;
+  list.replaceChildren(
+    ...items.map((item) => {
+      const entry = inboxEntry(item, nameOf, options.i18n);
+      const li = el('li', { className: `inbox-item inbox-${item.kind}` });
+      li.append(el('strong', { textContent: entry.title }));
+      if (entry.text !== undefined) {
+        const text = el('p', { textContent: entry.text });
+        text.dir = 'auto';
+        li.append(text);
+      }
+      return li;
+    }),
+  );
 }

@@ -4,7 +4,7 @@
  * following whatever the sender still reports or vanishing at once; when tracking returns it
  * fades back in. A hand the sender stops sending at all is simply gone.
  */
-import type { SampledHand } from './pose-buffer';
+import type { SampledHand } from './sampled-pose';
 import { copyHand, createHand, type HandSlot } from './frame-queue';
 import { applyDifference, blendPose, copyPose, createPose, poseDifference } from './quat-math';
 

@@ -21,6 +21,7 @@ import { isNewer, toSeq } from '../../shared/pose/sequence';
 import { defaultPlayout, PlayoutClock, type PlayoutOptions } from './playout-clock';
 import { FrameQueue, SIDES, type FrameSlot, type Side } from './frame-queue';
 import { HandTrack } from './hand-track';
+import type { SampledPose } from './sampled-pose';
 import { POSE_SEQ_TICK_MS, seqSteps } from './pose-timing';
 import {
   applyDifference,
@@ -68,21 +69,6 @@ export interface RestPose {
   head: Pose;
   left: Pose;
   right: Pose;
-}
-
-export interface SampledHand {
-  pose: Pose;
-  /** 0–1: how much of this pose to show (fades out when tracking is lost, in when it returns). */
-  weight: number;
-}
-
-export interface SampledPose {
-  head: Pose;
-  /** Undefined while the sender has no such hand (a desktop user). */
-  left: SampledHand | undefined;
-  right: SampledHand | undefined;
-  /** Nothing new for a while: the pose is frozen and settling to rest. */
-  stale: boolean;
 }
 
 export interface PoseBufferStats {

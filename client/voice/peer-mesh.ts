@@ -1,3 +1,4 @@
+import type { Scheduler } from '../../shared/time/time';
 import type { MemberView } from '../../shared/circle/views';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import type { LinkSignal, PeerLink, PeerLinkFactory } from './peer-link';
@@ -5,11 +6,6 @@ import type { LinkSignal, PeerLink, PeerLinkFactory } from './peer-link';
 /** Exactly one side of each pair starts the connection, so two offers never cross. */
 export function startsConnection(selfId: string, otherId: string): boolean {
   return selfId < otherId;
-}
-
-export interface Scheduler {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
 }
 
 export interface PeerMeshOptions {

@@ -19,9 +19,10 @@ import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
 import { toCircleView, toModerationState, toPreview, toWaitingViews } from './circle-views';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
-import { KeyedTimers, type Scheduler } from './grace-timers';
+import type { Scheduler } from '../../shared/time/time';
+import { KeyedTimers } from './grace-timers';
 import { IdentityResolver } from './identity-resolver';
-import type { MemberCooldown } from '../realtime/member-cooldown';
+import type { MemberCooldown } from '../limits/member-cooldown';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
 import {
   hashDevice,

@@ -1,14 +1,4 @@
-export interface Scheduler {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-export const realScheduler: Scheduler = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => {
-    clearTimeout(handle as NodeJS.Timeout);
-  },
-};
+import type { Scheduler } from '../../shared/time/time';
 
 /** One pending timer per key; starting a key again replaces its timer. */
 export class KeyedTimers {

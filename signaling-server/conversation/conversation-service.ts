@@ -12,7 +12,7 @@ import { requireHost } from '../circles/roles';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
-import type { Clock } from '../realtime/token-bucket';
+import type { Clock } from '../../shared/time/time';
 import type { ChatLog } from './chat-log';
 import { SlidingWindow } from './sliding-window';
 

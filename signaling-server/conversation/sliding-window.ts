@@ -1,4 +1,4 @@
-import type { Clock } from '../realtime/token-bucket';
+import type { Clock } from '../../shared/time/time';
 
 /**
  * At most `limit` events per key in any `windowMs`, so one member cannot flood the chat.

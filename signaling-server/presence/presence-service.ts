@@ -7,9 +7,9 @@ import * as rules from '../circles/circle-rules';
 import type { CircleStore } from '../circles/circle-store';
 import { IdentityResolver } from '../circles/identity-resolver';
 import type { Logger } from '../logger';
-import type { Clock } from '../realtime/token-bucket';
+import type { Clock } from '../../shared/time/time';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
-import { MemberCooldown } from '../realtime/member-cooldown';
+import { MemberCooldown } from '../limits/member-cooldown';
 
 export interface PresenceServiceDeps {
   io: EngawaServer;

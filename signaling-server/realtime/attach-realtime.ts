@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import { ConnectionLimiter } from './connection-limiter';
 import { createDispatcher } from './dispatcher';
 import { guardAndDispatch } from './flood-guard';
-import type { MemberCooldown } from './member-cooldown';
+import type { MemberCooldown } from '../limits/member-cooldown';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer } from './socket-types';
 

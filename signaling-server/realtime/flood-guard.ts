@@ -1,9 +1,10 @@
 import { Cost, clientEvents, isClientEventName } from '../../shared/protocol/client-events';
 import type { FloodPolicy } from '../config';
 import type { Logger } from '../logger';
-import type { MemberCooldown } from './member-cooldown';
+import type { MemberCooldown } from '../limits/member-cooldown';
 import type { EngawaSocket } from './socket-types';
-import { TokenBucket, type Clock } from './token-bucket';
+import type { Clock } from '../../shared/time/time';
+import { TokenBucket } from './token-bucket';
 
 /** What an event costs its sender's bucket; an unknown one, as little as the cheapest. */
 export function costOf(event: unknown): number {

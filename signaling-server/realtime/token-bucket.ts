@@ -1,6 +1,6 @@
 import type { FloodPolicy } from '../config';
 
-export type Clock = () => number;
+import type { Clock } from '../../shared/time/time';
 
 /** Per-socket flood guard: `burst` tokens, refilled at `perSecond`. */
 export class TokenBucket {

@@ -13,8 +13,8 @@ import { requireOther } from '../circles/members';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
 import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
-import { MemberCooldown } from '../realtime/member-cooldown';
-import type { Clock } from '../realtime/token-bucket';
+import { MemberCooldown } from '../limits/member-cooldown';
+import type { Clock } from '../../shared/time/time';
 
 export interface SafetyServiceDeps {
   io: EngawaServer;

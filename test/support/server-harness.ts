@@ -12,7 +12,7 @@ import type { ErrorCode } from '../../shared/protocol/errors';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { KnockAdmission, ServerToClientEvents } from '../../shared/protocol/server-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import type { Scheduler } from '../../signaling-server/circles/grace-timers';
+import type { Scheduler } from '../../shared/time/time';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
 import { createLogger } from '../../signaling-server/logger';
 import { startServer, type RunningServer } from '../../signaling-server/server';

@@ -1,8 +1,5 @@
-import {
-  KeyedTimers,
-  realScheduler,
-  type Scheduler,
-} from '../../../../signaling-server/circles/grace-timers';
+import { KeyedTimers } from '../../../../signaling-server/circles/grace-timers';
+import { realScheduler, type Scheduler } from '../../../../shared/time/time';
 
 /** A scheduler driven by hand: nothing fires until `advance` moves its clock past a deadline. */
 class FakeScheduler implements Scheduler {

@@ -1,4 +1,4 @@
-import type { Clock } from '../realtime/token-bucket';
+import type { Clock } from '../../shared/time/time';
 
 /**
  * At most one reaction per member per window, so one person cannot fill everyone's view with

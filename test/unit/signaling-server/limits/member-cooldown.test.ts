@@ -1,5 +1,5 @@
 import { defaultConfig } from '../../../../signaling-server/config';
-import { MemberCooldown } from '../../../../signaling-server/realtime/member-cooldown';
+import { MemberCooldown } from '../../../../signaling-server/limits/member-cooldown';
 
 function setup(windowMs = 700) {
   const clock = { now: 1_000_000 };

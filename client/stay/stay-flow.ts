@@ -1,0 +1,209 @@
+import type { EnteredCircle } from '../../shared/circle/views';
+import { ErrorCode } from '../../shared/protocol/errors';
+import type { KnockAdmission } from '../../shared/protocol/server-events';
+import type { SessionMemory } from './saved-session';
+import { showMessageScreen, type MessageKind } from '../facilitation/message-screen';
+import type { Translator } from '../i18n/i18n';
+import type { MicChoice } from '../lobby/mic-check';
+import { showFormError } from '../lobby/lobby-forms';
+import { onServerPushes } from '../net/server-pushes';
+import { SignalingClient } from '../net/signaling-client';
+import { byId, showScreen } from '../ui/dom';
+import type { StatusLine } from '../ui/status-line';
+import type { StayStore } from './stay-store';
+
+/** How long the 3D view waits for voice to connect before loading anyway. */
+const VOICE_FIRST_MS = 1_500;
+
+/** The parts a stay starts and ends. */
+export interface StayParts {
+  client: SignalingClient;
+  store: StayStore;
+  sessions: SessionMemory;
+  status: StatusLine;
+  i18n: Translator;
+  lobby: {
+    showJoin(code?: string): void;
+    takeMicrophone(): Promise<MicChoice>;
+    releaseMicrophone(): void;
+  };
+  voice: { start(mic: MicChoice): Promise<void>; settled(timeoutMs: number): Promise<void> };
+  scene: { ensure(): Promise<void> };
+}
+
+/**
+ * How a stay begins and ends: knocking and being let in, taking the seat back after a reload
+ * or a dropped connection, and leaving by choice, by removal or because the circle ended.
+ */
+export class StayFlow {
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(private readonly parts: StayParts) {
+    this.wireConnection();
+    this.wireButtons();
+  }
+
+  knocked(name: string): void {
+    this.parts.store.knocked(name);
+    showScreen('waiting');
+  }
+
+  /** The server seated this page (created, admitted, or resumed). */
+  entered(entered: EnteredCircle): void {
+    const { store, sessions, status } = this.parts;
+    const wasInCircle = store.inCircle !== undefined;
+    sessions.save({ code: entered.circle.code, resumeToken: entered.self.resumeToken });
+    if (!wasInCircle) {
+      showScreen('circle');
+      status.clear();
+    }
+    store.entered(entered);
+    if (!wasInCircle) void this.voiceFirst();
+  }
+
+  /** Leaves by choice; the seat is given up. */
+  async leave(): Promise<void> {
+    await this.parts.client.request('circle:leave', {});
+    this.parts.sessions.clear();
+    this.end('left');
+  }
+
+  dispose(): void {
+    this.end();
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  /** Back to the start, saying why on a message screen when there is a reason. */
+  private end(kind?: MessageKind, message?: string): void {
+    this.parts.store.returnedToLobby();
+    this.parts.lobby.releaseMicrophone();
+    byId<HTMLDialogElement>('end-dialog').close();
+    if (kind) showMessageScreen(this.parts.i18n, kind, message);
+  }
+
+  private async admitted(admission: KnockAdmission): Promise<void> {
+    this.parts.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
+    await this.resume();
+  }
+
+  /** Takes (or takes back) the seat this browser holds a token for. */
+  private async resume(): Promise<void> {
+    const { client, sessions, status, i18n, store } = this.parts;
+    const saved = sessions.load();
+    if (!saved) return;
+    status.announce(i18n.t('status.resuming'));
+    // A resume is never timed out and sent again: on a page busy for longer than a request's
+    // timeout (WebGL set-up on a slow computer), the answer arrives late but arrives, and a
+    // second resume from a socket already seated would be refused.
+    const result = await client.request('circle:resume', saved, { untilAnswered: true });
+    if (result.ok) {
+      this.entered(result.data);
+      return;
+    }
+    if (result.error.code === ErrorCode.ConnectionLost) return; // 'connect' will try again
+    sessions.clear();
+    if (store.state.phase !== 'lobby') this.end('left');
+    status.announce(i18n.error(result.error.code));
+  }
+
+  /**
+   * Voice first, then the 3D view: loading Babylon blocks the page for about a second, which
+   * otherwise delays hearing the circle (measured by `npm run bench -- voice`).
+   */
+  private async voiceFirst(): Promise<void> {
+    const { lobby, voice, scene } = this.parts;
+    byId('scene-loading').hidden = false;
+    // After a reload there was no lobby: the microphone opens now (permission is usually kept).
+    const voiceConnected = lobby
+      .takeMicrophone()
+      .then((mic) => voice.start(mic))
+      .then(() => voice.settled(VOICE_FIRST_MS))
+      .catch((error: unknown) => {
+        console.error('Voice could not start', error);
+      });
+    // Never let a slow microphone prompt or server hold the view back for longer than this.
+    await Promise.race([
+      voiceConnected,
+      new Promise((resolve) => setTimeout(resolve, VOICE_FIRST_MS)),
+    ]);
+    await scene.ensure();
+  }
+
+  private wireConnection(): void {
+    const { client, store, sessions, status, i18n, lobby } = this.parts;
+    const socket = client.socket;
+    this.disposers.push(
+      onServerPushes(socket, {
+        'knock:admitted': (admission) => {
+          void this.admitted(admission);
+        },
+        'knock:declined': ({ message }) => {
+          this.end('declined', message);
+        },
+        'circle:ended': ({ reason, message }) => {
+          sessions.clear();
+          this.end(reason, message);
+        },
+        'session:closed': ({ reason }) => {
+          if (reason === 'rate_limited' || reason === 'removed') sessions.clear();
+          this.end(reason);
+        },
+      }),
+    );
+    const onConnect = () => {
+      // First load with a saved seat, or a reconnect after a network drop: take the seat back.
+      const phase = store.state.phase;
+      if (phase === 'circle' || (phase === 'lobby' && sessions.load())) void this.resume();
+    };
+    const onDisconnect = (reason: string) => {
+      const phase = store.state.phase;
+      if (phase === 'circle' && reason !== 'io server disconnect') {
+        status.announce(i18n.t('status.reconnecting'));
+      }
+      if (phase === 'waiting') {
+        // A waiting knock does not survive the connection; knock again once back.
+        store.returnedToLobby();
+        lobby.showJoin();
+        showFormError(byId('join-form'), 'code', i18n.error(ErrorCode.ConnectionLost));
+      }
+    };
+    const onConnectError = (error: Error) => {
+      if (SignalingClient.handshakeErrorCode(error) === ErrorCode.ProtocolMismatch) {
+        socket.disconnect();
+        showMessageScreen(i18n, 'reload');
+      }
+    };
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    this.disposers.push(() => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+    });
+  }
+
+  private wireButtons(): void {
+    const { client, store, lobby } = this.parts;
+    const listen = (id: string, handler: () => void) => {
+      const button = byId(id);
+      button.addEventListener('click', handler);
+      this.disposers.push(() => {
+        button.removeEventListener('click', handler);
+      });
+    };
+    listen('waiting-cancel', () => {
+      void client.request('knock:cancel', {}).then(() => {
+        store.returnedToLobby();
+        lobby.showJoin();
+      });
+    });
+    listen('message-home', () => {
+      history.replaceState(null, '', location.pathname);
+      showScreen('start');
+    });
+    listen('message-reload', () => {
+      location.reload();
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import type { EnteredCircle } from '../../../../shared/circle/views';
+import { VoiceController } from '../../../../client/app/voice-controller';
+import { CommandBus } from '../../../../client/commands/command-bus';
+import { Translator } from '../../../../client/i18n/i18n';
+import type { SignalingClient } from '../../../../client/net/signaling-client';
+import { StayStore } from '../../../../client/stay/stay-store';
+import type { StatusLine } from '../../../../client/ui/status-line';
+import type { PeerLink, PeerLinkOptions } from '../../../../client/voice/peer-link';
+import type { SpatialAudio } from '../../../../client/voice/spatial-audio';
+import { circle, member } from '../facilitation/fixtures';
+
+/** A socket that counts its listeners. */
+class FakeSocket {
+  private readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener);
+    this.listeners.set(event, set);
+    return this;
+  }
+  off(event: string, listener: (...args: unknown[]) => void): this {
+    this.listeners.get(event)?.delete(listener);
+    return this;
+  }
+  get listenerCount(): number {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}
+
+class FakeLink implements PeerLink {
+  destroyed = false;
+  readonly sent: Uint8Array[] = [];
+  constructor(readonly options: PeerLinkOptions) {}
+  signal(): void {}
+  get connection(): undefined {
+    return undefined;
+  }
+  send(bytes: Uint8Array): boolean {
+    this.sent.push(bytes);
+    return true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+/** The Web Audio side, reduced to what can be left behind: its state listeners. */
+class FakeAudio {
+  disposed = false;
+  readonly stateListeners = new Set<() => void>();
+  readonly context = {
+    state: 'running',
+    addEventListener: (_type: string, listener: () => void) => this.stateListeners.add(listener),
+    removeEventListener: (_type: string, listener: () => void) =>
+      this.stateListeners.delete(listener),
+  };
+  voice(): undefined {
+    return undefined;
+  }
+  removeVoice(): void {}
+  setListener(): void {}
+  resume(): void {}
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function entered(): EnteredCircle {
+  return {
+    self: { memberId: 'a', resumeToken: 't', blocked: [] },
+    circle: circle({ members: [member('a'), member('b'), member('c')], revision: 1 }),
+    chat: [],
+  };
+}
+
+describe('a stay, left and taken again', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('leaves no link, timer, audio or listener behind, however often someone comes and goes', async () => {
+    const socket = new FakeSocket();
+    const requests: string[] = [];
+    const client = {
+      socket,
+      request: (event: string) => {
+        requests.push(event);
+        const data =
+          event === 'voice:config' ? { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 } : {};
+        return Promise.resolve({ ok: true, data });
+      },
+    } as unknown as SignalingClient;
+    const status = { announce: () => undefined, clear: () => undefined } as unknown as StatusLine;
+    const store = new StayStore();
+    const commands = new CommandBus();
+    const links: FakeLink[] = [];
+    const audios: FakeAudio[] = [];
+    const voice = new VoiceController(new Translator('en'), client, status, commands, store, {
+      createAudio: () => {
+        const audio = new FakeAudio();
+        audios.push(audio);
+        return audio as unknown as SpatialAudio;
+      },
+      loadLinkFactory: () =>
+        Promise.resolve((options: PeerLinkOptions) => {
+          const link = new FakeLink(options);
+          links.push(link);
+          return link;
+        }),
+    });
+    const poses: string[] = [];
+    const offPoses = voice.poses.received.on((memberId) => poses.push(memberId));
+    const baseline = {
+      socket: socket.listenerCount,
+      store: store.listenerCount,
+      timers: jest.getTimerCount(),
+    };
+
+    for (let stay = 1; stay <= 3; stay++) {
+      store.entered(entered());
+      await voice.start({ stream: undefined, startMuted: false, problem: undefined });
+      // Joined: one link to each other member, started from this side (the smaller id).
+      const open = links.filter((l) => !l.destroyed);
+      expect(open).toHaveLength(2);
+      expect(open.every((l) => l.options.initiator)).toBe(true);
+      expect(jest.getTimerCount()).toBeGreaterThan(baseline.timers);
+      // Poses travel both ways on the links once connected.
+      for (const link of open) link.options.events.connect();
+      voice.poses.send(new Uint8Array([stay]));
+      expect(open.every((l) => l.sent.length === 1)).toBe(true);
+      open[0]?.options.events.data(new Uint8Array([1]));
+      expect(poses).toHaveLength(stay);
+
+      store.returnedToLobby();
+      expect(links.every((l) => l.destroyed)).toBe(true);
+      expect(audios.every((a) => a.disposed && a.stateListeners.size === 0)).toBe(true);
+      expect(jest.getTimerCount()).toBe(baseline.timers);
+      expect(socket.listenerCount).toBe(baseline.socket);
+      expect(store.listenerCount).toBe(baseline.store);
+      // Nothing is carried after leaving.
+      voice.poses.send(new Uint8Array([9]));
+      expect(links.every((l) => l.sent.length === 1)).toBe(true);
+    }
+    expect(links).toHaveLength(6);
+    expect(requests.filter((r) => r === 'voice:config')).toHaveLength(3);
+
+    offPoses();
+    voice.dispose();
+    commands.dispose();
+    expect(socket.listenerCount).toBe(0);
+    expect(store.listenerCount).toBe(0);
+    expect(voice.poses.received.size).toBe(0);
+  });
+});
