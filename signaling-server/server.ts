@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CircleBroadcaster } from './circles/circle-broadcasts';
+import { CircleChanges } from './circles/circle-changes';
 import { CircleService } from './circles/circle-service';
 import type { CircleStore } from './circles/circle-store';
 import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
@@ -18,6 +19,7 @@ import { createLogger, type Logger } from './logger';
 import { PresenceService } from './presence/presence-service';
 import { acceptConnections, createRealtimeServer } from './realtime/attach-realtime';
 import { SafetyService } from './safety/safety-service';
+import { SocketNotifier } from './realtime/socket-notifier';
 import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
@@ -80,10 +82,14 @@ export async function startServer(
   const floodPenalties = new MemberCooldown(config.floodPenaltyMs, now);
   const realtimeDeps = { config, logger, now, floodPenalties };
   io = createRealtimeServer(httpServer, realtimeDeps);
-  const broadcast = new CircleBroadcaster(io, now);
+  // Services reach people only through these ports, never through Socket.IO itself.
+  const notify = new SocketNotifier(io);
+  const broadcast = new CircleBroadcaster(notify, now);
+  const changes = new CircleChanges({ store, broadcast, logger, now });
   const chat = new ChatLog(Limits.chatHistoryMax);
   const circles = new CircleService({
-    io,
+    notify,
+    audiences: notify,
     store,
     broadcast,
     chat,
@@ -97,27 +103,35 @@ export async function startServer(
     voice: config.voice,
     floodPenalties,
   });
-  const voice = new VoiceService({ io, store, broadcast, logger, now, voice: config.voice });
+  const voice = new VoiceService({ notify, changes, logger, now, voice: config.voice });
   const presence = new PresenceService({
-    io,
-    store,
-    broadcast,
+    notify,
+    changes,
     logger,
     now,
     reactionCooldownMs: config.reactionCooldownMs,
   });
-  const facilitation = new FacilitationService({ io, store, broadcast, circles, logger, now });
-  const piece = new PieceService({ io, store, broadcast, logger, now, scheduler });
-  const conversation = new ConversationService({ io, store, broadcast, chat, logger, now });
+  const facilitation = new FacilitationService({
+    notify,
+    audiences: notify,
+    changes,
+    store,
+    broadcast,
+    circles,
+    logger,
+    now,
+  });
+  const piece = new PieceService({ notify, changes, store, broadcast, logger, now, scheduler });
+  const conversation = new ConversationService({ notify, broadcast, chat, logger, now });
   const safety = new SafetyService({
-    io,
+    notify,
     store,
     logger,
     now,
     helpAlertRepeatMs: config.helpAlertRepeatMs,
   });
   const services = { circles, voice, presence, facilitation, piece, conversation, safety };
-  acceptConnections(io, services, realtimeDeps);
+  acceptConnections(io, services, store, realtimeDeps);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -169,6 +169,7 @@ export class FacilitationController {
         endRound: () => void this.ask('round:end', {}),
         takePiece: () => void this.ask('piece:take', {}),
         clearChat: () => void this.ask('chat:clear', {}),
+        lowerAllHands: () => void this.ask('hand:lowerAll', {}),
         liftBar: (barId) => void this.ask('bar:lift', { barId }),
       });
     }

@@ -11,6 +11,7 @@ export interface HostActions {
   endRound: () => void;
   takePiece: () => void;
   clearChat: () => void;
+  lowerAllHands: () => void;
   liftBar(barId: string): void;
 }
 
@@ -89,6 +90,10 @@ export function renderHostConsole(
     item.dir = 'auto';
     hands.append(item);
   }
+  const handRow = el('div', { className: 'host-row' });
+  if (circle.hands.length > 0) {
+    handRow.append(button('lowerAllHands', i18n.t('host.lowerAllHands'), actions.lowerAllHands));
+  }
   const barredHeading = el('h4', { textContent: i18n.t('host.barred') });
   const barredList = el('ul', { className: 'barred-list' });
   if (barred.length === 0)
@@ -105,6 +110,15 @@ export function renderHostConsole(
     barredList.append(item);
   }
   keepFocus(root, () => {
-    root.replaceChildren(door, rounds, chat, handsHeading, hands, barredHeading, barredList);
+    root.replaceChildren(
+      door,
+      rounds,
+      chat,
+      handsHeading,
+      hands,
+      handRow,
+      barredHeading,
+      barredList,
+    );
   });
 }

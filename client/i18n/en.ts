@@ -166,6 +166,7 @@ export const en = {
   'host.clearChat': 'Clear chat',
   'host.hands': 'Raised hands',
   'host.noHands': 'No hands raised.',
+  'host.lowerAllHands': 'Lower all hands',
   'host.barred': 'Kept out',
   'host.noneBarred': 'Nobody is kept out.',
   'host.liftBar': 'Lift bar',

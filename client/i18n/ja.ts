@@ -161,6 +161,7 @@ export const ja: Record<MessageKey, string> = {
   'host.endRound': '一巡を終える',
   'host.takePiece': 'ピースを引き取る',
   'host.clearChat': 'チャットを消去',
+  'host.lowerAllHands': 'すべての手を下ろす',
   'host.hands': '挙手している人',
   'host.noHands': '挙手している人はいません。',
   'host.barred': '入室できない人',

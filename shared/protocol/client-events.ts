@@ -46,9 +46,13 @@ export type Sender =
  */
 export const Cost = { point: 1, entry: 2, circle: 4 } as const;
 
-export interface ClientEventSpec<S extends z.ZodType = z.ZodType, A = unknown> {
+export interface ClientEventSpec<
+  S extends z.ZodType = z.ZodType,
+  A = unknown,
+  P extends Sender = Sender,
+> {
   schema: S;
-  sender: Sender;
+  sender: P;
   cost: number;
   /** The acknowledgement's data type; a marker only, never read at run time. */
   answer: A;
@@ -61,12 +65,12 @@ function answers<A>(): A {
   return undefined as A;
 }
 
-function spec<S extends z.ZodType, A>(
+function spec<S extends z.ZodType, A, P extends Sender>(
   schema: S,
-  sender: Sender,
+  sender: P,
   cost: number,
   answer: A,
-): ClientEventSpec<S, A> {
+): ClientEventSpec<S, A, P> {
   return { schema, sender, cost, answer };
 }
 
@@ -95,6 +99,7 @@ export const clientEvents = {
   'round:start': spec(roundStartSchema, 'host', Cost.circle, answers<null>()),
   'round:end': spec(emptySchema, 'host', Cost.circle, answers<null>()),
   'hand:lower': spec(memberTargetSchema, 'host', Cost.circle, answers<null>()),
+  'hand:lowerAll': spec(emptySchema, 'host', Cost.circle, answers<null>()),
   'member:mute': spec(memberMuteSchema, 'host', Cost.circle, answers<null>()),
   'member:remove': spec(memberTargetSchema, 'host', Cost.circle, answers<null>()),
   'bar:lift': spec(barLiftSchema, 'host', Cost.point, answers<null>()),
@@ -122,6 +127,8 @@ type SchemaOf<E extends ClientEventName> = (typeof clientEvents)[E]['schema'];
 export type ClientInput<E extends ClientEventName> = z.input<SchemaOf<E>>;
 /** What a handler receives: the payload after parsing. */
 export type ParsedInput<E extends ClientEventName> = z.output<SchemaOf<E>>;
+/** Who may send the event, as a literal type. */
+export type SenderOf<E extends ClientEventName> = (typeof clientEvents)[E]['sender'];
 /** The data of a successful acknowledgement. */
 export type AnswerOf<E extends ClientEventName> = (typeof clientEvents)[E]['answer'];
 

@@ -1,4 +1,4 @@
-import { Rooms, type EngawaServer } from '../realtime/socket-types';
+import type { Notifier } from '../ports/notifier';
 import type { CircleRecord } from './circle-record';
 import { toCircleView, toModerationState, toWaitingViews } from './circle-views';
 
@@ -14,24 +14,24 @@ export class CircleBroadcaster {
   private readonly endListeners = new Set<EndListener>();
 
   constructor(
-    private readonly io: EngawaServer,
+    private readonly notify: Notifier,
     private readonly now: () => number,
   ) {}
 
   /** Everyone in the circle: what it looks like now. */
   state(circle: CircleRecord): void {
-    this.io.to(Rooms.circle(circle.id)).emit('circle:state', toCircleView(circle, this.now()));
+    this.notify.toCircle(circle.id, 'circle:state', toCircleView(circle, this.now()));
     for (const listener of this.stateListeners) listener(circle);
   }
 
   /** The circle's facilitators and co-facilitators: who is waiting at the door. */
   waiting(circle: CircleRecord): void {
-    this.io.to(Rooms.hosts(circle.id)).emit('waiting:list', toWaitingViews(circle));
+    this.notify.toHosts(circle.id, 'waiting:list', toWaitingViews(circle));
   }
 
   /** The circle's facilitators and co-facilitators: who is barred. */
   moderation(circle: CircleRecord): void {
-    this.io.to(Rooms.hosts(circle.id)).emit('moderation:state', toModerationState(circle));
+    this.notify.toHosts(circle.id, 'moderation:state', toModerationState(circle));
   }
 
   /** The circle has ended and is deleted; whatever was kept for it must go too. */

@@ -10,7 +10,8 @@ import type { VoicePolicy } from '../config';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Logger } from '../logger';
 import type { InputOf } from '../realtime/dispatcher';
-import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { Caller, Identity, SeatedCaller, WaitingCaller } from '../ports/caller';
+import type { Audiences, Notifier } from '../ports/notifier';
 import { blockedBy, isBlockedBetween } from './block-rules';
 import type { CircleBroadcaster } from './circle-broadcasts';
 import { accepted, optionalMessage, readCreateInput } from './circle-input';
@@ -21,7 +22,6 @@ import { toCircleView, toModerationState, toPreview, toWaitingViews } from './ci
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import type { Scheduler } from '../../shared/time/time';
 import { KeyedTimers } from './grace-timers';
-import { IdentityResolver } from './identity-resolver';
 import type { MemberCooldown } from '../limits/member-cooldown';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
 import {
@@ -37,7 +37,8 @@ import {
 export type CircleCreateRequest = InputOf<'circle:create'>;
 
 export interface CircleServiceDeps {
-  io: EngawaServer;
+  notify: Notifier;
+  audiences: Audiences;
   store: CircleStore;
   broadcast: CircleBroadcaster;
   /** Read to hand the chat so far to someone entering. */
@@ -60,23 +61,20 @@ const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId
 
 /**
  * Everything a circle does in response to its people: creating, previewing, knocking,
- * admitting, resuming, leaving and ending, and what happens when a connection drops. It learns
- * who a socket is only from `socket.data.identity`, which it sets itself and re-checks against
- * the store on every request. Voice, presence, the talking piece, moderation and conversation
- * live in services of their own.
+ * admitting, resuming, leaving and ending, and what happens when a connection drops. Who a
+ * connection is comes from the request guard; only this service changes it (`seatAs`, `waitAs`,
+ * `release`). Voice, presence, the talking piece, moderation and conversation live in services
+ * of their own.
  */
 export class CircleService {
   private readonly graceTimers: KeyedTimers;
-  private readonly identity: IdentityResolver;
   private disposed = false;
 
   constructor(private readonly deps: CircleServiceDeps) {
     this.graceTimers = new KeyedTimers(deps.scheduler);
-    this.identity = new IdentityResolver(deps.store);
   }
 
-  async create(socket: EngawaSocket, input: CircleCreateRequest): Promise<EnteredCircle> {
-    await this.identity.assertNotEngaged(socket);
+  async create(caller: Caller, input: CircleCreateRequest): Promise<EnteredCircle> {
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
     if (input.privateVoice && !this.deps.voice.turn) {
       throw EngawaError.of(ErrorCode.PrivateVoiceUnavailable);
@@ -90,7 +88,7 @@ export class CircleService {
       id: newId(),
       name,
       resumeTokenHash: hashToken(resumeToken),
-      connectionId: socket.id,
+      connectionId: caller.connectionId,
       now: this.deps.now(),
       color: input.color,
     };
@@ -105,7 +103,7 @@ export class CircleService {
         setup,
       });
       if (await this.deps.store.insert(circle)) {
-        this.bindMember(socket, circle, facilitator.id);
+        this.seat(caller, circle, facilitator.id);
         this.deps.logger.info(
           {
             evt: 'circle.created',
@@ -124,17 +122,16 @@ export class CircleService {
   }
 
   /** What a circle is and asks of people, so its rules can be read before knocking. */
-  async preview(socket: EngawaSocket, rawCode: string): Promise<CirclePreview> {
-    const circleId = await this.findCircleByCode(socket, rawCode);
+  async preview(caller: Caller, rawCode: string): Promise<CirclePreview> {
+    const circleId = await this.findCircleByCode(caller.address, rawCode);
     const circle = await this.deps.store.get(circleId);
     if (!circle) throw EngawaError.of(ErrorCode.CircleNotFound);
     return toPreview(circle);
   }
 
-  async knock(socket: EngawaSocket, input: CircleKnockInput): Promise<KnockAccepted> {
-    await this.identity.assertNotEngaged(socket);
+  async knock(caller: Caller, input: CircleKnockInput): Promise<KnockAccepted> {
     const name = accepted(checkPseudonym(input.name));
-    const circleId = await this.findCircleByCode(socket, input.code);
+    const circleId = await this.findCircleByCode(caller.address, input.code);
     const waitingId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
       rules.addWaiting(c, {
@@ -146,8 +143,7 @@ export class CircleService {
       });
       return c;
     });
-    socket.data.identity = { kind: 'waiting', circleId, waitingId };
-    await socket.join(Rooms.waiting(waitingId));
+    caller.waitAs(circleId, waitingId);
     this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
@@ -156,18 +152,14 @@ export class CircleService {
     return { waitingId };
   }
 
-  async cancelKnock(socket: EngawaSocket): Promise<null> {
-    const identity = await this.identity.currentIdentity(socket);
-    if (identity.kind !== 'waiting') throw EngawaError.of(ErrorCode.NotWaiting);
-    await this.withdrawWaiting(identity.circleId, identity.waitingId);
-    await socket.leave(Rooms.waiting(identity.waitingId));
-    socket.data.identity = { kind: 'guest' };
+  async cancelKnock(caller: WaitingCaller): Promise<null> {
+    const { circleId, waitingId } = caller.waiting;
+    await this.withdrawWaiting(circleId, waitingId);
+    caller.release();
     return null;
   }
 
-  async resume(socket: EngawaSocket, input: CircleResumeInput): Promise<EnteredCircle> {
-    const identity = await this.identity.currentIdentity(socket);
-    if (identity.kind !== 'guest') throw EngawaError.of(ErrorCode.AlreadyInCircle);
+  async resume(caller: Caller, input: CircleResumeInput): Promise<EnteredCircle> {
     const code = normalizeCircleCode(input.code);
     const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
     const found = circleId === undefined ? undefined : await this.deps.store.get(circleId);
@@ -175,30 +167,30 @@ export class CircleService {
     if (circleId === undefined || !member) {
       // One answer for a wrong code and a wrong token, so resuming cannot probe for codes. A
       // right token is never refused, even from an address that mistyped codes: it proves a seat.
-      await this.deps.codeAttempts.assertAllowed(socket.data.address);
-      await this.deps.codeAttempts.recordFailure(socket.data.address);
+      await this.deps.codeAttempts.assertAllowed(caller.address);
+      await this.deps.codeAttempts.recordFailure(caller.address);
       throw EngawaError.of(ErrorCode.ResumeRefused);
     }
     const penaltyMs = this.deps.floodPenalties.remaining(member.id);
     if (penaltyMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(penaltyMs / 1000));
     const { circle, previous } = await this.deps.store.update(circleId, (c) => {
-      const previousConnection = rules.attachConnection(c, member.id, socket.id);
+      const previousConnection = rules.attachConnection(c, member.id, caller.connectionId);
       return { circle: c, previous: previousConnection };
     });
     this.graceTimers.cancel(timerKey(circleId, member.id));
-    if (previous !== null && previous !== socket.id) {
+    if (previous !== null && previous !== caller.connectionId) {
       // The same person opened the circle again (a reload, or another tab): the newest wins.
-      this.deps.io.to(previous).emit('session:closed', { reason: 'replaced' });
-      this.deps.io.in(previous).disconnectSockets(true);
+      this.deps.notify.toConnection(previous, 'session:closed', { reason: 'replaced' });
+      this.deps.audiences.disconnect(previous);
     }
-    this.bindMember(socket, circle, member.id);
+    this.seat(caller, circle, member.id);
     this.deps.broadcast.state(circle);
     this.deps.logger.info({ evt: 'member.resumed', circle: circleId, member: member.id }, 'resume');
     return this.entered(circle, member.id, input.resumeToken);
   }
 
-  async leave(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  async leave(caller: SeatedCaller): Promise<null> {
+    const { circleId, memberId, circle } = caller.seat;
     if (rules.findMember(circle, memberId)?.role === 'facilitator') {
       await this.endCircle(circleId, 'ended_by_facilitator');
       return null;
@@ -208,16 +200,16 @@ export class CircleService {
   }
 
   /** Only the facilitator ends the circle, with a closing word for everyone if they like. */
-  async end(socket: EngawaSocket, message: string | undefined): Promise<null> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  async end(caller: SeatedCaller, message: string | undefined): Promise<null> {
+    const { circleId, memberId, circle } = caller.seat;
     requireFacilitator(circle, memberId);
     const closing = optionalMessage(message, Limits.closingMessageMaxChars);
     await this.endCircle(circleId, 'ended_by_facilitator', closing);
     return null;
   }
 
-  async admit(socket: EngawaSocket, waitingId: string): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
+  async admit(caller: SeatedCaller, waitingId: string): Promise<null> {
+    const { circleId, memberId } = caller.seat;
     const resumeToken = newResumeToken();
     const newMemberId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
@@ -231,10 +223,12 @@ export class CircleService {
     });
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
     this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
-    this.deps.io
-      .to(Rooms.waiting(waitingId))
-      .emit('knock:admitted', { code: circle.code, memberId: newMemberId, resumeToken });
-    this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
+    this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
+      code: circle.code,
+      memberId: newMemberId,
+      resumeToken,
+    });
+    this.deps.audiences.stopWaiting(waitingId);
     this.deps.broadcast.state(circle);
     this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
@@ -244,18 +238,20 @@ export class CircleService {
     return null;
   }
 
-  async decline(socket: EngawaSocket, waitingId: string, message?: string): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
+  async decline(caller: SeatedCaller, waitingId: string, message?: string): Promise<null> {
+    const { circleId, memberId } = caller.seat;
     const note = optionalMessage(message, Limits.declineMessageMaxChars);
     const circle = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
       rules.removeWaiting(c, waitingId);
       return c;
     });
-    this.deps.io
-      .to(Rooms.waiting(waitingId))
-      .emit('knock:declined', note === undefined ? {} : { message: note });
-    this.deps.io.in(Rooms.waiting(waitingId)).socketsLeave(Rooms.waiting(waitingId));
+    this.deps.notify.toWaiting(
+      waitingId,
+      'knock:declined',
+      note === undefined ? {} : { message: note },
+    );
+    this.deps.audiences.stopWaiting(waitingId);
     this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.declined', circle: circleId, waiting: waitingId },
@@ -264,9 +260,8 @@ export class CircleService {
     return null;
   }
 
-  /** A socket went away: a waiting person stops waiting, a member's seat is held for them. */
-  async disconnected(socket: EngawaSocket): Promise<void> {
-    const identity = socket.data.identity;
+  /** A connection went away: a waiting person stops waiting, a member's seat is held for them. */
+  async disconnected(connectionId: string, identity: Identity): Promise<void> {
     if (identity.kind === 'waiting') {
       await this.withdrawWaiting(identity.circleId, identity.waitingId).catch(() => undefined);
       return;
@@ -275,7 +270,7 @@ export class CircleService {
     const { circleId, memberId } = identity;
     const outcome = await this.deps.store
       .update(circleId, (c) => {
-        const away = rules.detachConnection(c, memberId, socket.id, this.deps.now());
+        const away = rules.detachConnection(c, memberId, connectionId, this.deps.now());
         return { circle: c, away, role: rules.findMember(c, memberId)?.role };
       })
       .catch(() => undefined);
@@ -293,9 +288,7 @@ export class CircleService {
    */
   seatReleased(circleId: string, memberId: string): void {
     this.graceTimers.cancel(timerKey(circleId, memberId));
-    this.deps.io
-      .in(Rooms.member(memberId))
-      .socketsLeave([Rooms.circle(circleId), Rooms.hosts(circleId), Rooms.member(memberId)]);
+    this.deps.audiences.releaseMember(circleId, memberId);
   }
 
   /** Stops every timer. Circles stay in the store; their grace periods no longer run out. */
@@ -370,16 +363,16 @@ export class CircleService {
     if (!circle) return;
     await this.deps.store.delete(circleId);
     this.graceTimers.cancelPrefix(`${circleId}/`);
-    const rooms = [
-      Rooms.circle(circleId),
-      Rooms.hosts(circleId),
-      ...circle.members.map((m) => Rooms.member(m.id)),
-      ...circle.waiting.map((w) => Rooms.waiting(w.id)),
-    ];
-    this.deps.io
-      .to(rooms)
-      .emit('circle:ended', message === undefined ? { reason } : { reason, message });
-    this.deps.io.in(rooms).socketsLeave(rooms);
+    const ended = message === undefined ? { reason } : { reason, message };
+    this.deps.notify.toCircle(circleId, 'circle:ended', ended);
+    for (const waiting of circle.waiting) {
+      this.deps.notify.toWaiting(waiting.id, 'circle:ended', ended);
+    }
+    this.deps.audiences.closeCircle(
+      circleId,
+      circle.members.map((m) => m.id),
+      circle.waiting.map((w) => w.id),
+    );
     this.deps.broadcast.ended(circleId);
     this.deps.logger.info({ evt: 'circle.ended', circle: circleId, reason }, 'circle ended');
   }
@@ -396,12 +389,9 @@ export class CircleService {
     );
   }
 
-  private bindMember(socket: EngawaSocket, circle: CircleRecord, memberId: string): void {
-    socket.data.identity = { kind: 'member', circleId: circle.id, memberId };
-    const rooms = [Rooms.circle(circle.id), Rooms.member(memberId)];
+  private seat(caller: Caller, circle: CircleRecord, memberId: string): void {
     const role = rules.findMember(circle, memberId)?.role;
-    if (role !== undefined && isHostRole(role)) rooms.push(Rooms.hosts(circle.id));
-    void socket.join(rooms);
+    caller.seatAs(circle.id, memberId, role !== undefined && isHostRole(role));
   }
 
   private entered(circle: CircleRecord, memberId: string, resumeToken: string): EnteredCircle {
@@ -417,8 +407,7 @@ export class CircleService {
     };
   }
 
-  private async findCircleByCode(socket: EngawaSocket, rawCode: string): Promise<string> {
-    const address = socket.data.address;
+  private async findCircleByCode(address: string, rawCode: string): Promise<string> {
     await this.deps.codeAttempts.assertAllowed(address);
     const code = normalizeCircleCode(rawCode);
     const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);

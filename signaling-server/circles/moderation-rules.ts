@@ -34,6 +34,15 @@ export function lowerHandOf(circle: CircleRecord, actorId: string, targetId: str
   return setHandRaised(circle, target.id, false);
 }
 
+/** Lowers every raised hand at once (after a round, say). False when none was raised. */
+export function lowerAllHands(circle: CircleRecord, actorId: string): boolean {
+  requireHost(circle, actorId);
+  if (circle.hands.length === 0) return false;
+  circle.hands = [];
+  markChanged(circle);
+  return true;
+}
+
 /**
  * Mutes a member for everyone, or lets them speak again. Muting also turns their own switch
  * off; lifting it leaves the switch off, for them to turn on when ready.

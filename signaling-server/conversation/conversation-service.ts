@@ -5,20 +5,18 @@ import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { cutOffFrom, isBlockedBetween } from '../circles/block-rules';
 import type { CircleBroadcaster } from '../circles/circle-broadcasts';
-import type { CircleStore } from '../circles/circle-store';
-import { IdentityResolver } from '../circles/identity-resolver';
 import { requireMember, requireOther } from '../circles/members';
 import { requireHost } from '../circles/roles';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
-import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { SeatedCaller } from '../ports/caller';
+import type { Notifier } from '../ports/notifier';
 import type { Clock } from '../../shared/time/time';
 import type { ChatLog } from './chat-log';
 import { SlidingWindow } from './sliding-window';
 
 export interface ConversationServiceDeps {
-  io: EngawaServer;
-  store: CircleStore;
+  notify: Notifier;
   broadcast: CircleBroadcaster;
   chat: ChatLog;
   logger: Logger;
@@ -37,12 +35,10 @@ function text(input: string, maxChars: number): string {
  * nothing passes between two members when either has blocked the other.
  */
 export class ConversationService {
-  private readonly identity: IdentityResolver;
   private readonly pace: SlidingWindow;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ConversationServiceDeps) {
-    this.identity = new IdentityResolver(deps.store);
     this.pace = new SlidingWindow(Limits.chatBurst, Limits.chatWindowMs, deps.now);
     this.unsubscribe = deps.broadcast.onEnded((circleId) => {
       deps.chat.forget(circleId);
@@ -50,8 +46,8 @@ export class ConversationService {
   }
 
   /** A chat line to everyone in the circle, the sender included, except across a block. */
-  async send(socket: EngawaSocket, input: string): Promise<null> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  send(caller: SeatedCaller, input: string): Promise<null> {
+    const { circleId, memberId, circle } = caller.seat;
     const sender = requireMember(circle, memberId);
     const value = text(input, Limits.chatMaxChars);
     const waitMs = this.pace.take(memberId);
@@ -64,30 +60,27 @@ export class ConversationService {
       at: this.deps.now(),
     };
     this.deps.chat.add(circleId, line);
-    this.deps.io
-      .to(Rooms.circle(circleId))
-      .except(cutOffFrom(circle, memberId).map((id) => Rooms.member(id)))
-      .emit('chat:message', line);
+    this.deps.notify.toCircleExcept(circleId, cutOffFrom(circle, memberId), 'chat:message', line);
     this.deps.logger.debug({ evt: 'chat.sent', circle: circleId, member: memberId }, 'chat');
-    return null;
+    return Promise.resolve(null);
   }
 
   /** A facilitator or co-facilitator empties the chat for everyone. */
-  async clear(socket: EngawaSocket): Promise<null> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  clear(caller: SeatedCaller): Promise<null> {
+    const { circleId, memberId, circle } = caller.seat;
     requireHost(circle, memberId);
     this.deps.chat.forget(circleId);
-    this.deps.io.to(Rooms.circle(circleId)).emit('chat:cleared', {});
+    this.deps.notify.toCircle(circleId, 'chat:cleared', {});
     this.deps.logger.info({ evt: 'chat.cleared', circle: circleId, by: memberId }, 'chat cleared');
-    return null;
+    return Promise.resolve(null);
   }
 
   /**
    * A private message. Facilitators and co-facilitators may write to anyone; participants only
    * to them. The sender's acknowledgement carries the message as delivered.
    */
-  async sendPrivate(socket: EngawaSocket, to: string, input: string): Promise<PrivateMessage> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  sendPrivate(caller: SeatedCaller, to: string, input: string): Promise<PrivateMessage> {
+    const { circleId, memberId, circle } = caller.seat;
     const sender = requireMember(circle, memberId);
     const recipient = requireOther(circle, memberId, to);
     if (!isHostRole(sender.role) && !isHostRole(recipient.role)) {
@@ -101,12 +94,12 @@ export class ConversationService {
       text: text(input, Limits.privateMessageMaxChars),
       at: this.deps.now(),
     };
-    this.deps.io.to(Rooms.member(recipient.id)).emit('message:private', message);
+    this.deps.notify.toMembers([recipient.id], 'message:private', message);
     this.deps.logger.debug(
       { evt: 'message.private', circle: circleId, member: memberId, to: recipient.id },
       'private message',
     );
-    return message;
+    return Promise.resolve(message);
   }
 
   dispose(): void {

@@ -1,18 +1,20 @@
 import type { AssignableRole } from '../../shared/circle/facilitation';
 import type { CircleBroadcaster } from '../circles/circle-broadcasts';
-import type { CircleRecord } from '../circles/circle-record';
+import type { CircleChanges, MemberChange } from '../circles/circle-changes';
 import type { CircleService } from '../circles/circle-service';
 import type { CircleStore } from '../circles/circle-store';
 import { toModerationState, toWaitingViews } from '../circles/circle-views';
-import { IdentityResolver } from '../circles/identity-resolver';
 import * as moderation from '../circles/moderation-rules';
 import { setRole } from '../circles/roles';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
-import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { SeatedCaller } from '../ports/caller';
+import type { Audiences, Notifier } from '../ports/notifier';
 
 export interface FacilitationServiceDeps {
-  io: EngawaServer;
+  notify: Notifier;
+  audiences: Audiences;
+  changes: CircleChanges;
   store: CircleStore;
   broadcast: CircleBroadcaster;
   /** Frees a removed member's seat timers and rooms. */
@@ -27,32 +29,34 @@ export interface FacilitationServiceDeps {
  * the pure rule modules; this runs them and tells the right people.
  */
 export class FacilitationService {
-  private readonly identity: IdentityResolver;
+  constructor(private readonly deps: FacilitationServiceDeps) {}
 
-  constructor(private readonly deps: FacilitationServiceDeps) {
-    this.identity = new IdentityResolver(deps.store);
-  }
-
-  lock(socket: EngawaSocket, locked: boolean): Promise<null> {
-    return this.change(socket, locked ? 'circle.locked' : 'circle.unlocked', (c, actor) =>
+  lock(caller: SeatedCaller, locked: boolean): Promise<null> {
+    return this.change(caller, locked ? 'circle.locked' : 'circle.unlocked', (c, actor) =>
       moderation.setLocked(c, actor, locked),
     );
   }
 
-  pause(socket: EngawaSocket, paused: boolean): Promise<null> {
-    return this.change(socket, paused ? 'circle.paused' : 'circle.resumed', (c, actor) =>
+  pause(caller: SeatedCaller, paused: boolean): Promise<null> {
+    return this.change(caller, paused ? 'circle.paused' : 'circle.resumed', (c, actor) =>
       moderation.setPaused(c, actor, paused),
     );
   }
 
-  lowerHand(socket: EngawaSocket, memberId: string): Promise<null> {
-    return this.change(socket, 'hand.lowered_by_host', (c, actor) =>
+  lowerHand(caller: SeatedCaller, memberId: string): Promise<null> {
+    return this.change(caller, 'hand.lowered_by_host', (c, actor) =>
       moderation.lowerHandOf(c, actor, memberId),
     );
   }
 
-  mute(socket: EngawaSocket, memberId: string, muted: boolean): Promise<null> {
-    return this.change(socket, muted ? 'member.force_muted' : 'member.force_unmuted', (c, actor) =>
+  lowerAllHands(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'hands.lowered_by_host', (c, actor) =>
+      moderation.lowerAllHands(c, actor),
+    );
+  }
+
+  mute(caller: SeatedCaller, memberId: string, muted: boolean): Promise<null> {
+    return this.change(caller, muted ? 'member.force_muted' : 'member.force_unmuted', (c, actor) =>
       moderation.forceMute(c, actor, memberId, muted),
     );
   }
@@ -61,20 +65,18 @@ export class FacilitationService {
    * The facilitator makes someone a co-facilitator (they start receiving the waiting list and
    * the barred list) or a participant again (they stop).
    */
-  async setRole(socket: EngawaSocket, memberId: string, role: AssignableRole): Promise<null> {
-    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+  async setRole(caller: SeatedCaller, memberId: string, role: AssignableRole): Promise<null> {
+    const { circleId, memberId: actor } = caller.seat;
     const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
       circle: c,
       changed: setRole(c, actor, memberId, role, this.deps.now()),
     }));
     if (!changed) return null;
-    const sockets = this.deps.io.in(Rooms.member(memberId));
-    if (role === 'cofacilitator') {
-      sockets.socketsJoin(Rooms.hosts(circleId));
-      this.deps.io.to(Rooms.member(memberId)).emit('waiting:list', toWaitingViews(circle));
-      this.deps.io.to(Rooms.member(memberId)).emit('moderation:state', toModerationState(circle));
-    } else {
-      sockets.socketsLeave(Rooms.hosts(circleId));
+    const host = role === 'cofacilitator';
+    this.deps.audiences.setHost(circleId, memberId, host);
+    if (host) {
+      this.deps.notify.toMembers([memberId], 'waiting:list', toWaitingViews(circle));
+      this.deps.notify.toMembers([memberId], 'moderation:state', toModerationState(circle));
     }
     this.deps.broadcast.state(circle);
     this.deps.logger.info(
@@ -89,14 +91,14 @@ export class FacilitationService {
    * the circle (it stays connected, as a guest), their seat and resume token are gone, and
    * their device may not knock again until a host lifts the bar.
    */
-  async remove(socket: EngawaSocket, memberId: string): Promise<null> {
-    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+  async remove(caller: SeatedCaller, memberId: string): Promise<null> {
+    const { circleId, memberId: actor } = caller.seat;
     const barId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
       moderation.removeAndBar(c, actor, memberId, barId, this.deps.now());
       return c;
     });
-    this.deps.io.to(Rooms.member(memberId)).emit('session:closed', { reason: 'removed' });
+    this.deps.notify.toMembers([memberId], 'session:closed', { reason: 'removed' });
     this.deps.circles.seatReleased(circleId, memberId);
     this.deps.broadcast.state(circle);
     this.deps.broadcast.moderation(circle);
@@ -107,8 +109,8 @@ export class FacilitationService {
     return null;
   }
 
-  async liftBar(socket: EngawaSocket, barId: string): Promise<null> {
-    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+  async liftBar(caller: SeatedCaller, barId: string): Promise<null> {
+    const { circleId, memberId: actor } = caller.seat;
     const circle = await this.deps.store.update(circleId, (c) => {
       moderation.liftBar(c, actor, barId);
       return c;
@@ -121,19 +123,8 @@ export class FacilitationService {
     return null;
   }
 
-  private async change(
-    socket: EngawaSocket,
-    evt: string,
-    apply: (circle: CircleRecord, actorId: string) => boolean,
-  ): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
-    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
-      circle: c,
-      changed: apply(c, memberId),
-    }));
-    if (!changed) return null;
-    this.deps.broadcast.state(circle);
-    this.deps.logger.info({ evt, circle: circleId, by: memberId }, 'facilitation');
+  private async change(caller: SeatedCaller, evt: string, apply: MemberChange): Promise<null> {
+    await this.deps.changes.byMember(caller.seat, evt, apply);
     return null;
   }
 }

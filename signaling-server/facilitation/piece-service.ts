@@ -1,16 +1,18 @@
 import type { RoundKind } from '../../shared/circle/facilitation';
 import type { CircleBroadcaster } from '../circles/circle-broadcasts';
+import type { CircleChanges, MemberChange } from '../circles/circle-changes';
 import type { CircleRecord } from '../circles/circle-record';
 import type { CircleStore } from '../circles/circle-store';
 import type { Scheduler } from '../../shared/time/time';
 import { KeyedTimers } from '../circles/grace-timers';
-import { IdentityResolver } from '../circles/identity-resolver';
 import * as piece from '../circles/talking-piece';
 import type { Logger } from '../logger';
-import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { SeatedCaller } from '../ports/caller';
+import type { Notifier } from '../ports/notifier';
 
 export interface PieceServiceDeps {
-  io: EngawaServer;
+  notify: Notifier;
+  changes: CircleChanges;
   store: CircleStore;
   broadcast: CircleBroadcaster;
   logger: Logger;
@@ -30,7 +32,6 @@ function holdingOf(circle: CircleRecord): string | null {
  * off; what a client does with it is a gentle reminder.
  */
 export class PieceService {
-  private readonly identity: IdentityResolver;
   private readonly timers: KeyedTimers;
   /** The holding each circle's timer was set for (kept after it fires, so it fires once). */
   private readonly timed = new Map<string, string>();
@@ -38,7 +39,6 @@ export class PieceService {
   private disposed = false;
 
   constructor(private readonly deps: PieceServiceDeps) {
-    this.identity = new IdentityResolver(deps.store);
     this.timers = new KeyedTimers(deps.scheduler);
     this.unsubscribe = [
       deps.broadcast.onState((circle) => {
@@ -50,32 +50,32 @@ export class PieceService {
     ];
   }
 
-  pass(socket: EngawaSocket): Promise<null> {
-    return this.change(socket, 'piece.passed', (c, actor, now) => {
+  pass(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'piece.passed', (c, actor, now) => {
       piece.passPiece(c, actor, now);
       return true;
     });
   }
 
-  give(socket: EngawaSocket, memberId: string): Promise<null> {
-    return this.change(socket, 'piece.given', (c, actor, now) =>
+  give(caller: SeatedCaller, memberId: string): Promise<null> {
+    return this.change(caller, 'piece.given', (c, actor, now) =>
       piece.givePiece(c, actor, memberId, now),
     );
   }
 
-  take(socket: EngawaSocket): Promise<null> {
-    return this.change(socket, 'piece.taken', (c, actor, now) => piece.takePiece(c, actor, now));
+  take(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'piece.taken', (c, actor, now) => piece.takePiece(c, actor, now));
   }
 
-  startRound(socket: EngawaSocket, kind: RoundKind, fromMemberId: string): Promise<null> {
-    return this.change(socket, 'round.started', (c, actor, now) => {
+  startRound(caller: SeatedCaller, kind: RoundKind, fromMemberId: string): Promise<null> {
+    return this.change(caller, 'round.started', (c, actor, now) => {
       piece.startRound(c, actor, kind, fromMemberId, now);
       return true;
     });
   }
 
-  endRound(socket: EngawaSocket): Promise<null> {
-    return this.change(socket, 'round.ended', (c, actor, now) => piece.endRound(c, actor, now));
+  endRound(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'round.ended', (c, actor, now) => piece.endRound(c, actor, now));
   }
 
   /** Circles with a share timer set or spent. */
@@ -90,19 +90,8 @@ export class PieceService {
     this.timed.clear();
   }
 
-  private async change(
-    socket: EngawaSocket,
-    evt: string,
-    apply: (circle: CircleRecord, actorId: string, now: number) => boolean,
-  ): Promise<null> {
-    const { circleId, memberId } = await this.identity.requireMember(socket);
-    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
-      circle: c,
-      changed: apply(c, memberId, this.deps.now()),
-    }));
-    if (!changed) return null;
-    this.deps.broadcast.state(circle);
-    this.deps.logger.debug({ evt, circle: circleId, by: memberId }, 'talking piece');
+  private async change(caller: SeatedCaller, evt: string, apply: MemberChange): Promise<null> {
+    await this.deps.changes.byMember(caller.seat, evt, apply, 'debug');
     return null;
   }
 
@@ -131,7 +120,7 @@ export class PieceService {
     if (!circle || holder === null || holder === undefined || holdingOf(circle) !== holding) {
       return;
     }
-    this.deps.io.to(Rooms.circle(circleId)).emit('piece:timeUp', { holder });
+    this.deps.notify.toCircle(circleId, 'piece:timeUp', { holder });
     this.deps.logger.debug({ evt: 'piece.time_up', circle: circleId, member: holder }, 'time up');
   }
 

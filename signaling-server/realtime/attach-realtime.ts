@@ -3,6 +3,8 @@ import { Server } from 'socket.io';
 import { ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { CircleStore } from '../circles/circle-store';
+import { IdentityResolver } from '../circles/identity-resolver';
 import type { ServerConfig } from '../config';
 import { handlerTable, type RequestServices } from '../handlers/handler-table';
 import type { Logger } from '../logger';
@@ -87,17 +89,18 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 export function acceptConnections(
   io: EngawaServer,
   services: RequestServices,
+  store: CircleStore,
   deps: RealtimeDeps,
 ): void {
   const { config, logger, now, floodPenalties } = deps;
-  const dispatch = createDispatcher(handlerTable(services), logger);
+  const dispatch = createDispatcher(handlerTable(services), logger, new IdentityResolver(store));
   const policies = { guest: config.guestFlood, member: config.flood };
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
     socket.data.address = clientAddress(socket.request, config.trustProxy);
     guardAndDispatch(socket, policies, { now, logger, penalties: floodPenalties, dispatch });
     socket.on('disconnect', () => {
-      services.circles.disconnected(socket).catch((error: unknown) => {
+      services.circles.disconnected(socket.id, socket.data.identity).catch((error: unknown) => {
         logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');
       });
     });

@@ -9,11 +9,13 @@ import {
 } from '../../shared/protocol/client-events';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { errorCodeOfParseFailure } from '../../shared/protocol/schemas';
+import type { IdentityResolver } from '../circles/identity-resolver';
 import type { Logger } from '../logger';
+import { guardRequest, type CallerOf } from './request-guard';
 import type { EngawaSocket } from './socket-types';
 
 export type Handler<E extends ClientEventName> = (
-  socket: EngawaSocket,
+  caller: CallerOf<E>,
   input: ParsedInput<E>,
 ) => Promise<AnswerOf<E>>;
 
@@ -53,7 +55,8 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: (result: unknown) 
 /**
  * Creates the server's one dispatcher, shared by every socket: a packet's event is looked up in
  * the table, its payload parsed by the event's schema (unknown keys dropped) before the handler
- * sees it, and every outcome, a crash included, becomes a typed acknowledgement. A failed parse
+ * sees it, the sender is resolved against the store and checked against the event's sender rule
+ * (`request-guard.ts`), and every outcome, a crash included, becomes a typed acknowledgement. A failed parse
  * is answered `invalid_payload` (or the specific code a schema names, such as
  * `rules_not_accepted`), an event nobody knows `unknown_event`. Nothing a client sends can
  * throw out of here. No listener or closure is kept per socket.
@@ -61,6 +64,7 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: (result: unknown) 
 export function createDispatcher(
   handlers: HandlerTable,
   logger: Logger,
+  resolver: IdentityResolver,
 ): (socket: EngawaSocket, packet: unknown[]) => void {
   return (socket, packet) => {
     const [event, ...args] = packet;
@@ -76,8 +80,12 @@ export function createDispatcher(
       ack(ackError(errorCodeOfParseFailure(parsed.error)));
       return;
     }
-    const handler = handlers[event] as (socket: EngawaSocket, input: unknown) => Promise<unknown>;
-    inTurn(socket, () => handler(socket, parsed.data)).then(
+    const handler = handlers[event] as (caller: unknown, input: unknown) => Promise<unknown>;
+    const { sender } = clientEvents[event];
+    // Who sent it is resolved in turn too: an earlier request may just have seated them.
+    inTurn(socket, async () =>
+      handler(await guardRequest(socket, sender, resolver), parsed.data),
+    ).then(
       (data) => {
         ack(ackOk(data));
       },

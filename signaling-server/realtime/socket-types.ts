@@ -2,11 +2,9 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { InterServerEvents, ServerToClientEvents } from '../../shared/protocol/server-events';
 
-/** Who a socket is, as far as the server knows. Never taken from the client. */
-export type Identity =
-  | { kind: 'guest' }
-  | { kind: 'waiting'; circleId: string; waitingId: string }
-  | { kind: 'member'; circleId: string; memberId: string };
+import type { Identity } from '../ports/caller';
+
+export type { Identity };
 
 export interface SocketData {
   identity: Identity;

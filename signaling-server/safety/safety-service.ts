@@ -8,16 +8,16 @@ import { Limits } from '../../shared/protocol/limits';
 import { blockMember, unblockMember } from '../circles/block-rules';
 import type { CircleRecord } from '../circles/circle-record';
 import type { CircleStore } from '../circles/circle-store';
-import { IdentityResolver } from '../circles/identity-resolver';
 import { requireOther } from '../circles/members';
 import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
-import { Rooms, type EngawaServer, type EngawaSocket } from '../realtime/socket-types';
+import type { SeatedCaller } from '../ports/caller';
+import type { Notifier } from '../ports/notifier';
 import { MemberCooldown } from '../limits/member-cooldown';
 import type { Clock } from '../../shared/time/time';
 
 export interface SafetyServiceDeps {
-  io: EngawaServer;
+  notify: Notifier;
   store: CircleStore;
   logger: Logger;
   now: Clock;
@@ -36,25 +36,23 @@ function hostsOnline(circle: CircleRecord, except: readonly (string | undefined)
  * ask them for help. Reports and alerts are passed on and forgotten; their text is never logged.
  */
 export class SafetyService {
-  private readonly identity: IdentityResolver;
   private readonly alertRepeat: MemberCooldown;
 
   constructor(private readonly deps: SafetyServiceDeps) {
-    this.identity = new IdentityResolver(deps.store);
     this.alertRepeat = new MemberCooldown(deps.helpAlertRepeatMs, deps.now);
   }
 
   /** From now on nothing passes between the sender and that member. Only the sender is told. */
-  async block(socket: EngawaSocket, memberId: string): Promise<BlockList> {
-    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+  async block(caller: SeatedCaller, memberId: string): Promise<BlockList> {
+    const { circleId, memberId: actor } = caller.seat;
     const blocked = await this.deps.store.update(circleId, (c) => blockMember(c, actor, memberId));
     this.deps.logger.info({ evt: 'member.blocked', circle: circleId, by: actor }, 'blocked');
     return { blocked };
   }
 
   /** Lifts a block the sender made; things pass between them again. Only the sender is told. */
-  async unblock(socket: EngawaSocket, memberId: string): Promise<BlockList> {
-    const { circleId, memberId: actor } = await this.identity.requireMember(socket);
+  async unblock(caller: SeatedCaller, memberId: string): Promise<BlockList> {
+    const { circleId, memberId: actor } = caller.seat;
     const blocked = await this.deps.store.update(circleId, (c) =>
       unblockMember(c, actor, memberId),
     );
@@ -66,11 +64,11 @@ export class SafetyService {
    * A report to every connected facilitator and co-facilitator except the sender and the
    * member it is about.
    */
-  async report(
-    socket: EngawaSocket,
+  report(
+    caller: SeatedCaller,
     input: { memberId?: string | undefined; reasons: ReportReason[]; text?: string | undefined },
   ): Promise<Delivery> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+    const { circleId, memberId, circle } = caller.seat;
     const about = input.memberId === undefined ? undefined : input.memberId;
     if (about !== undefined) requireOther(circle, memberId, about);
     const note =
@@ -86,33 +84,29 @@ export class SafetyService {
       at: this.deps.now(),
     };
     const hosts = hostsOnline(circle, [memberId, about]);
-    if (hosts.length > 0) {
-      this.deps.io.to(hosts.map((id) => Rooms.member(id))).emit('report:received', report);
-    }
+    this.deps.notify.toMembers(hosts, 'report:received', report);
     this.deps.logger.info(
       { evt: 'report.sent', circle: circleId, report: report.id, delivered: hosts.length },
       'report',
     );
-    return { delivered: hosts.length };
+    return Promise.resolve({ delivered: hosts.length });
   }
 
   /** Asks the facilitators and co-facilitators for help, now. */
-  async alert(socket: EngawaSocket): Promise<Delivery> {
-    const { circleId, memberId, circle } = await this.identity.requireSeated(socket);
+  alert(caller: SeatedCaller): Promise<Delivery> {
+    const { circleId, memberId, circle } = caller.seat;
     const hosts = hostsOnline(circle, [memberId]);
     // Asked again soon after: the hosts were just told, which is what the sender hears. Never
     // an error for someone who may be in distress.
-    if (hosts.length > 0 && this.alertRepeat.take(memberId) > 0) return { delivered: hosts.length };
-    if (hosts.length > 0) {
-      this.deps.io
-        .to(hosts.map((id) => Rooms.member(id)))
-        .emit('help:alerted', { memberId, at: this.deps.now() });
+    if (hosts.length > 0 && this.alertRepeat.take(memberId) > 0) {
+      return Promise.resolve({ delivered: hosts.length });
     }
+    this.deps.notify.toMembers(hosts, 'help:alerted', { memberId, at: this.deps.now() });
     this.deps.logger.info(
       { evt: 'help.alerted', circle: circleId, member: memberId, delivered: hosts.length },
       'help alert',
     );
-    return { delivered: hosts.length };
+    return Promise.resolve({ delivered: hosts.length });
   }
 
   private text(input: string): string {

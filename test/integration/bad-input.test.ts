@@ -34,6 +34,7 @@ const fieldless = new Set<ClientEventName>([
   'piece:pass',
   'piece:take',
   'round:end',
+  'hand:lowerAll',
   'chat:clear',
   'help:alert',
 ]);
@@ -196,6 +197,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   ],
   'round:end': [],
   'hand:lower': [{ memberId: true }, { memberId: [s.facilitator.memberId] }, {}],
+  'hand:lowerAll': [],
   'member:mute': [
     { memberId: s.facilitator.memberId },
     { memberId: s.facilitator.memberId, muted: 'yes' },
@@ -305,6 +307,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'round:start': [{ kind: 'checkin', fromMemberId: 'a'.repeat(33) }],
   'round:end': [],
   'hand:lower': [{ memberId: 'a'.repeat(33) }],
+  'hand:lowerAll': [],
   'member:mute': [{ memberId: 'a'.repeat(33), muted: true }],
   'member:remove': [{ memberId: 'a'.repeat(33) }],
   'bar:lift': [{ barId: 'a'.repeat(33) }],
@@ -368,6 +371,7 @@ const asGuest: Record<
   },
   'round:end': { payload: () => ({}), result: 'not_in_circle' },
   'hand:lower': { payload: (s) => ({ memberId: s.facilitator.memberId }), result: 'not_in_circle' },
+  'hand:lowerAll': { payload: () => ({}), result: 'not_in_circle' },
   'member:mute': {
     payload: (s) => ({ memberId: s.facilitator.memberId, muted: true }),
     result: 'not_in_circle',
@@ -720,6 +724,8 @@ describe('full flow with extra keys on every request', () => {
     expectOk(await send(facilitatorSocket, 'circle:pause', { paused: true }));
     expectOk(await send(participantSocket, 'hand:set', { raised: true }));
     expectOk(await send(facilitatorSocket, 'hand:lower', { memberId }));
+    expectOk(await send(participantSocket, 'hand:set', { raised: true }));
+    expectOk(await send(facilitatorSocket, 'hand:lowerAll', {}));
     const settledSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
       st.members.some((m) => m.id === memberId && m.forceMuted),
     );

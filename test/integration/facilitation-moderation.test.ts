@@ -261,4 +261,19 @@ describe('hand:lower', () => {
     expectOk(await request(facilitator.socket, 'hand:lower', { memberId: first.memberId }));
     expect((await lowered).hands).toEqual([second.memberId]);
   });
+
+  test('a host lowers every hand at once; a participant may not', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const first = await join(h, facilitator, 'いち');
+    const second = await join(h, facilitator, 'に');
+    const both = waitForEvent(facilitator.socket, 'circle:state', (s) => s.hands.length === 2);
+    expectOk(await request(first.socket, 'hand:set', { raised: true }));
+    expectOk(await request(second.socket, 'hand:set', { raised: true }));
+    await both;
+    expectError(await request(second.socket, 'hand:lowerAll', {}), 'not_facilitator');
+    const lowered = waitForEvent(first.socket, 'circle:state', (s) => s.hands.length === 0);
+    expectOk(await request(facilitator.socket, 'hand:lowerAll', {}));
+    await lowered;
+  });
 });

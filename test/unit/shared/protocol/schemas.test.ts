@@ -66,6 +66,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'round:start': { kind: 'checkout', fromMemberId: MEMBER_ID },
   'round:end': {},
   'hand:lower': { memberId: MEMBER_ID },
+  'hand:lowerAll': {},
   'member:mute': { memberId: MEMBER_ID, muted: true },
   'member:remove': { memberId: MEMBER_ID },
   'bar:lift': { barId: MEMBER_ID },

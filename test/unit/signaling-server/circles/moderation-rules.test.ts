@@ -93,6 +93,20 @@ describe('lowerHandOf', () => {
   });
 });
 
+describe('lowerAllHands', () => {
+  it('lowers every hand at once, for hosts only, and changes nothing when none is raised', () => {
+    const circle = circleOfFive();
+    rules.setHandRaised(circle, 'a', true);
+    rules.setHandRaised(circle, 'b', true);
+    const revision = circle.revision;
+    refuses(circle, 'not_facilitator', () => moderation.lowerAllHands(circle, 'b'));
+    expect(moderation.lowerAllHands(circle, 'fac')).toBe(true);
+    expect(circle.hands).toEqual([]);
+    expect(circle.revision).toBeGreaterThan(revision);
+    expect(moderation.lowerAllHands(circle, 'fac')).toBe(false);
+  });
+});
+
 describe('blocks', () => {
   it('work both ways, are known only through the blocker’s own list, and never bump the revision', () => {
     const circle = circleOfFive();
