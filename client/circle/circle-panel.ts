@@ -5,7 +5,7 @@ import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import type { StayStore } from '../stay/stay-store';
 import type { StayChangeKind } from '../stay/stay';
-import { byId } from '../ui/dom';
+import { byId, listen } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import { markSpeaking, renderPeople } from './people-list';
 import { renderWaiting } from './waiting-list';
@@ -43,15 +43,10 @@ export class CirclePanel {
       voice.speakingChanged.on((memberId, speaking) => {
         markSpeaking(byId('people-list'), memberId, speaking);
       }),
+      listen(byId('copy-link'), 'click', () => {
+        void this.copyInvite();
+      }),
     );
-    const copy = byId('copy-link');
-    const onCopy = () => {
-      void this.copyInvite();
-    };
-    copy.addEventListener('click', onCopy);
-    this.disposers.push(() => {
-      copy.removeEventListener('click', onCopy);
-    });
   }
 
   render(): void {

@@ -3,7 +3,7 @@ import type { Ack } from '../../shared/protocol/ack';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
-import { byId, showScreen } from '../ui/dom';
+import { byId, listen, showScreen } from '../ui/dom';
 import { stopStream } from '../voice/microphone';
 import { ColorMemory, ColorPicker } from './color-picker';
 import { deviceToken } from './device-token';
@@ -58,6 +58,7 @@ export class LobbyController {
   private readonly rulesBox = byId<HTMLTextAreaElement>('create-rules');
   private readonly stopFollowingLanguage: () => void;
   private mic: MicChoice | undefined;
+  private readonly disposers: (() => void)[] = [];
 
   constructor(
     private readonly i18n: Translator,
@@ -76,38 +77,40 @@ export class LobbyController {
       showFormError(joinForm, 'code', i18n.error(code));
     });
     const codeField = byId<HTMLInputElement>('join-code');
-    codeField.addEventListener('input', () => {
-      clearFormError(joinForm);
-      void this.preview.showFor(codeField.value);
-    });
-    // The ground rules start as this language's defaults until the facilitator edits them.
-    this.rulesBox.addEventListener('input', () => {
-      this.rulesBox.dataset.edited = 'true';
-    });
+    const createForm = byId<HTMLFormElement>('create-form');
     this.stopFollowingLanguage = i18n.onChange(() => {
       this.fillDefaultRules();
     });
     this.fillDefaultRules();
-    byId('go-create').addEventListener('click', () => {
-      this.showCreate();
-    });
-    byId('go-join').addEventListener('click', () => {
-      this.showJoin();
-    });
-    for (const back of document.querySelectorAll('[data-action="back"]')) {
-      back.addEventListener('click', () => {
-        showScreen('start');
-      });
-    }
-    const createForm = byId<HTMLFormElement>('create-form');
-    createForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.submitCreate(createForm);
-    });
-    joinForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.submitJoin(joinForm);
-    });
+    this.disposers.push(
+      listen(codeField, 'input', () => {
+        clearFormError(joinForm);
+        void this.preview.showFor(codeField.value);
+      }),
+      // The ground rules start as this language's defaults until the facilitator edits them.
+      listen(this.rulesBox, 'input', () => {
+        this.rulesBox.dataset.edited = 'true';
+      }),
+      listen(byId('go-create'), 'click', () => {
+        this.showCreate();
+      }),
+      listen(byId('go-join'), 'click', () => {
+        this.showJoin();
+      }),
+      ...[...document.querySelectorAll<HTMLElement>('[data-action="back"]')].map((back) =>
+        listen(back, 'click', () => {
+          showScreen('start');
+        }),
+      ),
+      listen(createForm, 'submit', (event) => {
+        event.preventDefault();
+        void this.submitCreate(createForm);
+      }),
+      listen(joinForm, 'submit', (event) => {
+        event.preventDefault();
+        void this.submitJoin(joinForm);
+      }),
+    );
   }
 
   showCreate(): void {
@@ -147,6 +150,7 @@ export class LobbyController {
   }
 
   dispose(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
     this.stopFollowingLanguage();
     this.releaseMicrophone();
     this.micCheck.dispose();

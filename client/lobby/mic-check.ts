@@ -1,6 +1,6 @@
 import type { Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { byId, el } from '../ui/dom';
+import { byId, el, listen } from '../ui/dom';
 import { listMicrophones, openMicrophone, stopStream, type MicProblem } from '../voice/microphone';
 import { rmsLevel } from '../voice/voice-activity';
 
@@ -25,19 +25,23 @@ export class MicCheck {
   private frame = 0;
   private shown: MessageKey | undefined;
 
+  private readonly disposers: (() => void)[];
+
   constructor(private readonly i18n: Translator) {
-    i18n.onChange(() => {
-      if (this.shown) this.showMessage(this.shown);
-    });
-    byId('mic-start').addEventListener('click', () => {
-      void this.openAsync();
-    });
-    this.select.addEventListener('change', () => {
-      void this.openAsync(this.select.value);
-    });
-    byId('speaker-test').addEventListener('click', () => {
-      this.playTestSound();
-    });
+    this.disposers = [
+      i18n.onChange(() => {
+        if (this.shown) this.showMessage(this.shown);
+      }),
+      listen(byId('mic-start'), 'click', () => {
+        void this.openAsync();
+      }),
+      listen(this.select, 'change', () => {
+        void this.openAsync(this.select.value);
+      }),
+      listen(byId('speaker-test'), 'click', () => {
+        this.playTestSound();
+      }),
+    ];
   }
 
   /** Shows the check inside a form, above its error line. */
@@ -59,6 +63,7 @@ export class MicCheck {
   }
 
   dispose(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
     this.stopMeter();
     stopStream(this.stream);
     this.stream = undefined;

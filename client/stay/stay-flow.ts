@@ -8,7 +8,7 @@ import type { MicChoice } from '../lobby/mic-check';
 import { showFormError } from '../lobby/lobby-forms';
 import { onServerPushes } from '../net/server-pushes';
 import { SignalingClient } from '../net/signaling-client';
-import { byId, showScreen } from '../ui/dom';
+import { byId, listen, showScreen } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import type { StayStore } from './stay-store';
 
@@ -185,25 +185,20 @@ export class StayFlow {
 
   private wireButtons(): void {
     const { client, store, lobby } = this.parts;
-    const listen = (id: string, handler: () => void) => {
-      const button = byId(id);
-      button.addEventListener('click', handler);
-      this.disposers.push(() => {
-        button.removeEventListener('click', handler);
-      });
-    };
-    listen('waiting-cancel', () => {
-      void client.request('knock:cancel', {}).then(() => {
-        store.returnedToLobby();
-        lobby.showJoin();
-      });
-    });
-    listen('message-home', () => {
-      history.replaceState(null, '', location.pathname);
-      showScreen('start');
-    });
-    listen('message-reload', () => {
-      location.reload();
-    });
+    this.disposers.push(
+      listen(byId('waiting-cancel'), 'click', () => {
+        void client.request('knock:cancel', {}).then(() => {
+          store.returnedToLobby();
+          lobby.showJoin();
+        });
+      }),
+      listen(byId('message-home'), 'click', () => {
+        history.replaceState(null, '', location.pathname);
+        showScreen('start');
+      }),
+      listen(byId('message-reload'), 'click', () => {
+        location.reload();
+      }),
+    );
   }
 }

@@ -33,3 +33,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   return node;
 }
+
+/** Adds an event listener; returns what removes it again. */
+export function listen<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  handler: (event: HTMLElementEventMap[K]) => void,
+): () => void {
+  target.addEventListener(type, handler);
+  return () => {
+    target.removeEventListener(type, handler);
+  };
+}
