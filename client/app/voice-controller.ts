@@ -6,7 +6,7 @@ import type { Translator } from '../i18n/i18n';
 import type { MicChoice } from '../lobby/mic-check';
 import type { SignalingClient } from '../net/signaling-client';
 import type { StayStore } from '../stay/stay-store';
-import type { InCircle } from '../stay/stay';
+import type { InCircle, StayChangeKind } from '../stay/stay';
 import type { StatusLine } from '../ui/status-line';
 import { needsEchoLoopback } from '../voice/echo-loopback';
 import { stopStream } from '../voice/microphone';
@@ -14,6 +14,9 @@ import type { PeerLinkFactory } from '../voice/peer-link';
 import { PoseChannel } from '../voice/pose-channel';
 import { SpatialAudio, type ListenerPose } from '../voice/spatial-audio';
 import { VoiceSession } from '../voice/voice-session';
+
+/** Changes that alter whom to connect to or play. */
+const FOLLOWED: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'blocked']);
 
 /** What voice needs of the browser; tests hand in fakes. */
 export interface VoiceEnvironment {
@@ -75,7 +78,7 @@ export class VoiceController {
           if (change.kind === 'lobby') this.stop();
           return;
         }
-        this.follow(stay);
+        if (FOLLOWED.has(change.kind)) this.follow(stay);
         // Seated again on a new connection: links may form again.
         if (change.kind === 'entered') this.setOnline(true);
       }),

@@ -822,7 +822,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(29);
+    expect(memberOnly).toHaveLength(30);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);
