@@ -7,7 +7,7 @@ import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
 import { seatListener } from '../scene/seat-layout';
 import { byId } from '../ui/dom';
 import type { StayStore } from '../stay/stay-store';
-import type { StayChangeKind } from '../stay/stay';
+import type { InCircle, StayChangeKind } from '../stay/stay';
 import type { StatusLine } from '../ui/status-line';
 import type { PoseChannel } from '../voice/pose-channel';
 import type { ListenerPose } from '../voice/spatial-audio';
@@ -38,6 +38,7 @@ export class SceneController {
   private xrSupported: Promise<boolean> | undefined;
   private readonly menu: HeadsetMenu;
   private readonly disposers: (() => void)[] = [];
+  private seenOf: { stay: InCircle; seen: { circle: CircleView; selfId: string } } | undefined;
 
   constructor(
     private readonly i18n: Translator,
@@ -72,12 +73,18 @@ export class SceneController {
     );
   }
 
-  /** The circle as this member sees it: anyone they blocked is left out. */
+  /**
+   * The circle as this member sees it: anyone they blocked is left out. The headset menu reads
+   * it every frame; it is worked out again only when the stay changed.
+   */
   private seen(): { circle: CircleView; selfId: string } | undefined {
     const stay = this.store.inCircle;
     if (!stay) return undefined;
-    const members = stay.circle.members.filter((m) => !stay.blocked.has(m.id));
-    return { circle: { ...stay.circle, members }, selfId: stay.selfId };
+    if (this.seenOf?.stay !== stay) {
+      const members = stay.circle.members.filter((m) => !stay.blocked.has(m.id));
+      this.seenOf = { stay, seen: { circle: { ...stay.circle, members }, selfId: stay.selfId } };
+    }
+    return this.seenOf.seen;
   }
 
   /** Connects the page's "3D view" switch; returns what undoes that. */

@@ -5,9 +5,10 @@ import { Translator } from '../../../../client/i18n/i18n';
 import type { SignalingClient } from '../../../../client/net/signaling-client';
 import { StayStore } from '../../../../client/stay/stay-store';
 import type { StatusLine } from '../../../../client/ui/status-line';
-import type { PeerLink, PeerLinkOptions } from '../../../../client/voice/peer-link';
+import type { PeerLinkOptions } from '../../../../client/voice/peer-link';
 import type { SpatialAudio } from '../../../../client/voice/spatial-audio';
 import { circle, member } from '../facilitation/fixtures';
+import { FakeLink } from '../voice/fake-peer-link';
 
 /** A socket that counts its listeners. */
 class FakeSocket {
@@ -24,23 +25,6 @@ class FakeSocket {
   }
   get listenerCount(): number {
     return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  }
-}
-
-class FakeLink implements PeerLink {
-  destroyed = false;
-  readonly sent: Uint8Array[] = [];
-  constructor(readonly options: PeerLinkOptions) {}
-  signal(): void {}
-  get connection(): undefined {
-    return undefined;
-  }
-  send(bytes: Uint8Array): boolean {
-    this.sent.push(bytes);
-    return true;
-  }
-  destroy(): void {
-    this.destroyed = true;
   }
 }
 

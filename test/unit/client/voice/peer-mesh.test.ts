@@ -1,28 +1,7 @@
 import type { MemberView } from '../../../../shared/circle/views';
 import type { SignalPayload } from '../../../../shared/protocol/schemas';
-import type { LinkSignal, PeerLinkOptions } from '../../../../client/voice/peer-link';
 import { PeerMesh, startsConnection } from '../../../../client/voice/peer-mesh';
-
-/** A peer link that records what the mesh asks of it and lets the test drive its events. */
-class FakeLink {
-  readonly received: LinkSignal[] = [];
-  destroyed = false;
-  constructor(readonly options: PeerLinkOptions) {}
-  signal(signal: LinkSignal): void {
-    this.received.push(signal);
-  }
-  get connection(): undefined {
-    return undefined;
-  }
-  sent: Uint8Array[] = [];
-  send(bytes: Uint8Array): boolean {
-    this.sent.push(bytes);
-    return true;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-}
+import { FakeLink } from './fake-peer-link';
 
 class ManualScheduler {
   private next = 1;
