@@ -76,6 +76,10 @@ export class StayFlow {
   /** Back to the start, saying why on a message screen when there is a reason. */
   private end(kind?: MessageKind, message?: string): void {
     this.parts.store.returnedToLobby();
+    // The circle's lines (who came, what was written) do not follow anyone out; on a shared
+    // computer they would stay readable under the closing words. The closing screen's heading
+    // takes the focus, so a screen reader still hears where they are.
+    this.parts.status.clear();
     this.parts.lobby.releaseMicrophone();
     byId<HTMLDialogElement>('end-dialog').close();
     if (kind) showMessageScreen(this.parts.i18n, kind, message);

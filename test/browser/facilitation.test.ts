@@ -188,6 +188,8 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     // Removing Kai takes two actions and bars Kai's browser from knocking again.
     await memberAction(hana, 'Kai', 'Remove');
     await kai.getByText('You are no longer in the circle').waitFor();
+    // Nothing said in the circle stays on the screen of someone who is out of it.
+    expect(await kai.locator('#status-line').innerText()).toBe('');
     await hana.locator('#host-tools').getByText('Kai').waitFor();
     await kai.getByRole('button', { name: 'Back to start' }).click();
     await kai.getByRole('button', { name: 'Join a circle' }).click();
@@ -214,6 +216,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await hana.getByLabel(/A closing word/).fill('Thank you all, rest well.');
     await hana.locator('#end-dialog').getByRole('button', { name: 'End circle' }).click();
     await ren.getByText('Thank you all, rest well.').waitFor();
+    expect(await ren.locator('#status-line').innerText()).toBe('');
     await shot(ren, 'facilitation-closing-word');
 
     expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
