@@ -7,7 +7,7 @@ import {
   type TextCheck,
 } from '../../shared/circle/display-text';
 import { EngawaError } from '../../shared/protocol/errors';
-import type { InputOf } from '../realtime/dispatcher';
+import type { ParsedInput } from '../../shared/protocol/client-events';
 import type { CircleSetup } from './circle-rules';
 
 /** The text a person typed, normalized as everyone will see it, or their error thrown. */
@@ -23,7 +23,7 @@ export function optionalMessage(input: string | undefined, maxChars: number): st
 }
 
 /** `circle:create`'s free text checked in the order the protocol documents. */
-export function readCreateInput(input: InputOf<'circle:create'>): {
+export function readCreateInput(input: ParsedInput<'circle:create'>): {
   title: string;
   name: string;
   setup: Required<CircleSetup>;

@@ -9,7 +9,7 @@ import type { CircleKnockInput, CircleResumeInput } from '../../shared/protocol/
 import type { VoicePolicy } from '../config';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Logger } from '../logger';
-import type { InputOf } from '../realtime/dispatcher';
+import type { ParsedInput } from '../../shared/protocol/client-events';
 import type { Caller, Identity, SeatedCaller, WaitingCaller } from '../ports/caller';
 import type { Audiences, Notifier } from '../ports/notifier';
 import { blockedBy, isBlockedBetween } from './block-rules';
@@ -34,7 +34,7 @@ import {
 } from './secrets';
 
 /** `circle:create` as the handler receives it: parsed, so defaults are always set. */
-export type CircleCreateRequest = InputOf<'circle:create'>;
+export type CircleCreateRequest = ParsedInput<'circle:create'>;
 
 export interface CircleServiceDeps {
   notify: Notifier;

@@ -1,4 +1,4 @@
-import type { Identity, SeatedMember } from '../ports/caller';
+import type { Identity } from '../ports/caller';
 import type { CircleRecord } from './circle-record';
 import type { CircleStore } from './circle-store';
 
@@ -27,5 +27,3 @@ export class IdentityResolver {
     return { identity: { kind: 'guest' }, circle: undefined };
   }
 }
-
-export type { SeatedMember };

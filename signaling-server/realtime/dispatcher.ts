@@ -25,9 +25,6 @@ export type Handler<E extends ClientEventName> = (
  */
 export type HandlerTable = { [E in ClientEventName]: Handler<E> };
 
-/** The parsed input of an event, for services that take it whole. */
-export type InputOf<E extends ClientEventName> = ParsedInput<E>;
-
 /**
  * Each socket's requests run one after another. Without this, two requests sent together
  * (a double click, a retried resume) could both pass a check before either changed anything.

@@ -1,10 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { InterServerEvents, ServerToClientEvents } from '../../shared/protocol/server-events';
-
 import type { Identity } from '../ports/caller';
-
-export type { Identity };
 
 export interface SocketData {
   identity: Identity;
