@@ -42,7 +42,7 @@ describe('Translator', () => {
   it('fills {placeholders} from the parameters', () => {
     expect(new Translator('en').t('status.joined', { name: 'さくら' })).toBe('さくら joined');
     expect(new Translator('ja').t('status.joined', { name: 'Sakura' })).toBe(
-      'Sakura さんが参加しました',
+      'Sakuraさんが参加しました',
     );
   });
 
