@@ -63,7 +63,7 @@ export class App {
       holdingPiece: () => facilitation.holdingPiece(),
       helpText: async () => {
         const resources = await loadHelpResources();
-        return resources && helpResourcesText(resources, i18n.locale);
+        return resources && helpResourcesText(resources, i18n);
       },
       alert: () => facilitation.alertFacilitators(),
       recentChat: (count) => facilitation.recentChat(count),

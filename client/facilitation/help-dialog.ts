@@ -1,7 +1,13 @@
 import type { HelpResources } from '../../shared/help/help-resources';
 import type { Translator } from '../i18n/i18n';
 import { byId, el } from '../ui/dom';
-import { contactHref, loadHelpResources, resourcesFor } from './help-resources';
+import {
+  contactHref,
+  isVerified,
+  loadHelpResources,
+  noticeFor,
+  resourcesFor,
+} from './help-resources';
 
 export interface HelpNowOptions {
   /** True while in a circle, when the facilitator can be told privately. */
@@ -59,8 +65,9 @@ export class HelpNowDialog {
       );
       return;
     }
-    this.notice.hidden = !this.resources._notice;
-    this.notice.textContent = this.resources._notice ?? '';
+    const notice = noticeFor(this.resources, this.i18n.locale);
+    this.notice.hidden = !notice;
+    this.notice.textContent = notice ?? '';
     const entries = resourcesFor(this.resources, this.i18n.locale);
     if (entries.length === 0) {
       this.list.replaceChildren(
@@ -72,6 +79,12 @@ export class HelpNowDialog {
       ...entries.map((entry) => {
         const item = el('li', { className: 'help-resource' });
         item.append(el('strong', { textContent: entry.name }));
+        if (!isVerified(entry)) {
+          item.append(
+            ' ',
+            el('span', { className: 'help-badge', textContent: this.i18n.t('helpNow.unverified') }),
+          );
+        }
         if (entry.description) item.append(el('p', { textContent: entry.description }));
         const href = contactHref(entry.contact);
         if (href) {

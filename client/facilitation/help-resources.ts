@@ -4,11 +4,27 @@ import {
   type HelpResource,
   type HelpResources,
 } from '../../shared/help/help-resources';
-import type { Locale } from '../i18n/i18n';
+import type { Locale, Translator } from '../i18n/i18n';
 
 /** The entries for the page's language. */
 export function resourcesFor(resources: HelpResources, locale: Locale): HelpResource[] {
   return resources[locale];
+}
+
+/**
+ * The operator's notice in the page's language. A notice written in one language only is shown
+ * to everyone: it is usually a warning, and a warning should not vanish for want of a translation.
+ */
+export function noticeFor(resources: HelpResources, locale: Locale): string | undefined {
+  const notice = resources._notice;
+  if (typeof notice === 'string') return notice || undefined;
+  if (!notice) return undefined;
+  return notice[locale] || notice.en || notice.ja || undefined;
+}
+
+/** An entry counts as checked unless the operator marked it `"verified": false`. */
+export function isVerified(entry: HelpResource): boolean {
+  return entry.verified !== false;
 }
 
 /** A link for the contact, or undefined when it is only text to read. */
@@ -46,12 +62,23 @@ export async function loadHelpResources(): Promise<HelpResources | undefined> {
   return resources;
 }
 
+/** How a plain line sets a remark after a name, and joins the name to its contact. */
+const punctuation: Record<Locale, { open: string; close: string; colon: string }> = {
+  en: { open: ' (', close: ')', colon: ': ' },
+  ja: { open: '（', close: '）', colon: '：' },
+};
+
 /** The list as plain lines, for a panel that cannot hold links (the headset menu). */
-export function helpResourcesText(resources: HelpResources, locale: Locale): string {
-  const entries = resourcesFor(resources, locale).map((entry) => {
-    const lines = [`${entry.name}: ${entry.contact.value}`];
+export function helpResourcesText(
+  resources: HelpResources,
+  i18n: Pick<Translator, 'locale' | 't'>,
+): string {
+  const { open, close, colon } = punctuation[i18n.locale];
+  const entries = resourcesFor(resources, i18n.locale).map((entry) => {
+    const remark = isVerified(entry) ? '' : `${open}${i18n.t('helpNow.unverified')}${close}`;
+    const lines = [`${entry.name}${remark}${colon}${entry.contact.value}`];
     if (entry.description) lines.push(entry.description);
     return lines.join('\n');
   });
-  return [resources._notice, ...entries].filter(Boolean).join('\n\n');
+  return [noticeFor(resources, i18n.locale), ...entries].filter(Boolean).join('\n\n');
 }

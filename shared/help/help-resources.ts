@@ -30,17 +30,33 @@ export const helpResourceSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   description: z.string().trim().max(300),
   contact: helpContactSchema,
+  /**
+   * `false` marks an entry nobody has checked yet (numbers and hours change), and the client
+   * says so next to it. Absent means the operator has checked it.
+   */
+  verified: z.boolean().optional(),
 });
 
 const list = z.array(helpResourceSchema).max(20);
 
+const notice = z.string().max(300);
+
+/**
+ * A reminder shown above the list, e.g. that an example file must be checked before use: one
+ * text for every language, or one per language.
+ */
+export const helpNoticeSchema = z.union([
+  notice,
+  z.strictObject({ en: notice.optional(), ja: notice.optional() }),
+]);
+
 export const helpResourcesSchema = z.strictObject({
-  /** A reminder for operators, e.g. that an example file must be checked before use. */
-  _notice: z.string().max(300).optional(),
+  _notice: helpNoticeSchema.optional(),
   en: list,
   ja: list,
 });
 
 export type HelpContact = z.infer<typeof helpContactSchema>;
+export type HelpNotice = z.infer<typeof helpNoticeSchema>;
 export type HelpResource = z.infer<typeof helpResourceSchema>;
 export type HelpResources = z.infer<typeof helpResourcesSchema>;

@@ -23,15 +23,39 @@ describe('loadHelpResources', () => {
 
   const entry = (contact: object) => ({ name: 'Line', description: 'Listens.', contact });
 
-  it('reads the example file, which says it is an example and uses placeholders only', () => {
+  it('reads the example file, which says in both languages that it is an example', () => {
     const resources = loadHelpResources(defaultConfig().helpResourcesPath);
-    expect(resources._notice).toBe('EXAMPLE ONLY – verify every entry before use');
+    expect(resources._notice).toEqual({
+      en: 'EXAMPLE ONLY – verify every entry before use',
+      ja: expect.stringContaining('確認してください') as unknown,
+    });
     for (const list of [resources.en, resources.ja]) {
       expect(list.length).toBeGreaterThan(0);
-      for (const { contact } of list) {
-        if (contact.kind === 'phone') expect(contact.value).toMatch(/^\+?[0 ()-]+$/);
-        if (contact.kind === 'url') expect(new URL(contact.value).hostname).toBe('example.org');
-      }
+      // Nothing in an example has been checked by whoever runs the server: every entry says so.
+      for (const entry of list) expect(entry.verified).toBe(false);
+    }
+  });
+
+  it('keeps the English example to placeholders only', () => {
+    for (const { contact } of loadHelpResources(defaultConfig().helpResourcesPath).en) {
+      if (contact.kind === 'phone') expect(contact.value).toMatch(/^\+?[0 ()-]+$/);
+      if (contact.kind === 'url') expect(new URL(contact.value).hostname).toBe('example.org');
+    }
+  });
+
+  it('gives the Japanese example ways to reach someone without phoning, and local places', () => {
+    const { ja } = loadHelpResources(defaultConfig().helpResourcesPath);
+    const kinds = ja.map((entry) => entry.contact.kind);
+    expect(kinds).toContain('phone');
+    // Chat and SNS services are links: more than one, beyond the directories.
+    expect(kinds.filter((kind) => kind === 'url').length).toBeGreaterThan(1);
+    const names = ja.map((entry) => entry.name);
+    expect(names).toContain('ひきこもり地域支援センター');
+    expect(names.some((name) => name.includes('生きづらびっと'))).toBe(true);
+    expect(ja.map((entry) => entry.contact.value)).toEqual(expect.arrayContaining(['119', '110']));
+    for (const { name, description } of ja) {
+      // The app's Japanese wording: full-width punctuation, ブラウザー like サーバー.
+      expect(`${name}${description}`).not.toMatch(/[,.:;!?()]|ブラウザ(?!ー)/);
     }
   });
 
@@ -49,6 +73,23 @@ describe('loadHelpResources', () => {
     );
     expect(resources.ja).toHaveLength(2);
     expect(resources).not.toHaveProperty('_notice');
+    expect(resources.ja[0]).not.toHaveProperty('verified');
+  });
+
+  it.each([
+    ['one text for every language', 'Verify before use'],
+    ['a text per language', { en: 'Verify before use', ja: '使う前に確認してください' }],
+    ['a text in one language only', { ja: '使う前に確認してください' }],
+  ])('accepts a notice as %s', (_label, notice) => {
+    const resources = loadHelpResources(file(JSON.stringify({ _notice: notice, en: [], ja: [] })));
+    expect(resources._notice).toEqual(notice);
+  });
+
+  it('accepts an entry marked as not yet checked', () => {
+    const unchecked = { ...entry({ kind: 'text', value: 'x' }), verified: false };
+    expect(loadHelpResources(file(JSON.stringify({ en: [unchecked], ja: [] }))).en[0]).toEqual(
+      unchecked,
+    );
   });
 
   it.each([
@@ -74,6 +115,26 @@ describe('loadHelpResources', () => {
       'an unknown contact kind',
       JSON.stringify({ en: [entry({ kind: 'fax', value: '1' })], ja: [] }),
       /HELP_RESOURCES: .*en\.0\.contact/,
+    ],
+    [
+      'a notice that is a number',
+      JSON.stringify({ _notice: 3, en: [], ja: [] }),
+      /HELP_RESOURCES: .*: _notice: /,
+    ],
+    [
+      'a notice in an unknown language',
+      JSON.stringify({ _notice: { fr: 'Vérifiez' }, en: [], ja: [] }),
+      /HELP_RESOURCES: .*: _notice: /,
+    ],
+    [
+      'a notice over 300 characters',
+      JSON.stringify({ _notice: { ja: 'あ'.repeat(301) }, en: [], ja: [] }),
+      /HELP_RESOURCES: .*: _notice/,
+    ],
+    [
+      'a verified mark that is not true or false',
+      JSON.stringify({ en: [{ ...entry({ kind: 'text', value: 'x' }), verified: 'no' }], ja: [] }),
+      /HELP_RESOURCES: .*en\.0\.verified/,
     ],
     [
       'an empty name',
