@@ -7,6 +7,7 @@ import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
 import { OverlayControls } from '../commands/overlay-controls';
 import { wireEndDialog } from '../facilitation/end-dialog';
 import { FacilitationController } from '../facilitation/facilitation-controller';
+import { HostNotices } from '../facilitation/host-notices';
 import { helpResourcesText, loadHelpResources } from '../facilitation/help-resources';
 import type { Translator } from '../i18n/i18n';
 import { attachLanguageSelect } from '../i18n/language-select';
@@ -39,6 +40,7 @@ export class App {
   private readonly voice: VoiceController;
   private readonly scene: SceneController;
   private readonly facilitation: FacilitationController;
+  private readonly notices: HostNotices;
   private readonly panel: CirclePanel;
   private readonly flow: StayFlow;
 
@@ -52,13 +54,14 @@ export class App {
       created: (entered) => {
         this.flow.entered(entered);
       },
-      knocked: (name) => {
-        this.flow.knocked(name);
+      knocked: (name, title) => {
+        this.flow.knocked(name, title);
       },
     });
     this.voice = new VoiceController(i18n, client, status, commands, store);
     this.facilitation = new FacilitationController(i18n, client, status, store);
     const facilitation = this.facilitation;
+    const notices = (this.notices = new HostNotices(store, i18n));
     this.scene = new SceneController(i18n, this.voice, commands, status, view, store, {
       holdingPiece: () => facilitation.holdingPiece(),
       helpText: async () => {
@@ -69,6 +72,7 @@ export class App {
       recentChat: (count) => facilitation.recentChat(count),
       report: (memberId, reason) => facilitation.reportMember(memberId, reason),
       block: (memberId) => facilitation.blockMember(memberId),
+      notice: () => notices.latestText(),
     });
     this.panel = new CirclePanel(store, i18n, client, status, this.voice, (member) =>
       facilitation.rowMenu(member),
@@ -116,6 +120,7 @@ export class App {
         this.panel.dispose();
         this.scene.dispose();
         this.facilitation.dispose();
+        this.notices.dispose();
         this.voice.dispose();
         this.commands.dispose();
         this.client.dispose();

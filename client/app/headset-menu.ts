@@ -29,6 +29,8 @@ export interface MenuSources {
   report(memberId: string, reason: ReportReason): Promise<boolean>;
   /** Blocks a member; true once done. */
   block(memberId: string): Promise<boolean>;
+  /** A facilitator's newest notice (a knock, a call for help, a report), in words. */
+  notice(): string | undefined;
 }
 
 /** Chat lines the menu shows, each cut to what its panel holds. */
@@ -75,6 +77,11 @@ export class HeadsetMenu {
     if (this.confirmingLeave) return true;
     this.confirmingLeave = true;
     return false;
+  }
+
+  /** True while a facilitator's notice waits: the headset cues it above the left hand. */
+  noticePending(): boolean {
+    return this.sources.notice() !== undefined;
   }
 
   reset(): void {
@@ -128,6 +135,7 @@ export class HeadsetMenu {
     const state = this.commands.state;
     const t = (key: MessageKey) => this.i18n.t(key);
     const page: MenuPage = state.helpOpen ? 'controls' : this.page;
+    const notice = this.sources.notice() ?? '';
     const others = this.others();
     const target = others.find((m) => m.id === this.target);
     const people = Object.fromEntries(
@@ -146,6 +154,7 @@ export class HeadsetMenu {
       canAlert: this.sources.circle() !== undefined,
       people: Math.min(others.length, PersonSlots.length),
       confirmingLeave: this.confirmingLeave,
+      notice,
       pageText: this.pageText(page, target?.name ?? ''),
       labels: {
         mute: t(state.muted ? 'voice.unmute' : 'voice.mute'),
@@ -171,11 +180,14 @@ export class HeadsetMenu {
           : t('member.block'),
         ...reasons,
         back: t('common.back'),
-        // The People page's grid leaves no room for text: its hint takes the top line.
+        // The People page's grid leaves no room for text: its hint takes the top line. On the
+        // main page a facilitator's notice takes it, where a glance at the wrist finds it.
         hint:
-          page !== 'people'
-            ? t('xr.menuHint')
-            : t(others.length > 0 ? 'xr.peopleHint' : 'xr.nobodyElse'),
+          page === 'people'
+            ? t(others.length > 0 ? 'xr.peopleHint' : 'xr.nobodyElse')
+            : notice && page === 'main'
+              ? this.i18n.t('xr.noticeHint', { text: notice })
+              : t('xr.menuHint'),
       },
     };
   }
@@ -220,7 +232,7 @@ export class HeadsetMenu {
       case 'get-help':
         return join([t('helpNow.intro'), this.helpText ?? t('helpNow.loading'), this.note]);
       case 'chat':
-        return chatText(this.sources.recentChat(CHAT_LINES)) || t('xr.chatEmpty');
+        return chatText(this.sources.recentChat(CHAT_LINES), this.i18n) || t('xr.chatEmpty');
       case 'people':
         return '';
       case 'person':
@@ -278,10 +290,10 @@ function join(parts: readonly string[]): string {
   return parts.filter(Boolean).join('\n\n');
 }
 
-function chatText(lines: readonly { name: string; text: string }[]): string {
+function chatText(lines: readonly { name: string; text: string }[], i18n: Translator): string {
   return lines
     .map(({ name, text }) => {
-      const line = `${name}: ${text}`;
+      const line = i18n.t('common.labelled', { label: name, value: text });
       return line.length > CHAT_CHARS ? `${line.slice(0, CHAT_CHARS - 1)}…` : line;
     })
     .join('\n');

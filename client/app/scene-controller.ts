@@ -240,6 +240,7 @@ export class SceneController {
         this.menu.press(id);
       },
       menuView: () => this.menu.view(),
+      noticePending: () => this.menu.noticePending(),
       activeChanged: (active) => {
         this.menu.reset();
         this.status.announce(this.i18n.t(active ? 'xr.entered' : 'xr.exited'));

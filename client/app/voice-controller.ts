@@ -269,7 +269,10 @@ export class VoiceController {
     this.started.emit(mic.stream !== undefined);
     // Someone who muted and then reloaded stays muted: the server remembers their switch.
     const self = stay.circle.members.find((m) => m.id === stay.selfId);
-    this.applyMute(mic.startMuted || self?.muted === true || mic.stream === undefined, false);
+    const enteredMuted = mic.startMuted || self?.muted === true;
+    this.applyMute(enteredMuted || mic.stream === undefined, false);
+    // Entering muted is the default: say so, and how to speak, once the circle can hear.
+    if (enteredMuted && mic.stream) this.status.announce(this.i18n.t('voice.enteredMuted'));
     this.followStay();
     for (const { from, signal } of this.pendingSignals.splice(0))
       session.handleSignal(from, signal);

@@ -41,7 +41,7 @@ export function renderPeople(
     if (member.away) details.push(i18n.t('presence.steppedOut'));
     if (state.blocked?.has(member.id)) details.push(i18n.t('member.blockedByYou'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
-    const role = el('span', { className: 'person-role', textContent: details.join(' · ') });
+    const role = el('span', { className: 'person-role', textContent: i18n.list(details) });
     item.append(name, role);
     if (member.id !== state.selfId) item.append(volumeSlider(member, state, i18n));
     const menu = state.rowMenu?.(member);

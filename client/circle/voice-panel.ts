@@ -24,6 +24,7 @@ export function showVoiceControls(voice: VoiceControlSource): () => void {
   const offStarted = voice.started.on((hasMicrophone) => {
     byId('listen-only').hidden = hasMicrophone;
     byId('mute-toggle').hidden = !hasMicrophone;
+    byId('mic-state').hidden = !hasMicrophone;
   });
   const offHeld = voice.soundHeld.on((held) => {
     enableSound.hidden = !held;

@@ -26,7 +26,8 @@ function required(root: ParentNode, selector: string): HTMLElement {
 export class OverlayControls {
   private readonly cleanups: (() => void)[] = [];
   private readonly muteButton: HTMLElement;
-  private readonly muteLabel: HTMLElement;
+  private readonly micState: HTMLElement;
+  private readonly handState: HTMLElement;
   private readonly pushToTalk: HTMLInputElement;
   private readonly handButton: HTMLElement;
   private readonly awayButton: HTMLElement;
@@ -49,7 +50,8 @@ export class OverlayControls {
       if (isReaction(reaction)) this.wireButton(button, { type: 'react', reaction });
     }
     this.muteButton = required(root, '#mute-toggle');
-    this.muteLabel = required(root, '#mute-label');
+    this.micState = required(root, '#mic-state');
+    this.handState = required(root, '#hand-state');
     this.handButton = required(root, '#hand-toggle');
     this.awayButton = required(root, '#away-toggle');
     this.helpButton = required(root, '#help-open');
@@ -71,6 +73,13 @@ export class OverlayControls {
         box.click();
       });
     }
+
+    // On a phone the chat sits far below the 3D view; the control bar jumps to it.
+    const chatInput = required(root, '#chat-input');
+    this.listen(required(root, '#chat-jump'), 'click', () => {
+      chatInput.scrollIntoView({ block: 'center' });
+      chatInput.focus();
+    });
 
     this.cleanups.push(
       this.bus.subscribe((state) => {
@@ -102,10 +111,13 @@ export class OverlayControls {
   }
 
   private render(state: Readonly<CommandState>): void {
+    // One stable name with a pressed state: a label that flips reads as its own opposite
+    // ("Unmute, pressed"). The words beside it say the same for those who look.
     this.muteButton.setAttribute('aria-pressed', String(state.muted));
-    this.muteLabel.textContent = this.i18n.t(state.muted ? 'voice.unmute' : 'voice.mute');
+    this.micState.textContent = this.i18n.t(state.muted ? 'voice.micOff' : 'voice.micOn');
     this.pushToTalk.checked = state.pushToTalk;
     this.handButton.setAttribute('aria-pressed', String(state.handRaised));
+    this.handState.hidden = !state.handRaised;
     this.awayButton.setAttribute('aria-pressed', String(state.away));
     this.helpButton.setAttribute('aria-expanded', String(state.helpOpen));
     // VR's own settings show only where VR can be entered.

@@ -20,6 +20,8 @@ export interface HelpNowOptions {
 export class HelpNowDialog {
   private readonly dialog = byId<HTMLDialogElement>('help-now-dialog');
   private readonly openButton = byId('help-now');
+  /** The closing screens offer the same places to turn to, where leaving may hurt. */
+  private readonly messageButton = byId('message-help');
   private readonly closeButton = byId('help-now-close');
   private readonly alertButton = byId<HTMLButtonElement>('help-now-alert');
   private readonly list = byId('help-now-list');
@@ -41,6 +43,7 @@ export class HelpNowDialog {
     private readonly options: HelpNowOptions,
   ) {
     this.openButton.addEventListener('click', this.onOpen);
+    this.messageButton.addEventListener('click', this.onOpen);
     this.closeButton.addEventListener('click', this.onClose);
     this.alertButton.addEventListener('click', this.onAlert);
   }
@@ -114,6 +117,7 @@ export class HelpNowDialog {
 
   dispose(): void {
     this.openButton.removeEventListener('click', this.onOpen);
+    this.messageButton.removeEventListener('click', this.onOpen);
     this.closeButton.removeEventListener('click', this.onClose);
     this.alertButton.removeEventListener('click', this.onAlert);
     this.dialog.close();

@@ -17,7 +17,7 @@ export function inboxEntry(
   switch (item.kind) {
     case 'report': {
       const { report } = item;
-      const reasons = report.reasons.map((r) => i18n.t(`report.reason.${r}`)).join(', ');
+      const reasons = i18n.list(report.reasons.map((r) => i18n.t(`report.reason.${r}`)));
       const title =
         report.about === undefined
           ? i18n.t('inbox.report', { from: name(report.from), reasons })

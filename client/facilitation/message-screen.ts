@@ -24,6 +24,7 @@ export function showMessageScreen(i18n: Translator, kind: MessageKind, note?: st
   byId('message-note-text').dir = 'auto';
   byId('message-reload').hidden = kind !== 'reload';
   byId('message-home').hidden = kind === 'reload';
+  byId('message-help').hidden = kind === 'reload';
   byId('screen-message').dataset.kind = kind;
   showScreen('message');
 }

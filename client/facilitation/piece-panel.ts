@@ -3,7 +3,7 @@ import type { Translator } from '../i18n/i18n';
 import { el } from '../ui/dom';
 import { pieceSummary } from './piece-summary';
 import { formatShareTime, heldForMs } from './share-time';
-import { ShareChime } from './share-chime';
+import { SoftChime } from '../ui/soft-chime';
 
 export interface PieceActions {
   pass(): void;
@@ -22,7 +22,7 @@ export class PiecePanel {
   private readonly timerLine = el('p', { className: 'hint piece-time' });
   private readonly timeUpLine = el('p', { className: 'piece-time-up' }, { role: 'status' });
   private readonly buttons = el('div', { className: 'piece-actions' });
-  private readonly chime = new ShareChime();
+  private readonly chime = new SoftChime(528);
   private readonly ticker: ReturnType<typeof setInterval>;
   private held: { holder: string; baseMs: number; arrivedAt: number } | undefined;
 

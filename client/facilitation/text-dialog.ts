@@ -32,6 +32,10 @@ export function askText(
   input.maxLength = kind === 'report' ? Limits.reportTextMaxChars : Limits.privateMessageMaxChars;
   error.hidden = true;
   reasons.hidden = kind !== 'report';
+  // Said inside the dialog, before anything is written, as the headset's menu says it.
+  const note = byId('text-note');
+  note.textContent = i18n.t('report.notTold');
+  note.hidden = kind !== 'report';
   const boxes = ReportReasons.map((reason) => {
     const box = el('input', { type: 'checkbox' }, { value: reason });
     const label = el('label', { className: 'check' });

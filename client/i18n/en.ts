@@ -60,6 +60,7 @@ export const en = {
   'mic.unsupported': 'This browser cannot use a microphone here. You can still join and listen.',
   'mic.busy':
     'The microphone could not be opened; another app may be using it. You can still join and listen.',
+  'controls.label': 'Main controls',
   'voice.mute': 'Mute',
   'voice.unmute': 'Unmute',
   'voice.micOn': 'Microphone on',

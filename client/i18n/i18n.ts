@@ -50,6 +50,13 @@ export class Translator {
     return interpolate(tables[this.current][key], params);
   }
 
+  /** Items joined as the language joins a list ("a, b" in English, 「a、b」 in Japanese). */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.current, { type: 'conjunction', style: 'narrow' }).format(
+      items,
+    );
+  }
+
   error(code: ErrorCode): string {
     return this.t(`error.${code}`);
   }

@@ -62,6 +62,7 @@ export const ja: Record<MessageKey, string> = {
     'このブラウザーでは、ここでマイクを使えません。聞くだけ、チャットだけでも参加できます。',
   'mic.busy':
     'マイクを開けませんでした。ほかのアプリが使っているのかもしれません。聞くだけ、チャットだけでも参加できます。',
+  'controls.label': 'おもな操作',
   'voice.mute': 'ミュート',
   'voice.unmute': 'ミュートを解除',
   'voice.micOn': 'マイクはオンです',

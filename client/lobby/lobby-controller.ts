@@ -15,7 +15,8 @@ export interface LobbyHooks {
   /** The circle this person just started. */
   created(entered: EnteredCircle): void;
   /** Their knock was accepted; they now wait to be let in. */
-  knocked(name: string): void;
+  /** Knocked on the circle with this title; now waiting to be let in. */
+  knocked(name: string, title: string): void;
 }
 
 /** Which form field an error from the server is about. */
@@ -189,7 +190,7 @@ export class LobbyController {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
       return;
     }
-    this.hooks.knocked(input.value.name);
+    this.hooks.knocked(input.value.name, this.preview.title);
   }
 
   private fillDefaultRules(): void {

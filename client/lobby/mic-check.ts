@@ -74,6 +74,8 @@ export class MicCheck {
     stopStream(this.stream);
     this.stream = undefined;
     const result = await openMicrophone(deviceId);
+    // The note warned of the browser's question; once answered it has nothing left to say.
+    byId('mic-prompt-note').hidden = true;
     if (!result.ok) {
       this.problem = result.problem;
       this.showMessage(`mic.${result.problem}`);

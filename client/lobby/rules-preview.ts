@@ -14,6 +14,7 @@ export class RulesPreview {
   private readonly section = byId('join-preview');
   private readonly accept = byId<HTMLInputElement>('join-accept');
   private shownFor: string | null = null;
+  private shownTitle = '';
   private pending: string | null = null;
 
   constructor(
@@ -42,6 +43,11 @@ export class RulesPreview {
     this.render(code, result.data);
   }
 
+  /** The title of the circle whose rules are on show ('' before any). */
+  get title(): string {
+    return this.shownTitle;
+  }
+
   /** True once the rules of the circle with this code are shown and accepted. */
   acceptedFor(typed: string): boolean {
     const code = normalizeCircleCode(typed);
@@ -50,6 +56,7 @@ export class RulesPreview {
 
   clear(): void {
     this.shownFor = null;
+    this.shownTitle = '';
     this.pending = null;
     this.accept.checked = false;
     this.section.hidden = true;
@@ -68,5 +75,6 @@ export class RulesPreview {
     this.accept.checked = false;
     this.section.hidden = false;
     this.shownFor = code;
+    this.shownTitle = preview.title;
   }
 }

@@ -162,6 +162,7 @@ class CircleScene implements CircleSceneHandle {
       activeChanged: (active) => {
         hooks.activeChanged(active);
       },
+      noticePending: () => hooks.noticePending(),
     });
   }
 

@@ -26,6 +26,7 @@ export interface SceneXrHooks {
   menuPressed(id: MenuButtonId): void;
   menuView(): MenuView;
   activeChanged(active: boolean): void;
+  noticePending(): boolean;
 }
 
 export interface SceneOptions {

@@ -2,11 +2,12 @@ import { announcementFor, membershipChanges, presenceChanges } from '../circle/m
 import type { Translator } from '../i18n/i18n';
 import type { StatusLine } from '../ui/status-line';
 import type { StayStore } from './stay-store';
-import type { InboxItem, InCircle, StayChange } from './stay';
+import type { InCircle, StayChange } from './stay';
 
 /**
  * Says on the status line (read by screen readers) what changed in the stay: who came, left,
- * raised a hand or stepped out, who is knocking, a chat line, a report or a call for help.
+ * raised a hand or stepped out, a chat line, a private message. Knocks, calls for help and
+ * reports are the facilitator's notices (`HostNotices`), which say them at once instead.
  */
 export function announceStayChanges(
   store: StayStore,
@@ -30,8 +31,6 @@ function announcements(stay: InCircle, change: StayChange, i18n: Translator): st
         ...membershipChanges(change.previous.members, stay.circle.members),
         ...presenceChanges(change.previous, stay.circle),
       ].flatMap((c) => announcementFor(c, stay.selfId, i18n) ?? []);
-    case 'waiting':
-      return change.arrived.map((person) => i18n.t('status.knocking', { name: person.name }));
     case 'chat':
       return change.added.from === stay.selfId
         ? []
@@ -39,26 +38,14 @@ function announcements(stay: InCircle, change: StayChange, i18n: Translator): st
     case 'chatCleared':
       return [i18n.t('chat.cleared')];
     case 'inbox':
-      return [inboxAnnouncement(change.added, nameOf, i18n)];
+      return change.added.kind === 'message'
+        ? [i18n.t('inbox.message', { name: nameOf(change.added.message.from) })]
+        : [];
+    case 'waiting':
     case 'lobby':
     case 'knocked':
     case 'blocked':
     case 'barred':
       return [];
-  }
-}
-
-function inboxAnnouncement(
-  item: InboxItem,
-  nameOf: (memberId: string) => string,
-  i18n: Translator,
-): string {
-  switch (item.kind) {
-    case 'report':
-      return i18n.t('inbox.newReport');
-    case 'help':
-      return i18n.t('inbox.help', { name: nameOf(item.memberId) });
-    case 'message':
-      return i18n.t('inbox.message', { name: nameOf(item.message.from) });
   }
 }

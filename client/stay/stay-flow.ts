@@ -43,8 +43,9 @@ export class StayFlow {
     this.wireButtons();
   }
 
-  knocked(name: string): void {
+  knocked(name: string, title: string): void {
     this.parts.store.knocked(name);
+    byId('waiting-title').textContent = title;
     showScreen('waiting');
   }
 

@@ -27,6 +27,8 @@ export interface MenuView extends MenuConditions {
   away: boolean;
   /** Set after a first press of Leave, until the second press or the menu closes. */
   confirmingLeave: boolean;
+  /** A facilitator's newest notice, shown in a warm colour on the top line ('' for none). */
+  notice: string;
   labels: Record<MenuButtonId | 'hint', string>;
   /** What a page other than the main one reads out (controls help, places to turn to, chat). */
   pageText: string;
@@ -38,6 +40,7 @@ const CALM = {
   pressed: '#b5835a',
   help: '#7a4a3c',
   text: '#fff8ec',
+  notice: '#ffc880',
 };
 
 /**
@@ -110,6 +113,7 @@ export class WristMenu {
     this.paint('away', view.away);
     this.paint('leave', view.confirmingLeave);
     this.hint.text = view.labels.hint;
+    this.hint.color = view.notice && view.page === 'main' ? CALM.notice : CALM.text;
     const textHeight = PageTextHeight[view.page];
     this.pageText.isVisible = textHeight > 0;
     this.pageText.heightInPixels = textHeight;

@@ -18,6 +18,7 @@ import {
 } from '@babylonjs/core/XR/features/WebXRHandTracking';
 import { LocalHands } from './local-hands';
 import { leftPalmTowardEyes, PalmTrigger } from './palm-facing';
+import { NoticeCue } from './notice-cue';
 import { WristMenu } from './wrist-menu';
 import type { MenuButtonId } from './menu-layout';
 
@@ -41,6 +42,8 @@ export interface XrHooks {
   talk(active: boolean): void;
   menuPressed(id: MenuButtonId): void;
   activeChanged(active: boolean): void;
+  /** A facilitator has a notice not yet seen: a soft light shows above the left hand. */
+  noticePending(): boolean;
 }
 
 function poseOf(node: { absolutePosition: Vector3; absoluteRotationQuaternion: Quaternion }): Pose {
@@ -57,6 +60,7 @@ function poseOf(node: { absolutePosition: Vector3; absoluteRotationQuaternion: Q
 export class XrExperience {
   readonly menu: WristMenu;
   private readonly hands: LocalHands;
+  private readonly cue: NoticeCue;
   private readonly observers: { remove(): void }[] = [];
   private readonly sources = new Map<XRHandedness, WebXRInputSource>();
   private pendingPlacement = false;
@@ -73,6 +77,7 @@ export class XrExperience {
       hooks.menuPressed(id);
     });
     this.hands = new LocalHands(scene);
+    this.cue = new NoticeCue(scene);
     const base = xr.baseExperience;
     this.track(
       base.onStateChangedObservable.add((state) => {
@@ -83,6 +88,7 @@ export class XrExperience {
         if (state === WebXRState.NOT_IN_XR) {
           this.menu.hide();
           this.hands.hide();
+          this.cue.follow(undefined, 0);
           hooks.activeChanged(false);
         }
       }),
@@ -201,6 +207,7 @@ export class XrExperience {
     for (const observer of this.observers.splice(0)) observer.remove();
     this.menu.dispose();
     this.hands.dispose();
+    this.cue.dispose();
     this.xr.dispose();
   }
 
@@ -230,6 +237,13 @@ export class XrExperience {
       if (at) this.menu.plane.position.copyFrom(at);
     }
     this.hands.follow(this.sources);
+    const cueAt = this.hooks.noticePending() && !this.menu.visible ? this.menuAnchor() : undefined;
+    this.cue.follow(cueAt, performance.now());
+  }
+
+  /** Whether the notice light shows now (for tests). */
+  get cueShown(): boolean {
+    return this.cue.shown;
   }
 
   /** With tracked hands, turning the left palm to the eyes opens the menu; turning away closes it. */

@@ -13,6 +13,8 @@ export interface MemberOptions {
   microphone?: 'tone' | 'refused';
   locale?: string;
   viewport?: { width: number; height: number };
+  /** A phone: a touch screen, and a mobile browser's viewport. */
+  touch?: boolean;
   /** Path and query to open; `/?diagnostics=1` by default. */
   path?: string;
   /** Playwright's default action timeout for the page. */
@@ -62,6 +64,7 @@ export class MemberBrowsers {
     const context = await browser.newContext({
       locale: options.locale ?? 'en-US',
       viewport: options.viewport ?? (options.headset ? HEADSET_VIEWPORT : DESKTOP_VIEWPORT),
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     });
     if (options.view === 'simple') await preferSimpleView(context);
     if (options.headset) await installEmulatedQuest(context);

@@ -35,6 +35,7 @@ function setup(overrides: Partial<MenuSources> = {}) {
     helpText: () => Promise.resolve('Line: 000'),
     alert: () => Promise.resolve(1),
     recentChat: () => [],
+    notice: () => undefined,
     report: (memberId, reason) => {
       reports.push([memberId, reason]);
       return Promise.resolve(true);
@@ -160,5 +161,19 @@ describe('HeadsetMenu', () => {
     expect(text[0]).toBe('Ren: line 3');
     expect(text[5]?.length).toBe(90);
     expect(text[5]?.endsWith('…')).toBe(true);
+  });
+
+  it('puts a facilitator’s newest notice on the main page’s top line, and cues it while pending', () => {
+    let notice: string | undefined = 'Kai is in the waiting room';
+    const { menu } = setup({ notice: () => notice });
+    expect(menu.noticePending()).toBe(true);
+    expect(menu.view().notice).toBe('Kai is in the waiting room');
+    expect(menu.view().labels.hint).toBe('Notice: Kai is in the waiting room');
+    menu.press('people');
+    expect(menu.view().labels.hint).not.toContain('Kai is in the waiting room');
+    menu.press('back');
+    notice = undefined;
+    expect(menu.noticePending()).toBe(false);
+    expect(menu.view().labels.hint).toBe(i18n.t('xr.menuHint'));
   });
 });

@@ -9,7 +9,12 @@ import { FakeDocument, type FakeElement } from './fake-dom';
 function page() {
   const doc = new FakeDocument();
   const mute = doc.add('button', 'mute-toggle');
-  const muteLabel = doc.add('span', 'mute-label', mute);
+  const controlState = doc.add('p', 'control-state');
+  const micState = doc.add('span', 'mic-state', controlState);
+  const handState = doc.add('span', 'hand-state', controlState);
+  handState.hidden = true;
+  const chatJump = doc.add('button', 'chat-jump');
+  const chatInput = doc.add('input', 'chat-input');
   const pushToTalk = doc.add('input', 'push-to-talk');
   pushToTalk.type = 'checkbox';
   const hand = doc.add('button', 'hand-toggle');
@@ -33,7 +38,10 @@ function page() {
   return {
     root,
     mute,
-    muteLabel,
+    micState,
+    handState,
+    chatJump,
+    chatInput,
     pushToTalk,
     hand,
     away,
@@ -98,13 +106,15 @@ describe('OverlayControls', () => {
   it('draws every toggle from the shared state', () => {
     const { bus, dom } = setup();
     expect(dom.hand.getAttribute('aria-pressed')).toBe('false');
-    expect(dom.muteLabel.textContent).toBe('Mute');
+    expect(dom.micState.textContent).toBe('Microphone on');
+    expect(dom.handState.hidden).toBe(true);
     expect(dom.enterVr.hidden).toBe(true);
     expect(dom.snapOption.hidden).toBe(true);
     bus.set({ muted: true, handRaised: true, away: true, helpOpen: true, xrAvailable: true });
     expect(dom.mute.getAttribute('aria-pressed')).toBe('true');
-    expect(dom.muteLabel.textContent).toBe('Unmute');
+    expect(dom.micState.textContent).toBe('Microphone off');
     expect(dom.hand.getAttribute('aria-pressed')).toBe('true');
+    expect(dom.handState.hidden).toBe(false);
     expect(dom.away.getAttribute('aria-pressed')).toBe('true');
     expect(dom.help.getAttribute('aria-expanded')).toBe('true');
     expect(dom.enterVr.hidden).toBe(false);
@@ -127,11 +137,23 @@ describe('OverlayControls', () => {
     expect(dom.snapTurn.checked).toBe(false);
   });
 
-  it('relabels in the new language', () => {
+  it('keeps the mute button’s name and says the microphone’s state in words, in the new language', () => {
     const { bus, i18n, dom } = setup();
     bus.set({ muted: true });
     i18n.setLocale('ja');
-    expect(dom.muteLabel.textContent).toBe(new Translator('ja').t('voice.unmute'));
+    expect(dom.micState.textContent).toBe('マイクはオフです');
+    expect(dom.mute.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('jumps to the chat box from the control bar', () => {
+    const { dom } = setup();
+    const seen: string[] = [];
+    Object.assign(dom.chatInput, {
+      scrollIntoView: () => seen.push('scrolled'),
+      focus: () => seen.push('focused'),
+    });
+    dom.chatJump.click();
+    expect(seen).toEqual(['scrolled', 'focused']);
   });
 
   it('stops listening and drawing once disposed', () => {
@@ -145,7 +167,7 @@ describe('OverlayControls', () => {
     expect(ran).toEqual([]);
     expect(bus.state.pushToTalk).toBe(false);
     expect(dom.hand.getAttribute('aria-pressed')).toBe('false');
-    expect(dom.muteLabel.textContent).toBe('Mute');
+    expect(dom.micState.textContent).toBe('Microphone on');
   });
 
   it('tells which element is missing from the page', () => {

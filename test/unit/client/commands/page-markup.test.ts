@@ -13,7 +13,9 @@ function tagWithId(id: string): string | undefined {
 describe('index.html', () => {
   it.each([
     'mute-toggle',
-    'mute-label',
+    'mic-state',
+    'hand-state',
+    'chat-jump',
     'push-to-talk',
     'hand-toggle',
     'away-toggle',
@@ -54,7 +56,13 @@ describe('index.html', () => {
     expect(tagWithId('shortcut-list')).toMatch(/^<dl/);
   });
 
-  it('leaves the mute label to the controls, which change it with the state', () => {
-    expect(tagWithId('mute-label')).not.toContain('data-i18n');
+  it('gives the mute button one stable, translated name and a pressed state', () => {
+    const button = /<button[^>]*id="mute-toggle"[^>]*>(.*?)<\/button>/s.exec(html)?.[1] ?? '';
+    expect(tagWithId('mute-toggle')).toContain('aria-pressed="false"');
+    expect(button).toContain('data-i18n="voice.mute"');
+  });
+
+  it('enters muted unless the person chooses otherwise', () => {
+    expect(tagWithId('start-muted')).toMatch(/\schecked[\s/>]/);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * A soft, short chime for the holder when their share time has passed: a quiet sine that fades
- * in and out, made on the spot so no sound file is fetched.
+ * A soft, short chime (a share time that passed, a knock at the door): a quiet sine that fades
+ * in and out, made on the spot so no sound file is fetched. Each use has its own pitch.
  */
-export class ShareChime {
+export class SoftChime {
   private context: AudioContext | undefined;
+
+  constructor(private readonly frequency: number) {}
 
   play(): void {
     if (typeof AudioContext === 'undefined') return;
@@ -13,7 +15,7 @@ export class ShareChime {
     const tone = context.createOscillator();
     const gain = context.createGain();
     tone.type = 'sine';
-    tone.frequency.value = 528;
+    tone.frequency.value = this.frequency;
     gain.gain.setValueAtTime(0, start);
     gain.gain.linearRampToValueAtTime(0.06, start + 0.15);
     gain.gain.exponentialRampToValueAtTime(0.0001, start + 1.6);
