@@ -290,6 +290,8 @@ async function startCircle(page, { title, capacity, name }) {
   await form.getByLabel('Circle title').fill(title);
   await form.getByLabel(/Seats/).fill(String(capacity));
   await form.getByLabel('Your pseudonym').fill(name);
+  // Members speak from the start (entering muted is the product's default).
+  await form.getByLabel(/with the microphone off/).uncheck();
   await form.getByRole('button', { name: 'Start the circle' }).click();
   const code = page.locator('#circle-code').filter({ hasText: CODE });
   await code.waitFor();
@@ -304,6 +306,7 @@ async function knock(page, code, name) {
   await form.getByLabel('Your pseudonym').fill(name);
   // The circle's ground rules appear once the code is typed; knocking needs them accepted.
   await form.getByLabel('I accept the ground rules').check();
+  await form.getByLabel(/with the microphone off/).uncheck();
   await form.getByRole('button', { name: 'Knock' }).click();
   await page.getByText('Waiting for the facilitator to let you in').waitFor();
 }

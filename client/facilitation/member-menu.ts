@@ -27,6 +27,11 @@ export function memberMenu(
     { 'aria-label': i18n.t('member.menu', { name: member.name }) },
   );
   summary.dataset.focusKey = `menu-${member.id}`;
+  // Remembered at the click, not only at 'toggle': that event comes a task later, and a list
+  // redrawn in between (someone starts speaking) would otherwise draw the menu shut again.
+  summary.addEventListener('click', () => {
+    openState.onToggle(!details.open);
+  });
   const list = el('div', { className: 'member-menu-items' });
   for (const action of actions) {
     const button = el('button', {

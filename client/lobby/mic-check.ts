@@ -44,9 +44,10 @@ export class MicCheck {
     ];
   }
 
-  /** Shows the check inside a form, above its error line. */
+  /** Shows the check inside a form, above its error line (until then it is hidden). */
   placeIn(form: HTMLFormElement): void {
     form.insertBefore(this.section, form.querySelector('.form-error'));
+    this.section.hidden = false;
   }
 
   /** Opens the microphone now if the person has not checked it yet. */

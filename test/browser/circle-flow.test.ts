@@ -47,15 +47,15 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     const code = await codeText.innerText();
 
     const participant = await openPage('?lang=ja');
-    await participant.getByRole('button', { name: '輪に参加する' }).click();
+    await participant.getByRole('button', { name: '会に参加する' }).click();
     await participant
       .locator('#join-form')
-      .getByLabel('輪のコード')
+      .getByLabel('参加コード')
       .fill(code.toLowerCase().replaceAll('-', ' '));
     await participant.locator('#join-form').getByLabel('あなたのニックネーム').fill('  さくら🌸  ');
-    await participant.locator('#join-form').getByLabel('グラウンドルールに同意します').check();
+    await participant.locator('#join-form').getByLabel('約束を大切にします').check();
     await participant.getByRole('button', { name: 'ノックする' }).click();
-    await participant.getByText('ファシリテーターが入室を許可するのを待っています').waitFor();
+    await participant.getByText('進行役が迎え入れるのを待っています').waitFor();
     await shot(participant, 'waiting-room-ja');
 
     await facilitator.locator('#waiting-list').getByText('さくら🌸').waitFor();
@@ -68,7 +68,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
       await page.locator('#scene-loading').waitFor({ state: 'hidden' });
     }
     await facilitator.locator('#status-line').getByText('さくら🌸 joined').first().waitFor();
-    await participant.locator('#status-line').getByText('輪に入りました').waitFor();
+    await participant.locator('#status-line').getByText('会に入りました').waitFor();
     expect(await facilitator.locator('#waiting-list li').count()).toBe(0);
 
     const pixels = await measurePixels(participant, participant.locator('#scene-canvas'));
@@ -81,7 +81,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     const seatBefore = await participant.locator('#people-list li').allInnerTexts();
     await participant.reload();
     await participant.locator('#people-list').getByText('さくら🌸', { exact: true }).waitFor();
-    await expect(participant.getByRole('button', { name: '輪を終える' }).isVisible()).resolves.toBe(
+    await expect(participant.getByRole('button', { name: '会を終える' }).isVisible()).resolves.toBe(
       false,
     );
     expect(await participant.locator('#people-list li').allInnerTexts()).toEqual(seatBefore);
@@ -90,7 +90,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await facilitator.getByRole('button', { name: 'End circle' }).click();
     await facilitator.getByRole('dialog').getByRole('button', { name: 'End circle' }).click();
     await facilitator.getByRole('heading', { name: 'The circle has ended' }).waitFor();
-    await participant.getByRole('heading', { name: '輪は終了しました' }).waitFor();
+    await participant.getByRole('heading', { name: '会が終わりました' }).waitFor();
     await shot(participant, 'circle-ended-ja');
 
     expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });

@@ -172,8 +172,9 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     await hana.screenshot({ path: path.join(artifactsDir, 'voice-speaking.png') });
 
     // Ren mutes: his voice stops at both others, and they see him as muted.
-    await ren.getByRole('button', { name: 'Mute' }).click();
-    await ren.getByRole('button', { name: 'Unmute' }).waitFor();
+    // One stable name; the pressed state says whether the microphone is off.
+    await ren.getByRole('button', { name: 'Mute', pressed: false }).click();
+    await ren.getByRole('button', { name: 'Mute', pressed: true }).waitFor();
     for (const page of [hana, mio]) {
       await levelBelow(page, ids.ren, 0.001);
       await page
@@ -204,7 +205,7 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     for (const [name, page] of Object.entries(pages)) {
       await peersConnectedTo(page, others(name as keyof typeof ids));
     }
-    await ren.getByRole('button', { name: 'Unmute' }).click();
+    await ren.getByRole('button', { name: 'Mute', pressed: true }).click();
     await levelAtLeast(hana, ids.ren, 0.01);
     await levelAtLeast(mio, ids.ren, 0.01);
 

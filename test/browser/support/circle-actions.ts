@@ -1,6 +1,14 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/;
+
+/**
+ * People enter muted unless they choose otherwise; the voice tests' members choose to speak,
+ * so their tone is heard from the start. (first-contact.test.ts covers the default.)
+ */
+async function chooseToSpeak(form: Locator): Promise<void> {
+  await form.getByLabel(/with the microphone off/).uncheck();
+}
 
 /** Starts a circle through the English lobby and returns its code. */
 export async function startCircle(
@@ -20,6 +28,7 @@ export async function startCircle(
   await form.getByLabel('Your pseudonym').fill(options.name);
   if (options.privateVoice) await form.getByLabel(/Private voice/).check();
   if (options.strictPiece) await form.getByLabel(/Strict/).check();
+  await chooseToSpeak(form);
   await form.getByRole('button', { name: 'Start the circle' }).click();
   const code = page.locator('#circle-code').filter({ hasText: CODE });
   await code.waitFor();
@@ -34,6 +43,7 @@ export async function knock(page: Page, code: string, name: string): Promise<voi
   await form.getByLabel('Your pseudonym').fill(name);
   // The circle's ground rules appear once the code is typed; knocking needs them accepted.
   await form.getByLabel('I accept the ground rules').check();
+  await chooseToSpeak(form);
   await form.getByRole('button', { name: 'Knock' }).click();
   await page.getByText('Waiting for the facilitator to let you in').waitFor();
 }
