@@ -65,6 +65,7 @@ export class HeadsetMenu {
   private confirmingBlock = false;
   private helpText: string | undefined;
   private note = '';
+  private seenNotice: string | undefined;
 
   constructor(
     private readonly i18n: Translator,
@@ -79,9 +80,13 @@ export class HeadsetMenu {
     return false;
   }
 
-  /** True while a facilitator's notice waits: the headset cues it above the left hand. */
+  /**
+   * True while a facilitator's notice waits unseen: the headset cues it above the left hand
+   * until the wrist menu, which shows it, has been open.
+   */
   noticePending(): boolean {
-    return this.sources.notice() !== undefined;
+    const notice = this.sources.notice();
+    return notice !== undefined && notice !== this.seenNotice;
   }
 
   reset(): void {
@@ -136,6 +141,8 @@ export class HeadsetMenu {
     const t = (key: MessageKey) => this.i18n.t(key);
     const page: MenuPage = state.helpOpen ? 'controls' : this.page;
     const notice = this.sources.notice() ?? '';
+    // The menu is drawn only while open: what it shows now has been seen.
+    if (notice) this.seenNotice = notice;
     const others = this.others();
     const target = others.find((m) => m.id === this.target);
     const people = Object.fromEntries(

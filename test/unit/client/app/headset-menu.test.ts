@@ -168,10 +168,14 @@ describe('HeadsetMenu', () => {
     const { menu } = setup({ notice: () => notice });
     expect(menu.noticePending()).toBe(true);
     expect(menu.view().notice).toBe('Kai is in the waiting room');
+    // Shown on the open menu: the light above the hand goes out until the next notice.
+    expect(menu.noticePending()).toBe(false);
     expect(menu.view().labels.hint).toBe('Notice: Kai is in the waiting room');
     menu.press('people');
     expect(menu.view().labels.hint).not.toContain('Kai is in the waiting room');
     menu.press('back');
+    notice = 'Mio asked for help privately';
+    expect(menu.noticePending()).toBe(true);
     notice = undefined;
     expect(menu.noticePending()).toBe(false);
     expect(menu.view().labels.hint).toBe(i18n.t('xr.menuHint'));
