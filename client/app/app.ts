@@ -12,6 +12,7 @@ import { helpResourcesText, loadHelpResources } from '../facilitation/help-resou
 import type { Translator } from '../i18n/i18n';
 import { attachLanguageSelect } from '../i18n/language-select';
 import { LobbyController } from '../lobby/lobby-controller';
+import { fillReassurances } from '../lobby/reassurance';
 import { SignalingClient } from '../net/signaling-client';
 import type { SessionMemory } from '../stay/saved-session';
 import { feedStayFromServer } from '../stay/server-feed';
@@ -157,6 +158,7 @@ export class App {
     if (new URLSearchParams(location.search).has('diagnostics')) {
       this.disposers.push(exposeDiagnostics(this.voice, this.scene, this.commands));
     }
+    fillReassurances(document);
     this.i18n.apply(document);
     this.disposers.push(
       attachLanguageSelect(this.i18n, () => {

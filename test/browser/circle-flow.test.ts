@@ -1,36 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { artifactsDir, startAppServer } from './support/app-server';
 import { measurePixels } from './support/canvas-pixels';
-import { MemberBrowsers } from './support/app-pages';
 import { describeWithBrowser } from './support/chromium';
+import { useMemberSuite } from './support/member-suite';
 
 jest.setTimeout(120_000);
 
 describeWithBrowser('a facilitated circle in real browsers', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-
-  beforeAll(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-  });
+  const suite = useMemberSuite(executablePath);
 
   function openPage(query = ''): Promise<Page> {
-    return members.open({ path: `/${query}`, viewport: { width: 1100, height: 760 } });
+    return suite.members.open({ path: `/${query}`, viewport: { width: 1100, height: 760 } });
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
-  }
+  const shot = (page: Page, name: string) => suite.shot(page, name);
 
   it('starts, knocks with a Japanese name, admits, shows both people and a drawn scene, then ends', async () => {
     const facilitator = await openPage();
@@ -93,7 +75,7 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await participant.getByRole('heading', { name: '会が終わりました' }).waitFor();
     await shot(participant, 'circle-ended-ja');
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 
   it('tells a declined person kindly and refuses invisible names with a clear message', async () => {
@@ -121,6 +103,6 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await facilitator.locator('#waiting-empty').waitFor({ state: 'visible' });
     await shot(visitor, 'declined');
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

@@ -91,7 +91,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await admit(hana, kai, 'Kai');
 
     // Someone let in from the waiting room sees the ground rules once.
-    await ren.locator('#rules-notice').getByText('Be kind.').waitFor();
+    await ren.locator('#rules-notice').getByText('We look after one another.').waitFor();
     await ren.getByRole('button', { name: 'I have read them' }).click();
     await ren.locator('#rules-notice').waitFor({ state: 'hidden' });
 

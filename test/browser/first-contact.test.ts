@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
 import { auditAccessibility } from './support/accessibility';
-import { MemberBrowsers } from './support/app-pages';
-import { artifactsDir, startAppServer } from './support/app-server';
 import { describeWithBrowser } from './support/chromium';
 import { knock } from './support/circle-actions';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(300_000);
@@ -74,30 +70,15 @@ async function swipe(page: Page, target: Locator): Promise<void> {
 describeWithBrowser(
   'first contact: reassurance, a phone, and notices a facilitator cannot miss',
   (executablePath) => {
-    let server: RunningServer;
-    let members: MemberBrowsers;
-
-    beforeAll(async () => {
-      mkdirSync(artifactsDir, { recursive: true });
-      server = await startAppServer();
-      members = new MemberBrowsers(executablePath, server.url);
-    });
-
-    // Each test's members leave with it: a finished test's 3D pages would slow the next one.
-    afterEach(async () => {
-      await members.closeAll();
-    });
-
-    afterAll(async () => {
-      await server.close();
-    });
-
-    async function shot(page: Page, name: string): Promise<void> {
-      await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
-    }
+    const suite = useMemberSuite(executablePath, { closeAfterEach: true });
+    const shot = (page: Page, name: string) => suite.shot(page, name);
 
     it('in Japanese: a phone joins muted by default, the facilitator sees the knock at the top while scrolled down, and every screen passes axe', async () => {
-      const hana = await members.open({ locale: 'ja-JP', viewport: DESKTOP, timeoutMs: ACTION_MS });
+      const hana = await suite.members.open({
+        locale: 'ja-JP',
+        viewport: DESKTOP,
+        timeoutMs: ACTION_MS,
+      });
       await expectAccessible(hana, 'start (ja)');
       await hana.getByRole('button', { name: '会をひらく' }).click();
       const create = hana.locator('#create-form');
@@ -113,7 +94,7 @@ describeWithBrowser(
       await hana.locator('#scene-loading').waitFor({ state: 'hidden' });
       await expectAccessible(hana, 'circle, facilitator (ja)');
 
-      const sakura = await members.open({
+      const sakura = await suite.members.open({
         locale: 'ja-JP',
         viewport: PHONE,
         touch: true,
@@ -144,6 +125,9 @@ describeWithBrowser(
       await form.getByLabel('約束を大切にします').waitFor();
       await form.getByLabel('あなたのニックネーム').fill('さくら');
       await expectAccessible(sakura, 'join (ja, phone)');
+      await sakura.evaluate(() => {
+        window.scrollTo(0, 0);
+      });
       await shot(sakura, 'join-phone-ja');
       await form.getByLabel('約束を大切にします').check();
 
@@ -253,11 +237,11 @@ describeWithBrowser(
       await expectAccessible(sakura, 'left (ja, phone)');
       await hana.locator('#status-line').getByText('さくらさんが退出しました').waitFor();
 
-      expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+      expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
     });
 
     it('in English: a call for help and a report reach the facilitator as notices, and each screen passes axe', async () => {
-      const ren = await members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
+      const ren = await suite.members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
       await expectAccessible(ren, 'start (en)');
       await ren.getByRole('button', { name: 'Start a circle' }).click();
       const create = ren.locator('#create-form');
@@ -267,7 +251,7 @@ describeWithBrowser(
       await ren.getByRole('button', { name: 'Start the circle' }).click();
       const code = await ren.locator('#circle-code').filter({ hasText: /-/ }).innerText();
 
-      const kai = await members.open({
+      const kai = await suite.members.open({
         viewport: DESKTOP,
         timeoutMs: ACTION_MS,
         path: `/?diagnostics=1&code=${code}`,
@@ -287,6 +271,9 @@ describeWithBrowser(
       // The help dialog, inside a circle, with its private alert.
       expect(await scrollToBottom(ren)).toBeGreaterThan(100);
       await kai.getByRole('button', { name: 'Get help now' }).click();
+      const helpDialog = kai.getByRole('dialog', { name: 'Get help now' });
+      await helpDialog.getByRole('listitem').first().waitFor();
+      expect(await inViewport(helpDialog.getByRole('button', { name: 'Close' }))).toBe(true);
       await expectAccessible(kai, 'help dialog (en)');
       await kai.getByRole('button', { name: 'Let the facilitator know privately' }).click();
       await kai.getByText('The facilitator has been told privately').waitFor();
@@ -300,7 +287,7 @@ describeWithBrowser(
 
       // A report about someone else: the dialog says that person is not told; the facilitator
       // gets a notice. (A report never goes to the member it is about, so a third person.)
-      const mio = await members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
+      const mio = await suite.members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
       await knock(mio, code, 'Mio');
       await ren.getByRole('button', { name: 'Admit Mio' }).click();
       await mio.locator('#people-list').getByText('Kai', { exact: true }).waitFor();
@@ -337,7 +324,7 @@ describeWithBrowser(
       await kai.getByRole('heading', { name: 'The circle has ended' }).waitFor();
       await expectAccessible(kai, 'ended (en)');
 
-      expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+      expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
     });
   },
 );

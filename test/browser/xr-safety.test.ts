@@ -112,7 +112,7 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await onPage(hana, 'report');
     await pressMenuButton(hana, 'reason-unkind');
     await ren.locator('#inbox').getByText('Report from Hana about Kai: Unkind').waitFor();
-    await onPage(hana, 'person', 'Your report went to the facilitators only.');
+    await onPage(hana, 'person', 'Only the facilitators were told. The other person is not told.');
 
     // ...then block Kai, which asks for a second press. Kai's words no longer reach Hana.
     await pressMenuButton(hana, 'block');

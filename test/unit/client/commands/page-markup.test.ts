@@ -62,6 +62,12 @@ describe('index.html', () => {
     expect(button).toContain('data-i18n="voice.mute"');
   });
 
+  it('has a reassurance list on the start and the join page, filled from one table', () => {
+    expect(html.match(/<ul class="reassure"/g)).toHaveLength(2);
+    expect(html).toContain('aria-labelledby="start-reassure"');
+    expect(html).toContain('aria-labelledby="join-reassure"');
+  });
+
   it('enters muted unless the person chooses otherwise', () => {
     expect(tagWithId('start-muted')).toMatch(/\schecked[\s/>]/);
   });
