@@ -1,9 +1,13 @@
+/** After the last chime, the audio context is closed: an open one keeps an audio thread busy. */
+const CLOSE_AFTER_MS = 2_500;
+
 /**
  * A soft, short chime (a share time that passed, a knock at the door): a quiet sine that fades
  * in and out, made on the spot so no sound file is fetched. Each use has its own pitch.
  */
 export class SoftChime {
   private context: AudioContext | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly frequency: number) {}
 
@@ -27,9 +31,14 @@ export class SoftChime {
       gain.disconnect();
     });
     void context.resume().catch(() => undefined);
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => {
+      this.dispose();
+    }, CLOSE_AFTER_MS);
   }
 
   dispose(): void {
+    clearTimeout(this.closeTimer);
     void this.context?.close().catch(() => undefined);
     this.context = undefined;
   }
