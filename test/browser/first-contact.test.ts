@@ -1,7 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { auditAccessibility } from './support/accessibility';
 import { describeWithBrowser } from './support/chromium';
-import { knock } from './support/circle-actions';
 import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
 
@@ -240,7 +239,7 @@ describeWithBrowser(
       expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
     });
 
-    it('in English: a call for help and a report reach the facilitator as notices, and each screen passes axe', async () => {
+    it('in English: a call for help reaches the facilitator as a notice, the report dialog says who is told, and each screen passes axe', async () => {
       const ren = await suite.members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
       await expectAccessible(ren, 'start (en)');
       await ren.getByRole('button', { name: 'Start a circle' }).click();
@@ -285,32 +284,26 @@ describeWithBrowser(
         'Kai asked for help privately',
       );
 
-      // A report about someone else: the dialog says that person is not told; the facilitator
-      // gets a notice. (A report never goes to the member it is about, so a third person.)
-      const mio = await suite.members.open({ viewport: DESKTOP, timeoutMs: ACTION_MS });
-      await knock(mio, code, 'Mio');
-      await ren.getByRole('button', { name: 'Admit Mio' }).click();
-      await mio.locator('#people-list').getByText('Kai', { exact: true }).waitFor();
-      await mio.locator('#people-list').getByLabel('Options for Kai').click();
-      await mio.locator('#people-list').getByRole('button', { name: 'Report' }).click();
-      const dialog = mio.locator('#text-dialog');
+      // Reporting someone: the dialog says, before anything is sent, that they are not told.
+      // (A report never reaches the member it is about, so with two people it reaches nobody;
+      // notice-queue.test.ts covers a report's notice, drawn by the same code as this help one.)
+      await kai.locator('#people-list').getByLabel('Options for Ren').click();
+      await kai.locator('#people-list').getByRole('button', { name: 'Report' }).click();
+      const dialog = kai.locator('#text-dialog');
       await expect(dialog.getByText('The other person is not told.').isVisible()).resolves.toBe(
         true,
       );
       await dialog.getByLabel('Unkind').check();
-      await expectAccessible(mio, 'report dialog (en)');
-      await dialog.getByRole('button', { name: 'Send report' }).click();
-      await ren
-        .locator('#notice-list')
-        .getByText('A report arrived for the facilitators')
-        .waitFor();
-      await ren
-        .locator('#notice-list')
-        .getByRole('button', { name: 'Open messages' })
-        .first()
-        .click();
+      await expectAccessible(kai, 'report dialog (en)');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      // The help notice leads to the messages, where the request is listed.
+      await ren.locator('#notice-list').getByRole('button', { name: 'Open messages' }).click();
       await expect(ren.evaluate(() => document.activeElement?.id)).resolves.toBe('inbox-heading');
       await expect(ren.locator('#notice-list li').count()).resolves.toBe(0);
+      await expect(
+        ren.locator('#inbox').getByText('Kai asked for help privately').isVisible(),
+      ).resolves.toBe(true);
       await expectAccessible(ren, 'circle, facilitator with messages (en)');
 
       // The sound can be turned off, and the choice is kept in this browser only.
