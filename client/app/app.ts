@@ -21,6 +21,7 @@ import { StayFlow } from '../stay/stay-flow';
 import { StayStore } from '../stay/stay-store';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
+import { followStickyTop } from '../ui/sticky-top';
 import { exposeDiagnostics } from './diagnostics';
 import { followPresence, handlePresenceCommands } from './presence-commands';
 import { SceneController } from './scene-controller';
@@ -161,6 +162,7 @@ export class App {
     fillReassurances(document);
     this.i18n.apply(document);
     this.disposers.push(
+      followStickyTop(byId('top'), document.documentElement),
       attachLanguageSelect(this.i18n, () => {
         this.panel.render();
         this.facilitation.render();
