@@ -14,8 +14,7 @@ import { RulesPreview } from './rules-preview';
 export interface LobbyHooks {
   /** The circle this person just started. */
   created(entered: EnteredCircle): void;
-  /** Their knock was accepted; they now wait to be let in. */
-  /** Knocked on the circle with this title; now waiting to be let in. */
+  /** Their knock on the circle with this title was accepted; they now wait to be let in. */
   knocked(name: string, title: string): void;
 }
 

@@ -11,7 +11,8 @@ import { waitUntil } from './support/wait-until';
 import { writeToneWav } from './support/tone-file';
 
 // Three pages draw the scene in software, each in a Chromium of its own.
-jest.setTimeout(300_000);
+// Three 3D members on two cores: 96 s on a quiet day, up to 262 s on a busy one.
+jest.setTimeout(420_000);
 
 describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
   let server: RunningServer;
