@@ -28,8 +28,6 @@ export class HostNotices {
   private readonly sound = byId<HTMLInputElement>('notice-sound');
   private readonly chime = new SoftChime(660);
   private readonly disposers: (() => void)[];
-  /** Counts notices that arrived, so a headset can cue what the page shows. */
-  private arrivedCount = 0;
 
   constructor(
     private readonly store: StayStore,
@@ -62,15 +60,6 @@ export class HostNotices {
     return stay && latest ? this.describe(latest, stay) : undefined;
   }
 
-  /** True while a notice waits to be looked at. */
-  get pending(): boolean {
-    return this.queue.notices.length > 0;
-  }
-
-  get arrivals(): number {
-    return this.arrivedCount;
-  }
-
   render(): void {
     const stay = this.store.inCircle;
     const shown = stay !== undefined && isHost(stay);
@@ -91,7 +80,6 @@ export class HostNotices {
   }
 
   private arrived(notice: Notice): void {
-    this.arrivedCount += 1;
     const stay = this.store.inCircle;
     // Said once, assertively: a knock or a call for help must not wait behind chat lines.
     if (stay) this.announcer.textContent = this.describe(notice, stay);
