@@ -9,6 +9,7 @@ const { Buffer } = require('node:buffer');
 const BASE_FLAGS = require('../test/support/chromium-flags.json');
 const fs = require('node:fs');
 const os = require('node:os');
+const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { registerCleanup } = require('./children.cjs');
 
@@ -146,12 +147,28 @@ function lowerPriority(root) {
 }
 
 /**
+ * A launcher that runs Chromium on the given CPUs only (`taskset`); every process and thread it
+ * starts inherits that. Written beside the tone file, so it goes when the bench cleans up.
+ */
+function pinnedLauncher(executablePath, cpus, dir) {
+  const file = path.join(dir, `chromium-on-${cpus.replace(/\W/g, '_')}.sh`);
+  fs.writeFileSync(file, `#!/bin/sh\nexec taskset -c ${cpus} ${executablePath} "$@"\n`, {
+    mode: 0o755,
+  });
+  return file;
+}
+
+/**
  * Launches Chromium with the flags the browser tests use. `mark` tags the browser process in
  * /proc so its process tree can be found and measured, and killed if the watchdog fires.
+ * `cpus` (a taskset list such as "1") keeps the whole browser on those CPUs.
  */
-async function launchChromium(executablePath, { fakeAudioFile, mark }) {
+async function launchChromium(executablePath, { fakeAudioFile, mark, cpus }) {
   const browser = await chromium.launch({
-    executablePath,
+    executablePath:
+      cpus === undefined
+        ? executablePath
+        : pinnedLauncher(executablePath, cpus, path.dirname(fakeAudioFile)),
     headless: true,
     // The same flags as the browser tests, so benchmarks measure what the tests check.
     args: [

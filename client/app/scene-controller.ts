@@ -3,8 +3,10 @@ import type { CircleView } from '../../shared/circle/views';
 import type { CommandBus } from '../commands/command-bus';
 import type { Emitter } from '../events/emitter';
 import type { Translator } from '../i18n/i18n';
+import type * as CircleSceneModule from '../scene/circle-scene';
 import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
 import { seatListener } from '../scene/seat-layout';
+import { markStep } from '../events/timeline';
 import { byId } from '../ui/dom';
 import type { StayStore } from '../stay/stay-store';
 import type { InCircle, StayChangeKind } from '../stay/stay';
@@ -36,6 +38,9 @@ export class SceneController {
   private scene: CircleSceneHandle | undefined;
   private loading: Promise<void> | undefined;
   private xrSupported: Promise<boolean> | undefined;
+  private module: Promise<typeof CircleSceneModule> | undefined;
+  /** A scene built ahead of entering (while waiting to be let in), not shown yet. */
+  private built: Promise<CircleSceneHandle> | undefined;
   private readonly menu: HeadsetMenu;
   private readonly disposers: (() => void)[] = [];
   private seenOf: { stay: InCircle; seen: { circle: CircleView; selfId: string } } | undefined;
@@ -122,6 +127,58 @@ export class SceneController {
     return this.scene;
   }
 
+  /**
+   * Builds the 3D view while the person waits to be let in: its code, the WebGL context and the
+   * compiled shaders, on a canvas that takes no room and so draws nothing. Entering then only
+   * shows it. Nothing is built for someone who chose the simple view.
+   */
+  prepare(): void {
+    if (!this.preference.show3d || this.built) return;
+    const built = this.build();
+    this.built = built;
+    built.then(
+      () => {
+        markStep('scene-built');
+      },
+      () => {
+        if (this.built === built) this.built = undefined; // entering tries again and reports it
+      },
+    );
+  }
+
+  private async build(): Promise<CircleSceneHandle> {
+    this.xrSupported ??= immersiveVrSupported();
+    this.module ??= import(/* webpackChunkName: "scene" */ '../scene/circle-scene').catch(
+      (error: unknown) => {
+        this.module = undefined;
+        throw error;
+      },
+    );
+    const [{ startCircleScene }, xr] = await Promise.all([this.module, this.xrSupported]);
+    return startCircleScene({
+      canvas: byId<HTMLCanvasElement>('scene-canvas'),
+      onListener: (pose) => {
+        this.voice.setListener(pose);
+      },
+      sendPose: (bytes) => {
+        this.voice.poses.send(bytes);
+      },
+      xr: xr ? this.xrHooks() : undefined,
+    });
+  }
+
+  /** A scene built ahead and not shown is let go (the knock was declined, or 3D turned off). */
+  private discardBuilt(): void {
+    const built = this.built;
+    this.built = undefined;
+    void built?.then(
+      (scene) => {
+        scene.dispose();
+      },
+      () => undefined,
+    );
+  }
+
   /** Loads the 3D view once per stay in a circle. */
   async ensure(): Promise<void> {
     if (!this.store.inCircle) return;
@@ -135,20 +192,11 @@ export class SceneController {
     indicator.hidden = false;
     this.xrSupported ??= immersiveVrSupported();
     this.loading = (async () => {
-      const [{ startCircleScene }, xr] = await Promise.all([
-        import(/* webpackChunkName: "scene" */ '../scene/circle-scene'),
-        this.xrSupported,
-      ]);
-      const scene = await startCircleScene({
-        canvas: byId<HTMLCanvasElement>('scene-canvas'),
-        onListener: (pose) => {
-          this.voice.setListener(pose);
-        },
-        sendPose: (bytes) => {
-          this.voice.poses.send(bytes);
-        },
-        xr: xr ? this.xrHooks() : undefined,
-      });
+      markStep('scene-loading');
+      const built = this.built ?? this.build();
+      this.built = undefined;
+      const scene = await built;
+      const xr = await this.xrSupported;
       // Left the circle, or switched to the simple view, while it loaded.
       if (!this.store.inCircle || !this.preference.show3d) {
         scene.dispose();
@@ -158,6 +206,7 @@ export class SceneController {
       indicator.hidden = true;
       this.commands.set({ xrAvailable: xr === true });
       this.render();
+      markStep('scene-shown');
     })();
     await this.loading.catch((error: unknown) => {
       console.error('The 3D view could not start', error);
@@ -207,6 +256,7 @@ export class SceneController {
   }
 
   private closeScene(): void {
+    this.discardBuilt();
     this.scene?.dispose();
     this.scene = undefined;
     this.menu.reset();

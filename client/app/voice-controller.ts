@@ -1,3 +1,4 @@
+import type { VoiceConfig } from '../../shared/protocol/answers';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { silencedMembers } from '../circle/audibility';
 import type { CommandBus } from '../commands/command-bus';
@@ -14,6 +15,7 @@ import type { PeerLinkFactory } from '../voice/peer-link';
 import { PoseChannel } from '../voice/pose-channel';
 import { SpatialAudio, type ListenerPose } from '../voice/spatial-audio';
 import { VoiceSession } from '../voice/voice-session';
+import { markStep } from '../events/timeline';
 
 /** Changes that alter whom to connect to or play. */
 const FOLLOWED: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'blocked']);
@@ -33,13 +35,15 @@ export const browserVoice: VoiceEnvironment = {
 };
 
 /**
- * Voice while in a circle: asks the server for ICE servers, starts the session with the
- * microphone chosen in the lobby, follows the stay (whom to connect to and whom not to play),
- * and runs the mute switch and push-to-talk. It draws nothing: views subscribe to its events.
+ * Voice while in a circle: gets ready while the person waits to be let in, starts the session
+ * with the microphone chosen in the lobby and the ICE servers that came with the seat, follows
+ * the stay (whom to connect to and whom not to play), and runs the mute switch and push-to-talk.
+ * It draws nothing: views subscribe to its events.
  */
 export class VoiceController {
   private session: VoiceSession | undefined;
   private audio: SpatialAudio | undefined;
+  private linkFactory: Promise<PeerLinkFactory> | undefined;
   private mic: MicChoice | undefined;
   private muted = false;
   private pushToTalk = false;
@@ -106,9 +110,33 @@ export class VoiceController {
     return this.volumes;
   }
 
-  /** Starts voice once per stay in a circle. */
-  start(mic: MicChoice): Promise<void> {
-    this.starting ??= this.startAsync(mic);
+  /**
+   * Everything voice needs that does not wait for a seat: the WebRTC library, and the audio
+   * context with its output graph. Called on knocking (still inside the click's user activation,
+   * so the context starts running), so being let in costs only the connections themselves.
+   */
+  prepare(): void {
+    this.audio ??= this.environment.createAudio();
+    if (this.linkFactory) return;
+    const loading = this.environment.loadLinkFactory();
+    this.linkFactory = loading;
+    // Nobody waits on it yet: starting does, tries again after a failure, and reports it.
+    loading.then(
+      () => {
+        markStep('voice-prepared');
+      },
+      () => {
+        if (this.linkFactory === loading) this.linkFactory = undefined;
+      },
+    );
+  }
+
+  /**
+   * Starts voice once per stay in a circle. `config` is what came with the seat; without it the
+   * server is asked.
+   */
+  start(mic: MicChoice, config?: VoiceConfig): Promise<void> {
+    this.starting ??= this.startAsync(mic, config);
     return this.starting;
   }
 
@@ -217,7 +245,7 @@ export class VoiceController {
     this.online = true;
   }
 
-  private async startAsync(mic: MicChoice): Promise<void> {
+  private async startAsync(mic: MicChoice, given: VoiceConfig | undefined): Promise<void> {
     const stay = this.store.inCircle;
     if (!stay) {
       stopStream(mic.stream);
@@ -225,23 +253,22 @@ export class VoiceController {
       return;
     }
     this.mic = mic;
-    const config = await this.client.request('voice:config', {});
-    if (!config.ok) {
-      this.status.announce(this.i18n.error(config.error.code));
+    this.prepare();
+    const config = given ?? (await this.askConfig());
+    if (!config) {
       this.starting = undefined;
       return;
     }
-    const factory = await this.environment.loadLinkFactory();
+    const factory = await (this.linkFactory ?? this.environment.loadLinkFactory());
     if (!this.stillStarting(mic)) return; // left while the library loaded
-    const audio = this.environment.createAudio();
-    this.audio = audio;
+    const audio = (this.audio ??= this.environment.createAudio());
     const session = new VoiceSession({
       selfId: stay.selfId,
       audio,
       microphone: mic.stream,
       rtcConfig: {
-        iceServers: config.data.iceServers,
-        iceTransportPolicy: config.data.iceTransportPolicy,
+        iceServers: config.iceServers,
+        iceTransportPolicy: config.iceTransportPolicy,
       },
       factory,
       send: (to, signal) => {
@@ -264,7 +291,7 @@ export class VoiceController {
     this.poses.carry((bytes) => session.broadcast(bytes));
     // The 3D view may have placed the ears before voice started.
     if (this.lastListener) session.setListener(this.lastListener);
-    this.scheduleConfigRefresh(config.data.ttlS);
+    this.scheduleConfigRefresh(config.ttlS);
     for (const [memberId, volume] of this.volumes) session.setVolume(memberId, volume);
     this.started.emit(mic.stream !== undefined);
     // Someone who muted and then reloaded stays muted: the server remembers their switch.
@@ -276,7 +303,15 @@ export class VoiceController {
     this.followStay();
     for (const { from, signal } of this.pendingSignals.splice(0))
       session.handleSignal(from, signal);
+    markStep('voice-started');
     this.watchSoundState(audio);
+  }
+
+  private async askConfig(): Promise<VoiceConfig | undefined> {
+    const answer = await this.client.request('voice:config', {});
+    if (answer.ok) return answer.data;
+    this.status.announce(this.i18n.error(answer.error.code));
+    return undefined;
   }
 
   /** Fetches fresh TURN credentials before the current ones expire, for connections made later. */

@@ -67,6 +67,8 @@ class CircleScene implements CircleSceneHandle {
   private seatedAt: string | undefined;
   private sweeping = false;
   private lastListener: number[] = [];
+  /** False while the canvas takes no room (hidden, as when the scene is built in advance). */
+  private drawable = false;
 
   constructor(private readonly options: SceneOptions) {
     const { canvas } = options;
@@ -105,7 +107,9 @@ class CircleScene implements CircleSceneHandle {
       this.pacer.noteInput(performance.now());
     };
     for (const type of STEERING_EVENTS) canvas.addEventListener(type, this.onSteer);
-    this.resizeObserver = new ResizeObserver(() => {
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      this.drawable = box !== undefined && box.width > 0 && box.height > 0;
       this.engine.resize();
     });
     this.resizeObserver.observe(canvas);
@@ -122,7 +126,7 @@ class CircleScene implements CircleSceneHandle {
         this.draw();
         return;
       }
-      if (document.visibilityState === 'hidden') return;
+      if (document.visibilityState === 'hidden' || !this.drawable) return;
       if (this.sweeping || this.pacer.shouldDraw(performance.now())) this.draw();
     });
   }

@@ -1,6 +1,8 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
+import type { VoiceConfig } from '../../shared/protocol/answers';
 import type { KnockAdmission } from '../../shared/protocol/server-events';
+import { clearSteps, markStep } from '../events/timeline';
 import type { SessionMemory } from './saved-session';
 import { showMessageScreen, type MessageKind } from '../facilitation/message-screen';
 import type { Translator } from '../i18n/i18n';
@@ -12,8 +14,12 @@ import { byId, listen, showScreen } from '../ui/dom';
 import type { StatusLine } from '../ui/status-line';
 import type { StayStore } from './stay-store';
 
-/** How long the 3D view waits for voice to connect before loading anyway. */
-const VOICE_FIRST_MS = 1_500;
+/**
+ * How long the 3D view waits for voice to connect before showing anyway. On a computer drawing
+ * WebGL in software, every frame holds the page up for tens of milliseconds, which would delay
+ * the connections themselves; the view was built while waiting, so showing it later is quick.
+ */
+const VOICE_FIRST_MS = 4_000;
 
 /** The parts a stay starts and ends. */
 export interface StayParts {
@@ -27,8 +33,12 @@ export interface StayParts {
     takeMicrophone(): Promise<MicChoice>;
     releaseMicrophone(): void;
   };
-  voice: { start(mic: MicChoice): Promise<void>; settled(timeoutMs: number): Promise<void> };
-  scene: { ensure(): Promise<void> };
+  voice: {
+    prepare(): void;
+    start(mic: MicChoice, config?: VoiceConfig): Promise<void>;
+    settled(timeoutMs: number): Promise<void>;
+  };
+  scene: { prepare(): void; ensure(): Promise<void> };
 }
 
 /**
@@ -47,19 +57,28 @@ export class StayFlow {
     this.parts.store.knocked(name);
     byId('waiting-title').textContent = title;
     showScreen('waiting');
+    // While they wait, everything that does not need the seat gets ready, so being let in
+    // costs only the connections (measured by `npm run bench -- voice`).
+    clearSteps();
+    this.parts.voice.prepare();
+    this.parts.scene.prepare();
   }
 
   /** The server seated this page (created, admitted, or resumed). */
   entered(entered: EnteredCircle): void {
     const { store, sessions, status } = this.parts;
     const wasInCircle = store.inCircle !== undefined;
+    if (!wasInCircle) markStep('entered');
     sessions.save({ code: entered.circle.code, resumeToken: entered.self.resumeToken });
     if (!wasInCircle) {
       showScreen('circle');
       status.clear();
     }
     store.entered(entered);
-    if (!wasInCircle) void this.voiceFirst();
+    if (!wasInCircle) {
+      markStep('circle-shown');
+      void this.voiceFirst(entered.voice);
+    }
   }
 
   /** Leaves by choice; the seat is given up. */
@@ -87,6 +106,7 @@ export class StayFlow {
   }
 
   private async admitted(admission: KnockAdmission): Promise<void> {
+    markStep('admitted');
     this.parts.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
     await this.resume();
   }
@@ -115,13 +135,13 @@ export class StayFlow {
    * Voice first, then the 3D view: loading Babylon blocks the page for about a second, which
    * otherwise delays hearing the circle (measured by `npm run bench -- voice`).
    */
-  private async voiceFirst(): Promise<void> {
+  private async voiceFirst(config: VoiceConfig | undefined): Promise<void> {
     const { lobby, voice, scene } = this.parts;
     byId('scene-loading').hidden = false;
     // After a reload there was no lobby: the microphone opens now (permission is usually kept).
     const voiceConnected = lobby
       .takeMicrophone()
-      .then((mic) => voice.start(mic))
+      .then((mic) => voice.start(mic, config))
       .then(() => voice.settled(VOICE_FIRST_MS))
       .catch((error: unknown) => {
         console.error('Voice could not start', error);

@@ -1,5 +1,6 @@
 import type { MemberView } from '../../shared/circle/views';
 import type { SignalPayload } from '../../shared/protocol/schemas';
+import { markStep } from '../events/timeline';
 import { SEATED_EYE_HEIGHT_M, seatPose } from '../scene/seat-layout';
 import type { PeerLinkFactory } from './peer-link';
 import { PeerMesh } from './peer-mesh';
@@ -24,7 +25,10 @@ export interface PeerDiagnostics {
   memberId: string;
   connectionState: RTCPeerConnectionState;
   inboundPackets: number;
+  /** Mean delay since the link started; the two counters below give it over any window. */
   jitterBufferDelayMs: number | undefined;
+  jitterBufferDelayS: number;
+  jitterBufferEmitted: number;
   localCandidateType: string | undefined;
   remoteCandidateType: string | undefined;
 }
@@ -61,7 +65,10 @@ export class VoiceSession {
     const { audio, microphone } = options;
     this.mesh = new PeerMesh({
       selfId: options.selfId,
-      factory: options.factory,
+      factory: (linkOptions) => {
+        markStep('link-opened');
+        return options.factory(linkOptions);
+      },
       send: (to, signal) => {
         options.send(to, signal);
       },
@@ -76,11 +83,13 @@ export class VoiceSession {
         },
       },
       onStream: (memberId, stream) => {
+        markStep('peer-track', memberId);
         audio.addVoice(memberId, stream);
         audio.voice(memberId)?.setSilenced(this.silenced.has(memberId));
         this.placeVoices();
       },
-      onPeerConnected: () => {
+      onPeerConnected: (memberId) => {
+        markStep('peer-connected', memberId);
         this.resolveSettledIfDone();
       },
       onPeerClosed: (memberId) => {
@@ -252,15 +261,15 @@ async function statsOf(
 ): Promise<Omit<PeerDiagnostics, 'memberId' | 'connectionState'>> {
   const report = await connection.getStats();
   let inboundPackets = 0;
-  let jitterBufferDelayMs: number | undefined;
+  let jitterBufferDelayS = 0;
+  let jitterBufferEmitted = 0;
   let pairId: string | undefined;
   const candidates = new Map<string, string>();
   report.forEach((stat: Record<string, unknown>) => {
     if (stat.type === 'inbound-rtp' && stat.kind === 'audio') {
       inboundPackets += Number(stat.packetsReceived ?? 0);
-      const delay = Number(stat.jitterBufferDelay ?? 0);
-      const emitted = Number(stat.jitterBufferEmittedCount ?? 0);
-      if (emitted > 0) jitterBufferDelayMs = (delay / emitted) * 1000;
+      jitterBufferDelayS += Number(stat.jitterBufferDelay ?? 0);
+      jitterBufferEmitted += Number(stat.jitterBufferEmittedCount ?? 0);
     }
     if (stat.type === 'transport' && typeof stat.selectedCandidatePairId === 'string') {
       pairId = stat.selectedCandidatePairId;
@@ -275,7 +284,10 @@ async function statsOf(
   const remote = pair ? candidates.get(String(pair.remoteCandidateId)) : undefined;
   return {
     inboundPackets,
-    jitterBufferDelayMs,
+    jitterBufferDelayMs:
+      jitterBufferEmitted > 0 ? (jitterBufferDelayS / jitterBufferEmitted) * 1000 : undefined,
+    jitterBufferDelayS,
+    jitterBufferEmitted,
     localCandidateType: local?.split(':')[1],
     remoteCandidateType: remote?.split(':')[1],
   };

@@ -4,6 +4,7 @@
  * waiting or barred, except for facilitators and co-facilitators.
  */
 import type { PieceMode, ReportReason, Role, RoundKind } from './facilitation';
+import type { VoiceConfig } from '../protocol/answers';
 
 export { Roles, type Role } from './facilitation';
 
@@ -149,6 +150,12 @@ export interface EnteredCircle {
   waiting?: WaitingView[];
   /** Facilitators and co-facilitators only. */
   moderation?: ModerationState;
+  /**
+   * ICE servers for this member, handed over with the seat so voice can start without another
+   * round trip. Missing when this server cannot offer what the circle needs (a private circle
+   * without TURN): `voice:config` then says why.
+   */
+  voice?: VoiceConfig;
 }
 
 export const EndReasons = ['ended_by_facilitator', 'facilitator_timeout'] as const;

@@ -12,13 +12,13 @@ import type { Logger } from '../logger';
 import type { ParsedInput } from '../../shared/protocol/client-events';
 import type { Caller, Identity, SeatedCaller, WaitingCaller } from '../ports/caller';
 import type { Audiences, Notifier } from '../ports/notifier';
-import { blockedBy, isBlockedBetween } from './block-rules';
 import type { CircleBroadcaster } from './circle-broadcasts';
 import { accepted, optionalMessage, readCreateInput } from './circle-input';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
-import { toCircleView, toModerationState, toPreview, toWaitingViews } from './circle-views';
+import { toPreview } from './circle-views';
+import { toEnteredCircle } from './entered-view';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import type { Scheduler } from '../../shared/time/time';
 import { KeyedTimers } from './grace-timers';
@@ -51,7 +51,7 @@ export interface CircleServiceDeps {
   facilitatorGraceMs: number;
   /** Open circles this server will hold at once; beyond it, starting one is refused. */
   maxCircles: number;
-  /** Consulted only to refuse a private circle when no TURN server can relay its voice. */
+  /** Refuses a private circle when no TURN server can relay its voice; ICE servers for a seat. */
   voice: VoicePolicy;
   /** Members recently cut off for flooding: their seat is held, but not yet given back. */
   floodPenalties: MemberCooldown;
@@ -395,16 +395,11 @@ export class CircleService {
   }
 
   private entered(circle: CircleRecord, memberId: string, resumeToken: string): EnteredCircle {
-    const role = rules.findMember(circle, memberId)?.role;
-    const host = role !== undefined && isHostRole(role);
-    return {
-      self: { memberId, resumeToken, blocked: blockedBy(circle, memberId) },
-      circle: toCircleView(circle, this.deps.now()),
-      chat: this.deps.chat
-        .history(circle.id)
-        .filter((line) => !isBlockedBetween(circle, memberId, line.from)),
-      ...(host ? { waiting: toWaitingViews(circle), moderation: toModerationState(circle) } : {}),
-    };
+    return toEnteredCircle(circle, memberId, resumeToken, {
+      chat: this.deps.chat,
+      voice: this.deps.voice,
+      now: this.deps.now(),
+    });
   }
 
   private async findCircleByCode(address: string, rawCode: string): Promise<string> {

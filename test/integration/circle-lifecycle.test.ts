@@ -77,6 +77,8 @@ describe('admission', () => {
       chat: [],
       waiting: [],
       moderation: { barred: [] },
+      // ICE servers come with the seat: no STUN or TURN configured here.
+      voice: { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 },
     });
 
     const knocker = await knock(h, facilitator, 'さくら🌸');

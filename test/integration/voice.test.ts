@@ -130,6 +130,31 @@ describe('voice:config', () => {
     expectError(await request(participant.socket, 'voice:config', {}), 'not_in_circle');
   });
 
+  test('comes with the seat itself, on starting, on being let in and on taking a seat back', async () => {
+    const h = await start({ voice: withTurn({ stunUrls: [STUN], credentialTtlS: 300 }) });
+    const fromS = Math.floor(Date.now() / 1000);
+    const facilitator = await createCircle(h);
+    const participant = await join(h, facilitator, 'さくら');
+    const back = expectOk(
+      await request(await h.connect(), 'circle:resume', {
+        code: facilitator.code,
+        resumeToken: participant.resumeToken,
+      }),
+    );
+    const window = { fromS, toS: Math.floor(Date.now() / 1000) };
+    for (const [entered, memberId] of [
+      [facilitator.entered, facilitator.memberId],
+      [participant.entered, participant.memberId],
+      [back, participant.memberId],
+    ] as const) {
+      const voice = entered.voice;
+      if (!voice) throw new Error('no ICE servers with the seat');
+      expect(voice.iceTransportPolicy).toBe('all');
+      expect(voice.iceServers[0]).toEqual({ urls: [STUN] });
+      expectValidTurnCredentials(voice, memberId, window);
+    }
+  });
+
   test('without TURN gives the STUN list (none by default) and the policy "all"', async () => {
     const bare = await start();
     const facilitator = await createCircle(bare);

@@ -57,6 +57,52 @@ function entered(): EnteredCircle {
   };
 }
 
+/** A voice controller over fakes, recording what it asks of the server and the browser. */
+function harness() {
+  const socket = new FakeSocket();
+  const requests: string[] = [];
+  const client = {
+    socket,
+    request: (event: string) => {
+      requests.push(event);
+      const data =
+        event === 'voice:config' ? { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 } : {};
+      return Promise.resolve({ ok: true, data });
+    },
+  } as unknown as SignalingClient;
+  const status = { announce: () => undefined, clear: () => undefined } as unknown as StatusLine;
+  const store = new StayStore();
+  const commands = new CommandBus();
+  const links: FakeLink[] = [];
+  const audios: FakeAudio[] = [];
+  let libraryLoads = 0;
+  const voice = new VoiceController(new Translator('en'), client, status, commands, store, {
+    createAudio: () => {
+      const audio = new FakeAudio();
+      audios.push(audio);
+      return audio as unknown as SpatialAudio;
+    },
+    loadLinkFactory: () => {
+      libraryLoads++;
+      return Promise.resolve((options: PeerLinkOptions) => {
+        const link = new FakeLink(options);
+        links.push(link);
+        return link;
+      });
+    },
+  });
+  return {
+    voice,
+    store,
+    commands,
+    socket,
+    links,
+    audios,
+    requests,
+    libraryLoads: () => libraryLoads,
+  };
+}
+
 describe('a stay, left and taken again', () => {
   beforeEach(() => {
     jest.useFakeTimers();
@@ -66,35 +112,7 @@ describe('a stay, left and taken again', () => {
   });
 
   it('leaves no link, timer, audio or listener behind, however often someone comes and goes', async () => {
-    const socket = new FakeSocket();
-    const requests: string[] = [];
-    const client = {
-      socket,
-      request: (event: string) => {
-        requests.push(event);
-        const data =
-          event === 'voice:config' ? { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 } : {};
-        return Promise.resolve({ ok: true, data });
-      },
-    } as unknown as SignalingClient;
-    const status = { announce: () => undefined, clear: () => undefined } as unknown as StatusLine;
-    const store = new StayStore();
-    const commands = new CommandBus();
-    const links: FakeLink[] = [];
-    const audios: FakeAudio[] = [];
-    const voice = new VoiceController(new Translator('en'), client, status, commands, store, {
-      createAudio: () => {
-        const audio = new FakeAudio();
-        audios.push(audio);
-        return audio as unknown as SpatialAudio;
-      },
-      loadLinkFactory: () =>
-        Promise.resolve((options: PeerLinkOptions) => {
-          const link = new FakeLink(options);
-          links.push(link);
-          return link;
-        }),
-    });
+    const { voice, store, commands, socket, links, audios, requests } = harness();
     const poses: string[] = [];
     const offPoses = voice.poses.received.on((memberId) => poses.push(memberId));
     const baseline = {
@@ -137,5 +155,43 @@ describe('a stay, left and taken again', () => {
     expect(socket.listenerCount).toBe(0);
     expect(store.listenerCount).toBe(0);
     expect(voice.poses.received.size).toBe(0);
+  });
+
+  it("gets ready while waiting, and starts on the seat's own ICE servers without asking again", async () => {
+    const { voice, store, links, audios, requests, libraryLoads } = harness();
+    store.knocked('あおい');
+    voice.prepare();
+    voice.prepare(); // knocking again, or starting, reuses what is ready
+    expect(audios).toHaveLength(1);
+    expect(libraryLoads()).toBe(1);
+
+    store.entered(entered());
+    await voice.start(
+      { stream: undefined, startMuted: false, problem: undefined },
+      {
+        iceServers: [{ urls: ['stun:stun.engawa.test:3478'] }],
+        iceTransportPolicy: 'all',
+        ttlS: 600,
+      },
+    );
+    expect(requests).not.toContain('voice:config');
+    expect(audios).toHaveLength(1);
+    expect(libraryLoads()).toBe(1);
+    expect(links.map((l) => l.options.config.iceServers)).toEqual([
+      [{ urls: ['stun:stun.engawa.test:3478'] }],
+      [{ urls: ['stun:stun.engawa.test:3478'] }],
+    ]);
+    voice.dispose();
+  });
+
+  it('lets go of what it readied when the knock ends without a seat', () => {
+    const { voice, store, audios, links } = harness();
+    store.knocked('あおい');
+    voice.prepare();
+    store.returnedToLobby(); // declined, or the knock was withdrawn
+    expect(audios).toHaveLength(1);
+    expect(audios[0]?.disposed).toBe(true);
+    expect(links).toHaveLength(0);
+    voice.dispose();
   });
 });

@@ -1,0 +1,414 @@
+'use strict';
+/* global window, document, performance, setTimeout */
+/**
+ * Voice admission and jitter, every member in a Chromium of its own (as every member is a
+ * machine of its own):
+ *
+ * 0. The baseline (voice-baseline.cjs): a bare WebRTC call between two such browsers through
+ *    the same server's relay, timed in the same run.
+ * 1. Admission → audio from everyone: in a circle of three, a fourth person knocks and waits;
+ *    t0 is the facilitator's click on "Admit", and the newcomer's page reports when inbound
+ *    audio arrives from each of the three. The app's own step marks (client/events/timeline.ts)
+ *    and the other pages' marks break that time into its steps.
+ * 2. Jitter-buffer delay on loopback in the circle of four, over a steady window.
+ */
+const { performance: nodePerformance } = require('node:perf_hooks');
+const chromium = require('./chromium.cjs');
+const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
+const { startServer, stopServer, readProtocolVersion } = require('./signaling-load.cjs');
+const { percentile } = require('./stats.cjs');
+const { runBaseline } = require('./voice-baseline.cjs');
+const { sleep, round1, waitForPeers, fullMesh, join } = require('./voice-pages.cjs');
+
+/** How long one admission may take before it counts as failed. */
+const ADMISSION_TIMEOUT_MS = 30_000;
+/** The newcomer's page polls its own statistics this often while waiting for audio. */
+const PROBE_INTERVAL_MS = 20;
+/** The measured member's browser runs on this CPU, everyone else's on the other. */
+const MEASURED_CPUS = '1';
+const OTHERS_CPUS = '0';
+/** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
+const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
+
+/** Installed on the newcomer before the admit click: notes when each peer connects and speaks. */
+function installProbe(page, expected) {
+  return page.evaluate(
+    ({ expected: count, intervalMs, timeoutMs }) => {
+      const probe = { connectedAt: {}, firstPacketAt: {}, longTasks: [], done: false };
+      window.engawaBenchProbe = probe;
+      // Main-thread tasks over 50 ms hold up signalling; this tells them from a slow network.
+      new window.PerformanceObserver((list) => {
+        for (const task of list.getEntries()) {
+          probe.longTasks.push([performance.timeOrigin + task.startTime, task.duration]);
+        }
+      }).observe({ type: 'longtask' });
+      const startedAt = Date.now();
+      const tick = async () => {
+        const list = await window.engawaDiagnostics.peers();
+        // When the answer came back: an upper bound on when the state it reports began.
+        const at = Date.now();
+        for (const p of list) {
+          if (p.connectionState === 'connected') probe.connectedAt[p.memberId] ??= at;
+          if (p.inboundPackets > 0) probe.firstPacketAt[p.memberId] ??= at;
+        }
+        if (Object.keys(probe.firstPacketAt).length >= count) probe.done = true;
+        else if (at - startedAt > timeoutMs) probe.done = true;
+        else setTimeout(() => void tick().catch(fail), intervalMs);
+      };
+      const fail = (error) => {
+        probe.error = String(error);
+        probe.done = true;
+      };
+      void tick().catch(fail);
+    },
+    { expected, intervalMs: PROBE_INTERVAL_MS, timeoutMs: ADMISSION_TIMEOUT_MS },
+  );
+}
+
+/** The app's step marks, in epoch ms. */
+function readTimeline(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('engawa:'))
+      .map((m) => ({
+        step: m.name.slice('engawa:'.length),
+        at: performance.timeOrigin + m.startTime,
+      })),
+  );
+}
+
+/** When `step` was first marked, in ms after `from` (undefined if never). */
+function markedAfter(marks, step, from) {
+  const found = marks.find((m) => m.step === step);
+  return found === undefined ? undefined : Math.round(found.at - from);
+}
+
+/** Earliest and latest time of `step` at or after `from`, in ms after `from`. */
+function span(marks, step, from) {
+  const times = marks
+    .filter((m) => m.step === step && m.at >= from - 1)
+    .map((m) => Math.max(0, m.at - from));
+  return times.length === 0 ? undefined : { start: Math.min(...times), end: Math.max(...times) };
+}
+
+/** Total and longest main-thread long task that began between `from` and `to` (epoch ms). */
+function longTasksBetween(tasks, from, to) {
+  const inside = tasks.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
+  return {
+    longTasksMs: Math.round(inside.reduce((a, b) => a + b, 0)),
+    longestTaskMs: Math.round(Math.max(0, ...inside)),
+  };
+}
+
+/** One admission of a fresh fourth member; resolves with its timeline in ms after the click. */
+async function admitOnce(browser, baseUrl, circle, index, scene) {
+  const name = `Newcomer ${index}`;
+  const newcomer = await chromium.openMember(browser, baseUrl, { scene });
+  await chromium.knock(newcomer.page, circle.code, name);
+  const button = await chromium.admitButton(circle.facilitator.page, name);
+  // While they wait, the page readies voice and builds the 3D view: let that finish, as it
+  // does for anyone who waits longer than a moment (the table shows how long it took).
+  const knockedAt = Date.now();
+  await newcomer.page.waitForFunction(
+    (steps) =>
+      steps.every((step) => performance.getEntriesByName(`engawa:${step}`, 'mark').length > 0),
+    scene ? ['voice-prepared', 'scene-built'] : ['voice-prepared'],
+    { timeout: ADMISSION_TIMEOUT_MS },
+  );
+  await installProbe(newcomer.page, circle.members.length);
+  await circle.facilitator.page.evaluate(() => {
+    window.engawaBenchClickAt = undefined;
+  });
+  await button.click();
+  const clickedAt = await circle.facilitator.page.evaluate(() => window.engawaBenchClickAt);
+  if (typeof clickedAt !== 'number') throw new Error(`admission ${index}: the click was not seen`);
+  await newcomer.page.waitForFunction(() => window.engawaBenchProbe.done, null, {
+    timeout: ADMISSION_TIMEOUT_MS + 5_000,
+    polling: 50,
+  });
+  const probe = await newcomer.page.evaluate(() => window.engawaBenchProbe);
+  const packets = Object.values(probe.firstPacketAt).map((t) => t - clickedAt);
+  const connected = Object.values(probe.connectedAt).map((t) => t - clickedAt);
+  if (packets.length < circle.members.length) {
+    throw new Error(
+      `admission ${index}: audio from ${packets.length} of ${circle.members.length} members` +
+        ` within ${ADMISSION_TIMEOUT_MS / 1000} s${probe.error ? ` (${probe.error})` : ''}`,
+    );
+  }
+  if (scene) {
+    // The 3D view loads once voice is up; wait for it so its steps are in the breakdown.
+    await newcomer.page.locator('#scene-loading').waitFor({ state: 'hidden' });
+  }
+  const own = await readTimeline(newcomer.page);
+  const others = await Promise.all(circle.members.map((m) => readTimeline(m.page)));
+  const allPacketsMs = Math.max(...packets);
+  const steps = {
+    admitted: span(own, 'admitted', clickedAt),
+    entered: span(own, 'entered', clickedAt),
+    circleShown: span(own, 'circle-shown', clickedAt),
+    voiceStarted: span(own, 'voice-started', clickedAt),
+    othersOpenLinks: span(others.flat(), 'link-opened', clickedAt),
+    ownLinksOpen: span(own, 'link-opened', clickedAt),
+    remoteTracks: span(own, 'peer-track', clickedAt),
+    firstPackets: { start: Math.min(...packets), end: allPacketsMs },
+    connected: span(own, 'peer-connected', clickedAt),
+    sceneLoading: span(own, 'scene-loading', clickedAt),
+    sceneShown: span(own, 'scene-shown', clickedAt),
+  };
+  // How long after knocking the parts readied while waiting were done.
+  const preparedMs = {
+    voice: markedAfter(own, 'voice-prepared', knockedAt),
+    scene: markedAfter(own, 'scene-built', knockedAt),
+  };
+  return {
+    newcomer,
+    run: {
+      firstPacketMs: Math.min(...packets),
+      allPacketsMs,
+      allConnectedMs: connected.length === circle.members.length ? Math.max(...connected) : null,
+      steps,
+      preparedMs,
+      ...longTasksBetween(probe.longTasks, clickedAt, clickedAt + allPacketsMs),
+    },
+  };
+}
+
+/** The newcomer leaves, and the three others are back to two peers each. */
+async function leave(circle, newcomer) {
+  await newcomer.page.getByRole('button', { name: 'Leave circle' }).click();
+  for (const member of circle.members) {
+    await waitForPeers(member.page, fullMesh(circle.members.length - 1), 20_000, 'mesh of three');
+  }
+  await newcomer.context.close();
+}
+
+function spread(values) {
+  const list = values.filter((v) => typeof v === 'number');
+  if (list.length === 0) return { runs: 0 };
+  return {
+    runs: list.length,
+    min: Math.round(Math.min(...list)),
+    median: Math.round(percentile(list, 50)),
+    max: Math.round(Math.max(...list)),
+  };
+}
+
+/** Each step's median start and end over the runs. */
+function medianSteps(runs) {
+  const names = Object.keys(runs[0]?.steps ?? {});
+  return Object.fromEntries(
+    names.map((name) => {
+      const spans = runs.map((r) => r.steps[name]).filter(Boolean);
+      if (spans.length === 0) return [name, null];
+      return [
+        name,
+        {
+          start: Math.round(
+            percentile(
+              spans.map((s) => s.start),
+              50,
+            ),
+          ),
+          end: Math.round(
+            percentile(
+              spans.map((s) => s.end),
+              50,
+            ),
+          ),
+          runs: spans.length,
+        },
+      ];
+    }),
+  );
+}
+
+/** Mean jitter-buffer delay per pair over a window, from the cumulative counters at each end. */
+function windowDelays(before, after) {
+  const pairs = [];
+  for (const [key, end] of after) {
+    const start = before.get(key);
+    const emitted = end.jitterBufferEmitted - (start?.jitterBufferEmitted ?? 0);
+    if (!start || emitted <= 0) continue;
+    const delayS = end.jitterBufferDelayS - start.jitterBufferDelayS;
+    pairs.push({ key, windowMs: (delayS / emitted) * 1000, sinceStartMs: end.jitterBufferDelayMs });
+  }
+  return pairs;
+}
+
+async function peerCounters(everyone) {
+  const counters = new Map();
+  for (const member of everyone) {
+    for (const p of await chromium.peers(member.page)) {
+      counters.set(`${member.label} ← ${p.memberId.slice(0, 6)}`, p);
+    }
+  }
+  return counters;
+}
+
+const mean = (list) =>
+  list.length === 0 ? null : round1(list.reduce((a, b) => a + b, 0) / list.length);
+
+/** Measurements 0, 1 and 2. */
+async function runAdmission(options, log) {
+  const server = await startServer(SERVER_ENV);
+  const baseUrl = `http://localhost:${server.port}`;
+  const launched = [];
+  const launch = async ([mark, cpus]) => {
+    const browser = await chromium.launchChromium(options.executablePath, {
+      fakeAudioFile: options.toneFile,
+      mark: `voice-${mark}`,
+      cpus,
+    });
+    launched.push(browser);
+    return browser;
+  };
+  try {
+    // The measured member has a core of its own, as it would have a machine of its own; the
+    // three already in the circle share the other core, as light as the app lets them be.
+    const [facilitatorBrowser, member1Browser, member2Browser, newcomerBrowser] = await Promise.all(
+      [
+        ['facilitator', OTHERS_CPUS],
+        ['member-1', OTHERS_CPUS],
+        ['member-2', OTHERS_CPUS],
+        ['newcomer', MEASURED_CPUS],
+      ].map(launch),
+    );
+    const facilitator = await chromium.openMember(facilitatorBrowser.browser, baseUrl, {
+      scene: false,
+      lightweight: true,
+    });
+    facilitator.label = 'facilitator';
+    const code = await chromium.startCircle(facilitator.page, {
+      title: 'Voice bench',
+      capacity: 4,
+      name: 'Facilitator',
+    });
+    facilitator.id = await chromium.memberIdOf(facilitator.page, 'Facilitator');
+    // The click's own time, taken in the page, so Playwright's actionability checks don't count.
+    await facilitator.page.evaluate(() => {
+      document.addEventListener(
+        'click',
+        () => {
+          window.engawaBenchClickAt = Date.now();
+        },
+        { capture: true },
+      );
+    });
+    const circle = { code, facilitator, members: [facilitator] };
+    for (const [name, browser] of [
+      ['Member 1', member1Browser],
+      ['Member 2', member2Browser],
+    ]) {
+      const member = await join(browser.browser, baseUrl, facilitator.page, code, name, {
+        scene: false,
+        lightweight: true,
+      });
+      member.label = name.toLowerCase();
+      circle.members.push(member);
+    }
+    for (const member of circle.members) {
+      await waitForPeers(member.page, fullMesh(2), 30_000, 'mesh of three');
+    }
+
+    // The baseline under the same load as the admissions: the circle of three talking, the
+    // answerer on the measured core, the caller on the others' core.
+    log(`  baseline: ${options.runs} bare WebRTC calls between two browsers…`);
+    const baseline = await runBaseline({
+      callerBrowser: member1Browser.browser,
+      answererBrowser: newcomerBrowser.browser,
+      baseUrl,
+      protocolVersion: readProtocolVersion(),
+      runs: options.runs,
+    });
+    log(`  baseline: offer → first packet, median ${baseline.median} ms`);
+
+    // The 3D view first, so the circle kept for the jitter window has no SwiftShader in it.
+    const variants = [
+      { key: 'with3d', label: 'with 3D view', scene: true },
+      { key: 'voiceOnly', label: 'voice only', scene: false },
+    ];
+    const meter = startCpuWindow();
+    const result = { baseline, variants: {} };
+    const errors = [];
+    let last;
+    for (const variant of variants) {
+      const runs = [];
+      for (let i = 1; i <= options.runs; i++) {
+        const { newcomer, run } = await admitOnce(
+          newcomerBrowser.browser,
+          baseUrl,
+          circle,
+          i,
+          variant.scene,
+        );
+        runs.push(run);
+        log(
+          `  ${variant.label}, admission ${i}/${options.runs}: first packet` +
+            ` ${Math.round(run.firstPacketMs)} ms, from all three ${Math.round(run.allPacketsMs)} ms`,
+        );
+        if (variant === variants.at(-1) && i === options.runs) {
+          last = newcomer;
+        } else {
+          errors.push(...newcomer.errors);
+          await leave(circle, newcomer);
+        }
+      }
+      result.variants[variant.key] = {
+        label: variant.label,
+        runs,
+        firstPacketMs: spread(runs.map((r) => r.firstPacketMs)),
+        allPacketsMs: spread(runs.map((r) => r.allPacketsMs)),
+        allConnectedMs: spread(runs.map((r) => r.allConnectedMs)),
+        longTasksMs: spread(runs.map((r) => r.longTasksMs)),
+        steps: medianSteps(runs),
+        preparedMs: {
+          voice: spread(runs.map((r) => r.preparedMs.voice)),
+          scene: spread(runs.map((r) => r.preparedMs.scene)),
+        },
+      };
+    }
+
+    // 2: the last newcomer stays; everyone talks for a while, then each page reports per peer.
+    last.label = 'newcomer';
+    const everyone = [...circle.members, last];
+    for (const member of everyone) {
+      await waitForPeers(member.page, fullMesh(3), 30_000, 'mesh of four');
+    }
+    log(`  jitter: ${options.windowS} s of steady audio in a circle of four…`);
+    const windowStarted = nodePerformance.now();
+    const before = await peerCounters(everyone);
+    await sleep(options.windowS * 1000);
+    const pairs = windowDelays(before, await peerCounters(everyone));
+    const cpu = meter();
+    const ours = ourPids(server, launched);
+    errors.push(...everyone.flatMap((m) => m.errors));
+    const windowMs = pairs.map((p) => p.windowMs);
+    return {
+      ...result,
+      jitter: {
+        pairs: pairs.length,
+        windowS: round1((nodePerformance.now() - windowStarted) / 1000),
+        meanMs: mean(windowMs),
+        minMs: windowMs.length ? round1(Math.min(...windowMs)) : null,
+        maxMs: windowMs.length ? round1(Math.max(...windowMs)) : null,
+        sinceStartMeanMs: mean(pairs.map((p) => p.sinceStartMs)),
+        detail: pairs.map((p) => ({
+          pair: p.key,
+          windowMs: round1(p.windowMs),
+          sinceStartMs: round1(p.sinceStartMs),
+        })),
+      },
+      benchCpuPercent: cpu.percent(ours),
+      otherCpuPercent: cpu.othersPercent(ours),
+      busiestOthers: cpu.busiestOthers(ours),
+      pageErrors: errors.slice(0, 10),
+      serverWarnings: server.warnings,
+    };
+  } finally {
+    for (const b of launched) await b.browser.close().catch(() => undefined);
+    await stopServer(server);
+  }
+}
+
+module.exports = { runAdmission };
