@@ -19,7 +19,7 @@
  *   BENCH_RELAY_RATE=1000       relays per second, all clients together
  *   BENCH_TIMEOUT_S=180         a step that runs longer than this is aborted
  *   BENCH_VOICE_RUNS=5          admissions timed by the voice bench
- *   BENCH_VOICE_SIZES=2,4,8,12  circle sizes at which one page's CPU and memory are measured
+ *   BENCH_VOICE_SIZES=4,8,12    circle sizes timed as they form, with one page's CPU and memory
  *   BENCH_VOICE_WINDOW_S=10     length of each steady-audio measuring window
  *   BENCH_VOICE_3D=0            1: the page measured for mesh cost also runs the 3D view
  *   BENCH_SCENE_SIZES=1,6,12    members present (the viewer included) when frame cost is sampled
@@ -69,7 +69,7 @@ function readSettings() {
   if (clients.length === 0 || clients.some((n) => !Number.isInteger(n) || n < 8)) {
     throw new Error('BENCH_CLIENTS must list whole numbers ≥ 8, e.g. BENCH_CLIENTS=1000,5000');
   }
-  const voiceSizes = (process.env.BENCH_VOICE_SIZES ?? '2,4,8,12')
+  const voiceSizes = (process.env.BENCH_VOICE_SIZES ?? '4,8,12')
     .split(',')
     .map((s) => Number(s.trim()));
   if (voiceSizes.some((n) => !Number.isInteger(n) || n < 2 || n > 12)) {

@@ -1,4 +1,5 @@
 import SimplePeer from 'simple-peer';
+import { preferOpusDtx } from './opus-dtx';
 import type { LinkSignal, PeerLink, PeerLinkFactory, PeerLinkOptions } from './peer-link';
 
 interface SimplePeerSignal {
@@ -62,6 +63,8 @@ class SimplePeerLink implements PeerLink {
       offerOptions: { offerToReceiveAudio: true },
       // Poses are superseded 25 times a second: a late one is worse than a lost one.
       channelConfig: { ordered: false, maxRetransmits: 0 },
+      // Silent listeners send almost nothing (see preferOpusDtx).
+      sdpTransform: preferOpusDtx,
     });
     this.peer.on('signal', (data: SimplePeerSignal) => {
       const signal = toLinkSignal(data);

@@ -118,6 +118,18 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     await admit(hana, ren, 'Ren');
     const mio = await openPage('3d');
     await knock(mio, code, 'Mio');
+    // While Mio waits, her page readies voice and builds the 3D view, drawing nothing yet and
+    // connecting to nobody: being let in then costs only the connections.
+    await mio.waitForFunction(
+      () =>
+        ['engawa:voice-prepared', 'engawa:scene-built'].every(
+          (name) => performance.getEntriesByName(name, 'mark').length > 0,
+        ),
+      null,
+      WAIT,
+    );
+    expect(await mio.locator('#scene-canvas').isHidden()).toBe(true);
+    expect(await peersOf(mio)).toEqual([]);
     await admit(hana, mio, 'Mio');
 
     const pages = { hana, ren, mio };
