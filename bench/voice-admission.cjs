@@ -1,5 +1,5 @@
 'use strict';
-/* global window, document, performance, setTimeout */
+/* global window, performance, setTimeout */
 /**
  * Voice admission and jitter, every member in a Chromium of its own (as every member is a
  * machine of its own):
@@ -18,7 +18,7 @@ const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
 const { startServer, stopServer, readProtocolVersion } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
 const { runBaseline } = require('./voice-baseline.cjs');
-const { sleep, round1, waitForPeers, fullMesh, join } = require('./voice-pages.cjs');
+const { sleep, round1, waitForPeers, fullMesh, join, clickTimed } = require('./voice-pages.cjs');
 
 /** How long one admission may take before it counts as failed. */
 const ADMISSION_TIMEOUT_MS = 30_000;
@@ -117,12 +117,7 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     { timeout: ADMISSION_TIMEOUT_MS },
   );
   await installProbe(newcomer.page, circle.members.length);
-  await circle.facilitator.page.evaluate(() => {
-    window.engawaBenchClickAt = undefined;
-  });
-  await button.click();
-  const clickedAt = await circle.facilitator.page.evaluate(() => window.engawaBenchClickAt);
-  if (typeof clickedAt !== 'number') throw new Error(`admission ${index}: the click was not seen`);
+  const clickedAt = await clickTimed(circle.facilitator.page, button);
   await newcomer.page.waitForFunction(() => window.engawaBenchProbe.done, null, {
     timeout: ADMISSION_TIMEOUT_MS + 5_000,
     polling: 50,
@@ -285,16 +280,6 @@ async function runAdmission(options, log) {
       name: 'Facilitator',
     });
     facilitator.id = await chromium.memberIdOf(facilitator.page, 'Facilitator');
-    // The click's own time, taken in the page, so Playwright's actionability checks don't count.
-    await facilitator.page.evaluate(() => {
-      document.addEventListener(
-        'click',
-        () => {
-          window.engawaBenchClickAt = Date.now();
-        },
-        { capture: true },
-      );
-    });
     const circle = { code, facilitator, members: [facilitator] };
     for (const [name, browser] of [
       ['Member 1', member1Browser],

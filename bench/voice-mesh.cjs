@@ -1,5 +1,4 @@
 'use strict';
-/* global window, document */
 /**
  * A circle that grows to 4, 8 and 12: how fast it forms and what one real page pays for it.
  *
@@ -29,7 +28,7 @@ const {
   readMemoryKB,
   readProtocolVersion,
 } = require('./signaling-load.cjs');
-const { sleep, round1, readPssKB, findPageRenderer } = require('./voice-pages.cjs');
+const { sleep, round1, readPssKB, findPageRenderer, clickTimed } = require('./voice-pages.cjs');
 
 /** The circle size that must hold: every peer connected and delivering audio. */
 const HOLD_SIZE = 12;
@@ -120,11 +119,7 @@ async function admitStandIn(page, standIns, baseUrl, code) {
   const standIn = startStandIn(baseUrl, readProtocolVersion(), code, name, standIns.length === 0);
   standIns.push(standIn);
   const button = await chromium.admitButton(page, name);
-  await page.evaluate(() => {
-    window.engawaBenchClickAt = undefined;
-  });
-  await button.click();
-  const clickedAt = await page.evaluate(() => window.engawaBenchClickAt);
+  const clickedAt = await clickTimed(page, button);
   standIn.id = await standIn.seated;
   return clickedAt;
 }
@@ -158,15 +153,6 @@ async function runMesh(options, log, result = newMeshResult()) {
       title: 'Mesh bench',
       capacity: Math.max(...options.sizes),
       name: 'Measured',
-    });
-    await page.page.evaluate(() => {
-      document.addEventListener(
-        'click',
-        () => {
-          window.engawaBenchClickAt = Date.now();
-        },
-        { capture: true },
-      );
     });
     const cdp = await page.context.newCDPSession(page.page);
     await cdp.send('Performance.enable');

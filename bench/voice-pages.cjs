@@ -1,4 +1,5 @@
 'use strict';
+/* global window, document */
 /**
  * What the voice benchmarks share: waiting on a page's peers, joining a circle through the
  * lobby, and a page's memory and renderer process as /proc sees them.
@@ -75,4 +76,36 @@ async function join(browser, baseUrl, facilitator, code, name, options) {
   return member;
 }
 
-module.exports = { sleep, round1, readPssKB, findPageRenderer, waitForPeers, fullMesh, join };
+/**
+ * Clicks `button` on `page` and resolves with the click's own time (epoch ms), taken in the
+ * page by a capture-phase listener, so Playwright's actionability checks do not count.
+ */
+async function clickTimed(page, button) {
+  await page.evaluate(() => {
+    window.engawaBenchClickAt = undefined;
+    if (window.engawaBenchClickTimer) return;
+    window.engawaBenchClickTimer = true;
+    document.addEventListener(
+      'click',
+      () => {
+        window.engawaBenchClickAt = Date.now();
+      },
+      { capture: true },
+    );
+  });
+  await button.click();
+  const clickedAt = await page.evaluate(() => window.engawaBenchClickAt);
+  if (typeof clickedAt !== 'number') throw new Error('the click was not seen in the page');
+  return clickedAt;
+}
+
+module.exports = {
+  sleep,
+  round1,
+  readPssKB,
+  findPageRenderer,
+  waitForPeers,
+  fullMesh,
+  join,
+  clickTimed,
+};

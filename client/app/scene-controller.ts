@@ -134,6 +134,9 @@ export class SceneController {
    */
   prepare(): void {
     if (!this.preference.show3d || this.built) return;
+    // Kept hidden until entering and voice has connected: a canvas with room to draw in would
+    // start drawing as soon as the circle's screen appears.
+    byId('scene-canvas').hidden = true;
     const built = this.build();
     this.built = built;
     built.then(
