@@ -34,6 +34,13 @@ export interface PeerDiagnostics {
 }
 
 const VAD_INTERVAL_MS = 50;
+/** While waiting for the circle to be heard, how often the links' statistics are read. */
+const HEARD_POLL_MS = 50;
+/**
+ * A connected member from whom no audio has come by then is taken as heard: someone listening
+ * without a microphone sends none.
+ */
+const SILENT_PEER_GRACE_MS = 500;
 
 function randomConnId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
@@ -57,6 +64,7 @@ export class VoiceSession {
   private readonly timer: ReturnType<typeof setInterval>;
   private members: readonly MemberView[] = [];
   private settledWaiters: (() => void)[] = [];
+  private readonly connectedAt = new Map<string, number>();
   private capacity = 0;
   private muted = false;
   private silenced = new Set<string>();
@@ -90,9 +98,10 @@ export class VoiceSession {
       },
       onPeerConnected: (memberId) => {
         markStep('peer-connected', memberId);
-        this.resolveSettledIfDone();
+        this.connectedAt.set(memberId, performance.now());
       },
       onPeerClosed: (memberId) => {
+        this.connectedAt.delete(memberId);
         audio.removeVoice(memberId);
         this.setSpeaking(memberId, false);
         options.onPeerClosed?.(memberId);
@@ -138,19 +147,42 @@ export class VoiceSession {
   }
 
   /**
-   * Resolves once every present member is connected, or after `timeoutMs`. Heavy work (loading
-   * the 3D view) waits for this so it doesn't hold up the first seconds of hearing the circle.
+   * Resolves once every present member is connected and heard (their audio has arrived), or
+   * after `timeoutMs`. Heavy work (drawing the 3D view) waits for this so it doesn't hold up
+   * the first seconds of hearing the circle.
    */
   settled(timeoutMs: number): Promise<void> {
-    if (this.mesh.settled) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
+      let poll: ReturnType<typeof setTimeout> | undefined;
+      const deadline = setTimeout(done, timeoutMs);
+      const check = async () => {
+        if (await this.heard()) done();
+        else if (this.settledWaiters.includes(done)) {
+          poll = setTimeout(() => void check(), HEARD_POLL_MS);
+        }
+      };
+      const waiters = this.settledWaiters;
       function done() {
-        clearTimeout(timer);
+        clearTimeout(deadline);
+        clearTimeout(poll);
+        const index = waiters.indexOf(done);
+        if (index >= 0) waiters.splice(index, 1);
         resolve();
       }
       this.settledWaiters.push(done);
+      void check();
     });
+  }
+
+  private async heard(): Promise<boolean> {
+    if (!this.mesh.settled) return false;
+    const now = performance.now();
+    const peers = await this.diagnostics();
+    return peers.every(
+      (p) =>
+        p.inboundPackets > 0 ||
+        now - (this.connectedAt.get(p.memberId) ?? now) >= SILENT_PEER_GRACE_MS,
+    );
   }
 
   handleSignal(from: string, signal: SignalPayload): void {
@@ -207,15 +239,10 @@ export class VoiceSession {
 
   dispose(): void {
     clearInterval(this.timer);
-    for (const done of this.settledWaiters.splice(0)) done();
+    for (const done of [...this.settledWaiters]) done();
     this.mesh.dispose();
     this.micSource?.disconnect();
     for (const id of [...this.speaking]) this.setSpeaking(id, false);
-  }
-
-  private resolveSettledIfDone(): void {
-    if (!this.mesh.settled) return;
-    for (const done of this.settledWaiters.splice(0)) done();
   }
 
   private placeVoices(): void {
