@@ -148,6 +148,7 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     remoteTracks: span(own, 'peer-track', clickedAt),
     firstPackets: { start: Math.min(...packets), end: allPacketsMs },
     connected: span(own, 'peer-connected', clickedAt),
+    heard: span(own, 'circle-heard', clickedAt),
     sceneLoading: span(own, 'scene-loading', clickedAt),
     sceneShown: span(own, 'scene-shown', clickedAt),
   };

@@ -61,6 +61,7 @@ const STEP_LABELS = {
   remoteTracks: 'remote audio tracks',
   connected: 'links connected (data channel open)',
   firstPackets: 'audio packets in, first to last',
+  heard: 'the page itself hears everyone (its own check)',
   sceneLoading: '3D view starts loading',
   sceneShown: '3D view shown',
 };

@@ -13,6 +13,7 @@ export type Step =
   | 'link-opened'
   | 'peer-track'
   | 'peer-connected'
+  | 'circle-heard'
   | 'scene-loading'
   | 'scene-shown';
 

@@ -156,8 +156,10 @@ export class VoiceSession {
       let poll: ReturnType<typeof setTimeout> | undefined;
       const deadline = setTimeout(done, timeoutMs);
       const check = async () => {
-        if (await this.heard()) done();
-        else if (this.settledWaiters.includes(done)) {
+        if (await this.heard()) {
+          markStep('circle-heard');
+          done();
+        } else if (this.settledWaiters.includes(done)) {
           poll = setTimeout(() => void check(), HEARD_POLL_MS);
         }
       };
