@@ -46,7 +46,17 @@ const STAND_IN = path.join(__dirname, 'mesh-stand-in.cjs');
 /** Starts a stand-in that knocks on `code` as `name`; `seated` resolves with its member id. */
 function startStandIn(baseUrl, protocolVersion, code, name, speaks) {
   const role = speaks ? 'speaks' : 'listens';
-  const child = track(fork(STAND_IN, [baseUrl, String(protocolVersion), code, name, role]));
+  const child = track(
+    fork(STAND_IN, [baseUrl, String(protocolVersion), code, name, role], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    }),
+  );
+  // The WebRTC engine notes every TCP candidate it skips; anything else it says is passed on.
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => {
+    const lines = text.split('\n').filter((l) => l && !l.includes('unsupported ICE candidate'));
+    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  });
   const waiters = [];
   const standIn = { child, name, pid: child.pid, failure: undefined };
   child.on('message', (message) => {
