@@ -193,7 +193,6 @@ export class SceneController {
     byId('scene-canvas').hidden = false;
     const indicator = byId('scene-loading');
     indicator.hidden = false;
-    this.xrSupported ??= immersiveVrSupported();
     this.loading = (async () => {
       markStep('scene-loading');
       const built = this.built ?? this.build();

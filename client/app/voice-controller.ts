@@ -116,19 +116,27 @@ export class VoiceController {
    * so the context starts running), so being let in costs only the connections themselves.
    */
   prepare(): void {
-    this.audio ??= this.environment.createAudio();
-    if (this.linkFactory) return;
-    const loading = this.environment.loadLinkFactory();
-    this.linkFactory = loading;
-    // Nobody waits on it yet: starting does, tries again after a failure, and reports it.
-    loading.then(
-      () => {
-        markStep('voice-prepared');
-      },
-      () => {
-        if (this.linkFactory === loading) this.linkFactory = undefined;
-      },
-    );
+    this.readied();
+  }
+
+  /** The parts `prepare` readies, made now if they are not yet. */
+  private readied(): { audio: SpatialAudio; factory: Promise<PeerLinkFactory> } {
+    const audio = (this.audio ??= this.environment.createAudio());
+    let factory = this.linkFactory;
+    if (!factory) {
+      const loading = this.environment.loadLinkFactory();
+      factory = this.linkFactory = loading;
+      // Nobody may wait on it yet: starting does, tries again after a failure, and reports it.
+      loading.then(
+        () => {
+          markStep('voice-prepared');
+        },
+        () => {
+          if (this.linkFactory === loading) this.linkFactory = undefined;
+        },
+      );
+    }
+    return { audio, factory };
   }
 
   /**
@@ -253,15 +261,15 @@ export class VoiceController {
       return;
     }
     this.mic = mic;
-    this.prepare();
+    const ready = this.readied();
     const config = given ?? (await this.askConfig());
     if (!config) {
       this.starting = undefined;
       return;
     }
-    const factory = await (this.linkFactory ?? this.environment.loadLinkFactory());
+    const factory = await ready.factory;
     if (!this.stillStarting(mic)) return; // left while the library loaded
-    const audio = (this.audio ??= this.environment.createAudio());
+    const audio = ready.audio;
     const session = new VoiceSession({
       selfId: stay.selfId,
       audio,
