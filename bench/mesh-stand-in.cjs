@@ -9,9 +9,10 @@
  * DTX), without eleven encoders per listener running flat out on a shared 2-core machine.
  * Nothing is played.
  *
- * Forked by voice-mesh.cjs. Messages from the parent: { type: 'peers' }, answered with
- * { type: 'peers', peers }, and { type: 'leave' }. To the parent: { type: 'seated', memberId }
- * and { type: 'failed', message }.
+ * Started by stand-ins.cjs. Questions from the parent, each answered as { type, answer }:
+ * 'peers' (link states and packet counts), 'counters' (jitter-buffer counters) and 'timeline'
+ * (when links opened and connected, as a page's step marks). Then { type: 'leave' }. Unasked:
+ * { type: 'seated', memberId } and { type: 'failed', message }.
  */
 const crypto = require('node:crypto');
 const path = require('node:path');
@@ -66,14 +67,34 @@ function microphone(speaks) {
   };
 }
 
-async function inboundPackets(connection) {
-  let packets = 0;
+/** The inbound audio counters of one connection, summed as a page's diagnostics do. */
+async function inbound(connection) {
+  const totals = { inboundPackets: 0, jitterBufferDelayS: 0, jitterBufferEmitted: 0 };
   const report = await connection.getStats();
   report.forEach((stat) => {
-    if (stat.type === 'inbound-rtp' && stat.kind === 'audio') packets += stat.packetsReceived ?? 0;
+    if (stat.type !== 'inbound-rtp' || stat.kind !== 'audio') return;
+    totals.inboundPackets += stat.packetsReceived ?? 0;
+    totals.jitterBufferDelayS += stat.jitterBufferDelay ?? 0;
+    totals.jitterBufferEmitted += stat.jitterBufferEmittedCount ?? 0;
   });
-  return packets;
+  return totals;
 }
+
+/** The page's step marks, for links only: when each opened and connected (epoch ms). */
+const timeline = [];
+const note = (step) => timeline.push({ step, at: Date.now() });
+/** The app's link, noting its steps as a page does. */
+const markedLink = (options) =>
+  createSimplePeerLink({
+    ...options,
+    events: {
+      ...options.events,
+      connect: () => {
+        note('peer-connected');
+        options.events.connect();
+      },
+    },
+  });
 
 async function main() {
   const socket = await connect(baseUrl, Number(protocolVersion));
@@ -100,7 +121,10 @@ async function main() {
   const selfId = entered.self.memberId;
   mesh = new PeerMesh({
     selfId,
-    factory: createSimplePeerLink,
+    factory: (options) => {
+      note('link-opened');
+      return markedLink(options);
+    },
     send: (to, signal) => {
       request(socket, 'signal:relay', { to, signal }).catch(() => undefined);
     },
@@ -121,21 +145,40 @@ async function main() {
   process.send({ type: 'seated', memberId: selfId });
 
   const delivered = new WeakMap();
-  process.on('message', (message) => {
-    if (message.type === 'peers') {
-      // getStats on a dozen connections is costly: a link known to deliver is not asked again.
+  const answers = {
+    // getStats on a dozen connections is costly: a link known to deliver is not asked again.
+    peers: () =>
       Promise.all(
         [...mesh.connections()].map(async ([memberId, connection]) => {
           const connectionState = connection.connectionState;
           let packets = delivered.get(connection) ?? 0;
           if (packets === 0 && connectionState === 'connected') {
-            packets = await inboundPackets(connection);
+            packets = (await inbound(connection)).inboundPackets;
             if (packets > 0) delivered.set(connection, packets);
           }
           return { memberId, connectionState, inboundPackets: packets };
         }),
-      ).then(
-        (peers) => process.send({ type: 'peers', peers }),
+      ),
+    counters: () =>
+      Promise.all(
+        [...mesh.connections()].map(async ([memberId, connection]) => {
+          const totals = await inbound(connection);
+          const { jitterBufferDelayS: delayS, jitterBufferEmitted: emitted } = totals;
+          return {
+            memberId,
+            connectionState: connection.connectionState,
+            ...totals,
+            jitterBufferDelayMs: emitted > 0 ? (delayS / emitted) * 1000 : undefined,
+          };
+        }),
+      ),
+    timeline: async () => timeline,
+  };
+  process.on('message', (message) => {
+    const answer = answers[message.type];
+    if (answer) {
+      answer().then(
+        (result) => process.send({ type: message.type, answer: result }),
         (error) => process.send({ type: 'failed', message: String(error) }),
       );
     } else if (message.type === 'leave') {

@@ -1,16 +1,21 @@
 'use strict';
 /* global window, performance, setTimeout */
 /**
- * Voice admission and jitter, every member in a Chromium of its own (as every member is a
- * machine of its own):
+ * Voice admission and jitter, every member a process of its own (as every member is a machine
+ * of its own):
  *
- * 0. The baseline (voice-baseline.cjs): a bare WebRTC call between two such browsers through
- *    the same server's relay, timed in the same run.
+ * 0. The baseline (voice-baseline.cjs): a bare WebRTC call between two Chromiums through the
+ *    same server's relay, timed in the same run.
  * 1. Admission → audio from everyone: in a circle of three, a fourth person knocks and waits;
  *    t0 is the facilitator's click on "Admit", and the newcomer's page reports when inbound
  *    audio arrives from each of the three. The app's own step marks (client/events/timeline.ts)
- *    and the other pages' marks break that time into its steps.
+ *    and the others' marks break that time into its steps.
  * 2. Jitter-buffer delay on loopback in the circle of four, over a steady window.
+ *
+ * The newcomer is a full Chromium with a core to itself. Of the three already in the circle,
+ * the facilitator is a Chromium page too (it clicks "Admit"), and the two others are stand-ins
+ * (stand-ins.cjs: the app's peer mesh in Node on Chromium's WebRTC engine), all on the other
+ * core. Three Chromiums there would measure a core shared three ways, not the app.
  */
 const { performance: nodePerformance } = require('node:perf_hooks');
 const chromium = require('./chromium.cjs');
@@ -18,13 +23,22 @@ const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
 const { startServer, stopServer, readProtocolVersion } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
 const { runBaseline } = require('./voice-baseline.cjs');
-const { sleep, round1, waitForPeers, fullMesh, join, clickTimed } = require('./voice-pages.cjs');
+const { startStandIn } = require('./stand-ins.cjs');
+const {
+  sleep,
+  round1,
+  waitForPeers,
+  fullMesh,
+  readTimeline,
+  pageMember,
+  clickTimed,
+} = require('./voice-pages.cjs');
 
 /** How long one admission may take before it counts as failed. */
 const ADMISSION_TIMEOUT_MS = 30_000;
 /** The newcomer's page polls its own statistics this often while waiting for audio. */
 const PROBE_INTERVAL_MS = 20;
-/** The measured member's browser runs on this CPU, everyone else's on the other. */
+/** The measured member's browser runs on this CPU, everyone else on the other. */
 const MEASURED_CPUS = '1';
 const OTHERS_CPUS = '0';
 /** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
@@ -65,19 +79,6 @@ function installProbe(page, expected) {
   );
 }
 
-/** The app's step marks, in epoch ms. */
-function readTimeline(page) {
-  return page.evaluate(() =>
-    performance
-      .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('engawa:'))
-      .map((m) => ({
-        step: m.name.slice('engawa:'.length),
-        at: performance.timeOrigin + m.startTime,
-      })),
-  );
-}
-
 /** When `step` was first marked, in ms after `from` (undefined if never). */
 function markedAfter(marks, step, from) {
   const found = marks.find((m) => m.step === step);
@@ -104,7 +105,7 @@ function longTasksBetween(tasks, from, to) {
 /** One admission of a fresh fourth member; resolves with its timeline in ms after the click. */
 async function admitOnce(browser, baseUrl, circle, index, scene) {
   const name = `Newcomer ${index}`;
-  const newcomer = await chromium.openMember(browser, baseUrl, { scene });
+  const newcomer = pageMember(await chromium.openMember(browser, baseUrl, { scene }), 'newcomer');
   await chromium.knock(newcomer.page, circle.code, name);
   const button = await chromium.admitButton(circle.facilitator.page, name);
   // While they wait, the page readies voice and builds the 3D view: let that finish, as it
@@ -136,7 +137,7 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     await newcomer.page.locator('#scene-loading').waitFor({ state: 'hidden' });
   }
   const own = await readTimeline(newcomer.page);
-  const others = await Promise.all(circle.members.map((m) => readTimeline(m.page)));
+  const others = await Promise.all(circle.members.map((m) => m.timeline()));
   const allPacketsMs = Math.max(...packets);
   const steps = {
     admitted: span(own, 'admitted', clickedAt),
@@ -174,7 +175,7 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
 async function leave(circle, newcomer) {
   await newcomer.page.getByRole('button', { name: 'Leave circle' }).click();
   for (const member of circle.members) {
-    await waitForPeers(member.page, fullMesh(circle.members.length - 1), 20_000, 'mesh of three');
+    await waitForPeers(member, fullMesh(circle.members.length - 1), 20_000, 'mesh of three');
   }
   await newcomer.context.close();
 }
@@ -235,7 +236,7 @@ function windowDelays(before, after) {
 async function peerCounters(everyone) {
   const counters = new Map();
   for (const member of everyone) {
-    for (const p of await chromium.peers(member.page)) {
+    for (const p of await member.counters()) {
       counters.set(`${member.label} ← ${p.memberId.slice(0, 6)}`, p);
     }
   }
@@ -250,6 +251,7 @@ async function runAdmission(options, log) {
   const server = await startServer(SERVER_ENV);
   const baseUrl = `http://localhost:${server.port}`;
   const launched = [];
+  const standIns = [];
   const launch = async ([mark, cpus]) => {
     const browser = await chromium.launchChromium(options.executablePath, {
       fakeAudioFile: options.toneFile,
@@ -261,20 +263,20 @@ async function runAdmission(options, log) {
   };
   try {
     // The measured member has a core of its own, as it would have a machine of its own; the
-    // three already in the circle share the other core, as light as the app lets them be.
-    const [facilitatorBrowser, member1Browser, member2Browser, newcomerBrowser] = await Promise.all(
+    // three already in the circle share the other core.
+    const [facilitatorBrowser, newcomerBrowser] = await Promise.all(
       [
         ['facilitator', OTHERS_CPUS],
-        ['member-1', OTHERS_CPUS],
-        ['member-2', OTHERS_CPUS],
         ['newcomer', MEASURED_CPUS],
       ].map(launch),
     );
-    const facilitator = await chromium.openMember(facilitatorBrowser.browser, baseUrl, {
-      scene: false,
-      lightweight: true,
-    });
-    facilitator.label = 'facilitator';
+    const facilitator = pageMember(
+      await chromium.openMember(facilitatorBrowser.browser, baseUrl, {
+        scene: false,
+        lightweight: true,
+      }),
+      'facilitator',
+    );
     const code = await chromium.startCircle(facilitator.page, {
       title: 'Voice bench',
       capacity: 4,
@@ -282,26 +284,29 @@ async function runAdmission(options, log) {
     });
     facilitator.id = await chromium.memberIdOf(facilitator.page, 'Facilitator');
     const circle = { code, facilitator, members: [facilitator] };
-    for (const [name, browser] of [
-      ['Member 1', member1Browser],
-      ['Member 2', member2Browser],
-    ]) {
-      const member = await join(browser.browser, baseUrl, facilitator.page, code, name, {
-        scene: false,
-        lightweight: true,
+    for (const name of ['Member 1', 'Member 2']) {
+      const standIn = startStandIn({
+        baseUrl,
+        protocolVersion: readProtocolVersion(),
+        code,
+        name,
+        speaks: true,
+        cpus: OTHERS_CPUS,
       });
-      member.label = name.toLowerCase();
-      circle.members.push(member);
+      standIns.push(standIn);
+      await (await chromium.admitButton(facilitator.page, name)).click();
+      standIn.id = await standIn.seated;
+      circle.members.push(standIn);
     }
     for (const member of circle.members) {
-      await waitForPeers(member.page, fullMesh(2), 30_000, 'mesh of three');
+      await waitForPeers(member, fullMesh(2), 30_000, 'mesh of three');
     }
 
     // The baseline under the same load as the admissions: the circle of three talking, the
     // answerer on the measured core, the caller on the others' core.
     log(`  baseline: ${options.runs} bare WebRTC calls between two browsers…`);
     const baseline = await runBaseline({
-      callerBrowser: member1Browser.browser,
+      callerBrowser: facilitatorBrowser.browser,
       answererBrowser: newcomerBrowser.browser,
       baseUrl,
       protocolVersion: readProtocolVersion(),
@@ -356,10 +361,9 @@ async function runAdmission(options, log) {
     }
 
     // 2: the last newcomer stays; everyone talks for a while, then each page reports per peer.
-    last.label = 'newcomer';
     const everyone = [...circle.members, last];
     for (const member of everyone) {
-      await waitForPeers(member.page, fullMesh(3), 30_000, 'mesh of four');
+      await waitForPeers(member, fullMesh(3), 30_000, 'mesh of four');
     }
     log(`  jitter: ${options.windowS} s of steady audio in a circle of four…`);
     const windowStarted = nodePerformance.now();
@@ -367,7 +371,7 @@ async function runAdmission(options, log) {
     await sleep(options.windowS * 1000);
     const pairs = windowDelays(before, await peerCounters(everyone));
     const cpu = meter();
-    const ours = ourPids(server, launched);
+    const ours = ourPids(server, [...launched, ...standIns]);
     errors.push(...everyone.flatMap((m) => m.errors));
     const windowMs = pairs.map((p) => p.windowMs);
     return {
@@ -392,6 +396,7 @@ async function runAdmission(options, log) {
       serverWarnings: server.warnings,
     };
   } finally {
+    for (const standIn of standIns) standIn.stop();
     for (const b of launched) await b.browser.close().catch(() => undefined);
     await stopServer(server);
   }

@@ -14,13 +14,10 @@
  * every other. Then, after a settling pause, the page's CPU and memory over a steady window
  * (the stand-ins at the lowest CPU priority meanwhile).
  */
-const { fork } = require('node:child_process');
 const os = require('node:os');
-const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { setTimeout, clearTimeout } = require('node:timers');
 const chromium = require('./chromium.cjs');
-const { track } = require('./children.cjs');
+const { startStandIn } = require('./stand-ins.cjs');
 const { ourPids, startCpuWindow } = require('./cpu-window.cjs');
 const {
   startServer,
@@ -28,7 +25,14 @@ const {
   readMemoryKB,
   readProtocolVersion,
 } = require('./signaling-load.cjs');
-const { sleep, round1, readPssKB, findPageRenderer, clickTimed } = require('./voice-pages.cjs');
+const {
+  sleep,
+  round1,
+  readPssKB,
+  findPageRenderer,
+  clickTimed,
+  fullMesh,
+} = require('./voice-pages.cjs');
 
 /** The circle size that must hold: every peer connected and delivering audio. */
 const HOLD_SIZE = 12;
@@ -36,77 +40,16 @@ const HOLD_SIZE = 12;
 const SETTLE_MS = 3_000;
 /** How long a circle may take to form before the size counts as failed. */
 const FORM_TIMEOUT_MS = 60_000;
-/** How long a stand-in may take to knock and take its seat. */
-const SEAT_TIMEOUT_MS = 30_000;
 const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
 /** How often every member is asked for its links while a circle forms. */
 const POLL_MS = 250;
-const STAND_IN = path.join(__dirname, 'mesh-stand-in.cjs');
-
-/** Starts a stand-in that knocks on `code` as `name`; `seated` resolves with its member id. */
-function startStandIn(baseUrl, protocolVersion, code, name, speaks) {
-  const role = speaks ? 'speaks' : 'listens';
-  const child = track(
-    fork(STAND_IN, [baseUrl, String(protocolVersion), code, name, role], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    }),
-  );
-  // The WebRTC engine notes every TCP candidate it skips; anything else it says is passed on.
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text) => {
-    const lines = text.split('\n').filter((l) => l && !l.includes('unsupported ICE candidate'));
-    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
-  });
-  const waiters = [];
-  const standIn = { child, name, pid: child.pid, failure: undefined };
-  child.on('message', (message) => {
-    if (message.type === 'peers') waiters.shift()?.resolve(message.peers);
-    if (message.type === 'failed') {
-      standIn.failure = message.message;
-      console.error(`  ${name}: ${message.message}`);
-    }
-  });
-  child.on('exit', () => {
-    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`${name} exited`));
-  });
-  standIn.seated = new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${name} not seated in time`)),
-      SEAT_TIMEOUT_MS,
-    );
-    child.on('message', (message) => {
-      if (message.type === 'seated') {
-        clearTimeout(timer);
-        resolve(message.memberId);
-      } else if (message.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`${name}: ${message.message}`));
-      }
-    });
-  });
-  // Awaited once it has been admitted; a failure before then is reported there.
-  standIn.seated.catch(() => undefined);
-  standIn.peers = () =>
-    new Promise((resolve, reject) => {
-      waiters.push({ resolve, reject });
-      child.send({ type: 'peers' });
-    });
-  standIn.stop = () => {
-    if (child.exitCode === null) child.send({ type: 'leave' });
-  };
-  return standIn;
-}
-
-const complete = (count) => (peers) =>
-  peers.length === count &&
-  peers.every((p) => p.connectionState === 'connected' && p.inboundPackets > 0);
 
 /** Resolves once the page and every stand-in have `count` delivering peers. */
 async function waitForCircle(page, standIns, count) {
   const deadline = performance.now() + FORM_TIMEOUT_MS;
   for (;;) {
     const lists = await Promise.all([chromium.peers(page), ...standIns.map((s) => s.peers())]);
-    const missing = lists.filter((list) => !complete(count)(list)).length;
+    const missing = lists.filter((list) => !fullMesh(count)(list)).length;
     if (missing === 0) return;
     if (performance.now() > deadline) {
       // Per member: links connected / delivering audio, so a stuck pair can be found.
@@ -126,7 +69,13 @@ async function waitForCircle(page, standIns, count) {
 async function admitStandIn(page, standIns, baseUrl, code) {
   const name = `Stand-in ${standIns.length + 1}`;
   // Two voices at once, the page's and one stand-in's; the rest listen, as in a circle.
-  const standIn = startStandIn(baseUrl, readProtocolVersion(), code, name, standIns.length === 0);
+  const standIn = startStandIn({
+    baseUrl,
+    protocolVersion: readProtocolVersion(),
+    code,
+    name,
+    speaks: standIns.length === 0,
+  });
   standIns.push(standIn);
   const button = await chromium.admitButton(page, name);
   const clickedAt = await clickTimed(page, button);
@@ -219,7 +168,7 @@ async function runMesh(options, log, result = newMeshResult()) {
             p.connectionState === 'connected' &&
             p.inboundPackets > (packetsBefore.get(p.memberId) ?? Infinity),
         ).length,
-        standInsComplete: standInPeers.filter(complete(size - 1)).length,
+        standInsComplete: standInPeers.filter(fullMesh(size - 1)).length,
         rendererCpuPercent: cpu.percent([renderer]),
         mainThreadPercent: round1(
           ((metricsAfter.TaskDuration - metricsBefore.TaskDuration) / cpu.seconds) * 100,

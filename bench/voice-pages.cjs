@@ -1,8 +1,8 @@
 'use strict';
 /* global window, document */
 /**
- * What the voice benchmarks share: waiting on a page's peers, joining a circle through the
- * lobby, and a page's memory and renderer process as /proc sees them.
+ * What the voice benchmarks share: pages and stand-ins asked alike, waiting on their peers,
+ * a click's own time, and a page's memory and renderer process as /proc sees them.
  */
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
@@ -44,14 +44,14 @@ function findPageRenderer(root) {
 }
 
 /**
- * Polls `page`'s peers until `done(peers)` holds; rejects after `timeoutMs` with the last list.
- * Playwright's waitForFunction does not await an async predicate (it takes the promise itself
- * as truthy), so the polling happens here.
+ * Polls a member's peers (a page's, or a stand-in's) until `done(peers)` holds; rejects after
+ * `timeoutMs` with the last list. Playwright's waitForFunction does not await an async
+ * predicate (it takes the promise itself as truthy), so the polling happens here.
  */
-async function waitForPeers(page, done, timeoutMs, what) {
+async function waitForPeers(member, done, timeoutMs, what) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const last = await chromium.peers(page);
+    const last = await member.peers();
     if (done(last)) return last;
     if (performance.now() > deadline) {
       const states = last.map((p) => `${p.connectionState}/${p.inboundPackets}`).join(', ');
@@ -67,13 +67,30 @@ const fullMesh = (count) => (list) =>
   list.length === count &&
   list.every((p) => p.connectionState === 'connected' && p.inboundPackets > 0);
 
-/** Opens a page, knocks, and is admitted by `facilitator`; resolves when it is inside. */
-async function join(browser, baseUrl, facilitator, code, name, options) {
-  const member = await chromium.openMember(browser, baseUrl, options);
-  await chromium.knock(member.page, code, name);
-  await (await chromium.admitButton(facilitator, name)).click();
-  member.id = await chromium.memberIdOf(member.page, name);
-  return member;
+/** The app's step marks in a page (client/events/timeline.ts), in epoch ms. */
+function readTimeline(page) {
+  return page.evaluate(() =>
+    window.performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('engawa:'))
+      .map((m) => ({
+        step: m.name.slice('engawa:'.length),
+        at: window.performance.timeOrigin + m.startTime,
+      })),
+  );
+}
+
+/**
+ * An opened page as a member of a voice bench, asked the same questions as a stand-in
+ * (stand-ins.cjs): its peers, their jitter counters, its step marks.
+ */
+function pageMember(opened, label) {
+  return Object.assign(opened, {
+    label,
+    peers: () => chromium.peers(opened.page),
+    counters: () => chromium.peers(opened.page),
+    timeline: () => readTimeline(opened.page),
+  });
 }
 
 /**
@@ -106,6 +123,7 @@ module.exports = {
   findPageRenderer,
   waitForPeers,
   fullMesh,
-  join,
+  readTimeline,
+  pageMember,
   clickTimed,
 };
