@@ -1,18 +1,23 @@
 'use strict';
 /**
- * One member of a large circle as a Node process of its own: it knocks, takes its seat and runs
- * the app's own peer mesh (client/voice/peer-mesh.ts over client/voice/simple-peer-link.ts,
+ * Stand-in members of a circle, several in one Node process. Each knocks, takes its seat and
+ * runs the app's own peer mesh (client/voice/peer-mesh.ts over client/voice/simple-peer-link.ts,
  * compiled as it loads) on @roamhq/wrtc, Chromium's WebRTC engine without a browser around it.
- * Its microphone is an RTCAudioSource: a steady tone in 10 ms frames for the one who speaks.
- * Everyone else listens, and is fed one silent frame every 100 ms: their links then carry a few
- * packets a second, much as a silent sender's Opus DTX updates do (the app asks every sender for
- * DTX), without eleven encoders per listener running flat out on a shared 2-core machine.
- * Nothing is played.
+ * Each has its own socket, mesh and connections; they share the process's WebRTC threads and
+ * its fake audio device. That sharing is the point: most of a lone stand-in's cost is those
+ * fixed threads, not its links, and eleven of them would not fit beside a page on two cores.
  *
- * Started by stand-ins.cjs. Questions from the parent, each answered as { type, answer }:
- * 'peers' (link states and packet counts), 'counters' (jitter-buffer counters) and 'timeline'
- * (when links opened and connected, as a page's step marks). Then { type: 'leave' }. Unasked:
- * { type: 'seated', memberId } and { type: 'failed', message }.
+ * A member's microphone is an RTCAudioSource: a steady tone in 10 ms frames for one who speaks.
+ * A listener is fed one silent frame every 100 ms: its links then carry a few packets a second,
+ * much as a silent sender's Opus DTX updates do (the app asks every sender for DTX). Nothing is
+ * played.
+ *
+ * Started by stand-ins.cjs with the server's address, protocol version and the circle's code.
+ * From the parent: { type: 'add', key, name, role }, then questions about member `key`, each
+ * answered as { type, key, answer }: 'peers' (link states and packet counts), 'counters'
+ * (jitter-buffer counters) and 'timeline' (when links opened and connected, as a page's step
+ * marks); { type: 'leave', key } and { type: 'exit' }. Unasked: { type: 'seated', key, memberId }
+ * and { type: 'failed', key, message }.
  */
 const crypto = require('node:crypto');
 const path = require('node:path');
@@ -31,8 +36,9 @@ require('./ts-require.cjs');
 const ROOT = path.resolve(__dirname, '..');
 const { PeerMesh } = require(path.join(ROOT, 'client', 'voice', 'peer-mesh.ts'));
 const { createSimplePeerLink } = require(path.join(ROOT, 'client', 'voice', 'simple-peer-link.ts'));
+const { rtcConfiguration } = require(path.join(ROOT, 'client', 'voice', 'rtc-config.ts'));
 
-const [baseUrl, protocolVersion, code, name, role] = process.argv.slice(2);
+const [baseUrl, protocolVersion, code] = process.argv.slice(2);
 const RATE = 48_000;
 const FRAME = RATE / 100;
 
@@ -67,6 +73,13 @@ function microphone(speaks) {
   };
 }
 
+/**
+ * The engine gathers loopback and TCP host candidates too, which a browser does not offer; a
+ * newcomer opening eleven links would send several hundred of them at once, more than the
+ * server lets any member send. A stand-in signals what a page would.
+ */
+const BROWSER_WOULD_NOT_OFFER = / tcp | 127\.0\.0\.1 | ::1 /;
+
 /** The inbound audio counters of one connection, summed as a page's diagnostics do. */
 async function inbound(connection) {
   const totals = { inboundPackets: 0, jitterBufferDelayS: 0, jitterBufferEmitted: 0 };
@@ -80,28 +93,14 @@ async function inbound(connection) {
   return totals;
 }
 
-/** The page's step marks, for links only: when each opened and connected (epoch ms). */
-const timeline = [];
-const note = (step) => timeline.push({ step, at: Date.now() });
-/** The app's link, noting its steps as a page does. */
-const markedLink = (options) =>
-  createSimplePeerLink({
-    ...options,
-    events: {
-      ...options.events,
-      connect: () => {
-        note('peer-connected');
-        options.events.connect();
-      },
-    },
-  });
-
-async function main() {
+/** One member: knocks as `name`, and once admitted runs its mesh until told to leave. */
+async function runMember(key, name, speaks) {
+  const timeline = [];
+  const note = (step) => timeline.push({ step, at: Date.now() });
   const socket = await connect(baseUrl, Number(protocolVersion));
-  socket.on('session:closed', ({ reason }) => {
-    process.send({ type: 'failed', message: `the server closed the session: ${reason}` });
-  });
-  const mic = microphone(role === 'speaks');
+  const fail = (message) => process.send({ type: 'failed', key, message });
+  socket.on('session:closed', ({ reason }) => fail(`the server closed the session: ${reason}`));
+  const mic = microphone(speaks);
   const admitted = new Promise((resolve) => socket.once('knock:admitted', resolve));
   await request(socket, 'circle:knock', {
     code,
@@ -121,17 +120,27 @@ async function main() {
   const selfId = entered.self.memberId;
   mesh = new PeerMesh({
     selfId,
+    // The app's link, noting its steps as a page does.
     factory: (options) => {
       note('link-opened');
-      return markedLink(options);
+      return createSimplePeerLink({
+        ...options,
+        events: {
+          ...options.events,
+          connect: () => {
+            note('peer-connected');
+            options.events.connect();
+          },
+        },
+      });
     },
     send: (to, signal) => {
+      if (signal.type === 'candidate' && BROWSER_WOULD_NOT_OFFER.test(signal.candidate.candidate)) {
+        return;
+      }
       request(socket, 'signal:relay', { to, signal }).catch(() => undefined);
     },
-    config: {
-      iceServers: entered.voice?.iceServers ?? [],
-      iceTransportPolicy: entered.voice?.iceTransportPolicy ?? 'all',
-    },
+    config: rtcConfiguration(entered.voice ?? { iceServers: [], iceTransportPolicy: 'all' }),
     stream: mic.stream,
     newConnId: () => crypto.randomBytes(9).toString('base64url'),
     now: () => performance.now(),
@@ -142,10 +151,10 @@ async function main() {
   mesh.setMembers(entered.circle.members);
   socket.on('circle:state', (circle) => mesh.setMembers(circle.members));
   for (const { from, signal } of early.splice(0)) mesh.handleSignal(from, signal);
-  process.send({ type: 'seated', memberId: selfId });
+  process.send({ type: 'seated', key, memberId: selfId });
 
   const delivered = new WeakMap();
-  const answers = {
+  return {
     // getStats on a dozen connections is costly: a link known to deliver is not asked again.
     peers: () =>
       Promise.all(
@@ -173,30 +182,56 @@ async function main() {
         }),
       ),
     timeline: async () => timeline,
-  };
-  process.on('message', (message) => {
-    const answer = answers[message.type];
-    if (answer) {
-      answer().then(
-        (result) => process.send({ type: message.type, answer: result }),
-        (error) => process.send({ type: 'failed', message: String(error) }),
-      );
-    } else if (message.type === 'leave') {
+    leave: () => {
       mesh.dispose();
       mic.stop();
       socket.disconnect();
-      process.exit(0);
-    }
-  });
+    },
+  };
 }
 
-// The bench that forked this is gone (finished, or killed by its watchdog): so is this member.
-process.on('disconnect', () => process.exit(0));
+/** key → the member once seated (a promise until then). */
+const members = new Map();
 
-main().catch((error) => {
-  process.send?.({
-    type: 'failed',
-    message: error instanceof Error ? error.message : String(error),
-  });
-  process.exit(1);
+process.on('message', (message) => {
+  const { type, key } = message;
+  if (type === 'add') {
+    const running = runMember(key, message.name, message.role === 'speaks');
+    members.set(key, running);
+    running.catch((error) => {
+      process.send({
+        type: 'failed',
+        key,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    });
+    return;
+  }
+  if (type === 'exit') {
+    for (const running of members.values()) void running.then((m) => m.leave()).catch(() => {});
+    setTimeout(() => process.exit(0), 100);
+    return;
+  }
+  const running = members.get(key);
+  if (!running) return;
+  void running.then(
+    async (member) => {
+      if (type === 'leave') {
+        members.delete(key);
+        member.leave();
+        return;
+      }
+      const answer = member[type];
+      if (!answer) return;
+      try {
+        process.send({ type, key, answer: await answer() });
+      } catch (error) {
+        process.send({ type: 'failed', key, message: String(error) });
+      }
+    },
+    () => undefined,
+  );
 });
+
+// The bench that started this is gone (finished, or killed by its watchdog): so are its members.
+process.on('disconnect', () => process.exit(0));

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * Starting and asking stand-in members (mesh-stand-in.cjs): each a Node process of its own
- * running the app's own peer mesh on @roamhq/wrtc. The voice benchmarks use them where more
- * Chromiums would not fit on the machine beside the page being measured.
+ * Stand-in members (mesh-stand-in.cjs): the app's own peer mesh in Node on Chromium's WebRTC
+ * engine, several members to a process. The voice benchmarks use them where more Chromiums
+ * would not fit on the machine beside the page being measured.
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,11 +11,11 @@ const path = require('node:path');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { track } = require('./children.cjs');
 
-/** How long a stand-in may take to knock and take its seat. */
+/** How long a stand-in may take to knock and take its seat once it is let in. */
 const SEAT_TIMEOUT_MS = 30_000;
-const STAND_IN = path.join(__dirname, 'mesh-stand-in.cjs');
+const HOST = path.join(__dirname, 'mesh-stand-in.cjs');
 
-/** A Node that runs on `cpus` only (taskset); the stand-in's threads inherit it. */
+/** A Node that runs on `cpus` only (taskset); the host's threads inherit it. */
 function pinnedNode(cpus) {
   const file = path.join(os.tmpdir(), `engawa-node-on-${cpus.replace(/\W/g, '_')}.sh`);
   fs.writeFileSync(file, `#!/bin/sh\nexec taskset -c ${cpus} ${process.execPath} "$@"\n`, {
@@ -25,13 +25,12 @@ function pinnedNode(cpus) {
 }
 
 /**
- * Starts a stand-in that knocks on `code` as `name`; `seated` resolves with its member id once
- * someone admits it. `speaks`: a steady tone rather than near-silence. `cpus`: a taskset list.
+ * A process for stand-ins knocking on `code`. `add(name, speaks)` starts one member there and
+ * returns its handle; `cpus` (a taskset list) keeps the process on those CPUs.
  */
-function startStandIn({ baseUrl, protocolVersion, code, name, speaks, cpus }) {
-  const role = speaks ? 'speaks' : 'listens';
+function startStandInHost({ baseUrl, protocolVersion, code, cpus }) {
   const child = track(
-    fork(STAND_IN, [baseUrl, String(protocolVersion), code, name, role], {
+    fork(HOST, [baseUrl, String(protocolVersion), code], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       ...(cpus === undefined ? {} : { execPath: pinnedNode(cpus) }),
     }),
@@ -42,55 +41,85 @@ function startStandIn({ baseUrl, protocolVersion, code, name, speaks, cpus }) {
     const lines = text.split('\n').filter((l) => l && !l.includes('unsupported ICE candidate'));
     if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
   });
-  /** Answers come back in the order asked, one queue per kind of question. */
-  const waiters = { peers: [], counters: [], timeline: [] };
-  const standIn = { child, name, label: name, pid: child.pid, failure: undefined, errors: [] };
-  child.on('message', (message) => {
-    const queue = waiters[message.type];
-    if (queue) queue.shift()?.resolve(message.answer);
-    if (message.type === 'failed') {
-      standIn.failure = message.message;
-      standIn.errors.push(message.message);
-      console.error(`  ${name}: ${message.message}`);
-    }
-  });
+  const handles = new Map();
+  let nextKey = 0;
+  child.on('message', (message) => handles.get(message.key)?.receive(message));
   child.on('exit', () => {
-    for (const queue of Object.values(waiters)) {
-      for (const waiter of queue.splice(0)) waiter.reject(new Error(`${name} exited`));
-    }
+    for (const handle of handles.values()) handle.gone();
   });
-  standIn.seated = new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${name} not seated in time`)),
-      SEAT_TIMEOUT_MS,
-    );
-    child.on('message', (message) => {
-      if (message.type === 'seated') {
-        clearTimeout(timer);
-        resolve(message.memberId);
-      } else if (message.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`${name}: ${message.message}`));
-      }
+
+  const add = (name, speaks) => {
+    const key = nextKey++;
+    /** Answers come back in the order asked, one queue per kind of question. */
+    const waiters = { peers: [], counters: [], timeline: [] };
+    let seat;
+    const standIn = {
+      name,
+      label: name,
+      pid: child.pid,
+      failure: undefined,
+      errors: [],
+      seated: new Promise((resolve, reject) => {
+        seat = { resolve, reject, timer: undefined };
+      }),
+    };
+    handles.set(key, {
+      receive(message) {
+        if (message.type === 'seated') {
+          clearTimeout(seat.timer);
+          seat.resolve(message.memberId);
+        } else if (message.type === 'failed') {
+          standIn.failure = message.message;
+          standIn.errors.push(message.message);
+          console.error(`  ${name}: ${message.message}`);
+          clearTimeout(seat.timer);
+          seat.reject(new Error(`${name}: ${message.message}`));
+        } else {
+          waiters[message.type]?.shift()?.resolve(message.answer);
+        }
+      },
+      gone() {
+        seat.reject(new Error(`${name}: its process exited`));
+        for (const queue of Object.values(waiters)) {
+          for (const waiter of queue.splice(0)) waiter.reject(new Error(`${name} exited`));
+        }
+      },
     });
-  });
-  // Awaited once it has been admitted; a failure before then is reported there.
-  standIn.seated.catch(() => undefined);
-  const ask = (type) =>
-    new Promise((resolve, reject) => {
-      waiters[type].push({ resolve, reject });
-      child.send({ type });
-    });
-  /** Per link: { memberId, connectionState, inboundPackets }, as a page's diagnostics say. */
-  standIn.peers = () => ask('peers');
-  /** Per link: the jitter buffer's cumulative counters, as a page's diagnostics say. */
-  standIn.counters = () => ask('counters');
-  /** Its steps, as a page's User Timing marks: [{ step, at }] in epoch ms. */
-  standIn.timeline = () => ask('timeline');
-  standIn.stop = () => {
-    if (child.exitCode === null) child.send({ type: 'leave' });
+    // Awaited once it has been admitted; a failure before then is reported there.
+    standIn.seated.catch(() => undefined);
+    /** Call once the person admitting it has clicked: it then has this long to take its seat. */
+    standIn.admitted = () => {
+      seat.timer = setTimeout(
+        () => seat.reject(new Error(`${name} not seated in time`)),
+        SEAT_TIMEOUT_MS,
+      );
+      return standIn.seated;
+    };
+    const ask = (type) =>
+      new Promise((resolve, reject) => {
+        waiters[type].push({ resolve, reject });
+        child.send({ type, key });
+      });
+    /** Per link: { memberId, connectionState, inboundPackets }, as a page's diagnostics say. */
+    standIn.peers = () => ask('peers');
+    /** Per link: the jitter buffer's cumulative counters, as a page's diagnostics say. */
+    standIn.counters = () => ask('counters');
+    /** Its steps, as a page's User Timing marks: [{ step, at }] in epoch ms. */
+    standIn.timeline = () => ask('timeline');
+    standIn.stop = () => {
+      if (child.connected) child.send({ type: 'leave', key });
+    };
+    child.send({ type: 'add', key, name, role: speaks ? 'speaks' : 'listens' });
+    return standIn;
   };
-  return standIn;
+
+  return {
+    pid: child.pid,
+    add,
+    stop: () => {
+      if (child.connected) child.send({ type: 'exit' });
+    },
+  };
 }
 
-module.exports = { startStandIn };
+module.exports = { startStandInHost };

@@ -23,7 +23,7 @@ const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
 const { startServer, stopServer, readProtocolVersion } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
 const { runBaseline } = require('./voice-baseline.cjs');
-const { startStandIn } = require('./stand-ins.cjs');
+const { startStandInHost } = require('./stand-ins.cjs');
 const {
   sleep,
   round1,
@@ -251,7 +251,7 @@ async function runAdmission(options, log) {
   const server = await startServer(SERVER_ENV);
   const baseUrl = `http://localhost:${server.port}`;
   const launched = [];
-  const standIns = [];
+  let host;
   const launch = async ([mark, cpus]) => {
     const browser = await chromium.launchChromium(options.executablePath, {
       fakeAudioFile: options.toneFile,
@@ -284,18 +284,16 @@ async function runAdmission(options, log) {
     });
     facilitator.id = await chromium.memberIdOf(facilitator.page, 'Facilitator');
     const circle = { code, facilitator, members: [facilitator] };
+    host = startStandInHost({
+      baseUrl,
+      protocolVersion: readProtocolVersion(),
+      code,
+      cpus: OTHERS_CPUS,
+    });
     for (const name of ['Member 1', 'Member 2']) {
-      const standIn = startStandIn({
-        baseUrl,
-        protocolVersion: readProtocolVersion(),
-        code,
-        name,
-        speaks: true,
-        cpus: OTHERS_CPUS,
-      });
-      standIns.push(standIn);
+      const standIn = host.add(name, true);
       await (await chromium.admitButton(facilitator.page, name)).click();
-      standIn.id = await standIn.seated;
+      standIn.id = await standIn.admitted();
       circle.members.push(standIn);
     }
     for (const member of circle.members) {
@@ -371,7 +369,7 @@ async function runAdmission(options, log) {
     await sleep(options.windowS * 1000);
     const pairs = windowDelays(before, await peerCounters(everyone));
     const cpu = meter();
-    const ours = ourPids(server, [...launched, ...standIns]);
+    const ours = ourPids(server, [...launched, host]);
     errors.push(...everyone.flatMap((m) => m.errors));
     const windowMs = pairs.map((p) => p.windowMs);
     return {
@@ -396,7 +394,7 @@ async function runAdmission(options, log) {
       serverWarnings: server.warnings,
     };
   } finally {
-    for (const standIn of standIns) standIn.stop();
+    host?.stop();
     for (const b of launched) await b.browser.close().catch(() => undefined);
     await stopServer(server);
   }

@@ -3,11 +3,12 @@
  * A circle that grows to 4, 8 and 12: how fast it forms and what one real page pays for it.
  *
  * The measured page is the facilitator, in a Chromium of its own, admitting everyone through
- * its own Admit buttons. The other members are stand-ins (mesh-stand-in.cjs): each a Node
- * process of its own running the app's own peer mesh and simple-peer link on @roamhq/wrtc, so
- * the circle is a real full mesh (66 links at 12) that signals exactly as pages do, and still
- * fits on a 2-core machine beside the page, where eleven more Chromiums would not. The page
- * and one stand-in speak throughout; the others listen, silent, as most of a circle does.
+ * its own Admit buttons. The other members are stand-ins (mesh-stand-in.cjs), all in one Node
+ * process: each runs the app's own peer mesh and simple-peer link on @roamhq/wrtc with a socket
+ * of its own, so the circle is a real full mesh (66 links at 12) that signals exactly as pages
+ * do. Sharing one process's WebRTC threads is what lets it fit on a 2-core machine beside the
+ * page, where eleven more Chromiums, or eleven lone stand-ins, would not. The page and one
+ * stand-in speak throughout; the others listen, silent, as most of a circle does.
  *
  * At each size, the last member's admission is timed: from the facilitator's click on "Admit"
  * until every member, the page and each stand-in, has a connected link delivering audio to
@@ -17,7 +18,7 @@
 const os = require('node:os');
 const { performance } = require('node:perf_hooks');
 const chromium = require('./chromium.cjs');
-const { startStandIn } = require('./stand-ins.cjs');
+const { startStandInHost } = require('./stand-ins.cjs');
 const { ourPids, startCpuWindow } = require('./cpu-window.cjs');
 const {
   startServer,
@@ -66,26 +67,20 @@ async function waitForCircle(page, standIns, count) {
 }
 
 /** A stand-in knocks and the page admits it; resolves with the click's time (epoch ms). */
-async function admitStandIn(page, standIns, baseUrl, code) {
+async function admitStandIn(page, standIns, host) {
   const name = `Stand-in ${standIns.length + 1}`;
   // Two voices at once, the page's and one stand-in's; the rest listen, as in a circle.
-  const standIn = startStandIn({
-    baseUrl,
-    protocolVersion: readProtocolVersion(),
-    code,
-    name,
-    speaks: standIns.length === 0,
-  });
+  const standIn = host.add(name, standIns.length === 0);
   standIns.push(standIn);
   const button = await chromium.admitButton(page, name);
   const clickedAt = await clickTimed(page, button);
-  standIn.id = await standIn.seated;
+  standIn.id = await standIn.admitted();
   return clickedAt;
 }
 
 function newMeshResult() {
   return {
-    standIns: 'Node processes (@roamhq/wrtc) running the app’s peer mesh',
+    standIns: 'members in one Node process (@roamhq/wrtc), each running the app’s peer mesh',
     points: [],
     holdSize: HOLD_SIZE,
     holds: null,
@@ -100,6 +95,7 @@ async function runMesh(options, log, result = newMeshResult()) {
   const server = await startServer(SERVER_ENV);
   const baseUrl = `http://localhost:${server.port}`;
   const standIns = [];
+  let host;
   let measured;
   let page;
   try {
@@ -113,6 +109,7 @@ async function runMesh(options, log, result = newMeshResult()) {
       capacity: Math.max(...options.sizes),
       name: 'Measured',
     });
+    host = startStandInHost({ baseUrl, protocolVersion: readProtocolVersion(), code });
     const cdp = await page.context.newCDPSession(page.page);
     await cdp.send('Performance.enable');
     const metrics = async () =>
@@ -125,9 +122,9 @@ async function runMesh(options, log, result = newMeshResult()) {
       let formedMs;
       try {
         // Up to one short, untimed; then the last member's admission is the one timed.
-        while (standIns.length < size - 2) await admitStandIn(page.page, standIns, baseUrl, code);
+        while (standIns.length < size - 2) await admitStandIn(page.page, standIns, host);
         if (standIns.length > 0) await waitForCircle(page.page, standIns, standIns.length);
-        const clickedAt = await admitStandIn(page.page, standIns, baseUrl, code);
+        const clickedAt = await admitStandIn(page.page, standIns, host);
         await waitForCircle(page.page, standIns, size - 1);
         formedMs = Date.now() - clickedAt;
       } catch (error) {
@@ -143,7 +140,7 @@ async function runMesh(options, log, result = newMeshResult()) {
         (await chromium.peers(page.page)).map((p) => [p.memberId, p.inboundPackets]),
       );
       const metricsBefore = await metrics();
-      const restore = standIns.map((s) => chromium.lowerPriority(s.pid));
+      const restore = [chromium.lowerPriority(host.pid)];
       let cpu;
       try {
         const window = startCpuWindow();
@@ -156,7 +153,7 @@ async function runMesh(options, log, result = newMeshResult()) {
       const peersAfter = await chromium.peers(page.page);
       const standInPeers = await Promise.all(standIns.map((s) => s.peers()));
       const memory = readMemoryKB(renderer);
-      const ours = ourPids(server, [measured, ...standIns]);
+      const ours = ourPids(server, [measured, host]);
       const table = chromium.listProcesses();
       const point = {
         members: size,
@@ -177,7 +174,7 @@ async function runMesh(options, log, result = newMeshResult()) {
         rendererRssMB: round1(memory.rss / 1024),
         rendererPssMB: round1((readPssKB(renderer) ?? NaN) / 1024),
         jsHeapMB: round1(metricsAfter.JSHeapUsedSize / 2 ** 20),
-        standInsCpuPercent: cpu.percent(standIns.map((s) => s.pid)),
+        standInsCpuPercent: cpu.percent([host.pid]),
         otherCpuPercent: cpu.othersPercent(ours),
         busiestOthers: cpu.busiestOthers(ours),
         machineCpuPercent: cpu.all,
@@ -208,7 +205,7 @@ async function runMesh(options, log, result = newMeshResult()) {
     return result;
   } finally {
     if (page) result.pageErrors = page.errors.slice(0, 10);
-    for (const standIn of standIns) standIn.stop();
+    host?.stop();
     await measured?.browser.close().catch(() => undefined);
     await stopServer(server);
   }

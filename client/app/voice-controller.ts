@@ -13,6 +13,7 @@ import { needsEchoLoopback } from '../voice/echo-loopback';
 import { stopStream } from '../voice/microphone';
 import type { PeerLinkFactory } from '../voice/peer-link';
 import { PoseChannel } from '../voice/pose-channel';
+import { rtcConfiguration } from '../voice/rtc-config';
 import { SpatialAudio, type ListenerPose } from '../voice/spatial-audio';
 import { VoiceSession } from '../voice/voice-session';
 import { markStep } from '../events/timeline';
@@ -274,10 +275,7 @@ export class VoiceController {
       selfId: stay.selfId,
       audio,
       microphone: mic.stream,
-      rtcConfig: {
-        iceServers: config.iceServers,
-        iceTransportPolicy: config.iceTransportPolicy,
-      },
+      rtcConfig: rtcConfiguration(config),
       factory,
       send: (to, signal) => {
         void this.client.request('signal:relay', { to, signal });
@@ -329,10 +327,7 @@ export class VoiceController {
       () => {
         void this.client.request('voice:config', {}).then((config) => {
           if (!config.ok || !this.session) return;
-          this.session.setRtcConfig({
-            iceServers: config.data.iceServers,
-            iceTransportPolicy: config.data.iceTransportPolicy,
-          });
+          this.session.setRtcConfig(rtcConfiguration(config.data));
           this.scheduleConfigRefresh(config.data.ttlS);
         });
       },

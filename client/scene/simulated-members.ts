@@ -24,6 +24,7 @@ export class SimulatedMembers {
       name: `Guest ${i + 1}`,
       role: 'participant' as const,
       seat: i + 1,
+      arrival: i + 1,
       connected: true,
       muted: i % 3 === 0,
       color: i % 8,

@@ -3,9 +3,23 @@ import type { MemberView } from '../../shared/circle/views';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import type { LinkSignal, PeerLink, PeerLinkFactory } from './peer-link';
 
-/** Exactly one side of each pair starts the connection, so two offers never cross. */
-export function startsConnection(selfId: string, otherId: string): boolean {
-  return selfId < otherId;
+/** What decides which side of a pair starts it. */
+export interface Arrival {
+  id: string;
+  /** `MemberView.arrival`; undefined if not known (the ids decide). */
+  arrival: number | undefined;
+}
+
+/**
+ * Exactly one side of each pair starts the connection, so two offers never cross: the later
+ * arrival. A newcomer then offers to everyone the moment voice starts, and each member already
+ * in the circle only answers, which is one step fewer on their side (often a busier machine).
+ */
+export function startsConnection(self: Arrival, other: Arrival): boolean {
+  if (self.arrival !== undefined && other.arrival !== undefined && self.arrival !== other.arrival) {
+    return self.arrival > other.arrival;
+  }
+  return self.id < other.id;
 }
 
 export interface PeerMeshOptions {
@@ -27,6 +41,8 @@ interface Peer {
   conn: string;
   link: PeerLink;
   createdAt: number;
+  /** The other side answered this link's offer: it is theirs too, and on its way. */
+  answered: boolean;
   connected: boolean;
   connectTimer: unknown;
 }
@@ -35,6 +51,13 @@ interface Peer {
 const CONNECT_TIMEOUT_MS = 12_000;
 /** A reconnect request this soon after starting a link is already answered by that link. */
 const FRESH_LINK_MS = 1_500;
+/**
+ * Signals from someone not yet in the member list are kept this long: a newcomer's offer can
+ * arrive before the circle's update that names them. Bounded, since nothing else limits them.
+ */
+const EARLY_SIGNAL_MS = 10_000;
+const EARLY_SENDERS_MAX = 16;
+const EARLY_SIGNALS_MAX = 64;
 const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
 
 /**
@@ -45,10 +68,14 @@ const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
 export class PeerMesh {
   private readonly peers = new Map<string, Peer>();
   private readonly members = new Set<string>();
+  private readonly arrivals = new Map<string, number>();
+  private readonly early = new Map<string, { at: number; signals: SignalPayload[] }>();
   private readonly retries = new Map<string, { attempt: number; timer: unknown }>();
   /** Members who start their pair with us: if no offer comes by then, greet them again. */
   private readonly awaitingOffer = new Map<string, unknown>();
   private disposed = false;
+  /** Members were listed once: anyone listed later has just arrived and offers by themselves. */
+  private listed = false;
   /**
    * False while this page is not seated in the circle on its current connection (the socket
    * dropped, or came back and has not resumed yet). The server refuses signals then, so none
@@ -71,6 +98,8 @@ export class PeerMesh {
   /** Opens links to members who are present and connected; closes links to everyone else. */
   setMembers(members: readonly MemberView[]): void {
     if (this.disposed) return;
+    this.arrivals.clear();
+    for (const m of members) this.arrivals.set(m.id, m.arrival);
     const present = new Set(
       members.filter((m) => m.connected && m.id !== this.options.selfId).map((m) => m.id),
     );
@@ -81,10 +110,16 @@ export class PeerMesh {
         this.cancelRetry(id);
       }
     }
+    // A page that just started asks those who start its pairs for an offer; later, someone new
+    // in the list has just arrived (or come back) and starts the pairs it should by itself.
+    const greet = !this.listed;
+    this.listed = true;
     for (const id of present) {
       if (this.members.has(id)) continue;
       this.members.add(id);
-      this.start(id);
+      // An offer that came first is followed; asking for one again would only add a round.
+      this.replayEarly(id);
+      if (!this.peers.has(id)) this.start(id, greet);
     }
   }
 
@@ -107,14 +142,27 @@ export class PeerMesh {
   }
 
   handleSignal(from: string, signal: SignalPayload): void {
-    if (this.disposed || !this.members.has(from)) return;
+    if (this.disposed) return;
+    if (!this.members.has(from)) {
+      this.keepEarly(from, signal);
+      return;
+    }
     const current = this.peers.get(from);
-    const initiator = startsConnection(this.options.selfId, from);
+    const initiator = this.startsWith(from);
     switch (signal.type) {
       case 'renegotiate':
-        if (initiator && !(current && this.options.now() - current.createdAt < FRESH_LINK_MS)) {
-          this.open(from);
+        // The other side (re)started and asks for an offer. A link it is already answering is
+        // left to finish (its connect timeout covers a failure): replacing it would start the
+        // pair over on a slow machine again and again. A connected link means it lost ours.
+        if (!initiator) return;
+        if (
+          current &&
+          !current.connected &&
+          (current.answered || this.options.now() - current.createdAt < FRESH_LINK_MS)
+        ) {
+          return;
         }
+        this.open(from);
         return;
       case 'offer':
         if (initiator || signal.conn === undefined) return;
@@ -125,7 +173,9 @@ export class PeerMesh {
         return;
       case 'answer':
       case 'candidate':
-        if (current && current.conn === signal.conn) current.link.signal(signal);
+        if (!current || current.conn !== signal.conn) return;
+        if (signal.type === 'answer') current.answered = true;
+        current.link.signal(signal);
         return;
       case 'transceiverRequest':
         return;
@@ -165,17 +215,53 @@ export class PeerMesh {
     for (const id of [...this.retries.keys()]) this.cancelRetry(id);
     for (const id of [...this.awaitingOffer.keys()]) this.stopAwaitingOffer(id);
     this.members.clear();
+    this.early.clear();
   }
 
-  /** Opens the pair's link, or, where the other side opens it, asks for an offer. */
-  private start(memberId: string): void {
-    if (startsConnection(this.options.selfId, memberId)) {
+  /** Whether this side starts the pair with `memberId` (see `startsConnection`). */
+  private startsWith(memberId: string): boolean {
+    const selfId = this.options.selfId;
+    return startsConnection(
+      { id: selfId, arrival: this.arrivals.get(selfId) },
+      { id: memberId, arrival: this.arrivals.get(memberId) },
+    );
+  }
+
+  private keepEarly(from: string, signal: SignalPayload): void {
+    const now = this.options.now();
+    for (const [id, kept] of this.early) {
+      if (now - kept.at > EARLY_SIGNAL_MS) this.early.delete(id);
+    }
+    let kept = this.early.get(from);
+    if (!kept) {
+      if (this.early.size >= EARLY_SENDERS_MAX) return;
+      kept = { at: now, signals: [] };
+      this.early.set(from, kept);
+    }
+    if (kept.signals.length < EARLY_SIGNALS_MAX) kept.signals.push(signal);
+  }
+
+  private replayEarly(memberId: string): void {
+    const kept = this.early.get(memberId);
+    if (!kept) return;
+    this.early.delete(memberId);
+    if (this.options.now() - kept.at > EARLY_SIGNAL_MS) return;
+    for (const signal of kept.signals) this.handleSignal(memberId, signal);
+  }
+
+  /**
+   * Opens the pair's link, or, where the other side opens it, waits for its offer: asking for
+   * one when `greet` (this page just started, or is trying again).
+   */
+  private start(memberId: string, greet = true): void {
+    if (this.startsWith(memberId)) {
       this.open(memberId);
       return;
     }
-    // A page that just (re)loaded tells the other side it is here. If that greeting is lost
-    // (the other page was away, or busy), nothing else would ever start the pair: ask again.
-    this.send(memberId, { type: 'renegotiate' });
+    // A page that just (re)loaded tells the other side it is here. If no offer comes (the
+    // greeting was lost, or the other page was away or busy), nothing else would ever start
+    // the pair: ask again.
+    if (greet) this.send(memberId, { type: 'renegotiate' });
     this.stopAwaitingOffer(memberId);
     this.awaitingOffer.set(
       memberId,
@@ -201,7 +287,7 @@ export class PeerMesh {
     this.drop(memberId);
     const isCurrent = () => this.peers.get(memberId)?.conn === conn;
     const link = this.options.factory({
-      initiator: startsConnection(this.options.selfId, memberId),
+      initiator: this.startsWith(memberId),
       stream: this.options.stream,
       config: this.config,
       events: {
@@ -239,6 +325,7 @@ export class PeerMesh {
       conn,
       link,
       createdAt: this.options.now(),
+      answered: false,
       connected: false,
       connectTimer,
     });

@@ -14,6 +14,11 @@ export interface MemberView {
   role: Role;
   /** 0-based seat index around the ring; the creator starts in seat 0. */
   seat: number;
+  /**
+   * Order of admission: of any two members, the one admitted later has the higher number. The
+   * later arrival starts their voice link, so a newcomer offers to everyone at once.
+   */
+  arrival: number;
   /** False while the member's connection is lost and their seat is held for them. */
   connected: boolean;
   /** The member's own microphone switch, as they last reported it. */

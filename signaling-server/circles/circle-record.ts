@@ -12,6 +12,8 @@ export interface MemberRecord {
   /** When the member took their current role; the longest-serving co-facilitator takes over. */
   roleSince: number;
   seat: number;
+  /** Order of admission: higher than every member already in the circle when admitted. */
+  arrival: number;
   /** SHA-256 of the resume token; the token itself is only ever held by the member's browser. */
   resumeTokenHash: string;
   /**

@@ -60,7 +60,7 @@ export function createCircleRecord(params: {
     privateVoice: params.privateVoice ?? false,
     locked: false,
     paused: false,
-    members: [memberRecord(facilitator, 'facilitator', 0)],
+    members: [memberRecord(facilitator, 'facilitator', 0, 0)],
     waiting: [],
     hands: [],
     piece: { holder: null, since: null, round: null },
@@ -68,13 +68,19 @@ export function createCircleRecord(params: {
   };
 }
 
-function memberRecord(m: NewMember, role: MemberRecord['role'], seat: number): MemberRecord {
+function memberRecord(
+  m: NewMember,
+  role: MemberRecord['role'],
+  seat: number,
+  arrival: number,
+): MemberRecord {
   return {
     id: m.id,
     name: m.name,
     role,
     roleSince: m.now,
     seat,
+    arrival,
     resumeTokenHash: m.resumeTokenHash,
     deviceHash: m.deviceHash ?? null,
     connectionId: m.connectionId,
@@ -154,6 +160,8 @@ export function admitWaiting(
     },
     'participant',
     seat,
+    // Later than everyone present, so any two members agree which of them arrived last.
+    Math.max(-1, ...circle.members.map((m) => m.arrival)) + 1,
   );
   circle.members.push(record);
   markChanged(circle);

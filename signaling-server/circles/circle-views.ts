@@ -20,6 +20,7 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       name: m.name,
       role: m.role,
       seat: m.seat,
+      arrival: m.arrival,
       connected: m.connectionId !== null,
       muted: m.muted,
       forceMuted: m.forceMuted,

@@ -617,6 +617,7 @@ describe('full flow with extra keys on every request', () => {
         name: 'ひろし',
         role: 'facilitator',
         seat: 0,
+        arrival: 0,
         connected: true,
         muted: false,
         forceMuted: false,

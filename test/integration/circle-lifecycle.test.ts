@@ -64,6 +64,7 @@ describe('admission', () => {
             name: 'ひろし',
             role: 'facilitator',
             seat: 0,
+            arrival: 0,
             connected: true,
             muted: false,
             forceMuted: false,
@@ -105,6 +106,8 @@ describe('admission', () => {
       { name: 'さくら🌸', role: 'participant', seat: 1, connected: true },
     ];
     expect(seating(participant.entered.circle)).toEqual(expected);
+    // Whoever was let in later says so: their page starts the voice link of each pair.
+    expect(participant.entered.circle.members.map((m) => m.arrival)).toEqual([0, 1]);
     const [forFacilitator, forParticipant] = await Promise.all([facilitatorSees, participantSees]);
     expect(seating(forFacilitator)).toEqual(expected);
     expect(seating(forParticipant)).toEqual(expected);
@@ -468,6 +471,7 @@ describe('the facilitator', () => {
       name: 'ひろし',
       role: 'facilitator',
       seat: 0,
+      arrival: 0,
       connected: true,
       muted: false,
       forceMuted: false,

@@ -7,6 +7,7 @@ function member(id: string, extra: Partial<MemberView> = {}): MemberView {
     name: id,
     role: 'participant',
     seat: 0,
+    arrival: 0,
     connected: true,
     muted: false,
     forceMuted: false,

@@ -6,6 +6,7 @@ export function member(id: string, extra: Partial<MemberView> = {}): MemberView 
     name: `name-${id}`,
     role: 'participant',
     seat: 0,
+    arrival: 0,
     connected: true,
     muted: false,
     forceMuted: false,

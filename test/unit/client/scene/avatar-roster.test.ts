@@ -12,6 +12,7 @@ function member(id: string, seat: number, extra: Partial<MemberView> = {}): Memb
     name: id,
     role: 'participant',
     seat,
+    arrival: seat,
     connected: true,
     muted: false,
     forceMuted: false,

@@ -26,12 +26,14 @@ class ManualScheduler {
   }
 }
 
+/** Here a member whose id sorts first arrived last, so 'a' starts its pair with 'b'. */
 function member(id: string, connected = true): MemberView {
   return {
     id,
     name: id,
     role: 'participant',
     seat: 0,
+    arrival: 1000 - id.charCodeAt(0),
     connected,
     muted: false,
     color: 0,
@@ -70,13 +72,24 @@ function setup(selfId: string) {
 
 describe('startsConnection', () => {
   it('picks exactly one side of every pair, the same from both ends', () => {
-    const ids = ['a1', 'B2', 'b2', 'zz', '0x'];
-    for (const x of ids) {
-      for (const y of ids) {
+    const sides = [
+      { id: 'a1', arrival: 3 },
+      { id: 'B2', arrival: 0 },
+      { id: 'b2', arrival: 3 },
+      { id: 'zz', arrival: undefined },
+      { id: '0x', arrival: 7 },
+    ];
+    for (const x of sides) {
+      for (const y of sides) {
         if (x === y) continue;
         expect(startsConnection(x, y)).toBe(!startsConnection(y, x));
       }
     }
+  });
+
+  it('lets the later arrival start, whatever the ids', () => {
+    expect(startsConnection({ id: 'z', arrival: 5 }, { id: 'a', arrival: 2 })).toBe(true);
+    expect(startsConnection({ id: 'a', arrival: 2 }, { id: 'z', arrival: 5 })).toBe(false);
   });
 });
 
@@ -87,6 +100,80 @@ describe('PeerMesh', () => {
     expect(live()).toHaveLength(1);
     expect(live()[0]?.options.initiator).toBe(true);
     expect(sent).toContainEqual({ to: 'a', signal: { type: 'renegotiate' } });
+  });
+
+  it('has a newcomer offer to everyone already there, whose ids sort either way', () => {
+    const circle = [
+      { ...member('a'), arrival: 0 },
+      { ...member('z'), arrival: 1 },
+      { ...member('n'), arrival: 2 },
+    ];
+    const newcomer = setup('n');
+    newcomer.mesh.setMembers(circle);
+    expect(newcomer.live().map((l) => l.options.initiator)).toEqual([true, true]);
+    expect(newcomer.sent).toEqual([]);
+    // Those already there open nothing for the newcomer and send it nothing: its offer comes.
+    for (const id of ['a', 'z']) {
+      const old = setup(id);
+      old.mesh.setMembers(circle.slice(0, 2));
+      const before = { links: old.links.length, sent: old.sent.length };
+      old.mesh.setMembers(circle);
+      expect(old.links).toHaveLength(before.links);
+      expect(old.sent).toHaveLength(before.sent);
+    }
+  });
+
+  it('follows an offer that arrives before the update naming its sender', () => {
+    const { mesh, live, sent } = setup('b');
+    mesh.setMembers([member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'early', conn: 'x1' });
+    const candidate = { candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' };
+    mesh.handleSignal('a', { type: 'candidate', conn: 'x1', candidate });
+    expect(live()).toHaveLength(0);
+    mesh.setMembers([member('a'), member('b')]);
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.received.map((s) => s.type)).toEqual(['offer', 'candidate']);
+    // The offer is already being answered: no greeting asks for another.
+    expect(sent).toEqual([]);
+  });
+
+  it('lets early signals go once they are too old to matter', () => {
+    const { mesh, live, sent, scheduler } = setup('b');
+    mesh.setMembers([member('b')]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'stale', conn: 'x1' });
+    scheduler.advance(10_001);
+    mesh.setMembers([member('a'), member('b')]);
+    expect(live()).toHaveLength(0);
+    // Still waiting for a's offer: none comes, so it asks.
+    scheduler.advance(12_000);
+    scheduler.advance(500);
+    expect(sent).toEqual([{ to: 'a', signal: { type: 'renegotiate' } }]);
+    expect(live()).toHaveLength(0);
+  });
+
+  it('waits for an arriving member to offer, and asks only if no offer comes', () => {
+    const { mesh, live, sent, scheduler } = setup('b');
+    mesh.setMembers([member('b')]);
+    mesh.setMembers([member('a'), member('b')]);
+    expect(sent).toEqual([]);
+    // No offer by the connect timeout: it asks, as on any retry.
+    scheduler.advance(12_000);
+    expect(sent).toEqual([]);
+    scheduler.advance(500);
+    expect(sent).toEqual([{ to: 'a', signal: { type: 'renegotiate' } }]);
+    mesh.handleSignal('a', { type: 'offer', sdp: 'late', conn: 'x1' });
+    expect(live()).toHaveLength(1);
+  });
+
+  it('keeps early signals from only so many senders', () => {
+    const { mesh, live } = setup('b');
+    mesh.setMembers([member('b')]);
+    const senders = Array.from({ length: 17 }, (_, i) => `a${String(i).padStart(2, '0')}`);
+    for (const id of senders) mesh.handleSignal(id, { type: 'offer', sdp: id, conn: `c-${id}` });
+    mesh.setMembers([member('b'), ...senders.map((id) => ({ ...member(id), arrival: 2000 }))]);
+    expect(live().map((l) => l.received[0]?.type === 'offer' && l.received[0].sdp)).toEqual(
+      senders.slice(0, 16),
+    );
   });
 
   it('ignores members who are away and closes their links', () => {
@@ -146,6 +233,20 @@ describe('PeerMesh', () => {
     mesh.handleSignal('b', { type: 'renegotiate' });
     expect(links).toHaveLength(2);
     expect(links[0]?.destroyed).toBe(true);
+    expect(live()).toHaveLength(1);
+  });
+
+  it('lets a link the other side is answering finish, however long it takes', () => {
+    const { mesh, live, links, scheduler } = setup('a');
+    mesh.setMembers([member('a'), member('b')]);
+    mesh.handleSignal('b', { type: 'answer', sdp: 'v=0', conn: 'conn1' });
+    scheduler.advance(5_000);
+    mesh.handleSignal('b', { type: 'renegotiate' });
+    expect(links).toHaveLength(1);
+    // Once it is up, a greeting means b lost it (a reload): start over.
+    live()[0]?.options.events.connect();
+    mesh.handleSignal('b', { type: 'renegotiate' });
+    expect(links).toHaveLength(2);
     expect(live()).toHaveLength(1);
   });
 

@@ -475,11 +475,12 @@ describe('views', () => {
 
     const view = views.toCircleView(circle, T0);
     const colorOf = (id: string) => rules.findMember(circle, id)?.color;
-    const member = (id: string, name: string, seat: number, more: object) => ({
+    const member = (id: string, name: string, seat: number, arrival: number, more: object) => ({
       id,
       name,
       role: 'participant',
       seat,
+      arrival,
       connected: true,
       muted: false,
       forceMuted: false,
@@ -500,10 +501,11 @@ describe('views', () => {
       revision: circle.revision,
       privateVoice: false,
       members: [
-        member('facilitator-1', 'ファシリ', 0, { role: 'facilitator' }),
-        member(d.id, 'D', 1, { muted: true }),
-        member(b.id, 'B', 2, { away: true }),
-        member(c.id, 'C', 3, { connected: false }),
+        member('facilitator-1', 'ファシリ', 0, 0, { role: 'facilitator' }),
+        // D sits in A's old seat, but arrived after everyone still here.
+        member(d.id, 'D', 1, 4, { muted: true }),
+        member(b.id, 'B', 2, 2, { away: true }),
+        member(c.id, 'C', 3, 3, { connected: false }),
       ],
       hands: [c.id, d.id],
       // Elapsed time, measured when the view is made.
