@@ -74,9 +74,9 @@ function microphone(speaks) {
 }
 
 /**
- * The engine gathers loopback and TCP host candidates too, which a browser does not offer; a
- * newcomer opening eleven links would send several hundred of them at once, more than the
- * server lets any member send. A stand-in signals what a page would.
+ * The engine also gathers loopback candidates, which a browser does not offer, and TCP ones,
+ * which lose to UDP on loopback. A newcomer opening eleven links would send several hundred
+ * of them at once, more than the server lets one member signal; a stand-in leaves them out.
  */
 const BROWSER_WOULD_NOT_OFFER = / tcp | 127\.0\.0\.1 | ::1 /;
 

@@ -110,7 +110,6 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
   const button = await chromium.admitButton(circle.facilitator.page, name);
   // While they wait, the page readies voice and builds the 3D view: let that finish, as it
   // does for anyone who waits longer than a moment (the table shows how long it took).
-  const knockedAt = Date.now();
   await newcomer.page.waitForFunction(
     (steps) =>
       steps.every((step) => performance.getEntriesByName(`engawa:${step}`, 'mark').length > 0),
@@ -154,9 +153,10 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     sceneShown: span(own, 'scene-shown', clickedAt),
   };
   // How long after knocking the parts readied while waiting were done.
+  const knockedAt = own.find((m) => m.step === 'knocked')?.at;
   const preparedMs = {
-    voice: markedAfter(own, 'voice-prepared', knockedAt),
-    scene: markedAfter(own, 'scene-built', knockedAt),
+    voice: knockedAt && markedAfter(own, 'voice-prepared', knockedAt),
+    scene: knockedAt && markedAfter(own, 'scene-built', knockedAt),
   };
   return {
     newcomer,

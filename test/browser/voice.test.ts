@@ -146,6 +146,21 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
       await peersConnectedTo(page, others(name as keyof typeof ids));
     }
 
+    // Mio's 3D view started drawing only once she heard the circle (or, on a machine too slow
+    // for that, once the wait's 4 s cap had passed), so it never held up her first seconds.
+    await mio.waitForFunction(
+      () => performance.getEntriesByName('engawa:scene-loading', 'mark').length > 0,
+      null,
+      WAIT,
+    );
+    const { entered, heard, loading } = await mio.evaluate(() => {
+      const at = (step: string) =>
+        performance.getEntriesByName(`engawa:${step}`, 'mark')[0]?.startTime ?? null;
+      return { entered: at('entered'), heard: at('circle-heard'), loading: at('scene-loading') };
+    });
+    if (entered === null || loading === null) throw new Error('Mio has no entry marks');
+    expect(loading).toBeGreaterThanOrEqual(Math.min(heard ?? Infinity, entered + 4_000));
+
     // The simple view draws nothing; its ears sit at the seat, at seated eye height, facing the
     // centre of the circle.
     await hana.locator('#scene-off').waitFor();
