@@ -26,15 +26,17 @@ function pinnedNode(cpus) {
 
 /**
  * A process for stand-ins knocking on `code`. `add(name, speaks)` starts one member there and
- * returns its handle; `cpus` (a taskset list) keeps the process on those CPUs.
+ * returns its handle; `cpus` (a taskset list) keeps the process on those CPUs, and `nice` sets
+ * its priority before it starts any thread (they inherit it).
  */
-function startStandInHost({ baseUrl, protocolVersion, code, cpus }) {
+function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
   const child = track(
     fork(HOST, [baseUrl, String(protocolVersion), code], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       ...(cpus === undefined ? {} : { execPath: pinnedNode(cpus) }),
     }),
   );
+  if (nice !== undefined) os.setPriority(child.pid, nice);
   // The WebRTC engine notes every TCP candidate it skips; anything else it says is passed on.
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text) => {

@@ -41,6 +41,8 @@ const PROBE_INTERVAL_MS = 20;
 /** The measured member's browser runs on this CPU, everyone else on the other. */
 const MEASURED_CPUS = '1';
 const OTHERS_CPUS = '0';
+/** The stand-ins' priority (see where they start). */
+const STAND_IN_NICE = -10;
 /** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
 const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
 
@@ -289,6 +291,9 @@ async function runAdmission(options, log) {
       protocolVersion: readProtocolVersion(),
       code,
       cpus: OTHERS_CPUS,
+      // A microphone's frames come from a real-time audio thread; a stand-in's come from a JS
+      // timer, which on a shared core runs late and in bursts unless it is first in line.
+      nice: STAND_IN_NICE,
     });
     for (const name of ['Member 1', 'Member 2']) {
       const standIn = host.add(name, true);
