@@ -45,6 +45,8 @@ export class VoiceController {
   private session: VoiceSession | undefined;
   private audio: SpatialAudio | undefined;
   private linkFactory: Promise<PeerLinkFactory> | undefined;
+  /** The loaded factory, so starting after it has loaded need not wait a turn for it. */
+  private loadedFactory: PeerLinkFactory | undefined;
   private mic: MicChoice | undefined;
   private muted = false;
   private pushToTalk = false;
@@ -129,7 +131,8 @@ export class VoiceController {
       factory = this.linkFactory = loading;
       // Nobody may wait on it yet: starting does, tries again after a failure, and reports it.
       loading.then(
-        () => {
+        (loaded) => {
+          this.loadedFactory = loaded;
           markStep('voice-prepared');
         },
         () => {
@@ -142,7 +145,8 @@ export class VoiceController {
 
   /**
    * Starts voice once per stay in a circle. `config` is what came with the seat; without it the
-   * server is asked.
+   * server is asked. With the config given and the library loaded while waiting, the links are
+   * opened before this returns.
    */
   start(mic: MicChoice, config?: VoiceConfig): Promise<void> {
     this.starting ??= this.startAsync(mic, config);
@@ -268,7 +272,7 @@ export class VoiceController {
       this.starting = undefined;
       return;
     }
-    const factory = await ready.factory;
+    const factory = this.loadedFactory ?? (await ready.factory);
     if (!this.stillStarting(mic)) return; // left while the library loaded
     const audio = ready.audio;
     const session = new VoiceSession({

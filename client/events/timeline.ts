@@ -1,7 +1,7 @@
 /**
- * Named moments on the way into a circle (knocked, ready while waiting, let in, seated, voice started, each link's steps, the
- * 3D view shown), as User Timing marks. They stay in this page: the voice bench reads them to
- * break the time from "Admit" to hearing everyone into its steps.
+ * Named moments on the way into a circle (knocked, ready while waiting, let in, seated, voice
+ * started, each link's steps, the 3D view shown), as User Timing marks. They stay in this page:
+ * the voice bench reads them to break the time from "Admit" to hearing everyone into its steps.
  */
 export type Step =
   | 'knocked'

@@ -138,7 +138,12 @@ export class LobbyController {
 
   /** The microphone for the circle: the one chosen here, or opened now (after a reload). */
   async takeMicrophone(): Promise<MicChoice> {
-    const mic = this.mic ?? (await this.micCheck.choiceAsync());
+    return this.takeChosenMicrophone() ?? (await this.micCheck.choiceAsync());
+  }
+
+  /** The microphone chosen here before knocking, if there is one, handed over at once. */
+  takeChosenMicrophone(): MicChoice | undefined {
+    const mic = this.mic;
     this.mic = undefined;
     return mic;
   }

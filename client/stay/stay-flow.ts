@@ -31,6 +31,7 @@ export interface StayParts {
   lobby: {
     showJoin(code?: string): void;
     takeMicrophone(): Promise<MicChoice>;
+    takeChosenMicrophone(): MicChoice | undefined;
     releaseMicrophone(): void;
   };
   voice: {
@@ -71,15 +72,17 @@ export class StayFlow {
     const wasInCircle = store.inCircle !== undefined;
     if (!wasInCircle) markStep('entered');
     sessions.save({ code: entered.circle.code, resumeToken: entered.self.resumeToken });
-    if (!wasInCircle) {
-      showScreen('circle');
-      status.clear();
+    if (wasInCircle) {
+      store.entered(entered);
+      return;
     }
+    status.clear();
     store.entered(entered);
-    if (!wasInCircle) {
-      markStep('circle-shown');
-      void this.voiceFirst(entered.voice);
-    }
+    // Voice before the circle screen is shown: laying that out takes a while on a slow
+    // computer, and the connections should be on their way meanwhile.
+    void this.voiceFirst(entered.voice);
+    showScreen('circle');
+    markStep('circle-shown');
   }
 
   /** Leaves by choice; the seat is given up. */
@@ -139,10 +142,13 @@ export class StayFlow {
   private async voiceFirst(config: VoiceConfig | undefined): Promise<void> {
     const { lobby, voice, scene } = this.parts;
     byId('scene-loading').hidden = false;
-    // After a reload there was no lobby: the microphone opens now (permission is usually kept).
-    const voiceConnected = lobby
-      .takeMicrophone()
-      .then((mic) => voice.start(mic, config))
+    // The microphone chosen in the lobby starts voice at once; after a reload there was no
+    // lobby, and the microphone opens now (permission is usually kept).
+    const chosen = lobby.takeChosenMicrophone();
+    const started = chosen
+      ? voice.start(chosen, config)
+      : lobby.takeMicrophone().then((mic) => voice.start(mic, config));
+    const voiceConnected = started
       .then(() => voice.settled(VOICE_FIRST_MS))
       .catch((error: unknown) => {
         console.error('Voice could not start', error);

@@ -186,6 +186,22 @@ describe('a stay, left and taken again', () => {
     voice.dispose();
   });
 
+  it('opens the links before starting returns, once what waiting readied is there', async () => {
+    const { voice, store, links } = harness();
+    store.knocked('あおい');
+    voice.prepare();
+    await Promise.resolve(); // the library has loaded while they waited
+    store.entered(entered());
+    const starting = voice.start(
+      { stream: undefined, startMuted: false, problem: undefined },
+      { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 },
+    );
+    // Nothing else (drawing the circle screen) runs before the offers are under way.
+    expect(links).toHaveLength(2);
+    await starting;
+    voice.dispose();
+  });
+
   it('lets go of what it readied when the knock ends without a seat', () => {
     const { voice, store, audios, links } = harness();
     store.knocked('あおい');
