@@ -79,10 +79,16 @@ export class StayFlow {
     status.clear();
     store.entered(entered);
     // Voice before the circle screen is shown: laying that out takes a while on a slow
-    // computer, and the connections should be on their way meanwhile.
+    // computer, and the connections should be on their way meanwhile. The screen comes in a
+    // task of its own, after the tasks the links queued to make their offers.
     void this.voiceFirst(entered.voice);
-    showScreen('circle');
-    markStep('circle-shown');
+    queueMicrotask(() => {
+      setTimeout(() => {
+        if (!store.inCircle) return; // ended or left meanwhile: its own screen stays
+        showScreen('circle');
+        markStep('circle-shown');
+      });
+    });
   }
 
   /** Leaves by choice; the seat is given up. */
