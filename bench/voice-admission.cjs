@@ -1,5 +1,5 @@
 'use strict';
-/* global window, performance, setTimeout */
+/* global window, performance */
 /**
  * Voice admission and jitter, every member a process of its own (as every member is a machine
  * of its own):
@@ -24,6 +24,7 @@ const { startServer, stopServer, readProtocolVersion } = require('./signaling-lo
 const { percentile } = require('./stats.cjs');
 const { runBaseline } = require('./voice-baseline.cjs');
 const { startStandInHost } = require('./stand-ins.cjs');
+const { installProbe, markedAfter, span, longTasksBetween } = require('./voice-probe.cjs');
 const {
   sleep,
   round1,
@@ -36,8 +37,6 @@ const {
 
 /** How long one admission may take before it counts as failed. */
 const ADMISSION_TIMEOUT_MS = 30_000;
-/** The newcomer's page polls its own statistics this often while waiting for audio. */
-const PROBE_INTERVAL_MS = 20;
 /** The measured member's browser runs on this CPU, everyone else on the other. */
 const MEASURED_CPUS = '1';
 const OTHERS_CPUS = '0';
@@ -45,64 +44,6 @@ const OTHERS_CPUS = '0';
 const STAND_IN_NICE = -10;
 /** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
 const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
-
-/** Installed on the newcomer before the admit click: notes when each peer connects and speaks. */
-function installProbe(page, expected) {
-  return page.evaluate(
-    ({ expected: count, intervalMs, timeoutMs }) => {
-      const probe = { connectedAt: {}, firstPacketAt: {}, longTasks: [], done: false };
-      window.engawaBenchProbe = probe;
-      // Main-thread tasks over 50 ms hold up signalling; this tells them from a slow network.
-      new window.PerformanceObserver((list) => {
-        for (const task of list.getEntries()) {
-          probe.longTasks.push([performance.timeOrigin + task.startTime, task.duration]);
-        }
-      }).observe({ type: 'longtask' });
-      const startedAt = Date.now();
-      const tick = async () => {
-        const list = await window.engawaDiagnostics.peers();
-        // When the answer came back: an upper bound on when the state it reports began.
-        const at = Date.now();
-        for (const p of list) {
-          if (p.connectionState === 'connected') probe.connectedAt[p.memberId] ??= at;
-          if (p.inboundPackets > 0) probe.firstPacketAt[p.memberId] ??= at;
-        }
-        if (Object.keys(probe.firstPacketAt).length >= count) probe.done = true;
-        else if (at - startedAt > timeoutMs) probe.done = true;
-        else setTimeout(() => void tick().catch(fail), intervalMs);
-      };
-      const fail = (error) => {
-        probe.error = String(error);
-        probe.done = true;
-      };
-      void tick().catch(fail);
-    },
-    { expected, intervalMs: PROBE_INTERVAL_MS, timeoutMs: ADMISSION_TIMEOUT_MS },
-  );
-}
-
-/** When `step` was first marked, in ms after `from` (undefined if never). */
-function markedAfter(marks, step, from) {
-  const found = marks.find((m) => m.step === step);
-  return found === undefined ? undefined : Math.round(found.at - from);
-}
-
-/** Earliest and latest time of `step` at or after `from`, in ms after `from`. */
-function span(marks, step, from) {
-  const times = marks
-    .filter((m) => m.step === step && m.at >= from - 1)
-    .map((m) => Math.max(0, m.at - from));
-  return times.length === 0 ? undefined : { start: Math.min(...times), end: Math.max(...times) };
-}
-
-/** Total and longest main-thread long task that began between `from` and `to` (epoch ms). */
-function longTasksBetween(tasks, from, to) {
-  const inside = tasks.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
-  return {
-    longTasksMs: Math.round(inside.reduce((a, b) => a + b, 0)),
-    longestTaskMs: Math.round(Math.max(0, ...inside)),
-  };
-}
 
 /** One admission of a fresh fourth member; resolves with its timeline in ms after the click. */
 async function admitOnce(browser, baseUrl, circle, index, scene) {
@@ -118,7 +59,7 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     scene ? ['voice-prepared', 'scene-built'] : ['voice-prepared'],
     { timeout: ADMISSION_TIMEOUT_MS },
   );
-  await installProbe(newcomer.page, circle.members.length);
+  await installProbe(newcomer.page, circle.members.length, ADMISSION_TIMEOUT_MS);
   const clickedAt = await clickTimed(circle.facilitator.page, button);
   await newcomer.page.waitForFunction(() => window.engawaBenchProbe.done, null, {
     timeout: ADMISSION_TIMEOUT_MS + 5_000,
