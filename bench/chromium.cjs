@@ -147,11 +147,13 @@ function lowerPriority(root) {
 }
 
 /**
- * A launcher that runs Chromium on the given CPUs only (`taskset`); every process and thread it
- * starts inherits that. Written beside the tone file, so it goes when the bench cleans up.
+ * A launcher that runs `executablePath` on the given CPUs only (`taskset`); every process and
+ * thread it starts inherits that. Written in `dir` (for a browser, beside the tone file, so it
+ * goes when the bench cleans up).
  */
 function pinnedLauncher(executablePath, cpus, dir) {
-  const file = path.join(dir, `chromium-on-${cpus.replace(/\W/g, '_')}.sh`);
+  const name = path.basename(executablePath).replace(/\W/g, '_');
+  const file = path.join(dir, `${name}-on-${cpus.replace(/\W/g, '_')}.sh`);
   fs.writeFileSync(file, `#!/bin/sh\nexec taskset -c ${cpus} ${executablePath} "$@"\n`, {
     mode: 0o755,
   });
@@ -369,6 +371,7 @@ async function waitForMesh(page, count, timeoutMs) {
 }
 
 module.exports = {
+  pinnedLauncher,
   findChromium,
   writeToneWav,
   listProcesses,

@@ -5,24 +5,15 @@
  * would not fit on the machine beside the page being measured.
  */
 const { fork } = require('node:child_process');
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { track } = require('./children.cjs');
+const { pinnedLauncher } = require('./chromium.cjs');
 
 /** How long a stand-in may take to knock and take its seat once it is let in. */
 const SEAT_TIMEOUT_MS = 30_000;
 const HOST = path.join(__dirname, 'mesh-stand-in.cjs');
-
-/** A Node that runs on `cpus` only (taskset); the host's threads inherit it. */
-function pinnedNode(cpus) {
-  const file = path.join(os.tmpdir(), `engawa-node-on-${cpus.replace(/\W/g, '_')}.sh`);
-  fs.writeFileSync(file, `#!/bin/sh\nexec taskset -c ${cpus} ${process.execPath} "$@"\n`, {
-    mode: 0o755,
-  });
-  return file;
-}
 
 /**
  * A process for stand-ins knocking on `code`. `add(name, speaks)` starts one member there and
@@ -33,7 +24,9 @@ function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
   const child = track(
     fork(HOST, [baseUrl, String(protocolVersion), code], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      ...(cpus === undefined ? {} : { execPath: pinnedNode(cpus) }),
+      ...(cpus === undefined
+        ? {}
+        : { execPath: pinnedLauncher(process.execPath, cpus, os.tmpdir()) }),
     }),
   );
   if (nice !== undefined) os.setPriority(child.pid, nice);
