@@ -88,6 +88,8 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     voiceStarted: span(own, 'voice-started', clickedAt),
     othersOpenLinks: span(others.flat(), 'link-opened', clickedAt),
     ownLinksOpen: span(own, 'link-opened', clickedAt),
+    offersSent: span(own, 'offer-sent', clickedAt),
+    answersReceived: span(own, 'answer-received', clickedAt),
     remoteTracks: span(own, 'peer-track', clickedAt),
     firstPackets: { start: Math.min(...packets), end: allPacketsMs },
     connected: span(own, 'peer-connected', clickedAt),
@@ -101,9 +103,13 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     voice: knockedAt && markedAfter(own, 'voice-prepared', knockedAt),
     scene: knockedAt && markedAfter(own, 'scene-built', knockedAt),
   };
+  const perMember = circle.members.map((member, i) =>
+    memberSteps(member, own, others[i] ?? [], probe, clickedAt),
+  );
   return {
     newcomer,
     run: {
+      perMember,
       firstPacketMs: Math.min(...packets),
       allPacketsMs,
       allConnectedMs: connected.length === circle.members.length ? Math.max(...connected) : null,
@@ -111,6 +117,26 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
       preparedMs,
       ...longTasksBetween(probe.longTasks, clickedAt, clickedAt + allPacketsMs),
     },
+  };
+}
+
+/**
+ * One pair's steps, in ms after the click: the newcomer's offer out, the offer in and the
+ * answer out at the member (pages mark both; a stand-in marks only its link opening), the
+ * answer back, connected, and the first packet.
+ */
+function memberSteps(member, own, theirs, probe, clickedAt) {
+  const after = (t) => (t === undefined ? null : Math.round(t - clickedAt));
+  const ours = (step) => after(own.find((m) => m.step === step && m.memberId === member.id)?.at);
+  const at = (step) => after(theirs.find((m) => m.step === step && m.at >= clickedAt)?.at);
+  return {
+    label: member.label,
+    offerSent: ours('offer-sent'),
+    offerReceived: at('offer-received') ?? at('link-opened'),
+    answerSent: at('answer-sent'),
+    answerReceived: ours('answer-received'),
+    connected: ours('peer-connected'),
+    firstPacket: after(probe.firstPacketAt[member.id]),
   };
 }
 
@@ -161,6 +187,20 @@ function medianSteps(runs) {
       ];
     }),
   );
+}
+
+/** Each member's pair steps, median over the runs. */
+function medianPerMember(runs) {
+  const labels = runs[0]?.perMember.map((m) => m.label) ?? [];
+  return labels.map((label) => {
+    const pairs = runs.map((r) => r.perMember.find((m) => m.label === label)).filter(Boolean);
+    const steps = Object.keys(pairs[0] ?? {}).filter((k) => k !== 'label');
+    const medians = steps.map((step) => {
+      const values = pairs.map((p) => p[step]).filter((v) => typeof v === 'number');
+      return [step, values.length ? Math.round(percentile(values, 50)) : null];
+    });
+    return { label, ...Object.fromEntries(medians) };
+  });
 }
 
 /** Mean jitter-buffer delay per pair over a window, from the cumulative counters at each end. */
@@ -297,6 +337,7 @@ async function runAdmission(options, log) {
         allConnectedMs: spread(runs.map((r) => r.allConnectedMs)),
         longTasksMs: spread(runs.map((r) => r.longTasksMs)),
         steps: medianSteps(runs),
+        perMember: medianPerMember(runs),
         preparedMs: {
           voice: spread(runs.map((r) => r.preparedMs.voice)),
           scene: spread(runs.map((r) => r.preparedMs.scene)),

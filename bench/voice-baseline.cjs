@@ -1,5 +1,5 @@
 'use strict';
-/* global window, navigator, io, RTCPeerConnection, btoa, crypto, setTimeout */
+/* global window, navigator, io, RTCPeerConnection, btoa, crypto, setTimeout, setInterval, clearInterval */
 /**
  * The floor for the admission figure: a bare WebRTC audio call between two pages, each in a
  * Chromium of its own, signalled through the same server's relay (the two pages are seated in a
@@ -129,20 +129,31 @@ function callSide({ conn, peer, offer, timeoutMs }) {
       await pc.addIceCandidate(signal.candidate);
     }
   });
+  // Read the two ways the product's probe reads (voice-probe.cjs): statistics every 20 ms,
+  // and whether audio has been played every 10 ms; the earlier reading wins.
+  let played;
   const firstPacket = new Promise((resolve, reject) => {
+    played = setInterval(() => {
+      const sources = pc.getReceivers().flatMap((r) => r.getSynchronizationSources());
+      if (sources.length > 0) resolve(Date.now());
+    }, 10);
     const tick = async () => {
       const report = await pc.getStats();
       let packets = 0;
+      let readAt = Date.now();
       report.forEach((s) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'audio') packets += s.packetsReceived ?? 0;
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+          packets += s.packetsReceived ?? 0;
+          readAt = s.timestamp; // the statistics' own time, as the product's probe reads it
+        }
       });
-      if (packets > 0) resolve(Date.now());
+      if (packets > 0) resolve(readAt);
       else if (Date.now() - startedAt > timeoutMs) reject(new Error('no audio within the timeout'));
       else setTimeout(() => void tick().catch(reject), 20);
     };
     void tick().catch(reject);
   });
-  window.baseline.firstPacket = firstPacket;
+  window.baseline.firstPacket = firstPacket.finally(() => clearInterval(played));
   if (offer) {
     window.baseline.offerAt = Date.now();
     void pc

@@ -76,6 +76,7 @@ function readTimeline(page) {
       .map((m) => ({
         step: m.name.slice('engawa:'.length),
         at: window.performance.timeOrigin + m.startTime,
+        memberId: m.detail?.memberId,
       })),
   );
 }

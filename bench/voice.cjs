@@ -58,6 +58,8 @@ const STEP_LABELS = {
   voiceStarted: 'voice session started',
   othersOpenLinks: "the others' links opened",
   ownLinksOpen: "the newcomer's links opened",
+  offersSent: "the newcomer's offers sent",
+  answersReceived: 'answers back at the newcomer',
   remoteTracks: 'remote audio tracks',
   connected: 'links connected (data channel open)',
   firstPackets: 'audio packets in, first to last',
@@ -76,6 +78,18 @@ function stepRows(bench, variant) {
       bench,
       metric: `${variant.label}: step: ${label}`,
       value: step.start === step.end ? ms(step.start) : `${ms(step.start)} → ${ms(step.end)}`,
+      target: '',
+      verdict: '',
+    });
+  }
+  for (const m of variant.perMember ?? []) {
+    const answered = m.answerSent === null ? '' : `, answer out ${ms(m.answerSent)}`;
+    rows.push({
+      bench,
+      metric: `${variant.label}: pair with ${m.label}: offer out → in, answer back, first packet`,
+      value:
+        `${ms(m.offerSent)} → ${ms(m.offerReceived)}${answered}, ` +
+        `${ms(m.answerReceived)}, ${ms(m.firstPacket)}`,
       target: '',
       verdict: '',
     });

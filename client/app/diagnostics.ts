@@ -18,6 +18,7 @@ export function exposeDiagnostics(
     peers: () => voice.diagnostics()?.diagnostics() ?? Promise.resolve([]),
     levels: () => voice.diagnostics()?.outputLevels() ?? {},
     speaking: () => voice.diagnostics()?.speakingNow() ?? [],
+    playing: () => voice.diagnostics()?.playing() ?? [],
     voiceReady: () => voice.diagnostics() !== undefined,
     listener: () => voice.listener,
     scene: () => scene.handle?.diagnostics(),

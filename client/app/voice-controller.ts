@@ -13,7 +13,8 @@ import { needsEchoLoopback } from '../voice/echo-loopback';
 import { stopStream } from '../voice/microphone';
 import type { PeerLinkFactory } from '../voice/peer-link';
 import { PoseChannel } from '../voice/pose-channel';
-import { rtcConfiguration } from '../voice/rtc-config';
+import { LINK_BUNDLE_POLICY, rtcConfiguration } from '../voice/rtc-config';
+import { browserIdle, SpareConnections } from '../voice/spare-connections';
 import { SpatialAudio, type ListenerPose } from '../voice/spatial-audio';
 import { VoiceSession } from '../voice/voice-session';
 import { markStep } from '../events/timeline';
@@ -25,7 +26,17 @@ const FOLLOWED: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'blo
 export interface VoiceEnvironment {
   createAudio(): SpatialAudio;
   loadLinkFactory(): Promise<PeerLinkFactory>;
+  /** Connections made ahead of need; without it, every link makes its own. */
+  createSpares?(): SpareConnections;
 }
+
+/**
+ * Spares kept while waiting: a newcomer opens a link to everyone at once, and most circles
+ * have a few people in them.
+ */
+const SPARES_WHILE_WAITING = 3;
+/** Inside, one spare answers the next newcomer. */
+const SPARES_INSIDE = 1;
 
 export const browserVoice: VoiceEnvironment = {
   createAudio: () => new SpatialAudio(needsEchoLoopback(navigator.userAgent)),
@@ -33,6 +44,12 @@ export const browserVoice: VoiceEnvironment = {
   loadLinkFactory: async () =>
     (await import(/* webpackChunkName: "voice" */ '../voice/simple-peer-link'))
       .createSimplePeerLink,
+  createSpares: () =>
+    new SpareConnections({
+      make: (config) => new RTCPeerConnection(config),
+      whenIdle: browserIdle,
+      base: { bundlePolicy: LINK_BUNDLE_POLICY },
+    }),
 };
 
 /**
@@ -44,6 +61,7 @@ export const browserVoice: VoiceEnvironment = {
 export class VoiceController {
   private session: VoiceSession | undefined;
   private audio: SpatialAudio | undefined;
+  private spares: SpareConnections | undefined;
   private linkFactory: Promise<PeerLinkFactory> | undefined;
   /** The loaded factory, so starting after it has loaded need not wait a turn for it. */
   private loadedFactory: PeerLinkFactory | undefined;
@@ -125,6 +143,10 @@ export class VoiceController {
   /** The parts `prepare` readies, made now if they are not yet. */
   private readied(): { audio: SpatialAudio; factory: Promise<PeerLinkFactory> } {
     const audio = (this.audio ??= this.environment.createAudio());
+    if (!this.spares) {
+      this.spares = this.environment.createSpares?.();
+      this.spares?.keep(SPARES_WHILE_WAITING);
+    }
     let factory = this.linkFactory;
     if (!factory) {
       const loading = this.environment.loadLinkFactory();
@@ -247,6 +269,8 @@ export class VoiceController {
     this.session = undefined;
     this.audio?.dispose();
     this.audio = undefined;
+    this.spares?.dispose();
+    this.spares = undefined;
     stopStream(this.mic?.stream);
     this.mic = undefined;
     this.starting = undefined;
@@ -281,6 +305,7 @@ export class VoiceController {
       microphone: mic.stream,
       rtcConfig: rtcConfiguration(config),
       factory,
+      ...(this.spares ? { spares: this.spares } : {}),
       send: (to, signal) => {
         void this.client.request('signal:relay', { to, signal });
       },
@@ -311,6 +336,8 @@ export class VoiceController {
     // Entering muted is the default: say so, and how to speak, once the circle can hear.
     if (enteredMuted && mic.stream) this.status.announce(this.i18n.t('voice.enteredMuted'));
     this.followStay();
+    // The links just opened took what they needed; what is left waits for the next newcomer.
+    this.spares?.keep(SPARES_INSIDE);
     for (const { from, signal } of this.pendingSignals.splice(0))
       session.handleSignal(from, signal);
     markStep('voice-started');

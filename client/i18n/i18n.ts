@@ -39,6 +39,8 @@ function interpolate(template: string, params: Params): string {
 /** The text table in use. One per page; views ask it for every string they show. */
 export class Translator {
   private listeners = new Set<() => void>();
+  /** Made once per language: making one costs milliseconds, and every people list uses it. */
+  private readonly listFormats = new Map<Locale, Intl.ListFormat>();
 
   constructor(private current: Locale) {}
 
@@ -52,9 +54,12 @@ export class Translator {
 
   /** Items joined as the language joins a list ("a, b" in English, 「a、b」 in Japanese). */
   list(items: readonly string[]): string {
-    return new Intl.ListFormat(this.current, { type: 'conjunction', style: 'narrow' }).format(
-      items,
-    );
+    let format = this.listFormats.get(this.current);
+    if (!format) {
+      format = new Intl.ListFormat(this.current, { type: 'conjunction', style: 'narrow' });
+      this.listFormats.set(this.current, format);
+    }
+    return format.format(items);
   }
 
   error(code: ErrorCode): string {

@@ -20,6 +20,12 @@ import type { StayStore } from './stay-store';
  * the connections themselves; the view was built while waiting, so showing it later is quick.
  */
 const VOICE_FIRST_MS = 4_000;
+/**
+ * How long the circle screen waits for the circle to be heard. Its first layout takes about
+ * 0.1 s of a slow computer's only free core, which the connections need more; the room then
+ * opens with its voices already in it. The status line says "You are in the circle" meanwhile.
+ */
+const SCREEN_WAIT_MS = 1_000;
 
 /** The parts a stay starts and ends. */
 export interface StayParts {
@@ -48,6 +54,8 @@ export interface StayParts {
  */
 export class StayFlow {
   private readonly disposers: (() => void)[] = [];
+  /** Counts entries, so a screen due for an entry that has since ended is not shown. */
+  private entries = 0;
 
   constructor(private readonly parts: StayParts) {
     this.wireConnection();
@@ -64,6 +72,9 @@ export class StayFlow {
     markStep('knocked');
     this.parts.voice.prepare();
     this.parts.scene.prepare();
+    // The people list joins each person's details as their language joins a list. Its
+    // formatter takes a slow computer about 15 ms to make: made now, not on being let in.
+    this.parts.i18n.list([]);
   }
 
   /** The server seated this page (created, admitted, or resumed). */
@@ -78,17 +89,15 @@ export class StayFlow {
     }
     status.clear();
     store.entered(entered);
-    // Voice before the circle screen is shown: laying that out takes a while on a slow
-    // computer, and the connections should be on their way meanwhile. The screen comes in a
-    // task of its own, after the tasks the links queued to make their offers.
-    void this.voiceFirst(entered.voice);
-    queueMicrotask(() => {
-      setTimeout(() => {
-        if (!store.inCircle) return; // ended or left meanwhile: its own screen stays
-        showScreen('circle');
-        markStep('circle-shown');
-      });
+    const entry = ++this.entries;
+    const heard = this.startVoice(entered.voice);
+    void Promise.race([heard, delay(SCREEN_WAIT_MS)]).then(() => {
+      // Ended, left or entered again meanwhile: that screen stays.
+      if (this.entries !== entry || !store.inCircle) return;
+      showScreen('circle');
+      markStep('circle-shown');
     });
+    void heard.then(() => this.parts.scene.ensure());
   }
 
   /** Leaves by choice; the seat is given up. */
@@ -143,10 +152,11 @@ export class StayFlow {
 
   /**
    * Voice first, then the 3D view: loading Babylon blocks the page for about a second, which
-   * otherwise delays hearing the circle (measured by `npm run bench -- voice`).
+   * otherwise delays hearing the circle (measured by `npm run bench -- voice`). Resolves once
+   * the circle is heard, or after `VOICE_FIRST_MS` at most.
    */
-  private async voiceFirst(config: VoiceConfig | undefined): Promise<void> {
-    const { lobby, voice, scene } = this.parts;
+  private async startVoice(config: VoiceConfig | undefined): Promise<void> {
+    const { lobby, voice } = this.parts;
     byId('scene-loading').hidden = false;
     // The microphone chosen in the lobby starts voice at once; after a reload there was no
     // lobby, and the microphone opens now (permission is usually kept).
@@ -160,11 +170,7 @@ export class StayFlow {
         console.error('Voice could not start', error);
       });
     // Never let a slow microphone prompt or server hold the view back for longer than this.
-    await Promise.race([
-      voiceConnected,
-      new Promise((resolve) => setTimeout(resolve, VOICE_FIRST_MS)),
-    ]);
-    await scene.ensure();
+    await Promise.race([voiceConnected, delay(VOICE_FIRST_MS)]);
   }
 
   private wireConnection(): void {
@@ -239,4 +245,8 @@ export class StayFlow {
       }),
     );
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -34,6 +34,8 @@ export interface PeerLinkOptions {
   stream: MediaStream | undefined;
   config: RTCConfiguration;
   events: PeerLinkEvents;
+  /** Where the link's connection comes from (a spare made ahead); otherwise a new one. */
+  makeConnection?: (config: RTCConfiguration) => RTCPeerConnection;
 }
 
 export type PeerLinkFactory = (options: PeerLinkOptions) => PeerLink;

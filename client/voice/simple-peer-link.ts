@@ -45,6 +45,22 @@ function toSimplePeerSignal(signal: LinkSignal): SimplePeer.SignalData {
   }
 }
 
+/**
+ * simple-peer makes its connection with `new wrtc.RTCPeerConnection(config)`. A constructor
+ * that returns an object makes `new` give that object, so the link can use one made ahead.
+ */
+function connectionsFrom(make: (config: RTCConfiguration) => RTCPeerConnection) {
+  function MadeAhead(config: RTCConfiguration): RTCPeerConnection {
+    return make(config);
+  }
+  return {
+    // Typed as the class simple-peer expects; only `new` with one argument is ever used.
+    RTCPeerConnection: MadeAhead as unknown as typeof RTCPeerConnection,
+    RTCSessionDescription: globalThis.RTCSessionDescription,
+    RTCIceCandidate: globalThis.RTCIceCandidate,
+  };
+}
+
 /** A channel this backed up means a congested link: skip frames rather than queue stale ones. */
 const MAX_BUFFERED_BYTES = 16 * 1024;
 
@@ -65,6 +81,7 @@ class SimplePeerLink implements PeerLink {
       channelConfig: { ordered: false, maxRetransmits: 0 },
       // Silent listeners send almost nothing (see preferOpusDtx).
       sdpTransform: preferOpusDtx,
+      ...(options.makeConnection ? { wrtc: connectionsFrom(options.makeConnection) } : {}),
     });
     this.peer.on('signal', (data: SimplePeerSignal) => {
       const signal = toLinkSignal(data);

@@ -4,6 +4,7 @@ import { markStep } from '../events/timeline';
 import { SEATED_EYE_HEIGHT_M, seatPose } from '../scene/seat-layout';
 import type { PeerLinkFactory } from './peer-link';
 import { PeerMesh } from './peer-mesh';
+import type { SpareConnections } from './spare-connections';
 import type { ListenerPose, SpatialAudio } from './spatial-audio';
 import { rmsLevel, VoiceActivity } from './voice-activity';
 
@@ -13,6 +14,8 @@ export interface VoiceSessionOptions {
   microphone: MediaStream | undefined;
   rtcConfig: RTCConfiguration;
   factory: PeerLinkFactory;
+  /** Connections made ahead, taken by links as they open. */
+  spares?: SpareConnections;
   send(to: string, signal: SignalPayload): void;
   onSpeaking(memberId: string, speaking: boolean): void;
   /** Bytes from a member on the data channel (their pose). */
@@ -25,6 +28,11 @@ export interface PeerDiagnostics {
   memberId: string;
   connectionState: RTCPeerConnectionState;
   inboundPackets: number;
+  /**
+   * When the inbound counters were read, in ms since the epoch: the statistics' own time, so a
+   * reader whose answer came late (a busy page) still knows when the packets had arrived by.
+   */
+  inboundReadAt: number | undefined;
   /** Mean delay since the link started; the two counters below give it over any window. */
   jitterBufferDelayMs: number | undefined;
   jitterBufferDelayS: number;
@@ -34,7 +42,7 @@ export interface PeerDiagnostics {
 }
 
 const VAD_INTERVAL_MS = 50;
-/** While waiting for the circle to be heard, how often the links' statistics are read. */
+/** While waiting for the circle to be heard, how often the links are asked. */
 const HEARD_POLL_MS = 50;
 /**
  * A connected member from whom no audio has come by then is taken as heard: someone listening
@@ -75,9 +83,16 @@ export class VoiceSession {
       selfId: options.selfId,
       factory: (linkOptions) => {
         markStep('link-opened');
-        return options.factory(linkOptions);
+        const spares = options.spares;
+        return options.factory(
+          spares
+            ? { ...linkOptions, makeConnection: (config) => spares.take(config) }
+            : linkOptions,
+        );
       },
       send: (to, signal) => {
+        if (signal.type === 'offer') markStep('offer-sent', to);
+        if (signal.type === 'answer') markStep('answer-sent', to);
         options.send(to, signal);
       },
       config: options.rtcConfig,
@@ -155,14 +170,13 @@ export class VoiceSession {
     return new Promise((resolve) => {
       let poll: ReturnType<typeof setTimeout> | undefined;
       const deadline = setTimeout(done, timeoutMs);
-      const check = async () => {
+      const check = () => {
         if (!this.settledWaiters.includes(done)) return; // timed out, or the session ended
-        // A link closing while its statistics are read rejects; that is simply not heard yet.
-        if (await this.heard().catch(() => false)) {
+        if (this.heard()) {
           markStep('circle-heard');
           done();
-        } else if (this.settledWaiters.includes(done)) {
-          poll = setTimeout(() => void check(), HEARD_POLL_MS);
+        } else {
+          poll = setTimeout(check, HEARD_POLL_MS);
         }
       };
       const waiters = this.settledWaiters;
@@ -174,22 +188,29 @@ export class VoiceSession {
         resolve();
       }
       this.settledWaiters.push(done);
-      void check();
+      check();
     });
   }
 
-  private async heard(): Promise<boolean> {
+  /**
+   * Whether every present member is connected and their audio has reached the speakers here.
+   * Asked of each receiver's synchronization sources, which list a source once its audio is
+   * played: reading full statistics this often would hold up the connections being made.
+   */
+  private heard(): boolean {
     if (!this.mesh.settled) return false;
     const now = performance.now();
-    const peers = await this.diagnostics();
-    return peers.every(
-      (p) =>
-        p.inboundPackets > 0 ||
-        now - (this.connectedAt.get(p.memberId) ?? now) >= SILENT_PEER_GRACE_MS,
-    );
+    for (const [memberId, connection] of this.mesh.connections()) {
+      if (audioPlayed(connection)) continue;
+      const connectedAt = this.connectedAt.get(memberId);
+      if (connectedAt === undefined || now - connectedAt < SILENT_PEER_GRACE_MS) return false;
+    }
+    return true;
   }
 
   handleSignal(from: string, signal: SignalPayload): void {
+    if (signal.type === 'answer') markStep('answer-received', from);
+    if (signal.type === 'offer') markStep('offer-received', from);
     this.mesh.handleSignal(from, signal);
   }
 
@@ -223,6 +244,13 @@ export class VoiceSession {
       if (voice) levels[member.id] = voice.outputLevel();
     }
     return levels;
+  }
+
+  /** Members whose audio has reached the speakers here (at least once). */
+  playing(): string[] {
+    return [...this.mesh.connections()]
+      .filter(([, connection]) => audioPlayed(connection))
+      .map(([memberId]) => memberId);
   }
 
   speakingNow(): string[] {
@@ -287,11 +315,18 @@ export class VoiceSession {
   }
 }
 
+function audioPlayed(connection: RTCPeerConnection): boolean {
+  return connection
+    .getReceivers()
+    .some((r) => r.track.kind === 'audio' && r.getSynchronizationSources().length > 0);
+}
+
 async function statsOf(
   connection: RTCPeerConnection,
 ): Promise<Omit<PeerDiagnostics, 'memberId' | 'connectionState'>> {
   const report = await connection.getStats();
   let inboundPackets = 0;
+  let inboundReadAt: number | undefined;
   let jitterBufferDelayS = 0;
   let jitterBufferEmitted = 0;
   let pairId: string | undefined;
@@ -299,6 +334,7 @@ async function statsOf(
   report.forEach((stat: Record<string, unknown>) => {
     if (stat.type === 'inbound-rtp' && stat.kind === 'audio') {
       inboundPackets += Number(stat.packetsReceived ?? 0);
+      inboundReadAt = Number(stat.timestamp);
       jitterBufferDelayS += Number(stat.jitterBufferDelay ?? 0);
       jitterBufferEmitted += Number(stat.jitterBufferEmittedCount ?? 0);
     }
@@ -315,6 +351,7 @@ async function statsOf(
   const remote = pair ? candidates.get(String(pair.remoteCandidateId)) : undefined;
   return {
     inboundPackets,
+    inboundReadAt,
     jitterBufferDelayMs:
       jitterBufferEmitted > 0 ? (jitterBufferDelayS / jitterBufferEmitted) * 1000 : undefined,
     jitterBufferDelayS,

@@ -7,6 +7,7 @@ import { StayStore } from '../../../../client/stay/stay-store';
 import type { StatusLine } from '../../../../client/ui/status-line';
 import type { PeerLinkOptions } from '../../../../client/voice/peer-link';
 import type { SpatialAudio } from '../../../../client/voice/spatial-audio';
+import { SpareConnections } from '../../../../client/voice/spare-connections';
 import { circle, member } from '../facilitation/fixtures';
 import { FakeLink } from '../voice/fake-peer-link';
 
@@ -75,6 +76,8 @@ function harness() {
   const commands = new CommandBus();
   const links: FakeLink[] = [];
   const audios: FakeAudio[] = [];
+  /** Connections made ahead: each with the configs it was given, and whether it was closed. */
+  const made: { configs: RTCConfiguration[]; closed: boolean }[] = [];
   let libraryLoads = 0;
   const voice = new VoiceController(new Translator('en'), client, status, commands, store, {
     createAudio: () => {
@@ -85,11 +88,35 @@ function harness() {
     loadLinkFactory: () => {
       libraryLoads++;
       return Promise.resolve((options: PeerLinkOptions) => {
+        // As the real link does, it takes its connection as it opens.
+        options.makeConnection?.(options.config);
         const link = new FakeLink(options);
         links.push(link);
         return link;
       });
     },
+    createSpares: () =>
+      new SpareConnections({
+        make: (config) => {
+          const connection = {
+            configs: [config],
+            closed: false,
+            setConfiguration: (next: RTCConfiguration) => connection.configs.push(next),
+            close: () => {
+              connection.closed = true;
+            },
+          };
+          made.push(connection);
+          return connection as unknown as RTCPeerConnection;
+        },
+        whenIdle: (work, afterMs) => {
+          const timer = setTimeout(work, afterMs);
+          return () => {
+            clearTimeout(timer);
+          };
+        },
+        base: { bundlePolicy: 'max-bundle' },
+      }),
   });
   return {
     voice,
@@ -98,6 +125,7 @@ function harness() {
     socket,
     links,
     audios,
+    made,
     requests,
     libraryLoads: () => libraryLoads,
   };
@@ -203,13 +231,49 @@ describe('a stay, left and taken again', () => {
   });
 
   it('lets go of what it readied when the knock ends without a seat', () => {
-    const { voice, store, audios, links } = harness();
+    const { voice, store, audios, links, made } = harness();
     store.knocked('あおい');
     voice.prepare();
+    jest.runOnlyPendingTimers();
+    expect(made).toHaveLength(1);
     store.returnedToLobby(); // declined, or the knock was withdrawn
     expect(audios).toHaveLength(1);
     expect(audios[0]?.disposed).toBe(true);
+    expect(made.every((c) => c.closed)).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
     expect(links).toHaveLength(0);
     voice.dispose();
+  });
+
+  it("makes connections while waiting, which the links take with the seat's servers", async () => {
+    const { voice, store, links, made } = harness();
+    store.knocked('あおい');
+    voice.prepare();
+    await Promise.resolve();
+    for (let i = 0; i < 5; i++) jest.runOnlyPendingTimers(); // quiet moments while waiting
+    expect(made).toHaveLength(3);
+    store.entered(entered());
+    const relayOnly = {
+      iceServers: [{ urls: ['turn:turn.engawa.test:3478'], username: 'u', credential: 'c' }],
+      iceTransportPolicy: 'relay' as const,
+      ttlS: 600,
+    };
+    await voice.start({ stream: undefined, startMuted: false, problem: undefined }, relayOnly);
+    // Two links, each on a connection made ahead and then given the seat's relay-only servers.
+    expect(links).toHaveLength(2);
+    expect(made).toHaveLength(3);
+    for (const connection of made.slice(0, 2)) {
+      expect(connection.configs.at(-1)).toEqual({
+        iceServers: relayOnly.iceServers,
+        iceTransportPolicy: 'relay',
+        bundlePolicy: 'max-bundle',
+      });
+    }
+    // Inside, one spare is kept for the next newcomer.
+    const spare = made[2];
+    expect(spare?.configs).toHaveLength(1);
+    expect(spare?.closed).toBe(false);
+    voice.dispose(); // the links close their own; the spare is closed with the voice
+    expect(spare?.closed).toBe(true);
   });
 });
