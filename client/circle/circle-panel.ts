@@ -18,8 +18,8 @@ export interface VoiceLevels {
   setVolume(memberId: string, volume: number): void;
 }
 
-/** Changes this panel draws. */
-const DRAWN: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'waiting', 'blocked']);
+/** Changes this panel draws whole; a change to the waiting room redraws only its list. */
+const DRAWN: ReadonlySet<StayChangeKind> = new Set(['entered', 'circle', 'blocked']);
 
 /**
  * The circle's side panel: title, code and invite link, who is there, who is knocking (for
@@ -39,6 +39,7 @@ export class CirclePanel {
     this.disposers.push(
       store.subscribe((_stay, change) => {
         if (DRAWN.has(change.kind)) this.render();
+        else if (change.kind === 'waiting') this.renderWaiting();
       }),
       voice.speakingChanged.on((memberId, speaking) => {
         markSpeaking(byId('people-list'), memberId, speaking);
@@ -52,7 +53,7 @@ export class CirclePanel {
   render(): void {
     const stay = this.store.inCircle;
     if (!stay) return;
-    const { circle, selfId, waiting, blocked } = stay;
+    const { circle, selfId, blocked } = stay;
     const self = circle.members.find((m) => m.id === selfId);
     const isFacilitator = self?.role === 'facilitator';
     const isHost = self !== undefined && isHostRole(self.role);
@@ -81,12 +82,18 @@ export class CirclePanel {
       },
       this.i18n,
     );
-    if (isHost) {
-      renderWaiting(byId('waiting-list'), byId('waiting-empty'), waiting, this.i18n, {
-        admit: (id) => void this.decide('waiting:admit', id),
-        decline: (id) => void this.decide('waiting:decline', id),
-      });
-    }
+    this.renderWaiting();
+  }
+
+  /** Who is knocking, for hosts: redrawn alone as people knock, are let in or go. */
+  private renderWaiting(): void {
+    const stay = this.store.inCircle;
+    const self = stay?.circle.members.find((m) => m.id === stay.selfId);
+    if (!stay || !self || !isHostRole(self.role)) return;
+    renderWaiting(byId('waiting-list'), byId('waiting-empty'), stay.waiting, this.i18n, {
+      admit: (id) => void this.decide('waiting:admit', id),
+      decline: (id) => void this.decide('waiting:decline', id),
+    });
   }
 
   dispose(): void {
