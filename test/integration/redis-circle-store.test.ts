@@ -1,0 +1,111 @@
+import type { Redis } from 'ioredis';
+import type { CircleRecord } from '../../signaling-server/circles/circle-record';
+import * as rules from '../../signaling-server/circles/circle-rules';
+import { RedisCircleStore } from '../../signaling-server/circles/redis-circle-store';
+import { circleRecord, describeCircleStore } from '../support/circle-store-contract';
+import {
+  closeClient,
+  describeWithRedis,
+  startRedis,
+  type RunningRedis,
+} from '../support/redis-server';
+
+function addWaiting(circle: CircleRecord, id: string): void {
+  rules.addWaiting(circle, { id, name: id, since: 0, color: null, deviceHash: null });
+}
+
+describeWithRedis('circles in a real redis-server', (executablePath) => {
+  let redis: RunningRedis;
+  let prefixes = 0;
+  /** Each test gets keys of its own, so tests never see each other's circles. */
+  const nextPrefix = () => `test${++prefixes}:`;
+
+  beforeAll(async () => {
+    redis = await startRedis(executablePath);
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  describeCircleStore('RedisCircleStore', () => {
+    const client = redis.client();
+    return Promise.resolve({
+      store: new RedisCircleStore(client, { prefix: nextPrefix() }),
+      close: () => closeClient(client),
+    });
+  });
+
+  describe('shared by several nodes', () => {
+    let clients: Redis[];
+    let prefix: string;
+    beforeEach(() => {
+      clients = [redis.client(), redis.client()];
+      prefix = nextPrefix();
+    });
+    afterEach(async () => {
+      await Promise.all(clients.map((client) => closeClient(client)));
+    });
+    const node = (i: number, options = {}) =>
+      new RedisCircleStore(clients[i] as Redis, { prefix, ...options });
+
+    it('sees on one node what another stored, and refuses a code another node took', async () => {
+      const [a, b] = [node(0), node(1)];
+      await a.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
+      expect(await b.findIdByCode('AAAA-AAAA-AAA')).toBe('circle-a');
+      expect((await b.get('circle-a'))?.title).toBe('Circle circle-a');
+      expect(await b.insert(circleRecord('circle-b', 'AAAA-AAAA-AAA'))).toBe(false);
+      await b.update('circle-a', (c) => {
+        addWaiting(c, 'from-b');
+      });
+      expect((await a.get('circle-a'))?.waiting.map((w) => w.id)).toEqual(['from-b']);
+    });
+
+    it('loses no change when two nodes change one circle at the same moment', async () => {
+      const [a, b] = [node(0), node(1)];
+      await a.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
+      const changes = [];
+      for (let i = 0; i < 12; i++) {
+        changes.push(
+          a.update('circle-a', (c) => {
+            addWaiting(c, `a${i}`);
+          }),
+        );
+        changes.push(
+          b.update('circle-a', (c) => {
+            addWaiting(c, `b${i}`);
+          }),
+        );
+      }
+      await Promise.all(changes);
+      const stored = await a.get('circle-a');
+      expect(stored?.waiting).toHaveLength(24);
+      expect(new Set(stored?.waiting.map((w) => w.id)).size).toBe(24);
+      expect(stored?.revision).toBe(1 + 24);
+    });
+
+    it('gives every key a time to live, which each change renews', async () => {
+      const store = node(0, { idleTtlMs: 60_000 });
+      await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
+      const client = clients[0] as Redis;
+      await client.pexpire(`${prefix}circle:circle-a`, 1_000);
+      await client.pexpire(`${prefix}code:AAAA-AAAA-AAA`, 1_000);
+      await store.update('circle-a', (c) => {
+        addWaiting(c, 'w');
+      });
+      for (const key of [`${prefix}circle:circle-a`, `${prefix}code:AAAA-AAAA-AAA`]) {
+        const ttl = await client.pttl(key);
+        expect(ttl).toBeGreaterThan(1_000);
+        expect(ttl).toBeLessThanOrEqual(60_000);
+      }
+    });
+
+    it('no longer counts a circle once its time to live has passed', async () => {
+      const now = Date.now();
+      await node(0, { idleTtlMs: 60_000, now: () => now }).insert(
+        circleRecord('circle-a', 'AAAA-AAAA-AAA'),
+      );
+      expect(await node(1, { now: () => now + 59_000 }).count()).toBe(1);
+      expect(await node(1, { now: () => now + 61_000 }).count()).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Runs a real redis-server on 127.0.0.1 for one test file, with nothing written to disk.
+ * Tests skip loudly when it is not installed, except under CI, where that means the machine
+ * was set up wrong.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { describeWithTool, type ExternalTool } from './external-tool';
+
+const REDIS_SERVER: ExternalTool = {
+  label: 'redis-server',
+  envVar: 'REDIS_SERVER_PATH',
+  candidates: ['/usr/bin/redis-server', '/usr/local/bin/redis-server'],
+  installHint: 'install the redis-server package',
+};
+
+export function describeWithRedis(name: string, body: (executablePath: string) => void): void {
+  describeWithTool(REDIS_SERVER, name, body);
+}
+
+export interface RunningRedis {
+  url: string;
+  /** A client of its own for the caller, closed with `stop`. */
+  client(): Redis;
+  /** Everything redis-server has logged so far, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
+  return port;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+}
+
+/** Closes a client gracefully (QUIT), leaving no timer behind; one already closed is left. */
+export async function closeClient(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  // QUIT lets the server close the connection; a bare disconnect would leave a timer waiting
+  // for that close, and the test run waiting for the timer.
+  const ended = new Promise((resolve) => redis.once('end', resolve));
+  await redis.quit().catch(() => {
+    redis.disconnect();
+  });
+  await ended;
+}
+
+/** Starts redis-server and resolves once it accepts connections. */
+export async function startRedis(executablePath: string): Promise<RunningRedis> {
+  const port = await freePort();
+  // No snapshots, no append-only file: nothing a test writes outlives the test.
+  const child = spawn(
+    executablePath,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `redis://127.0.0.1:${port}`;
+  const clients: Redis[] = [];
+  const client = (): Redis => {
+    const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    clients.push(redis);
+    return redis;
+  };
+  // redis-server says so on its log once it accepts connections.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`redis-server did not become ready:\n${output}`));
+    }, 10_000);
+    const check = () => {
+      if (!/ready to accept connections/i.test(output)) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited:\n${output}`));
+    });
+  });
+  return {
+    url,
+    client,
+    log: () => output,
+    stop: async () => {
+      await Promise.all(clients.splice(0).map((redis) => closeClient(redis)));
+      child.kill('SIGTERM');
+      await exited(child);
+      child.stdout.destroy();
+      child.stderr.destroy();
+    },
+  };
+}
