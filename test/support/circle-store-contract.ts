@@ -1,5 +1,5 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { CircleRecord } from '../../signaling-server/circles/circle-record';
+import type { CircleRecord, WaitingRecord } from '../../signaling-server/circles/circle-record';
 import * as rules from '../../signaling-server/circles/circle-rules';
 import type { CircleStore } from '../../signaling-server/circles/circle-store';
 
@@ -23,6 +23,15 @@ export function circleRecord(id: string, code: string): CircleRecord {
     },
   });
 }
+
+/** Someone knocking, as the update tests add them. */
+const SAKURA: WaitingRecord = {
+  id: 'waiting-1',
+  name: 'さくら',
+  since: 5,
+  color: 3,
+  deviceHash: null,
+};
 
 export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -117,20 +126,12 @@ export function describeCircleStore(
       it('stores the change and returns what the change returns', async () => {
         await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
         const result = await store.update('circle-a', (c) => {
-          rules.addWaiting(c, {
-            id: 'waiting-1',
-            name: 'さくら',
-            since: 5,
-            color: 3,
-            deviceHash: null,
-          });
+          rules.addWaiting(c, { ...SAKURA });
           return { waiting: c.waiting.length, revision: c.revision };
         });
         expect(result).toEqual({ waiting: 1, revision: 2 });
         const stored = await store.get('circle-a');
-        expect(stored?.waiting).toEqual([
-          { id: 'waiting-1', name: 'さくら', since: 5, color: 3, deviceHash: null },
-        ]);
+        expect(stored?.waiting).toEqual([SAKURA]);
         expect(stored?.revision).toBe(2);
       });
 
@@ -139,13 +140,7 @@ export function describeCircleStore(
         const before = await store.get('circle-a');
         const error = await rejection(
           store.update('circle-a', (c) => {
-            rules.addWaiting(c, {
-              id: 'waiting-1',
-              name: 'さくら',
-              since: 5,
-              color: 3,
-              deviceHash: null,
-            });
+            rules.addWaiting(c, { ...SAKURA });
             c.title = 'half-done';
             rules.removeMember(c, 'not-a-member', 1000); // throws NotInCircle
             return c;
