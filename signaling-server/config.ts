@@ -70,6 +70,10 @@ export interface ServerConfig {
   helpAlertRepeatMs: number;
   /** The JSON file of help resources served at `/help-resources`, checked at start. */
   helpResourcesPath: string;
+  /** Redis shared by every node; null keeps everything in this process (one node). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key, so one Redis can serve several deployments. */
+  redisPrefix: string;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -116,6 +120,8 @@ export function defaultConfig(): ServerConfig {
     // The hosts were just told; telling them again every second would drown their screen.
     helpAlertRepeatMs: 30_000,
     helpResourcesPath: path.join(root, 'config', 'help-resources.example.json'),
+    redisUrl: null,
+    redisPrefix: 'engawa:',
   };
 }
 
@@ -165,7 +171,8 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 
 /**
  * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, CONNECTIONS_PER_MINUTE, LOG_LEVEL, the
- * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES and `--https`.
+ * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES, REDIS_URL,
+ * REDIS_PREFIX and `--https`.
  * Throws on a value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
@@ -198,5 +205,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   config.voice = loadVoicePolicy(env);
   const help = env.HELP_RESOURCES?.trim();
   if (help) config.helpResourcesPath = path.resolve(help);
+  const redisUrl = env.REDIS_URL?.trim();
+  if (redisUrl) {
+    if (!/^rediss?:\/\//.test(redisUrl)) {
+      throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+    }
+    config.redisUrl = redisUrl;
+  }
+  const prefix = env.REDIS_PREFIX?.trim();
+  if (prefix !== undefined && prefix !== '') {
+    if (!/^[\w.:-]{1,64}$/.test(prefix)) {
+      throw new Error(`REDIS_PREFIX may hold only letters, digits and _.:- (64 at most)`);
+    }
+    config.redisPrefix = prefix;
+  }
   return config;
 }

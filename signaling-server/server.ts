@@ -7,7 +7,6 @@ import { CircleService } from './circles/circle-service';
 import type { CircleStore } from './circles/circle-store';
 import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
 import { realScheduler, type Scheduler } from '../shared/time/time';
-import { MemoryCircleStore } from './circles/memory-circle-store';
 import type { ServerConfig } from './config';
 import { ChatLog } from './conversation/chat-log';
 import { ConversationService } from './conversation/conversation-service';
@@ -27,6 +26,10 @@ import { VoiceService } from './voice/voice-service';
 import { MemberCooldown } from './limits/member-cooldown';
 import { Limits } from '../shared/protocol/limits';
 import packageJson from '../package.json';
+import type { Deadlines } from './deadlines/deadlines';
+import { embeddedState } from './state/embedded-state';
+import { redisState } from './state/redis-state';
+import type { SharedState } from './state/shared-state';
 
 export interface RunningServer {
   /** Base URL on the loopback interface, e.g. http://localhost:8080. */
@@ -42,6 +45,8 @@ export interface RunningServer {
   safety: SafetyService;
   chat: ChatLog;
   store: CircleStore;
+  deadlines: Deadlines;
+  state: SharedState;
   close(): Promise<void>;
 }
 
@@ -58,11 +63,21 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? new MemoryCircleStore();
   const now = options.now ?? Date.now;
   const scheduler = options.scheduler ?? realScheduler;
   // Read before listening: a broken list of help contacts must stop the server, not be served.
   const helpResources = loadHelpResources(config.helpResourcesPath);
+  const state =
+    config.redisUrl === null
+      ? embeddedState({ store: options.store, scheduler, now, logger })
+      : await redisState({
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+          scheduler,
+          now,
+          logger,
+        });
+  const { store, deadlines } = state;
 
   // The app reports connection counts from the Socket.IO server created just below.
   let io: EngawaServer | undefined = undefined;
@@ -81,7 +96,7 @@ export async function startServer(
 
   const floodPenalties = new MemberCooldown(config.floodPenaltyMs, now);
   const realtimeDeps = { config, logger, now, floodPenalties };
-  io = createRealtimeServer(httpServer, realtimeDeps);
+  io = createRealtimeServer(httpServer, realtimeDeps, state.adapter);
   // Services reach people only through these ports, never through Socket.IO itself.
   const notify = new SocketNotifier(io);
   const broadcast = new CircleBroadcaster(notify, now);
@@ -95,7 +110,7 @@ export async function startServer(
     chat,
     logger,
     now,
-    scheduler,
+    deadlines,
     codeAttempts: new CodeAttemptLimiter(config.codeAttempts),
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
@@ -121,7 +136,7 @@ export async function startServer(
     logger,
     now,
   });
-  const piece = new PieceService({ notify, changes, store, broadcast, logger, now, scheduler });
+  const piece = new PieceService({ notify, changes, store, broadcast, logger, now, deadlines });
   const conversation = new ConversationService({ notify, broadcast, chat, logger, now });
   const safety = new SafetyService({
     notify,
@@ -131,7 +146,7 @@ export async function startServer(
     helpAlertRepeatMs: config.helpAlertRepeatMs,
   });
   const services = { circles, voice, presence, facilitation, piece, conversation, safety };
-  acceptConnections(io, services, store, realtimeDeps);
+  const disconnects = acceptConnections(io, services, store, realtimeDeps);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -143,7 +158,10 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo;
   const scheme = config.https ? 'https' : 'http';
   const running = io;
-  logger.info({ evt: 'server.listening', port, https: config.https }, 'listening');
+  logger.info(
+    { evt: 'server.listening', port, https: config.https, state: state.kind },
+    'listening',
+  );
 
   return {
     url: `${scheme}://localhost:${port}`,
@@ -158,8 +176,11 @@ export async function startServer(
     safety,
     chat,
     store,
+    deadlines,
+    state,
     close: async () => {
-      circles.dispose();
+      // With circles in this process, the seats of sockets closed below have nothing to hold.
+      if (state.kind === 'memory') state.stopDeadlines();
       piece.dispose();
       conversation.dispose();
       running.disconnectSockets(true);
@@ -171,6 +192,9 @@ export async function startServer(
       // Idle keep-alive connections would otherwise hold the HTTP server open.
       httpServer.closeAllConnections();
       await closed;
+      // Seats held in Redis for the people just disconnected are written before it closes.
+      await disconnects.settled();
+      await state.close();
     },
   };
 }

@@ -20,8 +20,7 @@ import type { CircleStore } from './circle-store';
 import { toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
-import type { Scheduler } from '../../shared/time/time';
-import { KeyedTimers } from './grace-timers';
+import type { Deadlines } from '../deadlines/deadlines';
 import type { MemberCooldown } from '../limits/member-cooldown';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
 import {
@@ -45,7 +44,8 @@ export interface CircleServiceDeps {
   chat: ChatLog;
   logger: Logger;
   codeAttempts: CodeAttemptLimiter;
-  scheduler: Scheduler;
+  /** Seat holds: when someone who dropped (or was just admitted) is let go. */
+  deadlines: Deadlines;
   now: () => number;
   memberGraceMs: number;
   facilitatorGraceMs: number;
@@ -57,7 +57,9 @@ export interface CircleServiceDeps {
   floodPenalties: MemberCooldown;
 }
 
-const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId}`;
+/** The deadline kind of a held seat; its id is `circleId/memberId`. */
+const SEAT_HOLD = 'seat-hold';
+const holdId = (circleId: string, memberId: string) => `${circleId}/${memberId}`;
 
 /**
  * Everything a circle does in response to its people: creating, previewing, knocking,
@@ -67,11 +69,11 @@ const timerKey = (circleId: string, memberId: string) => `${circleId}/${memberId
  * of their own.
  */
 export class CircleService {
-  private readonly graceTimers: KeyedTimers;
-  private disposed = false;
-
   constructor(private readonly deps: CircleServiceDeps) {
-    this.graceTimers = new KeyedTimers(deps.scheduler);
+    deps.deadlines.handle(SEAT_HOLD, (id) => {
+      const [circleId = '', memberId = ''] = id.split('/');
+      return this.graceExpired(circleId, memberId);
+    });
   }
 
   async create(caller: Caller, input: CircleCreateRequest): Promise<EnteredCircle> {
@@ -177,7 +179,7 @@ export class CircleService {
       const previousConnection = rules.attachConnection(c, member.id, caller.connectionId);
       return { circle: c, previous: previousConnection };
     });
-    this.graceTimers.cancel(timerKey(circleId, member.id));
+    await this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, member.id));
     if (previous !== null && previous !== caller.connectionId) {
       // The same person opened the circle again (a reload, or another tab): the newest wins.
       this.deps.notify.toConnection(previous, 'session:closed', { reason: 'replaced' });
@@ -222,7 +224,7 @@ export class CircleService {
       return c;
     });
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
-    this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
+    await this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
     this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
       code: circle.code,
       memberId: newMemberId,
@@ -277,7 +279,7 @@ export class CircleService {
     if (!outcome?.away) return;
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
-    this.startGrace(circleId, memberId, graceMs);
+    await this.startGrace(circleId, memberId, graceMs);
     this.deps.broadcast.state(outcome.circle);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
   }
@@ -287,28 +289,16 @@ export class CircleService {
    * stop their grace period and take their sockets out of the circle's rooms.
    */
   seatReleased(circleId: string, memberId: string): void {
-    this.graceTimers.cancel(timerKey(circleId, memberId));
     this.deps.audiences.releaseMember(circleId, memberId);
-  }
-
-  /** Stops every timer. Circles stay in the store; their grace periods no longer run out. */
-  dispose(): void {
-    this.disposed = true;
-    this.graceTimers.dispose();
-  }
-
-  get pendingTimers(): number {
-    return this.graceTimers.size;
-  }
-
-  private startGrace(circleId: string, memberId: string, ms: number): void {
-    // Sockets closed by shutting down must not leave timers behind.
-    if (this.disposed) return;
-    this.graceTimers.start(timerKey(circleId, memberId), ms, () => {
-      this.graceExpired(circleId, memberId).catch((error: unknown) => {
-        this.deps.logger.error({ evt: 'grace.failed', circle: circleId, err: error }, 'grace');
-      });
+    this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, memberId)).catch((error: unknown) => {
+      // Harmless if it fires anyway: a seat already freed is not freed twice.
+      this.deps.logger.warn({ evt: 'grace.cancel_failed', circle: circleId, err: error }, 'grace');
     });
+  }
+
+  private async startGrace(circleId: string, memberId: string, ms: number): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.deadlines.set(SEAT_HOLD, holdId(circleId, memberId), now + ms, String(now));
   }
 
   private async graceExpired(circleId: string, memberId: string): Promise<void> {
@@ -362,7 +352,9 @@ export class CircleService {
     const circle = await this.deps.store.get(circleId);
     if (!circle) return;
     await this.deps.store.delete(circleId);
-    this.graceTimers.cancelPrefix(`${circleId}/`);
+    await Promise.all(
+      circle.members.map((m) => this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, m.id))),
+    );
     const ended = message === undefined ? { reason } : { reason, message };
     this.deps.notify.toCircle(circleId, 'circle:ended', ended);
     for (const waiting of circle.waiting) {

@@ -3,8 +3,7 @@ import type { CircleBroadcaster } from '../circles/circle-broadcasts';
 import type { CircleChanges, MemberChange } from '../circles/circle-changes';
 import type { CircleRecord } from '../circles/circle-record';
 import type { CircleStore } from '../circles/circle-store';
-import type { Scheduler } from '../../shared/time/time';
-import { KeyedTimers } from '../circles/grace-timers';
+import type { Deadlines } from '../deadlines/deadlines';
 import * as piece from '../circles/talking-piece';
 import type { Logger } from '../logger';
 import type { SeatedCaller } from '../ports/caller';
@@ -17,8 +16,11 @@ export interface PieceServiceDeps {
   broadcast: CircleBroadcaster;
   logger: Logger;
   now: () => number;
-  scheduler: Scheduler;
+  deadlines: Deadlines;
 }
+
+/** The deadline kind of a share-time cue; its id is the circle's. */
+const SHARE_TIME = 'share-time';
 
 /** One holding: who received the piece, and when. */
 function holdingOf(circle: CircleRecord): string | null {
@@ -29,17 +31,16 @@ function holdingOf(circle: CircleRecord): string | null {
 /**
  * The talking piece on the wire, and the share timer: when someone has held the piece for the
  * circle's share time, everyone receives `piece:timeUp` once for that holding. Nothing is cut
- * off; what a client does with it is a gentle reminder.
+ * off; what a client does with it is a gentle reminder. The cue is a deadline tagged with the
+ * holding, so it fires once per holding whichever node saw the change and whichever fires it.
  */
 export class PieceService {
-  private readonly timers: KeyedTimers;
-  /** The holding each circle's timer was set for (kept after it fires, so it fires once). */
+  /** The holding each circle's cue was last set for here: most changes leave it as it was. */
   private readonly timed = new Map<string, string>();
   private readonly unsubscribe: (() => void)[];
-  private disposed = false;
 
   constructor(private readonly deps: PieceServiceDeps) {
-    this.timers = new KeyedTimers(deps.scheduler);
+    deps.deadlines.handle(SHARE_TIME, (circleId, holding) => this.timeUp(circleId, holding));
     this.unsubscribe = [
       deps.broadcast.onState((circle) => {
         this.follow(circle);
@@ -78,15 +79,13 @@ export class PieceService {
     return this.change(caller, 'round.ended', (c, actor, now) => piece.endRound(c, actor, now));
   }
 
-  /** Circles with a share timer set or spent. */
+  /** Circles whose share-time cue this node follows. */
   get size(): number {
     return this.timed.size;
   }
 
   dispose(): void {
-    this.disposed = true;
     for (const unsubscribe of this.unsubscribe) unsubscribe();
-    this.timers.dispose();
     this.timed.clear();
   }
 
@@ -95,22 +94,18 @@ export class PieceService {
     return null;
   }
 
-  /** Every change of a circle passes here: a new holding gets a fresh timer. */
+  /** Every change of a circle passes here: a new holding gets a cue of its own. */
   private follow(circle: CircleRecord): void {
     const holding = holdingOf(circle);
     if (holding === (this.timed.get(circle.id) ?? null)) return;
-    this.timers.cancel(circle.id);
-    if (holding === null || this.disposed) {
-      this.timed.delete(circle.id);
-      return;
-    }
-    this.timed.set(circle.id, holding);
-    const since = circle.piece.since ?? this.deps.now();
-    const dueInMs = Math.max(0, since + circle.shareTimeS * 1000 - this.deps.now());
-    this.timers.start(circle.id, dueInMs, () => {
-      this.timeUp(circle.id, holding).catch((error: unknown) => {
-        this.deps.logger.error({ evt: 'piece.time_up_failed', circle: circle.id, err: error });
-      });
+    const done =
+      holding === null
+        ? this.deps.deadlines.cancel(SHARE_TIME, circle.id)
+        : this.deps.deadlines.set(SHARE_TIME, circle.id, dueAt(circle), holding);
+    if (holding === null) this.timed.delete(circle.id);
+    else this.timed.set(circle.id, holding);
+    done.catch((error: unknown) => {
+      this.deps.logger.error({ evt: 'piece.time_up_failed', circle: circle.id, err: error });
     });
   }
 
@@ -125,7 +120,14 @@ export class PieceService {
   }
 
   private forget(circleId: string): void {
-    this.timers.cancel(circleId);
     this.timed.delete(circleId);
+    this.deps.deadlines.cancel(SHARE_TIME, circleId).catch((error: unknown) => {
+      this.deps.logger.error({ evt: 'piece.time_up_failed', circle: circleId, err: error });
+    });
   }
+}
+
+/** When a holding's share time is up. */
+function dueAt(circle: CircleRecord): number {
+  return (circle.piece.since ?? 0) + circle.shareTimeS * 1000;
 }

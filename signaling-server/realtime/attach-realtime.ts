@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -38,11 +38,19 @@ function opensSession(req: IncomingMessage): boolean {
   return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid');
 }
 
-/** Creates the Socket.IO server: origin check, version check, flood guard, then handlers. */
-export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): EngawaServer {
+/**
+ * Creates the Socket.IO server: origin check, version check, flood guard, then handlers. An
+ * adapter carries room emits to the other nodes; without one, everyone is on this node.
+ */
+export function createRealtimeServer(
+  httpServer: HttpServer,
+  deps: RealtimeDeps,
+  adapter?: ServerOptions['adapter'],
+): EngawaServer {
   const { config } = deps;
   const connections = new ConnectionLimiter(config.connectionsPerMinute);
   const io: EngawaServer = new Server(httpServer, {
+    ...(adapter ? { adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: Limits.maxMessageBytes,
     // A vanished client is noticed within pingInterval + pingTimeout (18 s by default).
@@ -86,12 +94,18 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   return io;
 }
 
+/** Disconnects still being handled, so a node shutting down can let them finish. */
+export interface DisconnectsInFlight {
+  settled(): Promise<void>;
+}
+
 export function acceptConnections(
   io: EngawaServer,
   services: RequestServices,
   store: CircleStore,
   deps: RealtimeDeps,
-): void {
+): DisconnectsInFlight {
+  const inFlight = new Set<Promise<void>>();
   const { config, logger, now, floodPenalties } = deps;
   const dispatch = createDispatcher(handlerTable(services), logger, new IdentityResolver(store));
   const policies = { guest: config.guestFlood, member: config.flood };
@@ -100,9 +114,18 @@ export function acceptConnections(
     socket.data.address = clientAddress(socket.request, config.trustProxy);
     guardAndDispatch(socket, policies, { now, logger, penalties: floodPenalties, dispatch });
     socket.on('disconnect', () => {
-      services.circles.disconnected(socket.id, socket.data.identity).catch((error: unknown) => {
-        logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');
-      });
+      const handled = services.circles
+        .disconnected(socket.id, socket.data.identity)
+        .catch((error: unknown) => {
+          logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');
+        })
+        .finally(() => inFlight.delete(handled));
+      inFlight.add(handled);
     });
   });
+  return {
+    settled: async () => {
+      await Promise.all([...inFlight]);
+    },
+  };
 }

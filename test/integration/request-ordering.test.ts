@@ -94,9 +94,9 @@ describe('flood guard', () => {
 });
 
 describe('shutting down', () => {
-  // server.ts close(): `circles.dispose()` runs before `disconnectSockets(true)`, so each
-  // member's disconnect re-arms a grace timer on the disposed service, and it outlives close()
-  // (five minutes for a facilitator by default). The harness clears such timers itself.
+  // server.ts close(): the deadlines stop before `disconnectSockets(true)`; otherwise each
+  // member's disconnect would set a seat-hold timer that outlives close() (five minutes for a
+  // facilitator by default). The harness would clear such timers itself, and report them.
   test('close() leaves no grace timer running', async () => {
     const h = await start({ facilitatorGraceMs: 60_000 });
     const facilitator = await createCircle(h);
@@ -104,7 +104,7 @@ describe('shutting down', () => {
     const dropped = waitForDisconnect(facilitator.socket);
     await h.close();
     await dropped;
-    expect(h.server.circles.pendingTimers).toBe(0);
+    expect(await h.server.deadlines.pending()).toBe(0);
     expect(h.timersLeftAfterClose).toBe(0);
   });
 });

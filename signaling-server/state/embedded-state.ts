@@ -1,0 +1,26 @@
+import type { Scheduler } from '../../shared/time/time';
+import type { CircleStore } from '../circles/circle-store';
+import { MemoryCircleStore } from '../circles/memory-circle-store';
+import { TimerDeadlines } from '../deadlines/timer-deadlines';
+import type { Logger } from '../logger';
+import type { SharedState } from './shared-state';
+
+/** One node, nothing to install: circles in memory and deadlines as timers. */
+export function embeddedState(deps: {
+  store?: CircleStore;
+  scheduler: Scheduler;
+  now: () => number;
+  logger: Logger;
+}): SharedState {
+  const deadlines = new TimerDeadlines(deps);
+  return {
+    kind: 'memory',
+    store: deps.store ?? new MemoryCircleStore(),
+    deadlines,
+    reachable: () => Promise.resolve(true),
+    stopDeadlines: () => {
+      deadlines.dispose();
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,110 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import type { Scheduler } from '../../shared/time/time';
+import { RedisCircleStore } from '../circles/redis-circle-store';
+import { RedisDeadlines } from '../deadlines/redis-deadlines';
+import type { Logger } from '../logger';
+import type { SharedState } from './shared-state';
+
+/** How long a health check waits for Redis to answer. */
+const PING_TIMEOUT_MS = 1_000;
+
+export interface RedisStateOptions {
+  url: string;
+  /** Prefix of every key, so one Redis can serve several deployments. */
+  prefix: string;
+  scheduler: Scheduler;
+  now: () => number;
+  logger: Logger;
+}
+
+/**
+ * Every node on one Redis: circles, deadlines, and Socket.IO's packets between nodes on a
+ * Redis stream, which a node reads on from where it was after a short outage.
+ */
+export async function redisState(options: RedisStateOptions): Promise<SharedState> {
+  const { url, prefix, logger } = options;
+  const commands = connect(url, 'commands', logger);
+  // The adapter blocks on XREAD; its own connection keeps that from delaying commands.
+  const stream = connect(url, 'stream', logger);
+  try {
+    await Promise.all([commands.ping(), stream.ping()]);
+  } catch (error) {
+    commands.disconnect();
+    stream.disconnect();
+    throw new Error(`Redis at ${redactedUrl(url)} did not answer`, { cause: error });
+  }
+  const deadlines = new RedisDeadlines(commands, options, { prefix });
+  return {
+    kind: 'redis',
+    store: new RedisCircleStore(commands, { prefix, now: options.now }),
+    deadlines,
+    adapter: createAdapter(stream, { streamName: `${prefix}socket.io` }),
+    reachable: () => answers(commands),
+    stopDeadlines: () => {
+      deadlines.dispose();
+    },
+    close: async () => {
+      deadlines.dispose();
+      await Promise.all([quit(commands), quit(stream)]);
+    },
+  };
+}
+
+function connect(url: string, role: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    // Commands wait for a reconnect rather than fail at once, but not for ever: a request that
+    // cannot reach Redis gets a clear error while the node stays up.
+    maxRetriesPerRequest: 2,
+    retryStrategy: (times) => Math.min(times * 100, 2_000),
+  });
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ evt: 'redis.unreachable', role, err: error.message }, 'redis unreachable');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info({ evt: 'redis.reconnected', role }, 'redis reconnected');
+  });
+  return redis;
+}
+
+async function answers(redis: Redis): Promise<boolean> {
+  if (redis.status !== 'ready') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([redis.ping().then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function quit(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  const ended = new Promise((resolve) => redis.once('end', resolve));
+  await redis.quit().catch(() => {
+    redis.disconnect();
+  });
+  await ended;
+}
+
+/** The URL without its password, for messages. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'REDIS_URL';
+  }
+}

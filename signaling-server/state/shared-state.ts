@@ -1,0 +1,21 @@
+import type { ServerOptions } from 'socket.io';
+import type { CircleStore } from '../circles/circle-store';
+import type { Deadlines } from '../deadlines/deadlines';
+
+/**
+ * Where everything that must outlive one process lives: in this process by default, or in
+ * Redis, shared by every node, when `REDIS_URL` is set. Services see only these parts.
+ */
+export interface SharedState {
+  /** `memory` or `redis`, as `/healthz` and the start-up line report it. */
+  kind: 'memory' | 'redis';
+  store: CircleStore;
+  deadlines: Deadlines;
+  /** The Socket.IO adapter that carries room emits to every node; none for one process. */
+  adapter?: ServerOptions['adapter'];
+  /** Whether the shared state answers right now. */
+  reachable(): Promise<boolean>;
+  /** Stops sweeping deadlines; the connections stay open until `close`. */
+  stopDeadlines(): void;
+  close(): Promise<void>;
+}
