@@ -8,7 +8,7 @@ import type { CircleStore } from './circles/circle-store';
 import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
 import { realScheduler, type Scheduler } from '../shared/time/time';
 import type { ServerConfig } from './config';
-import { ChatLog } from './conversation/chat-log';
+import type { ChatLog } from './conversation/chat-log';
 import { ConversationService } from './conversation/conversation-service';
 import { FacilitationService } from './facilitation/facilitation-service';
 import { PieceService } from './facilitation/piece-service';
@@ -24,7 +24,6 @@ import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { VoiceService } from './voice/voice-service';
 import { MemberCooldown } from './limits/member-cooldown';
-import { Limits } from '../shared/protocol/limits';
 import packageJson from '../package.json';
 import type { Deadlines } from './deadlines/deadlines';
 import { embeddedState } from './state/embedded-state';
@@ -77,7 +76,7 @@ export async function startServer(
           now,
           logger,
         });
-  const { store, deadlines } = state;
+  const { store, deadlines, chat } = state;
 
   // The app reports connection counts from the Socket.IO server created just below.
   let io: EngawaServer | undefined = undefined;
@@ -101,7 +100,6 @@ export async function startServer(
   const notify = new SocketNotifier(io);
   const broadcast = new CircleBroadcaster(notify, now);
   const changes = new CircleChanges({ store, broadcast, logger, now });
-  const chat = new ChatLog(Limits.chatHistoryMax);
   const circles = new CircleService({
     notify,
     audiences: notify,

@@ -386,9 +386,13 @@ export class CircleService {
     caller.seatAs(circle.id, memberId, role !== undefined && isHostRole(role));
   }
 
-  private entered(circle: CircleRecord, memberId: string, resumeToken: string): EnteredCircle {
+  private async entered(
+    circle: CircleRecord,
+    memberId: string,
+    resumeToken: string,
+  ): Promise<EnteredCircle> {
     return toEnteredCircle(circle, memberId, resumeToken, {
-      chat: this.deps.chat,
+      chat: await this.deps.chat.history(circle.id),
       voice: this.deps.voice,
       now: this.deps.now(),
     });

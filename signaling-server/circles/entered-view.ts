@@ -1,6 +1,6 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import type { VoicePolicy } from '../config';
-import type { ChatLog } from '../conversation/chat-log';
+import type { ChatMessage } from '../../shared/circle/views';
 import { buildVoiceConfig } from '../voice/voice-config';
 import { blockedBy, isBlockedBetween } from './block-rules';
 import type { CircleRecord } from './circle-record';
@@ -17,16 +17,14 @@ export function toEnteredCircle(
   circle: CircleRecord,
   memberId: string,
   resumeToken: string,
-  context: { chat: ChatLog; voice: VoicePolicy; now: number },
+  context: { chat: readonly ChatMessage[]; voice: VoicePolicy; now: number },
 ): EnteredCircle {
   const role = rules.findMember(circle, memberId)?.role;
   const host = role !== undefined && isHostRole(role);
   return {
     self: { memberId, resumeToken, blocked: blockedBy(circle, memberId) },
     circle: toCircleView(circle, context.now),
-    chat: context.chat
-      .history(circle.id)
-      .filter((line) => !isBlockedBetween(circle, memberId, line.from)),
+    chat: context.chat.filter((line) => !isBlockedBetween(circle, memberId, line.from)),
     ...(host ? { waiting: toWaitingViews(circle), moderation: toModerationState(circle) } : {}),
     ...voiceFor(circle, memberId, context),
   };

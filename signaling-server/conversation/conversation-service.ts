@@ -30,7 +30,7 @@ function text(input: string, maxChars: number): string {
 }
 
 /**
- * Words in writing: the circle's chat (kept in memory while the circle lasts, so latecomers
+ * Words in writing: the circle's chat (kept while the circle lasts, so latecomers
  * can read back) and private messages (passed on, never kept). Neither is ever logged, and
  * nothing passes between two members when either has blocked the other.
  */
@@ -41,12 +41,14 @@ export class ConversationService {
   constructor(private readonly deps: ConversationServiceDeps) {
     this.pace = new SlidingWindow(Limits.chatBurst, Limits.chatWindowMs, deps.now);
     this.unsubscribe = deps.broadcast.onEnded((circleId) => {
-      deps.chat.forget(circleId);
+      deps.chat.forget(circleId).catch((error: unknown) => {
+        deps.logger.error({ evt: 'chat.forget_failed', circle: circleId, err: error }, 'chat');
+      });
     });
   }
 
   /** A chat line to everyone in the circle, the sender included, except across a block. */
-  send(caller: SeatedCaller, input: string): Promise<null> {
+  async send(caller: SeatedCaller, input: string): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
     const sender = requireMember(circle, memberId);
     const value = text(input, Limits.chatMaxChars);
@@ -59,20 +61,21 @@ export class ConversationService {
       text: value,
       at: this.deps.now(),
     };
-    this.deps.chat.add(circleId, line);
+    // Kept before it is sent: a latecomer who enters just after must not miss it.
+    await this.deps.chat.add(circleId, line);
     this.deps.notify.toCircleExcept(circleId, cutOffFrom(circle, memberId), 'chat:message', line);
     this.deps.logger.debug({ evt: 'chat.sent', circle: circleId, member: memberId }, 'chat');
-    return Promise.resolve(null);
+    return null;
   }
 
   /** A facilitator or co-facilitator empties the chat for everyone. */
-  clear(caller: SeatedCaller): Promise<null> {
+  async clear(caller: SeatedCaller): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
     requireHost(circle, memberId);
-    this.deps.chat.forget(circleId);
+    await this.deps.chat.forget(circleId);
     this.deps.notify.toCircle(circleId, 'chat:cleared', {});
     this.deps.logger.info({ evt: 'chat.cleared', circle: circleId, by: memberId }, 'chat cleared');
-    return Promise.resolve(null);
+    return null;
   }
 
   /**

@@ -1,6 +1,8 @@
+import { Limits } from '../../shared/protocol/limits';
 import type { Scheduler } from '../../shared/time/time';
 import type { CircleStore } from '../circles/circle-store';
 import { MemoryCircleStore } from '../circles/memory-circle-store';
+import { MemoryChatLog } from '../conversation/chat-log';
 import { TimerDeadlines } from '../deadlines/timer-deadlines';
 import type { Logger } from '../logger';
 import type { SharedState } from './shared-state';
@@ -17,6 +19,7 @@ export function embeddedState(deps: {
     kind: 'memory',
     store: deps.store ?? new MemoryCircleStore(),
     deadlines,
+    chat: new MemoryChatLog(Limits.chatHistoryMax),
     reachable: () => Promise.resolve(true),
     stopDeadlines: () => {
       deadlines.dispose();

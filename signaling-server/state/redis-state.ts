@@ -1,7 +1,9 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
+import { Limits } from '../../shared/protocol/limits';
 import type { Scheduler } from '../../shared/time/time';
 import { RedisCircleStore } from '../circles/redis-circle-store';
+import { RedisChatLog } from '../conversation/redis-chat-log';
 import { RedisDeadlines } from '../deadlines/redis-deadlines';
 import type { Logger } from '../logger';
 import type { SharedState } from './shared-state';
@@ -39,6 +41,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     kind: 'redis',
     store: new RedisCircleStore(commands, { prefix, now: options.now }),
     deadlines,
+    chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
     adapter: createAdapter(stream, { streamName: `${prefix}socket.io` }),
     reachable: () => answers(commands),
     stopDeadlines: () => {

@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'socket.io';
 import type { CircleStore } from '../circles/circle-store';
+import type { ChatLog } from '../conversation/chat-log';
 import type { Deadlines } from '../deadlines/deadlines';
 
 /**
@@ -11,6 +12,8 @@ export interface SharedState {
   kind: 'memory' | 'redis';
   store: CircleStore;
   deadlines: Deadlines;
+  /** Each circle's recent chat (at most `Limits.chatHistoryMax` lines), gone with the circle. */
+  chat: ChatLog;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */
   adapter?: ServerOptions['adapter'];
   /** Whether the shared state answers right now. */

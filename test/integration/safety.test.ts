@@ -260,9 +260,9 @@ describe('chat', () => {
     expect(late.entered.chat.map((m) => m.text)).toEqual(
       Array.from({ length: 100 }, (_, i) => `line ${i + 6}`),
     );
-    expect(h.server.chat.size).toBe(1);
+    expect(await h.server.chat.size()).toBe(1);
     expectOk(await request(facilitator.socket, 'circle:end', {}));
-    expect(h.server.chat.size).toBe(0);
+    expect(await h.server.chat.size()).toBe(0);
   });
 });
 

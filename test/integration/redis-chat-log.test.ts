@@ -1,0 +1,40 @@
+import { RedisChatLog } from '../../signaling-server/conversation/redis-chat-log';
+import { describeChatLog } from '../support/chat-log-contract';
+import {
+  closeClient,
+  describeWithRedis,
+  startRedis,
+  type RunningRedis,
+} from '../support/redis-server';
+
+describeWithRedis('chat in a real redis-server', (executablePath) => {
+  let redis: RunningRedis;
+  let prefixes = 0;
+  const nextPrefix = () => `chat${++prefixes}:`;
+
+  beforeAll(async () => {
+    redis = await startRedis(executablePath);
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  describeChatLog('RedisChatLog', (keep) => {
+    const client = redis.client();
+    return Promise.resolve({
+      log: new RedisChatLog(client, keep, { prefix: nextPrefix() }),
+      close: () => closeClient(client),
+    });
+  });
+
+  it('a circle’s lines expire with it when nobody ends it', async () => {
+    const client = redis.client();
+    const prefix = nextPrefix();
+    const log = new RedisChatLog(client, 100, { prefix, ttlMs: 60_000 });
+    await log.add('c1', { id: '1', from: 'm', name: 'あ', text: 'x', at: 1 });
+    const ttl = await client.pttl(`${prefix}chat:c1`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    await closeClient(client);
+  });
+});
