@@ -23,7 +23,6 @@ import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { VoiceService } from './voice/voice-service';
-import { MemberCooldown } from './limits/member-cooldown';
 import packageJson from '../package.json';
 import type { Deadlines } from './deadlines/deadlines';
 import { embeddedState } from './state/embedded-state';
@@ -76,7 +75,7 @@ export async function startServer(
           now,
           logger,
         });
-  const { store, deadlines, chat } = state;
+  const { store, deadlines, chat, limits } = state;
 
   // The app reports connection counts from the Socket.IO server created just below.
   let io: EngawaServer | undefined = undefined;
@@ -93,8 +92,8 @@ export async function startServer(
     ? createHttpsServer(await ensureCertificate(config.tlsDir, lanAddresses()), app)
     : createHttpServer(app);
 
-  const floodPenalties = new MemberCooldown(config.floodPenaltyMs, now);
-  const realtimeDeps = { config, logger, now, floodPenalties };
+  const floodPenalties = limits.cooldown('flood-penalty', config.floodPenaltyMs);
+  const realtimeDeps = { config, logger, now, floodPenalties, limits };
   io = createRealtimeServer(httpServer, realtimeDeps, state.adapter);
   // Services reach people only through these ports, never through Socket.IO itself.
   const notify = new SocketNotifier(io);
@@ -109,7 +108,9 @@ export async function startServer(
     logger,
     now,
     deadlines,
-    codeAttempts: new CodeAttemptLimiter(config.codeAttempts),
+    codeAttempts: new CodeAttemptLimiter(
+      limits.points('code-attempts', config.codeAttempts.attempts, config.codeAttempts.windowS),
+    ),
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
     maxCircles: config.maxCircles,
@@ -122,6 +123,7 @@ export async function startServer(
     changes,
     logger,
     now,
+    limits,
     reactionCooldownMs: config.reactionCooldownMs,
   });
   const facilitation = new FacilitationService({
@@ -135,12 +137,13 @@ export async function startServer(
     now,
   });
   const piece = new PieceService({ notify, changes, store, broadcast, logger, now, deadlines });
-  const conversation = new ConversationService({ notify, broadcast, chat, logger, now });
+  const conversation = new ConversationService({ notify, broadcast, chat, logger, now, limits });
   const safety = new SafetyService({
     notify,
     store,
     logger,
     now,
+    limits,
     helpAlertRepeatMs: config.helpAlertRepeatMs,
   });
   const services = { circles, voice, presence, facilitation, piece, conversation, safety };

@@ -21,7 +21,7 @@ import { toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import type { Deadlines } from '../deadlines/deadlines';
-import type { MemberCooldown } from '../limits/member-cooldown';
+import type { Cooldown } from '../limits/limit-store';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
 import {
   hashDevice,
@@ -54,7 +54,7 @@ export interface CircleServiceDeps {
   /** Refuses a private circle when no TURN server can relay its voice; ICE servers for a seat. */
   voice: VoicePolicy;
   /** Members recently cut off for flooding: their seat is held, but not yet given back. */
-  floodPenalties: MemberCooldown;
+  floodPenalties: Cooldown;
 }
 
 /** The deadline kind of a held seat; its id is `circleId/memberId`. */
@@ -173,7 +173,7 @@ export class CircleService {
       await this.deps.codeAttempts.recordFailure(caller.address);
       throw EngawaError.of(ErrorCode.ResumeRefused);
     }
-    const penaltyMs = this.deps.floodPenalties.remaining(member.id);
+    const penaltyMs = await this.deps.floodPenalties.remaining(member.id);
     if (penaltyMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(penaltyMs / 1000));
     const { circle, previous } = await this.deps.store.update(circleId, (c) => {
       const previousConnection = rules.attachConnection(c, member.id, caller.connectionId);

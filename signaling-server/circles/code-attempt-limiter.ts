@@ -1,17 +1,13 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { EngawaError } from '../../shared/protocol/errors';
-import type { CodeAttemptPolicy } from '../config';
 
 /**
  * Counts wrong circle codes per client address. 55-bit codes cannot be found by guessing at
  * this rate, and a limited address is refused even for a right code so it learns nothing.
  */
 export class CodeAttemptLimiter {
-  private readonly limiter: RateLimiterMemory;
-
-  constructor(policy: CodeAttemptPolicy) {
-    this.limiter = new RateLimiterMemory({ points: policy.attempts, duration: policy.windowS });
-  }
+  /** Points are wrong codes, per address and window (`LimitStore.points`). */
+  constructor(private readonly limiter: RateLimiterAbstract) {}
 
   async assertAllowed(address: string): Promise<void> {
     const state = await this.limiter.get(address);

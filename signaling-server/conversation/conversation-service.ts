@@ -13,7 +13,7 @@ import type { SeatedCaller } from '../ports/caller';
 import type { Notifier } from '../ports/notifier';
 import type { Clock } from '../../shared/time/time';
 import type { ChatLog } from './chat-log';
-import { SlidingWindow } from './sliding-window';
+import type { LimitStore, RateWindow } from '../limits/limit-store';
 
 export interface ConversationServiceDeps {
   notify: Notifier;
@@ -21,6 +21,8 @@ export interface ConversationServiceDeps {
   chat: ChatLog;
   logger: Logger;
   now: Clock;
+  /** Where per-member limits are counted (this process, or Redis for every node). */
+  limits: LimitStore;
 }
 
 function text(input: string, maxChars: number): string {
@@ -35,11 +37,11 @@ function text(input: string, maxChars: number): string {
  * nothing passes between two members when either has blocked the other.
  */
 export class ConversationService {
-  private readonly pace: SlidingWindow;
+  private readonly pace: RateWindow;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ConversationServiceDeps) {
-    this.pace = new SlidingWindow(Limits.chatBurst, Limits.chatWindowMs, deps.now);
+    this.pace = deps.limits.window('chat', Limits.chatBurst, Limits.chatWindowMs);
     this.unsubscribe = deps.broadcast.onEnded((circleId) => {
       deps.chat.forget(circleId).catch((error: unknown) => {
         deps.logger.error({ evt: 'chat.forget_failed', circle: circleId, err: error }, 'chat');
@@ -52,7 +54,7 @@ export class ConversationService {
     const { circleId, memberId, circle } = caller.seat;
     const sender = requireMember(circle, memberId);
     const value = text(input, Limits.chatMaxChars);
-    const waitMs = this.pace.take(memberId);
+    const waitMs = await this.pace.take(memberId);
     if (waitMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(waitMs / 1000));
     const line: ChatMessage = {
       id: newId(),

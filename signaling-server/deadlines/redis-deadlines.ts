@@ -55,9 +55,10 @@ return 1`;
 
 /**
  * Deadlines in a Redis sorted set, shared by every node. Each node sweeps it a few times a
- * second; a Lua script claims what fell due, so each deadline runs on one node. A claim is a
- * lease: if the node dies or its handler fails, another node runs it again when the lease
- * ends. When a node dies, what it set still falls due on the others.
+ * second, and also exactly when a deadline it set itself falls due; a Lua script claims what
+ * fell due, so each deadline runs on one node. A claim is a lease: if the node dies or its
+ * handler fails, another node runs it again when the lease ends. When a node dies, what it set
+ * still falls due on the others.
  */
 export class RedisDeadlines implements Deadlines {
   private readonly handlers = new Map<string, DeadlineHandler>();
@@ -66,7 +67,11 @@ export class RedisDeadlines implements Deadlines {
   private readonly leaseMs: number;
   private readonly tagTtlMs: number;
   private timer: unknown = null;
-  private sweeping = false;
+  /** Timers for the deadlines set here, so they fire on time rather than at the next sweep. */
+  private readonly wakes = new Map<string, unknown>();
+  /** The sweep in progress, and the one asked for while it runs. */
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   private disposed = false;
   /** Set while Redis cannot be reached, so an outage is logged once and not every sweep. */
   private failing = false;
@@ -99,10 +104,12 @@ export class RedisDeadlines implements Deadlines {
       tag,
       this.tagTtlMs,
     );
+    this.wakeAt(member, dueAt);
   }
 
   async cancel(kind: string, id: string): Promise<void> {
     const member = deadlineKey(kind, id);
+    this.stopWake(member);
     await this.redis.multi().zrem(this.queueKey(), member).del(this.tagKey(member)).exec();
   }
 
@@ -114,12 +121,30 @@ export class RedisDeadlines implements Deadlines {
     this.disposed = true;
     if (this.timer !== null) this.deps.scheduler.clear(this.timer);
     this.timer = null;
+    for (const member of [...this.wakes.keys()]) this.stopWake(member);
   }
 
-  /** Looks for due deadlines now (the sweep does this by itself; tests call it to not wait). */
-  async sweep(): Promise<void> {
-    if (this.sweeping || this.disposed) return;
-    this.sweeping = true;
+  /**
+   * Looks for due deadlines now (the sweep does this by itself; tests call it to not wait).
+   * Asked while a sweep runs, it runs one more after it, shared by everyone who asked meanwhile,
+   * so what fell due during the running one is not missed.
+   */
+  sweep(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.running === null) {
+      this.running = this.sweepOnce().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      return this.sweep();
+    });
+    return this.queued;
+  }
+
+  private async sweepOnce(): Promise<void> {
     try {
       const leaseUntil = this.deps.now() + this.leaseMs;
       const claimed = (await this.redis.eval(
@@ -139,8 +164,6 @@ export class RedisDeadlines implements Deadlines {
       await Promise.all(runs);
     } catch (error) {
       this.failed(error);
-    } finally {
-      this.sweeping = false;
     }
   }
 
@@ -155,6 +178,26 @@ export class RedisDeadlines implements Deadlines {
       // Left claimed: when the lease ends, a node tries it again.
       this.deps.logger.error({ evt: 'deadline.failed', kind: parsed.kind, err: error }, 'deadline');
     }
+  }
+
+  private wakeAt(member: string, dueAt: number): void {
+    this.stopWake(member);
+    if (this.disposed) return;
+    const wake = this.deps.scheduler.set(
+      () => {
+        this.wakes.delete(member);
+        void this.sweep();
+      },
+      Math.max(0, dueAt - this.deps.now()),
+    );
+    this.wakes.set(member, wake);
+  }
+
+  private stopWake(member: string): void {
+    const wake = this.wakes.get(member);
+    if (wake === undefined) return;
+    this.deps.scheduler.clear(wake);
+    this.wakes.delete(member);
   }
 
   private schedule(): void {

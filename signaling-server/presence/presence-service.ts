@@ -5,7 +5,7 @@ import type { CircleChanges } from '../circles/circle-changes';
 import * as rules from '../circles/circle-rules';
 import type { Logger } from '../logger';
 import type { Clock } from '../../shared/time/time';
-import { MemberCooldown } from '../limits/member-cooldown';
+import type { Cooldown, LimitStore } from '../limits/limit-store';
 import type { SeatedCaller } from '../ports/caller';
 import type { Notifier } from '../ports/notifier';
 
@@ -14,6 +14,8 @@ export interface PresenceServiceDeps {
   changes: CircleChanges;
   logger: Logger;
   now: Clock;
+  /** Where per-member limits are counted (this process, or Redis for every node). */
+  limits: LimitStore;
   /** Shortest time between two reactions from one member. */
   reactionCooldownMs: number;
 }
@@ -24,10 +26,10 @@ export interface PresenceServiceDeps {
  * circle's state; reactions are only passed on, never stored.
  */
 export class PresenceService {
-  private readonly cooldown: MemberCooldown;
+  private readonly cooldown: Cooldown;
 
   constructor(private readonly deps: PresenceServiceDeps) {
-    this.cooldown = new MemberCooldown(deps.reactionCooldownMs, deps.now);
+    this.cooldown = deps.limits.cooldown('reaction', deps.reactionCooldownMs);
   }
 
   /** Raises or lowers the sender's hand; the circle hears of it only when it changes. */
@@ -56,9 +58,9 @@ export class PresenceService {
    * Shows a reaction to everyone in the circle, the sender included, at a member's own pace;
    * never to someone either side has blocked.
    */
-  react(caller: SeatedCaller, reaction: Reaction): Promise<null> {
+  async react(caller: SeatedCaller, reaction: Reaction): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
-    const waitMs = this.cooldown.take(memberId);
+    const waitMs = await this.cooldown.take(memberId);
     if (waitMs > 0) {
       this.deps.logger.debug(
         { evt: 'reaction.rate_limited', circle: circleId, member: memberId },

@@ -11,7 +11,7 @@ import type { Logger } from '../logger';
 import { ConnectionLimiter } from './connection-limiter';
 import { createDispatcher } from './dispatcher';
 import { guardAndDispatch } from './flood-guard';
-import type { MemberCooldown } from '../limits/member-cooldown';
+import type { Cooldown, LimitStore } from '../limits/limit-store';
 import { isOriginAllowed } from './origin-policy';
 import type { EngawaServer } from './socket-types';
 
@@ -20,7 +20,9 @@ export interface RealtimeDeps {
   logger: Logger;
   now: () => number;
   /** Members cut off for flooding, shared with the circle service that refuses their resume. */
-  floodPenalties: MemberCooldown;
+  floodPenalties: Cooldown;
+  /** Where new connections per address are counted. */
+  limits: LimitStore;
 }
 
 /** The client's address: the TCP peer, or the first X-Forwarded-For entry behind a proxy. */
@@ -48,7 +50,10 @@ export function createRealtimeServer(
   adapter?: ServerOptions['adapter'],
 ): EngawaServer {
   const { config } = deps;
-  const connections = new ConnectionLimiter(config.connectionsPerMinute);
+  const connections = new ConnectionLimiter(
+    deps.limits.points('connections', config.connectionsPerMinute, 60),
+    config.connectionsPerMinute,
+  );
   const io: EngawaServer = new Server(httpServer, {
     ...(adapter ? { adapter } : {}),
     serveClient: false,

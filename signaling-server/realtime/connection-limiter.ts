@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
  * New connections per client address and minute. Without it, a socket cut off for flooding
@@ -7,11 +7,11 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * Connections already open are never affected.
  */
 export class ConnectionLimiter {
-  private readonly limiter: RateLimiterMemory;
-
-  constructor(private readonly perMinute: number) {
-    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  }
+  /** `limiter` counts `perMinute` points per address and minute (`LimitStore.points`). */
+  constructor(
+    private readonly limiter: RateLimiterAbstract,
+    private readonly perMinute: number,
+  ) {}
 
   /**
    * Counts a new connection from `address`. `firstRefusal` marks the first one refused in the

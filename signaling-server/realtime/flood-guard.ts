@@ -1,7 +1,7 @@
 import { Cost, clientEvents, isClientEventName } from '../../shared/protocol/client-events';
 import type { FloodPolicy } from '../config';
 import type { Logger } from '../logger';
-import type { MemberCooldown } from '../limits/member-cooldown';
+import type { Cooldown } from '../limits/limit-store';
 import type { EngawaSocket } from './socket-types';
 import type { Clock } from '../../shared/time/time';
 import { TokenBucket } from './token-bucket';
@@ -24,7 +24,7 @@ export function guardAndDispatch(
   deps: {
     now: Clock;
     logger: Logger;
-    penalties: MemberCooldown;
+    penalties: Cooldown;
     dispatch: (socket: EngawaSocket, packet: unknown[]) => void;
   },
 ): void {
@@ -43,7 +43,11 @@ export function guardAndDispatch(
     }
     cutOff = true;
     const identity = socket.data.identity;
-    if (identity.kind === 'member') deps.penalties.take(identity.memberId);
+    if (identity.kind === 'member') {
+      deps.penalties.take(identity.memberId).catch((error: unknown) => {
+        deps.logger.error({ evt: 'socket.penalty_failed', err: error }, 'penalty not kept');
+      });
+    }
     deps.logger.warn({ evt: 'socket.flood', socket: socket.id }, 'flooding socket closed');
     socket.emit('session:closed', { reason: 'rate_limited' });
     socket.disconnect(true);

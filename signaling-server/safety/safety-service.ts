@@ -13,7 +13,7 @@ import { newId } from '../circles/secrets';
 import type { Logger } from '../logger';
 import type { SeatedCaller } from '../ports/caller';
 import type { Notifier } from '../ports/notifier';
-import { MemberCooldown } from '../limits/member-cooldown';
+import type { Cooldown, LimitStore } from '../limits/limit-store';
 import type { Clock } from '../../shared/time/time';
 
 export interface SafetyServiceDeps {
@@ -21,6 +21,8 @@ export interface SafetyServiceDeps {
   store: CircleStore;
   logger: Logger;
   now: Clock;
+  /** Where per-member limits are counted (this process, or Redis for every node). */
+  limits: LimitStore;
   helpAlertRepeatMs: number;
 }
 
@@ -36,10 +38,10 @@ function hostsOnline(circle: CircleRecord, except: readonly (string | undefined)
  * ask them for help. Reports and alerts are passed on and forgotten; their text is never logged.
  */
 export class SafetyService {
-  private readonly alertRepeat: MemberCooldown;
+  private readonly alertRepeat: Cooldown;
 
   constructor(private readonly deps: SafetyServiceDeps) {
-    this.alertRepeat = new MemberCooldown(deps.helpAlertRepeatMs, deps.now);
+    this.alertRepeat = deps.limits.cooldown('help-alert', deps.helpAlertRepeatMs);
   }
 
   /** From now on nothing passes between the sender and that member. Only the sender is told. */
@@ -93,20 +95,19 @@ export class SafetyService {
   }
 
   /** Asks the facilitators and co-facilitators for help, now. */
-  alert(caller: SeatedCaller): Promise<Delivery> {
+  async alert(caller: SeatedCaller): Promise<Delivery> {
     const { circleId, memberId, circle } = caller.seat;
     const hosts = hostsOnline(circle, [memberId]);
     // Asked again soon after: the hosts were just told, which is what the sender hears. Never
-    // an error for someone who may be in distress.
-    if (hosts.length > 0 && this.alertRepeat.take(memberId) > 0) {
-      return Promise.resolve({ delivered: hosts.length });
-    }
+    // an error for someone who may be in distress: if the count cannot be read, tell them again.
+    const repeatMs = hosts.length > 0 ? await this.alertRepeat.take(memberId).catch(() => 0) : 0;
+    if (repeatMs > 0) return { delivered: hosts.length };
     this.deps.notify.toMembers(hosts, 'help:alerted', { memberId, at: this.deps.now() });
     this.deps.logger.info(
       { evt: 'help.alerted', circle: circleId, member: memberId, delivered: hosts.length },
       'help alert',
     );
-    return Promise.resolve({ delivered: hosts.length });
+    return { delivered: hosts.length };
   }
 
   private text(input: string): string {

@@ -4,6 +4,7 @@ import type { CircleStore } from '../circles/circle-store';
 import { MemoryCircleStore } from '../circles/memory-circle-store';
 import { MemoryChatLog } from '../conversation/chat-log';
 import { TimerDeadlines } from '../deadlines/timer-deadlines';
+import { MemoryLimits } from '../limits/memory-limits';
 import type { Logger } from '../logger';
 import type { SharedState } from './shared-state';
 
@@ -20,6 +21,7 @@ export function embeddedState(deps: {
     store: deps.store ?? new MemoryCircleStore(),
     deadlines,
     chat: new MemoryChatLog(Limits.chatHistoryMax),
+    limits: new MemoryLimits(deps.now),
     reachable: () => Promise.resolve(true),
     stopDeadlines: () => {
       deadlines.dispose();

@@ -5,6 +5,7 @@ import type { Scheduler } from '../../shared/time/time';
 import { RedisCircleStore } from '../circles/redis-circle-store';
 import { RedisChatLog } from '../conversation/redis-chat-log';
 import { RedisDeadlines } from '../deadlines/redis-deadlines';
+import { RedisLimits } from '../limits/redis-limits';
 import type { Logger } from '../logger';
 import type { SharedState } from './shared-state';
 
@@ -42,6 +43,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     store: new RedisCircleStore(commands, { prefix, now: options.now }),
     deadlines,
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
+    limits: new RedisLimits(commands, { prefix, now: options.now }),
     adapter: createAdapter(stream, { streamName: `${prefix}socket.io` }),
     reachable: () => answers(commands),
     stopDeadlines: () => {

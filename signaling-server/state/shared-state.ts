@@ -2,6 +2,7 @@ import type { ServerOptions } from 'socket.io';
 import type { CircleStore } from '../circles/circle-store';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Deadlines } from '../deadlines/deadlines';
+import type { LimitStore } from '../limits/limit-store';
 
 /**
  * Where everything that must outlive one process lives: in this process by default, or in
@@ -14,6 +15,8 @@ export interface SharedState {
   deadlines: Deadlines;
   /** Each circle's recent chat (at most `Limits.chatHistoryMax` lines), gone with the circle. */
   chat: ChatLog;
+  /** Rate limits and cooldowns, per member or address. */
+  limits: LimitStore;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */
   adapter?: ServerOptions['adapter'];
   /** Whether the shared state answers right now. */

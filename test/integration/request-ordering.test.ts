@@ -47,9 +47,11 @@ describe('overlapping requests from one socket', () => {
       request(knocker, 'circle:knock', input),
       request(knocker, 'circle:knock', input),
     ]);
-    const next = waitForEvent(facilitator.socket, 'waiting:list');
+    // Across nodes, a list sent before the disconnect may still be on its way: wait for the
+    // one that shows nobody left (it times out, failing, if a knock stays behind).
+    const emptied = waitForEvent(facilitator.socket, 'waiting:list', (list) => list.length === 0);
     knocker.disconnect();
-    expect(await next).toEqual([]);
+    expect(await emptied).toEqual([]);
   });
 
   // circle-service.ts resume(): both resumes pass the guest check; the second finds the seat
@@ -104,7 +106,9 @@ describe('shutting down', () => {
     const dropped = waitForDisconnect(facilitator.socket);
     await h.close();
     await dropped;
-    expect(await h.server.deadlines.pending()).toBe(0);
     expect(h.timersLeftAfterClose).toBe(0);
+    // In memory, the seats of people a stopping node disconnects have nothing to be held in;
+    // in Redis, the other nodes hold them (the two-node run checks that elsewhere).
+    if (h.server.state.kind === 'memory') expect(await h.server.deadlines.pending()).toBe(0);
   });
 });

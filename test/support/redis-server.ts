@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { describeWithTool, type ExternalTool } from './external-tool';
 
-const REDIS_SERVER: ExternalTool = {
+export const REDIS_SERVER: ExternalTool = {
   label: 'redis-server',
   envVar: 'REDIS_SERVER_PATH',
   candidates: ['/usr/bin/redis-server', '/usr/local/bin/redis-server'],

@@ -85,27 +85,40 @@ export interface ConnectOptions {
   extraHeaders?: Record<string, string>;
   /** Leave the `auth` object out of the handshake entirely. */
   omitAuth?: boolean;
+  /** Which node to connect to (0 is node A); clients take turns unless told. */
+  node?: number;
 }
 
+/**
+ * One server, or two nodes sharing one Redis (the two-node test run). With two, clients take
+ * turns: the first (usually the facilitator) connects to node A, the next to node B, and so
+ * on, so every scenario crosses nodes. `server` is node A.
+ */
 export class Harness {
   private readonly sockets = new Set<TestSocket>();
   /** Timers the server still had pending when the harness closed it (should be none). */
   timersLeftAfterClose = 0;
   private closed = false;
+  private opened = 0;
 
   constructor(
-    readonly server: RunningServer,
+    readonly nodes: readonly [RunningServer, ...RunningServer[]],
     readonly scheduler: TestScheduler,
   ) {}
 
-  /** The server's loopback address; the server binds 127.0.0.1, so connect there directly. */
+  get server(): RunningServer {
+    return this.nodes[0];
+  }
+
+  /** Node A's loopback address; the server binds 127.0.0.1, so connect there directly. */
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.server.port}`;
+    return nodeUrl(this.server);
   }
 
   /** Opens a client without waiting; the caller waits for `connect` or `connect_error`. */
   open(options: ConnectOptions = {}): TestSocket {
-    const socket: TestSocket = connectSocket(this.baseUrl, {
+    const node = this.nodes[options.node ?? this.opened++ % this.nodes.length] ?? this.server;
+    const socket: TestSocket = connectSocket(nodeUrl(node), {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -155,9 +168,13 @@ export class Harness {
     this.closed = true;
     for (const socket of this.sockets) socket.disconnect();
     this.sockets.clear();
-    await this.server.close();
+    await Promise.all(this.nodes.map((node) => node.close()));
     this.timersLeftAfterClose = this.scheduler.clearAll();
   }
+}
+
+function nodeUrl(server: RunningServer): string {
+  return `http://127.0.0.1:${server.port}`;
 }
 
 /** A voice policy with a TURN server, for `startHarness({ voice: withTurn() })`. */
@@ -208,14 +225,49 @@ export interface HarnessOptions {
   logs?: string[];
 }
 
+/**
+ * The Redis every harness of this test file shares, set by the two-node run's setup
+ * (two-nodes-setup.ts); unset, each harness is one server with everything in memory.
+ */
+let sharedRedisUrl: string | undefined;
+let prefixes = 0;
+
+export function useSharedRedis(url: string | undefined): void {
+  sharedRedisUrl = url;
+}
+
 export async function startHarness(
   overrides: Partial<ServerConfig> = {},
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const scheduler: TestScheduler = options.clock ?? new TrackingScheduler();
+  if (sharedRedisUrl === undefined || overrides.redisUrl !== undefined) {
+    return new Harness([await startNode(testConfig(overrides), scheduler, options)], scheduler);
+  }
+  // Keys of their own, so no test sees another's circles.
+  const config = testConfig({
+    redisUrl: sharedRedisUrl,
+    redisPrefix: `t${process.pid}.${++prefixes}:`,
+    ...overrides,
+  });
+  const a = await startNode(config, scheduler, options);
+  const b = await startNode(config, scheduler, { ...options, logs: undefined }).catch(
+    async (error: unknown) => {
+      await a.close();
+      throw error;
+    },
+  );
+  return new Harness([a, b], scheduler);
+}
+
+function startNode(
+  config: ServerConfig,
+  scheduler: TestScheduler,
+  options: HarnessOptions,
+): Promise<RunningServer> {
   const now = options.clock?.now ?? options.now;
   const logs = options.logs;
-  const server = await startServer(testConfig(overrides), {
+  return startServer(config, {
     scheduler,
     ...(now ? { now } : {}),
     ...(logs
@@ -228,7 +280,6 @@ export async function startHarness(
         }
       : {}),
   });
-  return new Harness(server, scheduler);
 }
 
 /**

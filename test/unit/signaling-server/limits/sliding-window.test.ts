@@ -1,4 +1,4 @@
-import { SlidingWindow } from '../../../../signaling-server/conversation/sliding-window';
+import { SlidingWindow } from '../../../../signaling-server/limits/sliding-window';
 
 function clock(start = 1_000_000) {
   let t = start;
