@@ -1,15 +1,49 @@
-/** Unit, integration and browser tests share one runner; browser tests get longer timeouts. */
+/**
+ * Unit, integration and browser tests share one runner; browser tests get longer timeouts.
+ * The integration suites run twice: on one server with everything in memory, and as two
+ * nodes sharing one real redis-server (clients alternate between the nodes), so every
+ * scenario also crosses nodes.
+ */
+const { existsSync } = require('node:fs');
+
 const swc = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
-module.exports = {
+const common = {
   testEnvironment: 'node',
   // Babylon ships ES modules only; the scene's unit tests run them through swc too.
   transform: { '^.+\\.(ts|js)$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@babylonjs/)'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testTimeout: 20000,
+};
+
+const redisServer =
+  process.env.REDIS_SERVER_PATH ??
+  ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
+// Under CI a missing redis-server means the machine was set up wrong: run, and fail loudly.
+const twoNodes = redisServer !== undefined || process.env.CI === 'true';
+if (!twoNodes) {
+  console.warn('\n*** SKIPPING the two-node run: no redis-server (install redis-server) ***\n');
+}
+
+module.exports = {
   testTimeout: 20000,
   maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'one node', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    ...(twoNodes
+      ? [
+          {
+            ...common,
+            displayName: 'two nodes',
+            testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+            // These test Redis directly already; their servers are not harnesses.
+            testPathIgnorePatterns: ['/test/integration/redis-'],
+            setupFilesAfterEnv: ['<rootDir>/test/support/two-nodes-setup.ts'],
+          },
+        ]
+      : []),
+  ],
 };

@@ -82,10 +82,10 @@ export async function startServer(
   const app = createApp({
     staticDirs: config.staticDirs,
     version: packageJson.version,
-    counts: async () => ({
-      circles: await store.count(),
-      connections: io?.engine.clientsCount ?? 0,
-    }),
+    store: state.kind,
+    reachable: () => state.reachable(),
+    circles: () => store.count(),
+    connections: () => io?.engine.clientsCount ?? 0,
     helpResources,
   });
   const httpServer: HttpServer = config.https

@@ -13,16 +13,25 @@ function tagFontDir(): string {
 }
 
 export interface Health {
-  status: 'ok';
+  /** `unavailable` (with status 503) while the shared store cannot be reached. */
+  status: 'ok' | 'unavailable';
   version: string;
-  circles: number;
+  /** Where circles are kept: this process, or Redis shared by every node. */
+  store: 'memory' | 'redis';
+  /** Open circles in the store (every node's); null while it cannot be read. */
+  circles: number | null;
+  /** Sockets open on this node. */
   connections: number;
 }
 
 export interface AppDeps {
   staticDirs: readonly string[];
   version: string;
-  counts: () => Promise<{ circles: number; connections: number }>;
+  store: Health['store'];
+  /** Whether the shared store answers right now. */
+  reachable: () => Promise<boolean>;
+  circles: () => Promise<number>;
+  connections: () => number;
   /** Checked at start; served as it is. */
   helpResources: HelpResources;
 }
@@ -36,14 +45,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(securityHeaders());
 
-  app.get('/healthz', (_req, res, next) => {
-    deps
-      .counts()
-      .then(({ circles, connections }) => {
-        const health: Health = { status: 'ok', version: deps.version, circles, connections };
-        res.set('Cache-Control', 'no-store').json(health);
-      })
-      .catch(next);
+  app.get('/healthz', (_req, res) => {
+    void healthOf(deps).then((health) => {
+      res
+        .status(health.status === 'ok' ? 200 : 503)
+        .set('Cache-Control', 'no-store')
+        .json(health);
+    });
   });
 
   app.get(HELP_RESOURCES_PATH, (_req, res) => {
@@ -69,4 +77,17 @@ export function createApp(deps: AppDeps): Express {
     app.use(express.static(dir, { index: 'index.html', cacheControl: true, maxAge: 0 }));
   }
   return app;
+}
+
+/** Never throws: a store that cannot be read makes the node unavailable, not broken. */
+async function healthOf(deps: AppDeps): Promise<Health> {
+  const reachable = await deps.reachable().catch(() => false);
+  const circles = reachable ? await deps.circles().catch(() => null) : null;
+  return {
+    status: circles === null ? 'unavailable' : 'ok',
+    version: deps.version,
+    store: deps.store,
+    circles,
+    connections: deps.connections(),
+  };
 }

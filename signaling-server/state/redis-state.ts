@@ -1,5 +1,5 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { Limits } from '../../shared/protocol/limits';
 import type { Scheduler } from '../../shared/time/time';
 import { RedisCircleStore } from '../circles/redis-circle-store';
@@ -22,13 +22,30 @@ export interface RedisStateOptions {
 }
 
 /**
- * Every node on one Redis: circles, deadlines, and Socket.IO's packets between nodes on a
- * Redis stream, which a node reads on from where it was after a short outage.
+ * A client that keeps the connections duplicated from it. The Socket.IO adapter opens its
+ * own (a blocking stream reader, a subscriber) and lets them go only after a read of up to
+ * five seconds ends; a node that stops closes them at once.
+ */
+class ParentRedis extends Redis {
+  readonly children: Redis[] = [];
+
+  override duplicate(override?: Partial<RedisOptions>): Redis {
+    const child = super.duplicate(override);
+    // Its outages are the parent's, which logs them once; unheard, ioredis would print each.
+    child.on('error', () => undefined);
+    this.children.push(child);
+    return child;
+  }
+}
+
+/**
+ * Every node on one Redis: circles, deadlines, chat, limits, and Socket.IO's packets between
+ * nodes on a Redis stream, which a node reads on from where it was after a short outage.
  */
 export async function redisState(options: RedisStateOptions): Promise<SharedState> {
   const { url, prefix, logger } = options;
   const commands = connect(url, 'commands', logger);
-  // The adapter blocks on XREAD; its own connection keeps that from delaying commands.
+  // The adapter's own client, so its duplicates are known and closed with it.
   const stream = connect(url, 'stream', logger);
   try {
     await Promise.all([commands.ping(), stream.ping()]);
@@ -51,13 +68,14 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     },
     close: async () => {
       deadlines.dispose();
+      for (const child of stream.children) child.disconnect();
       await Promise.all([quit(commands), quit(stream)]);
     },
   };
 }
 
-function connect(url: string, role: string, logger: Logger): Redis {
-  const redis = new Redis(url, {
+function connect(url: string, role: string, logger: Logger): ParentRedis {
+  const redis = new ParentRedis(url, {
     // Commands wait for a reconnect rather than fail at once, but not for ever: a request that
     // cannot reach Redis gets a clear error while the node stays up.
     maxRetriesPerRequest: 2,

@@ -27,12 +27,24 @@ function seating(state: CircleView) {
   return state.members.map(({ name, role, seat, connected }) => ({ name, role, seat, connected }));
 }
 
-async function health(harness: Harness): Promise<unknown> {
-  const response = await fetch(`${harness.baseUrl}/healthz`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(response.headers.get('cache-control')).toBe('no-store');
-  return response.json();
+/**
+ * Every node's `/healthz`: each counts its own connections and the store's circles (the same
+ * on every node), so the whole is their sum of connections and any node's count of circles.
+ */
+async function health(harness: Harness): Promise<Record<string, unknown>> {
+  const reports = await Promise.all(
+    harness.nodes.map(async (node) => {
+      const response = await fetch(`http://127.0.0.1:${node.port}/healthz`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return (await response.json()) as Record<string, unknown>;
+    }),
+  );
+  const [first, ...others] = reports;
+  for (const other of others) expect(other.circles).toBe(first?.circles);
+  const connections = reports.reduce((sum, r) => sum + Number(r.connections), 0);
+  return { ...first, connections };
 }
 
 describe('admission', () => {
@@ -520,6 +532,7 @@ describe('/healthz', () => {
     expect(await health(h)).toEqual({
       status: 'ok',
       version: packageJson.version,
+      store: h.server.state.kind,
       circles: 0,
       connections: 0,
     });
@@ -529,6 +542,7 @@ describe('/healthz', () => {
     expect(await health(h)).toEqual({
       status: 'ok',
       version: packageJson.version,
+      store: h.server.state.kind,
       circles: 1,
       connections: 2,
     });

@@ -188,7 +188,9 @@ describe('flood guard', () => {
     const h = await start({ flood, memberGraceMs: 20_000 }, { logs });
     const facilitator = await createCircle(h);
     const flooder = await join(h, facilitator, 'あふれる');
-    const serverSocket = h.server.io.of('/').sockets.get(flooder.socket.id ?? '');
+    const serverSocket = h.nodes
+      .map((node) => node.io.of('/').sockets.get(flooder.socket.id ?? ''))
+      .find((socket) => socket !== undefined);
     if (!serverSocket) throw new Error('no server socket for the flooder');
     const emit = jest.spyOn(serverSocket, 'emit');
     const disconnect = jest.spyOn(serverSocket, 'disconnect');

@@ -43,6 +43,9 @@ describe('member:block', () => {
     const blocker = await join(h, facilitator, 'まもる');
     const blocked = await join(h, facilitator, 'しつこい');
     const bystander = await join(h, facilitator, 'みてる');
+    // The bystander's arrival may still be on its way to the other two (from another node).
+    await barrier(blocked.socket);
+    await barrier(blocker.socket);
     const blockedLog = recordEvents(blocked.socket);
     const blockerLog = recordEvents(blocker.socket);
 

@@ -55,6 +55,7 @@ describe('HTTP surface', () => {
     expect(body).toEqual({
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown,
+      store: 'memory',
       circles: 0,
       connections: 0,
     });

@@ -251,12 +251,10 @@ export async function startHarness(
     ...overrides,
   });
   const a = await startNode(config, scheduler, options);
-  const b = await startNode(config, scheduler, { ...options, logs: undefined }).catch(
-    async (error: unknown) => {
-      await a.close();
-      throw error;
-    },
-  );
+  const b = await startNode(config, scheduler, options).catch(async (error: unknown) => {
+    await a.close();
+    throw error;
+  });
   return new Harness([a, b], scheduler);
 }
 
