@@ -74,6 +74,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key, so one Redis can serve several deployments. */
   redisPrefix: string;
+  /** With Redis: how long a node may be silent before the others let its seats go. */
+  nodeTimeoutMs: number;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -122,6 +124,8 @@ export function defaultConfig(): ServerConfig {
     helpResourcesPath: path.join(root, 'config', 'help-resources.example.json'),
     redisUrl: null,
     redisPrefix: 'engawa:',
+    // Far longer than a heartbeat (1 s), and well inside a member's 30 s seat hold.
+    nodeTimeoutMs: 10_000,
   };
 }
 

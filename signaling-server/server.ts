@@ -71,11 +71,12 @@ export async function startServer(
       : await redisState({
           url: config.redisUrl,
           prefix: config.redisPrefix,
+          nodeTimeoutMs: config.nodeTimeoutMs,
           scheduler,
           now,
           logger,
         });
-  const { store, deadlines, chat, limits } = state;
+  const { store, deadlines, chat, limits, liveness } = state;
 
   // The app reports connection counts from the Socket.IO server created just below.
   let io: EngawaServer | undefined = undefined;
@@ -93,7 +94,7 @@ export async function startServer(
     : createHttpServer(app);
 
   const floodPenalties = limits.cooldown('flood-penalty', config.floodPenaltyMs);
-  const realtimeDeps = { config, logger, now, floodPenalties, limits };
+  const realtimeDeps = { config, logger, now, floodPenalties, limits, liveness };
   io = createRealtimeServer(httpServer, realtimeDeps, state.adapter);
   // Services reach people only through these ports, never through Socket.IO itself.
   const notify = new SocketNotifier(io);
@@ -148,6 +149,15 @@ export async function startServer(
   });
   const services = { circles, voice, presence, facilitation, piece, conversation, safety };
   const disconnects = acceptConnections(io, services, store, realtimeDeps);
+  const realtime = io;
+  liveness.start({
+    // The app's clock may not be the real one (tests move it): count back from its now.
+    onLost: ({ connectionId, identity, lastSeenAt }) =>
+      circles.disconnected(connectionId, identity, now() - (Date.now() - lastSeenAt)),
+    onEvicted: () => {
+      realtime.disconnectSockets(true);
+    },
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -195,6 +205,7 @@ export async function startServer(
       await closed;
       // Seats held in Redis for the people just disconnected are written before it closes.
       await disconnects.settled();
+      await liveness.stop(true);
       await state.close();
     },
   };

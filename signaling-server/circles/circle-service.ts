@@ -262,8 +262,11 @@ export class CircleService {
     return null;
   }
 
-  /** A connection went away: a waiting person stops waiting, a member's seat is held for them. */
-  async disconnected(connectionId: string, identity: Identity): Promise<void> {
+  /**
+   * A connection went away: a waiting person stops waiting, a member's seat is held for them.
+   * `lostAt` is when, if earlier than now (its node died and was found dead later).
+   */
+  async disconnected(connectionId: string, identity: Identity, lostAt?: number): Promise<void> {
     if (identity.kind === 'waiting') {
       await this.withdrawWaiting(identity.circleId, identity.waitingId).catch(() => undefined);
       return;
@@ -272,14 +275,14 @@ export class CircleService {
     const { circleId, memberId } = identity;
     const outcome = await this.deps.store
       .update(circleId, (c) => {
-        const away = rules.detachConnection(c, memberId, connectionId, this.deps.now());
+        const away = rules.detachConnection(c, memberId, connectionId, lostAt ?? this.deps.now());
         return { circle: c, away, role: rules.findMember(c, memberId)?.role };
       })
       .catch(() => undefined);
     if (!outcome?.away) return;
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
-    await this.startGrace(circleId, memberId, graceMs);
+    await this.startGrace(circleId, memberId, graceMs, lostAt);
     this.deps.broadcast.state(outcome.circle);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
   }
@@ -296,9 +299,14 @@ export class CircleService {
     });
   }
 
-  private async startGrace(circleId: string, memberId: string, ms: number): Promise<void> {
-    const now = this.deps.now();
-    await this.deps.deadlines.set(SEAT_HOLD, holdId(circleId, memberId), now + ms, String(now));
+  private async startGrace(
+    circleId: string,
+    memberId: string,
+    ms: number,
+    since = this.deps.now(),
+  ): Promise<void> {
+    const id = holdId(circleId, memberId);
+    await this.deps.deadlines.set(SEAT_HOLD, id, since + ms, String(since));
   }
 
   private async graceExpired(circleId: string, memberId: string): Promise<void> {

@@ -12,8 +12,10 @@ import { ConnectionLimiter } from './connection-limiter';
 import { createDispatcher } from './dispatcher';
 import { guardAndDispatch } from './flood-guard';
 import type { Cooldown, LimitStore } from '../limits/limit-store';
+import type { Identity } from '../ports/caller';
+import type { NodeLiveness } from '../state/node-liveness';
 import { isOriginAllowed } from './origin-policy';
-import type { EngawaServer } from './socket-types';
+import type { EngawaServer, EngawaSocket } from './socket-types';
 
 export interface RealtimeDeps {
   config: ServerConfig;
@@ -23,6 +25,8 @@ export interface RealtimeDeps {
   floodPenalties: Cooldown;
   /** Where new connections per address are counted. */
   limits: LimitStore;
+  /** Which seated and waiting connections this node holds, for the others if it dies. */
+  liveness: NodeLiveness;
 }
 
 /** The client's address: the TCP peer, or the first X-Forwarded-For entry behind a proxy. */
@@ -99,6 +103,17 @@ export function createRealtimeServer(
   return io;
 }
 
+function identityKey(identity: Identity): string {
+  switch (identity.kind) {
+    case 'guest':
+      return 'guest';
+    case 'waiting':
+      return `waiting/${identity.circleId}/${identity.waitingId}`;
+    case 'member':
+      return `member/${identity.circleId}/${identity.memberId}`;
+  }
+}
+
 /** Disconnects still being handled, so a node shutting down can let them finish. */
 export interface DisconnectsInFlight {
   settled(): Promise<void>;
@@ -111,8 +126,21 @@ export function acceptConnections(
   deps: RealtimeDeps,
 ): DisconnectsInFlight {
   const inFlight = new Set<Promise<void>>();
-  const { config, logger, now, floodPenalties } = deps;
-  const dispatch = createDispatcher(handlerTable(services), logger, new IdentityResolver(store));
+  const { config, logger, now, floodPenalties, liveness } = deps;
+  // What each socket was last recorded as, so only a change is written.
+  const recorded = new WeakMap<EngawaSocket, string>();
+  const record = (socket: EngawaSocket) => {
+    const key = identityKey(socket.data.identity);
+    if ((recorded.get(socket) ?? 'guest') === key) return;
+    recorded.set(socket, key);
+    liveness.track(socket.id, socket.data.identity);
+  };
+  const dispatch = createDispatcher(
+    handlerTable(services),
+    logger,
+    new IdentityResolver(store),
+    record,
+  );
   const policies = { guest: config.guestFlood, member: config.flood };
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };
@@ -124,7 +152,10 @@ export function acceptConnections(
         .catch((error: unknown) => {
           logger.error({ evt: 'disconnect.failed', err: error }, 'disconnect handling failed');
         })
-        .finally(() => inFlight.delete(handled));
+        .finally(() => {
+          inFlight.delete(handled);
+          if (recorded.has(socket)) liveness.untrack(socket.id);
+        });
       inFlight.add(handled);
     });
   });

@@ -62,6 +62,8 @@ export function createDispatcher(
   handlers: HandlerTable,
   logger: Logger,
   resolver: IdentityResolver,
+  /** Runs after each request, once its outcome is known: who the socket is may have changed. */
+  afterRequest: (socket: EngawaSocket) => void = () => undefined,
 ): (socket: EngawaSocket, packet: unknown[]) => void {
   return (socket, packet) => {
     const [event, ...args] = packet;
@@ -84,9 +86,11 @@ export function createDispatcher(
       handler(await guardRequest(socket, sender, resolver), parsed.data),
     ).then(
       (data) => {
+        afterRequest(socket);
         ack(ackOk(data));
       },
       (error: unknown) => {
+        afterRequest(socket);
         if (error instanceof EngawaError) {
           ack(ackError(error.code, error.retryAfterS));
           return;

@@ -6,6 +6,7 @@ import { MemoryChatLog } from '../conversation/chat-log';
 import { TimerDeadlines } from '../deadlines/timer-deadlines';
 import { MemoryLimits } from '../limits/memory-limits';
 import type { Logger } from '../logger';
+import { singleNode } from './node-liveness';
 import type { SharedState } from './shared-state';
 
 /** One node, nothing to install: circles in memory and deadlines as timers. */
@@ -22,6 +23,7 @@ export function embeddedState(deps: {
     deadlines,
     chat: new MemoryChatLog(Limits.chatHistoryMax),
     limits: new MemoryLimits(deps.now),
+    liveness: singleNode,
     reachable: () => Promise.resolve(true),
     stopDeadlines: () => {
       deadlines.dispose();

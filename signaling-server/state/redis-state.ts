@@ -7,6 +7,7 @@ import { RedisChatLog } from '../conversation/redis-chat-log';
 import { RedisDeadlines } from '../deadlines/redis-deadlines';
 import { RedisLimits } from '../limits/redis-limits';
 import type { Logger } from '../logger';
+import { RedisNodeLiveness } from './redis-node-liveness';
 import type { SharedState } from './shared-state';
 
 /** How long a health check waits for Redis to answer. */
@@ -16,6 +17,8 @@ export interface RedisStateOptions {
   url: string;
   /** Prefix of every key, so one Redis can serve several deployments. */
   prefix: string;
+  /** How long a node may be silent before the others take it for dead. */
+  nodeTimeoutMs: number;
   scheduler: Scheduler;
   now: () => number;
   logger: Logger;
@@ -61,6 +64,11 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     deadlines,
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
     limits: new RedisLimits(commands, { prefix, now: options.now }),
+    liveness: new RedisNodeLiveness(commands, {
+      prefix,
+      timeoutMs: options.nodeTimeoutMs,
+      logger,
+    }),
     adapter: createAdapter(stream, { streamName: `${prefix}socket.io` }),
     reachable: () => answers(commands),
     stopDeadlines: () => {
@@ -80,6 +88,8 @@ function connect(url: string, role: string, logger: Logger): ParentRedis {
     // cannot reach Redis gets a clear error while the node stays up.
     maxRetriesPerRequest: 2,
     retryStrategy: (times) => Math.min(times * 100, 2_000),
+    // A closed connection whose socket lingers is dropped after this, rather than 2 s later.
+    disconnectTimeout: 300,
   });
   let down = false;
   redis.on('error', (error: Error) => {

@@ -3,6 +3,7 @@ import type { CircleStore } from '../circles/circle-store';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { LimitStore } from '../limits/limit-store';
+import type { NodeLiveness } from './node-liveness';
 
 /**
  * Where everything that must outlive one process lives: in this process by default, or in
@@ -17,6 +18,8 @@ export interface SharedState {
   chat: ChatLog;
   /** Rate limits and cooldowns, per member or address. */
   limits: LimitStore;
+  /** Which node holds which connection, so a node that dies is noticed by the others. */
+  liveness: NodeLiveness;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */
   adapter?: ServerOptions['adapter'];
   /** Whether the shared state answers right now. */

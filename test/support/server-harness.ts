@@ -87,6 +87,8 @@ export interface ConnectOptions {
   omitAuth?: boolean;
   /** Which node to connect to (0 is node A); clients take turns unless told. */
   node?: number;
+  /** A server this harness did not start (another process), by its base URL. */
+  url?: string;
 }
 
 /**
@@ -118,7 +120,11 @@ export class Harness {
   /** Opens a client without waiting; the caller waits for `connect` or `connect_error`. */
   open(options: ConnectOptions = {}): TestSocket {
     const node = this.nodes[options.node ?? this.opened++ % this.nodes.length] ?? this.server;
-    const socket: TestSocket = connectSocket(nodeUrl(node), {
+    return this.openAt(options.url ?? nodeUrl(node), options);
+  }
+
+  private openAt(url: string, options: ConnectOptions): TestSocket {
+    const socket: TestSocket = connectSocket(url, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,

@@ -1,0 +1,160 @@
+import type { CircleView } from '../../shared/circle/views';
+import {
+  closeClient,
+  describeWithRedis,
+  startRedis,
+  type RunningRedis,
+} from '../support/redis-server';
+import { startNodeProcess, type NodeProcess } from '../support/node-process';
+import {
+  admit,
+  expectOk,
+  knock,
+  request,
+  startHarness,
+  TEST_RULES,
+  waitForEvent,
+  type Facilitator,
+  type Harness,
+} from '../support/server-harness';
+
+/** B takes A for dead after this long without a heartbeat (A beats every second). */
+const NODE_TIMEOUT_MS = 2_500;
+/** A member's seat hold on B, which holds the seats of A's people once A is gone. */
+const HOLD_MS = 6_000;
+
+const memberIn = (state: CircleView, id: string) => state.members.find((m) => m.id === id);
+
+async function createOn(h: Harness, url: string): Promise<Facilitator> {
+  const socket = await h.connect({ url });
+  const entered = expectOk(
+    await request(socket, 'circle:create', {
+      title: '夜の縁側',
+      rules: TEST_RULES,
+      capacity: 6,
+      name: 'ひろし',
+    }),
+  );
+  return {
+    socket,
+    entered,
+    code: entered.circle.code,
+    memberId: entered.self.memberId,
+    resumeToken: entered.self.resumeToken,
+  };
+}
+
+describeWithRedis('a node that dies', (executablePath) => {
+  let redis: RunningRedis;
+  let prefixes = 0;
+  const running: { harnesses: Harness[]; processes: NodeProcess[] } = {
+    harnesses: [],
+    processes: [],
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis(executablePath);
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(running.processes.splice(0).map((p) => p.kill()));
+    await Promise.all(running.harnesses.splice(0).map((h) => h.close()));
+  });
+
+  async function nodePair() {
+    const prefix = `failure${++prefixes}:`;
+    const a = await startNodeProcess({ REDIS_URL: redis.url, REDIS_PREFIX: prefix });
+    running.processes.push(a);
+    const b = await startHarness({
+      redisUrl: redis.url,
+      redisPrefix: prefix,
+      nodeTimeoutMs: NODE_TIMEOUT_MS,
+      memberGraceMs: HOLD_MS,
+    });
+    running.harnesses.push(b);
+    return { a, b, prefix };
+  }
+
+  test('kill -9 mid-circle: its people resume on another node with seat, role and mute; one who never returns is freed at the hold’s end', async () => {
+    const { a, b, prefix } = await nodePair();
+    const facilitator = await createOn(b, a.url);
+    const onA = async (name: string) =>
+      admit(facilitator, await knock(b, facilitator, name, await b.connect({ url: a.url })));
+    const returning = await onA('もどる');
+    const leaving = await onA('もどらない');
+    // Someone on B, who sees what happens to the others.
+    const watcher = await admit(facilitator, await knock(b, facilitator, 'みてる'));
+    expectOk(
+      await request(facilitator.socket, 'role:set', {
+        memberId: returning.memberId,
+        role: 'cofacilitator',
+      }),
+    );
+    const before = await waitForEvent(watcher.socket, 'circle:state', (s) => {
+      const m = memberIn(s, returning.memberId);
+      return m?.role === 'cofacilitator';
+    });
+    expectOk(
+      await request(facilitator.socket, 'member:mute', {
+        memberId: returning.memberId,
+        muted: true,
+      }),
+    );
+    await waitForEvent(
+      watcher.socket,
+      'circle:state',
+      (s) => memberIn(s, returning.memberId)?.forceMuted === true,
+    );
+
+    const killedAt = Date.now();
+    await a.kill();
+
+    // Their pages reconnect through the one URL, which now reaches B.
+    const back = await b.connect();
+    const entered = expectOk(
+      await request(back, 'circle:resume', {
+        code: facilitator.code,
+        resumeToken: returning.resumeToken,
+      }),
+    );
+    expect(entered.self.memberId).toBe(returning.memberId);
+    expect(memberIn(entered.circle, returning.memberId)).toMatchObject({
+      role: 'cofacilitator',
+      forceMuted: true,
+      seat: memberIn(before, returning.memberId)?.seat,
+      connected: true,
+    });
+    const host = await b.connect();
+    expectOk(
+      await request(host, 'circle:resume', {
+        code: facilitator.code,
+        resumeToken: facilitator.resumeToken,
+      }),
+    );
+
+    // The one who never comes back: B notices A is gone, holds the seat, then frees it.
+    const held = await waitForEvent(
+      watcher.socket,
+      'circle:state',
+      (s) => memberIn(s, leaving.memberId)?.connected === false,
+      NODE_TIMEOUT_MS + 5_000,
+    );
+    expect(memberIn(held, returning.memberId)?.connected).toBe(true);
+    await waitForEvent(
+      watcher.socket,
+      'circle:state',
+      (s) => memberIn(s, leaving.memberId) === undefined,
+      HOLD_MS + 5_000,
+    );
+    // The hold counts from when A was last heard from, not from when B noticed.
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(HOLD_MS - 1_500);
+
+    // A is forgotten: nothing of it is left in Redis.
+    const client = redis.client();
+    expect(await client.zcard(`${prefix}nodes`)).toBe(1);
+    expect(await client.keys(`${prefix}node:*`)).toHaveLength(1);
+    await closeClient(client);
+  });
+});
