@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { CircleView } from '../../shared/circle/views';
 import {
   closeClient,
@@ -8,11 +11,14 @@ import {
 import { startNodeProcess, type NodeProcess } from '../support/node-process';
 import {
   admit,
+  expectError,
   expectOk,
+  join,
   knock,
   request,
   startHarness,
   TEST_RULES,
+  knockPayload,
   waitForEvent,
   type Facilitator,
   type Harness,
@@ -157,4 +163,103 @@ describeWithRedis('a node that dies', (executablePath) => {
     expect(await client.keys(`${prefix}node:*`)).toHaveLength(1);
     await closeClient(client);
   });
+
+  test('stop both nodes and start them again: circles, bars and the piece are as they were, and everyone resumes', async () => {
+    const prefix = `restart${++prefixes}:`;
+    const config = { redisUrl: redis.url, redisPrefix: prefix };
+    const [one, two] = [await startHarness(config), await startHarness(config)];
+    running.harnesses.push(one, two);
+    const facilitator = await createOn(one, one.baseUrl);
+    const holder = await join(two, facilitator, 'もつ');
+    const other = await join(one, facilitator, 'きく');
+    const unkind = await join(two, facilitator, 'いじわる');
+    expectOk(await request(facilitator.socket, 'member:remove', { memberId: unkind.memberId }));
+    expectOk(await request(facilitator.socket, 'piece:give', { memberId: holder.memberId }));
+    const before = await waitForEvent(
+      other.socket,
+      'circle:state',
+      (s) => s.piece.holder === holder.memberId && !memberIn(s, unkind.memberId),
+    );
+
+    await one.close();
+    await two.close();
+    const [three, four] = [await startHarness(config), await startHarness(config)];
+    running.harnesses.push(three, four);
+
+    const resume = async (h: Harness, resumeToken: string) =>
+      expectOk(
+        await request(await h.connect(), 'circle:resume', { code: facilitator.code, resumeToken }),
+      );
+    const host = await resume(three, facilitator.resumeToken);
+    await resume(four, holder.resumeToken);
+    const last = await resume(three, other.resumeToken);
+    expect(last.circle.members.map((m) => [m.id, m.seat, m.role, m.connected])).toEqual(
+      before.members.map((m) => [m.id, m.seat, m.role, true]),
+    );
+    expect(last.circle.piece.holder).toBe(holder.memberId);
+    expect(host.moderation?.barred.map((b) => b.name)).toEqual(['いじわる']);
+    // The bar still keeps the removed device out, whichever node it knocks on.
+    expectError(
+      await request(
+        await four.connect(),
+        'circle:knock',
+        knockPayload(facilitator.code, 'べつのなまえ', { device: unkind.device }),
+      ),
+      'barred',
+    );
+  });
 });
+
+describeWithRedis('Redis that restarts', (executablePath) => {
+  let dir: string;
+  const harnesses: Harness[] = [];
+  let redis: RunningRedis | undefined;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'engawa-redis-'));
+  });
+  afterAll(async () => {
+    await Promise.all(harnesses.map((h) => h.close()));
+    await redis?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('nodes reconnect by themselves, and no circle is lost', async () => {
+    redis = await startRedis(executablePath, { appendOnlyDir: dir });
+    const port = Number(new URL(redis.url).port);
+    const config = { redisUrl: redis.url, redisPrefix: 'restarting:' };
+    const [a, b] = [await startHarness(config), await startHarness(config)];
+    harnesses.push(a, b);
+    const facilitator = await createOn(a, a.baseUrl);
+    const member = await join(b, facilitator, 'まつ');
+
+    await redis.stop();
+    redis = await startRedis(executablePath, { port, appendOnlyDir: dir });
+
+    // Both nodes serve again once their connections come back, without being told.
+    for (const h of [a, b]) {
+      await waitUntil(async () => (await fetch(`${h.baseUrl}/healthz`)).status === 200);
+    }
+    const raised = waitForEvent(
+      facilitator.socket,
+      'circle:state',
+      (s) => s.hands.includes(member.memberId),
+      5_000,
+    );
+    await waitUntil(async () => (await request(member.socket, 'hand:set', { raised: true })).ok);
+    await raised;
+    const line = waitForEvent(facilitator.socket, 'chat:message', undefined, 5_000);
+    expectOk(await request(member.socket, 'chat:send', { text: 'もどった' }));
+    expect((await line).text).toBe('もどった');
+  });
+});
+
+/** Polls (every 100 ms, for 10 s at most) until `check` holds. */
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  const giveUpAt = Date.now() + 10_000;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > giveUpAt) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

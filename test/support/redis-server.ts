@@ -65,13 +65,29 @@ export async function closeClient(redis: Redis): Promise<void> {
   await ended;
 }
 
+export interface RedisOptions {
+  /** A port to reuse (a restart); a free one otherwise. */
+  port?: number;
+  /**
+   * Keep an append-only file in this folder, as an operator who wants circles to survive a
+   * Redis restart would; otherwise nothing a test writes outlives the test.
+   */
+  appendOnlyDir?: string;
+}
+
 /** Starts redis-server and resolves once it accepts connections. */
-export async function startRedis(executablePath: string): Promise<RunningRedis> {
-  const port = await freePort();
-  // No snapshots, no append-only file: nothing a test writes outlives the test.
+export async function startRedis(
+  executablePath: string,
+  options: RedisOptions = {},
+): Promise<RunningRedis> {
+  const port = options.port ?? (await freePort());
+  const persistence =
+    options.appendOnlyDir === undefined
+      ? ['--appendonly', 'no']
+      : ['--appendonly', 'yes', '--dir', options.appendOnlyDir];
   const child = spawn(
     executablePath,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
