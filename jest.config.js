@@ -38,9 +38,11 @@ module.exports = {
           {
             ...common,
             displayName: 'two nodes',
-            testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-            // These test Redis directly already; their servers are not harnesses.
-            testPathIgnorePatterns: ['/test/integration/redis-'],
+            // Not the redis-* suites: they set up their own Redis and nodes already.
+            testMatch: [
+              '<rootDir>/test/integration/**/*.test.ts',
+              '!**/test/integration/redis-*.test.ts',
+            ],
             setupFilesAfterEnv: ['<rootDir>/test/support/two-nodes-setup.ts'],
           },
         ]

@@ -14,6 +14,11 @@ async function main(): Promise<void> {
     ? lanAddresses().map((ip) => `${scheme}://${ip}:${server.port}`)
     : [];
   for (const url of lanUrls) lines.push(`  on your network: ${url}`);
+  lines.push(
+    server.state.kind === 'redis'
+      ? '  circles are kept in Redis (REDIS_URL), shared with every node on it'
+      : '  circles are kept in this process (one node; set REDIS_URL for several)',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   const first = lanUrls[0];
   if (config.https && first !== undefined) {

@@ -12,6 +12,12 @@ import type { SharedState } from './shared-state';
 
 /** How long a health check waits for Redis to answer. */
 const PING_TIMEOUT_MS = 1_000;
+/**
+ * Pushes between nodes (chat lines and private messages among them) stay on the Redis stream
+ * only this long: enough for a node to catch up after a short outage, not a record.
+ */
+const STREAM_KEEP_MS = 60_000;
+const STREAM_TRIM_EVERY_MS = 10_000;
 
 export interface RedisStateOptions {
   url: string;
@@ -58,6 +64,12 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     throw new Error(`Redis at ${redactedUrl(url)} did not answer`, { cause: error });
   }
   const deadlines = new RedisDeadlines(commands, options, { prefix });
+  const streamName = `${prefix}socket.io`;
+  const trim = setInterval(() => {
+    commands
+      .xtrim(streamName, 'MINID', Date.now() - STREAM_KEEP_MS)
+      .catch(() => undefined /* Redis away: the outage is logged once elsewhere */);
+  }, STREAM_TRIM_EVERY_MS);
   return {
     kind: 'redis',
     store: new RedisCircleStore(commands, { prefix, now: options.now }),
@@ -69,12 +81,13 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
       timeoutMs: options.nodeTimeoutMs,
       logger,
     }),
-    adapter: createAdapter(stream, { streamName: `${prefix}socket.io` }),
+    adapter: createAdapter(stream, { streamName }),
     reachable: () => answers(commands),
     stopDeadlines: () => {
       deadlines.dispose();
     },
     close: async () => {
+      clearInterval(trim);
       deadlines.dispose();
       for (const child of stream.children) child.disconnect();
       await Promise.all([quit(commands), quit(stream)]);
