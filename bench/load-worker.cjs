@@ -4,14 +4,16 @@
  * thousands of client sockets don't share an event loop with the coordinator, and so the load
  * can be split over several processes. It speaks to the coordinator over IPC:
  *
- *   → { id, type: 'init', url, protocolVersion, circleSize }
+ *   → { id, type: 'init', urls, protocolVersion, circleSize }  one URL per node
  *   → { id, type: 'join', circles, spreadMs }     connect circles × circleSize sockets, join them
  *   → { id, type: 'relay', perClient, ratePerS }  send signals around each circle, time arrival
  *   → { id, type: 'close' }
  *   ← { id, ok: true, result } | { id, ok: false, message }
  *
  * Every circle lives wholly inside one worker, so a relay's sender and receiver share a clock
- * and one-way latency can be measured directly.
+ * and one-way latency can be measured directly. With several nodes, a circle's members take
+ * turns (the facilitator on the first node, the next member on the second, …), so relays
+ * between neighbours cross nodes and are timed apart from those within one.
  */
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
@@ -24,7 +26,7 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const RELAY_DRAIN_MS = 5_000;
 const CANDIDATE_TAIL = ' 1 udp 2122260223 10.0.0.1 50000 typ host';
 
-let url = '';
+let urls = [''];
 let protocolVersion = 0;
 let circleSize = 8;
 /** @type {{ socket: import('socket.io-client').Socket, memberId: string }[][]} */
@@ -35,6 +37,7 @@ const sockets = new Set();
 /** Relays sent and not yet received, by sequence number (carried in the ICE foundation). */
 const inFlight = new Map();
 let relayLatencies = [];
+let crossRelayLatencies = [];
 let relayMisrouted = 0;
 let nextSeq = 1;
 /** Disconnects we did not ask for (a flood close, a ping timeout): each one skews the figures. */
@@ -42,12 +45,12 @@ const dropped = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function connect() {
+function connect(node) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // forceNew: without it socket.io-client multiplexes every io() to one URL over one
     // connection, and we would be measuring one client, not thousands.
-    const socket = io(url, {
+    const socket = io(urls[node], {
       transports: ['websocket'],
       auth: { protocolVersion },
       forceNew: true,
@@ -59,7 +62,7 @@ function connect() {
       if (reason !== 'io client disconnect') dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
     });
     socket.once('connect', () => {
-      resolve({ socket, ms: performance.now() - started });
+      resolve({ socket, node, ms: performance.now() - started });
     });
     socket.once('connect_error', (error) => {
       reject(new Error(`connect failed: ${error.message}`));
@@ -106,7 +109,8 @@ function knockAndEnter(socket, code, name) {
 }
 
 /** One circle: a facilitator creates it and admits everyone who knocks. */
-async function joinCircle(members) {
+async function joinCircle(connected) {
+  const members = connected.map((c) => c.socket);
   const [facilitator, ...participants] = members;
   const created = await request(facilitator, 'circle:create', {
     title: 'Bench circle',
@@ -134,8 +138,12 @@ async function joinCircle(members) {
     admitFailure,
   ]);
   const circle = [
-    { socket: facilitator, memberId: created.self.memberId },
-    ...participants.map((socket, i) => ({ socket, memberId: entered[i].memberId })),
+    { socket: facilitator, memberId: created.self.memberId, node: connected[0].node },
+    ...participants.map((socket, i) => ({
+      socket,
+      memberId: entered[i].memberId,
+      node: connected[i + 1].node,
+    })),
   ];
   for (const member of circle) {
     member.socket.on('signal:relay', ({ from, signal }) => {
@@ -154,12 +162,14 @@ function onRelay(member, from, signal) {
   inFlight.delete(seq);
   // A relay must arrive at the member it was addressed to, from the member who sent it.
   if (sent.from !== from || sent.to !== member.memberId) relayMisrouted += 1;
-  relayLatencies.push(at - sent.at);
+  (sent.cross ? crossRelayLatencies : relayLatencies).push(at - sent.at);
 }
 
 /** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
 async function join({ circles: count, spreadMs }) {
-  const connected = await Promise.all(Array.from({ length: count * circleSize }, () => connect()));
+  const connected = await Promise.all(
+    Array.from({ length: count * circleSize }, (_, i) => connect((i % circleSize) % urls.length)),
+  );
   const connectMs = connected.map((c) => c.ms);
   const interval = count > 1 ? spreadMs / count : 0;
   const started = performance.now();
@@ -168,8 +178,7 @@ async function join({ circles: count, spreadMs }) {
     // Paced against the start time so a slow loop catches up instead of drifting.
     const due = started + i * interval - performance.now();
     if (due > 1) await sleep(due);
-    const members = connected.slice(i * circleSize, (i + 1) * circleSize).map((c) => c.socket);
-    const joining = joinCircle(members);
+    const joining = joinCircle(connected.slice(i * circleSize, (i + 1) * circleSize));
     // Handled now, not only at Promise.all below: a circle may fail while we pace the next one.
     joining.catch(() => undefined);
     joins.push(joining);
@@ -179,19 +188,23 @@ async function join({ circles: count, spreadMs }) {
 }
 
 /**
- * Each member sends `perClient` small ICE candidates to the next member around its circle, at
+ * Each member sends `perClient` small ICE candidates to a neighbour around its circle, at
  * `ratePerS` in total for this worker. Rounds go outermost so each socket's sends are spread
  * over the whole phase, far below the server's per-socket flood limit.
  */
 async function relay({ perClient, ratePerS }) {
   relayLatencies = [];
+  crossRelayLatencies = [];
   relayMisrouted = 0;
   inFlight.clear();
   const jobs = [];
   for (let round = 0; round < perClient; round++) {
     for (const circle of circles) {
+      // The next member, then the one after: with members alternating between two nodes,
+      // one of them is across nodes and the other is on the sender's own.
+      const step = 1 + (round % 2);
       circle.forEach((sender, i) => {
-        jobs.push({ sender, to: circle[(i + 1) % circle.length] });
+        jobs.push({ sender, to: circle[(i + step) % circle.length] });
       });
     }
   }
@@ -209,7 +222,12 @@ async function relay({ perClient, ratePerS }) {
     for (; sent < due; sent++) {
       const { sender, to } = jobs[sent];
       const seq = nextSeq++;
-      inFlight.set(seq, { at: performance.now(), from: sender.memberId, to: to.memberId });
+      inFlight.set(seq, {
+        at: performance.now(),
+        from: sender.memberId,
+        to: to.memberId,
+        cross: sender.node !== to.node,
+      });
       const signal = {
         type: 'candidate',
         candidate: {
@@ -232,6 +250,7 @@ async function relay({ perClient, ratePerS }) {
   while (inFlight.size > 0 && performance.now() < drainUntil) await sleep(20);
   return {
     relayMs: relayLatencies,
+    crossRelayMs: crossRelayLatencies,
     sent: jobs.length,
     lost: inFlight.size,
     misrouted: relayMisrouted,
@@ -252,7 +271,7 @@ async function close() {
 
 const handlers = {
   init(message) {
-    url = message.url;
+    urls = message.urls;
     protocolVersion = message.protocolVersion;
     circleSize = message.circleSize;
     return null;

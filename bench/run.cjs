@@ -13,6 +13,8 @@
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
  *   BENCH_WORKERS=2             client processes (circles never span two of them)
+ *   BENCH_NODES=1               load bench: server nodes; 2 or more share one fresh redis-server
+ *   BENCH_REDIS=0               load bench: 1 keeps one node's circles in Redis too
  *   BENCH_BATCH=200             clients connected and joined per ramp step
  *   BENCH_SPREAD_MS=1000        each step's circles start evenly over this time
  *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
@@ -91,6 +93,8 @@ function readSettings() {
     sceneWindowS: intSetting('BENCH_SCENE_WINDOW_S', 5),
     sceneSampleMs: intSetting('BENCH_SCENE_SAMPLE_MS', 500, 50),
     workers: intSetting('BENCH_WORKERS', 2),
+    nodes: intSetting('BENCH_NODES', 1),
+    redis: process.env.BENCH_REDIS === '1',
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
     relaysPerClient: intSetting('BENCH_RELAYS_PER_CLIENT', 3),

@@ -7,11 +7,13 @@
  */
 const { fork, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { track, runCommand, tail } = require('./children.cjs');
 const { summarize, formatMs } = require('./stats.cjs');
+const { startRedisServer } = require('./redis-bench.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_ENTRY = path.join(ROOT, 'dist', 'server', 'main.js');
@@ -253,34 +255,83 @@ function mergeCounts(target, counts) {
   return target;
 }
 
+/** Starts `count` nodes, on one fresh Redis when `redis`; `died` rejects if any of them dies. */
+async function startNodes(count, redis) {
+  const nodes = [];
+  try {
+    for (let i = 0; i < count; i++)
+      nodes.push(await startServer(redis ? { REDIS_URL: redis.url } : {}));
+  } catch (error) {
+    await Promise.all(nodes.map((n) => stopServer(n)));
+    throw error;
+  }
+  const died = Promise.race(nodes.map((n) => n.died));
+  died.catch(() => undefined);
+  return { nodes, died };
+}
+
+/** This node's open connections, as its /healthz reports them. */
+function connectionsOf(node) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`http://127.0.0.1:${node.port}/healthz`, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve(JSON.parse(body).connections));
+      })
+      .on('error', reject);
+  });
+}
+
 /**
- * One full run at `requested` clients (rounded up to whole circles) against a fresh server, so
- * one run's leftovers never count in the next one's memory.
+ * One full run at `requested` clients (rounded up to whole circles) against fresh servers, so
+ * one run's leftovers never count in the next one's memory: one node in memory by default,
+ * `options.nodes` nodes on one Redis, or one node on Redis with `options.redis`.
  */
 async function runSignalingLoad(requested, options, log) {
   const circles = Math.ceil(requested / CIRCLE_SIZE);
   const clients = circles * CIRCLE_SIZE;
-  const server = await startServer();
+  const nodeCount = options.nodes ?? 1;
+  const redis = nodeCount > 1 || options.redis ? await startRedisServer() : null;
+  let cluster;
+  try {
+    cluster = await startNodes(nodeCount, redis);
+  } catch (error) {
+    await redis?.stop();
+    throw error;
+  }
+  const { nodes } = cluster;
+  // What the workers race against: any node dying ends the run.
+  const server = { died: cluster.died };
+  const pids = () => nodes.map((n) => n.pid);
+  const cpuOfNodes = () => pids().reduce((sum, pid) => sum + readCpuSeconds(pid), 0);
   const workers = [];
   try {
-    // Let the server finish its start-up allocations before taking the baseline.
+    // Let the servers finish their start-up allocations before taking the baseline.
     await Promise.race([sleep(1_000), server.died]);
-    const baseline = readMemoryKB(server.pid);
+    const baselines = nodes.map((n) => readMemoryKB(n.pid));
+    const redisBefore = redis ? await redis.usedMemory() : 0;
     for (let i = 0; i < options.workers; i++) workers.push(new Worker(i, server));
-    const url = `http://127.0.0.1:${server.port}`;
+    const urls = nodes.map((n) => `http://127.0.0.1:${n.port}`);
     const protocolVersion = readProtocolVersion();
     await Promise.all(
-      workers.map((w) => w.call('init', { url, protocolVersion, circleSize: CIRCLE_SIZE })),
+      workers.map((w) => w.call('init', { urls, protocolVersion, circleSize: CIRCLE_SIZE })),
     );
 
-    const foreignCpu = startForeignCpuMeter(() => [server.pid, ...workers.map((w) => w.child.pid)]);
+    const foreignCpu = startForeignCpuMeter(() => [
+      ...pids(),
+      ...(redis ? [redis.pid] : []),
+      ...workers.map((w) => w.child.pid),
+    ]);
 
     // Join phase: `batch` clients at a time, their circles started evenly over `spreadMs`.
     const circlesPerBatch = Math.max(1, Math.floor(options.batch / CIRCLE_SIZE));
     const joinMs = [];
     const connectMs = [];
     const dropped = {};
-    const cpuBeforeJoin = readCpuSeconds(server.pid);
+    const cpuBeforeJoin = cpuOfNodes();
+    const redisCpuBeforeJoin = redis ? readCpuSeconds(redis.pid) : 0;
     const joinStarted = performance.now();
     for (let done = 0; done < circles;) {
       const count = Math.min(circlesPerBatch, circles - done);
@@ -301,15 +352,24 @@ async function runSignalingLoad(requested, options, log) {
       }
     }
     const joinSeconds = (performance.now() - joinStarted) / 1000;
-    const joinCpu = readCpuSeconds(server.pid) - cpuBeforeJoin;
+    const joinCpu = cpuOfNodes() - cpuBeforeJoin;
+    const redisJoinCpu = redis ? readCpuSeconds(redis.pid) - redisCpuBeforeJoin : 0;
 
-    // Memory once everyone is in and the server has gone quiet.
+    // Memory once everyone is in and the servers have gone quiet.
     await Promise.race([sleep(options.settleMs), server.died]);
-    const loaded = readMemoryKB(server.pid);
+    const loadedByNode = nodes.map((n) => readMemoryKB(n.pid));
+    const connectionsByNode = await Promise.all(nodes.map((n) => connectionsOf(n)));
+    const redisAfter = redis ? await redis.usedMemory() : 0;
+    const sum = (list) => list.reduce((a, b) => a + b, 0);
+    const baseline = { rss: sum(baselines.map((m) => m.rss)) };
+    const loaded = {
+      rss: sum(loadedByNode.map((m) => m.rss)),
+      peak: sum(loadedByNode.map((m) => m.peak)),
+    };
 
     // Relay phase.
     const relayStarted = performance.now();
-    const cpuBeforeRelay = readCpuSeconds(server.pid);
+    const cpuBeforeRelay = cpuOfNodes();
     const relayResults = await Promise.all(
       workers.map((w) =>
         w.call('relay', {
@@ -319,9 +379,10 @@ async function runSignalingLoad(requested, options, log) {
       ),
     );
     const relaySeconds = (performance.now() - relayStarted) / 1000;
-    const relayCpu = readCpuSeconds(server.pid) - cpuBeforeRelay;
+    const relayCpu = cpuOfNodes() - cpuBeforeRelay;
     const otherCpuPercent = foreignCpu();
     const relayMs = relayResults.flatMap((r) => r.relayMs);
+    const crossRelayMs = relayResults.flatMap((r) => r.crossRelayMs);
     const relay = { sent: 0, lost: 0, misrouted: 0, refusals: {} };
     for (const r of relayResults) {
       relay.sent += r.sent;
@@ -334,15 +395,31 @@ async function runSignalingLoad(requested, options, log) {
     return {
       clients,
       circles,
+      nodes: nodeCount,
+      store: redis ? 'redis' : 'memory',
       workers: workers.length,
       joinRampPerS: Math.round(clients / joinSeconds),
       joinMs: summarize(joinMs),
       connectMs: summarize(connectMs),
       relayMs: summarize(relayMs),
+      crossRelayMs: crossRelayMs.length > 0 ? summarize(crossRelayMs) : null,
+      // Each node's growth over the connections it holds (clients alternate between nodes).
+      nodeRssPerClientKB: nodes.map(
+        (_, i) =>
+          Math.round(
+            ((loadedByNode[i].rss - baselines[i].rss) / Math.max(1, connectionsByNode[i])) * 10,
+          ) / 10,
+      ),
+      connectionsByNode,
+      redisKBPerCircle: redis
+        ? Math.round(((redisAfter - redisBefore) / 1024 / circles) * 10) / 10
+        : null,
+      redisCpuPercentJoin: redis ? Math.round((redisJoinCpu / joinSeconds) * 100) : null,
       relay: { ...relay, ratePerS: Math.round(relay.sent / relaySeconds) },
       serverMemoryKB: { baseline: baseline.rss, loaded: loaded.rss, peak: loaded.peak },
       rssPerClientKB: Math.round(((loaded.rss - baseline.rss) / clients) * 10) / 10,
-      // Share of one core the server used; near 100 % means it, not the clients, set the pace.
+      // Share of one core the servers used (all nodes together); near 100 % on one node means
+      // it, not the clients, set the pace.
       serverCpuPercent: {
         join: Math.round((joinCpu / joinSeconds) * 100),
         relay: Math.round((relayCpu / relaySeconds) * 100),
@@ -350,12 +427,12 @@ async function runSignalingLoad(requested, options, log) {
       // Other processes' CPU during the run, in % of one core (0 on a quiet machine).
       otherCpuPercent,
       unexpectedDisconnects: dropped,
-      serverWarnings: server.warnings,
-      sampleServerWarnings: server.sampleWarnings,
+      serverWarnings: sum(nodes.map((n) => n.warnings)),
+      sampleServerWarnings: nodes.flatMap((n) => n.sampleWarnings).slice(0, 5),
       build: options.build,
     };
   } catch (error) {
-    // Clients failing is often only the symptom of the server dying; report the cause if so.
+    // Clients failing is often only the symptom of a server dying; report the cause if so.
     const serverDeath = await Promise.race([
       server.died.catch((death) => death),
       sleep(500).then(() => null),
@@ -363,7 +440,8 @@ async function runSignalingLoad(requested, options, log) {
     throw serverDeath ?? error;
   } finally {
     await Promise.all(workers.map((w) => w.close()));
-    await stopServer(server);
+    await Promise.all(nodes.map((n) => stopServer(n)));
+    await redis?.stop();
   }
 }
 
@@ -373,7 +451,9 @@ function verdict(ok) {
 
 /** Table rows for one run. */
 function toRows(run) {
-  const bench = `signaling N=${run.clients}`;
+  const where =
+    run.nodes > 1 ? ` ×${run.nodes} nodes, redis` : run.store === 'redis' ? ', redis' : '';
+  const bench = `signaling N=${run.clients}${where}`;
   const relayProblems = [
     run.relay.lost > 0 ? `${run.relay.lost} lost` : '',
     run.relay.misrouted > 0 ? `${run.relay.misrouted} misrouted` : '',
@@ -395,6 +475,39 @@ function toRows(run) {
       target: '',
       verdict: relayProblems.length > 0 ? relayProblems.join(', ') : '',
     },
+    ...(run.crossRelayMs
+      ? [
+          {
+            bench,
+            metric: 'relay latency across nodes p50 / p99',
+            value: `${formatMs(run.crossRelayMs.p50)} / ${formatMs(run.crossRelayMs.p99)}`,
+            target: '',
+            verdict: '',
+          },
+        ]
+      : []),
+    ...(run.nodes > 1
+      ? [
+          {
+            bench,
+            metric: 'RSS per client, each node',
+            value: run.nodeRssPerClientKB.map((kb) => `${kb.toFixed(1)} KB`).join(' / '),
+            target: '',
+            verdict: '',
+          },
+        ]
+      : []),
+    ...(run.redisKBPerCircle !== null
+      ? [
+          {
+            bench,
+            metric: 'Redis memory per circle / Redis CPU while joining',
+            value: `${run.redisKBPerCircle.toFixed(1)} KB / ${run.redisCpuPercentJoin} % of a core`,
+            target: '',
+            verdict: '',
+          },
+        ]
+      : []),
     {
       bench,
       metric: 'server RSS per client',

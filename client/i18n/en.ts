@@ -231,6 +231,7 @@ export const en = {
     'The facilitator lost connection. The circle will wait for them for up to 5 minutes.',
   'status.knocking': '{name} is in the waiting room',
   'status.reconnecting': 'Connection lost. Reconnecting…',
+  'status.reconnected': 'Connected again. Your seat is as you left it.',
   'status.resuming': 'Returning to your seat…',
   'hand.raise': 'Raise hand',
   'hand.raised': 'Your hand is raised; the facilitators can see it.',

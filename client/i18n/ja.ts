@@ -235,6 +235,7 @@ export const ja: Record<MessageKey, string> = {
   'status.facilitatorAway': '進行役の接続が切れました。戻ってくるのを最大5分間待ちます。',
   'status.knocking': '{name}さんが待機室で待っています',
   'status.reconnecting': '接続が切れました。つなぎ直しています…',
+  'status.reconnected': 'つながりました。席はそのままです。',
   'status.resuming': 'あなたの席に戻っています…',
   'hand.raise': '手を挙げる',
   'hand.raised': '手を挙げています。進行役に伝わっています。',

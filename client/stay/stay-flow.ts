@@ -84,7 +84,9 @@ export class StayFlow {
     if (!wasInCircle) markStep('entered');
     sessions.save({ code: entered.circle.code, resumeToken: entered.self.resumeToken });
     if (wasInCircle) {
+      // Back after a dropped connection: the "reconnecting" line must not stay up.
       store.entered(entered);
+      status.announce(this.parts.i18n.t('status.reconnected'));
       return;
     }
     status.clear();
