@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Scheduler } from '../../shared/time/time';
 import type { Logger } from '../logger';
+import { OutageLog } from '../state/outage-log';
 import { deadlineKey, parseDeadlineKey, type DeadlineHandler, type Deadlines } from './deadlines';
 
 export interface RedisDeadlinesOptions {
@@ -73,8 +74,7 @@ export class RedisDeadlines implements Deadlines {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private disposed = false;
-  /** Set while Redis cannot be reached, so an outage is logged once and not every sweep. */
-  private failing = false;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly redis: Redis,
@@ -85,6 +85,7 @@ export class RedisDeadlines implements Deadlines {
     this.sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_MS;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.tagTtlMs = options.tagTtlMs ?? DEFAULT_TAG_TTL_MS;
+    this.outage = new OutageLog(deps.logger, 'deadline.sweep');
     this.schedule();
   }
 
@@ -156,14 +157,14 @@ export class RedisDeadlines implements Deadlines {
         CLAIM_BATCH,
         this.tagKey(''),
       )) as string[];
-      this.recovered();
+      this.outage.succeeded();
       const runs: Promise<void>[] = [];
       for (let i = 0; i + 1 < claimed.length; i += 2) {
         runs.push(this.run(claimed[i] ?? '', claimed[i + 1] ?? '', leaseUntil));
       }
       await Promise.all(runs);
     } catch (error) {
-      this.failed(error);
+      this.outage.failed(error);
     }
   }
 
@@ -207,18 +208,6 @@ export class RedisDeadlines implements Deadlines {
         this.schedule();
       });
     }, this.sweepEveryMs);
-  }
-
-  private failed(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    this.deps.logger.warn({ evt: 'deadline.sweep_failed', err: error }, 'deadline sweep failed');
-  }
-
-  private recovered(): void {
-    if (!this.failing) return;
-    this.failing = false;
-    this.deps.logger.info({ evt: 'deadline.sweep_recovered' }, 'deadline sweep recovered');
   }
 
   private queueKey(): string {

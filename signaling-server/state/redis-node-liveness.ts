@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Identity } from '../ports/caller';
 import type { Logger } from '../logger';
 import type { LostConnection, NodeLiveness } from './node-liveness';
+import { OutageLog } from './outage-log';
 
 /**
  * KEYS: nodes. ARGV: dead before, hash prefix. Takes every node whose last beat is older than
@@ -38,7 +39,7 @@ export class RedisNodeLiveness implements NodeLiveness {
   readonly nodeId = randomBytes(9).toString('base64url');
   private timer: NodeJS.Timeout | null = null;
   private registered = false;
-  private failing = false;
+  private readonly outage: OutageLog;
   /**
    * No node is taken for dead before this: after Redis was out of reach, every node's last
    * beat is old, and each must first have a chance to beat again.
@@ -50,6 +51,7 @@ export class RedisNodeLiveness implements NodeLiveness {
     private readonly redis: Redis,
     private readonly options: { prefix: string; timeoutMs: number; logger: Logger },
   ) {
+    this.outage = new OutageLog(options.logger, 'node.beat');
     this.beatEveryMs = Math.min(1_000, Math.max(50, Math.floor(options.timeoutMs / 4)));
   }
 
@@ -103,7 +105,7 @@ export class RedisNodeLiveness implements NodeLiveness {
         handlers.onEvicted();
       }
       this.registered = true;
-      this.recovered();
+      if (this.outage.succeeded()) this.judgeAfter = Date.now() + this.options.timeoutMs;
       if (Date.now() < this.judgeAfter) return;
       const json = (await this.redis.eval(
         CLAIM_DEAD,
@@ -114,7 +116,7 @@ export class RedisNodeLiveness implements NodeLiveness {
       )) as string;
       for (const dead of JSON.parse(json) as DeadNode[]) await this.takeOver(dead, handlers);
     } catch (error) {
-      this.failed(error);
+      this.outage.failed(error);
     }
   }
 
@@ -136,19 +138,6 @@ export class RedisNodeLiveness implements NodeLiveness {
           this.options.logger.error({ evt: 'node.take_over_failed', err: error }, 'take over');
         });
     }
-  }
-
-  private failed(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    this.options.logger.warn({ evt: 'node.beat_failed', err: error }, 'heartbeat failed');
-  }
-
-  private recovered(): void {
-    if (!this.failing) return;
-    this.failing = false;
-    this.judgeAfter = Date.now() + this.options.timeoutMs;
-    this.options.logger.info({ evt: 'node.beat_recovered' }, 'heartbeat recovered');
   }
 
   private nodesKey(): string {

@@ -11,13 +11,13 @@ import {
 import { startNodeProcess, type NodeProcess } from '../support/node-process';
 import {
   admit,
+  createCircle,
   expectError,
   expectOk,
   join,
   knock,
   request,
   startHarness,
-  TEST_RULES,
   knockPayload,
   waitForEvent,
   type Facilitator,
@@ -33,23 +33,8 @@ const SLOW_MS = 10_000;
 
 const memberIn = (state: CircleView, id: string) => state.members.find((m) => m.id === id);
 
-async function createOn(h: Harness, url: string): Promise<Facilitator> {
-  const socket = await h.connect({ url });
-  const entered = expectOk(
-    await request(socket, 'circle:create', {
-      title: '夜の縁側',
-      rules: TEST_RULES,
-      capacity: 6,
-      name: 'ひろし',
-    }),
-  );
-  return {
-    socket,
-    entered,
-    code: entered.circle.code,
-    memberId: entered.self.memberId,
-    resumeToken: entered.self.resumeToken,
-  };
+function createOn(h: Harness, url: string): Promise<Facilitator> {
+  return createCircle(h, { url });
 }
 
 describeWithRedis('a node that dies', (executablePath) => {

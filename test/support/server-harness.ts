@@ -523,9 +523,11 @@ export async function createCircle(
     name?: string;
     privateVoice?: boolean;
     color?: number;
+    /** A node this harness did not start, by its base URL. */
+    url?: string;
   } = {},
 ): Promise<Facilitator> {
-  const socket = await harness.connect();
+  const socket = await harness.connect(input.url === undefined ? {} : { url: input.url });
   const entered = expectOk(
     await request(socket, 'circle:create', {
       title: input.title ?? '夜の縁側',
