@@ -94,7 +94,15 @@ export async function startServer(
     : createHttpServer(app);
 
   const floodPenalties = limits.cooldown('flood-penalty', config.floodPenaltyMs);
-  const realtimeDeps = { config, logger, now, floodPenalties, limits, liveness };
+  const realtimeDeps = {
+    config,
+    logger,
+    now,
+    floodPenalties,
+    limits,
+    liveness,
+    storeAvailable: () => state.connected(),
+  };
   io = createRealtimeServer(httpServer, realtimeDeps, state.adapter);
   // Services reach people only through these ports, never through Socket.IO itself.
   const notify = new SocketNotifier(io);

@@ -373,6 +373,8 @@ export const en = {
   'error.server_busy': 'Engawa is very busy right now. Please try again in a few minutes.',
   'error.private_voice_unavailable':
     'Private voice needs a TURN server, and this server has none. Start the circle without it.',
+  'error.store_unavailable':
+    'Engawa cannot reach its records for a moment. Nothing was changed; please try again shortly.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

@@ -378,6 +378,8 @@ export const ja: Record<MessageKey, string> = {
   'error.server_busy': 'ただいま混み合っています。数分たってから、もう一度お試しください。',
   'error.private_voice_unavailable':
     'プライベート音声にはTURNサーバーが必要ですが、このサーバーにはありません。オフにして会をはじめてください。',
+  'error.store_unavailable':
+    '記録にいま届きません。何も変わっていません。少したってから、もう一度お試しください。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確かめて、もう一度お試しください。',
 };

@@ -52,6 +52,8 @@ export const ErrorCode = {
   ServerBusy: 'server_busy',
   /** Private (relay-only) voice was asked for, but this server has no TURN server configured. */
   PrivateVoiceUnavailable: 'private_voice_unavailable',
+  /** The shared store (Redis, with several nodes) cannot be reached; nothing was changed. */
+  StoreUnavailable: 'store_unavailable',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Clock } from '../../shared/time/time';
 import type { Cooldown, LimitStore, RateWindow } from './limit-store';
 
@@ -86,6 +86,9 @@ export class RedisLimits implements LimitStore {
       keyPrefix: `${this.options.prefix}limit:${name}`,
       points,
       duration: durationS,
+      // While Redis is out of reach, each node counts on its own rather than refusing
+      // everyone: new connections still open, and get a clear answer to what they ask.
+      insuranceLimiter: new RateLimiterMemory({ points, duration: durationS }),
     });
   }
 

@@ -27,6 +27,8 @@ export interface RealtimeDeps {
   limits: LimitStore;
   /** Which seated and waiting connections this node holds, for the others if it dies. */
   liveness: NodeLiveness;
+  /** False while the shared store cannot be reached. */
+  storeAvailable: () => boolean;
 }
 
 /** The client's address: the TCP peer, or the first X-Forwarded-For entry behind a proxy. */
@@ -135,12 +137,10 @@ export function acceptConnections(
     recorded.set(socket, key);
     liveness.track(socket.id, socket.data.identity);
   };
-  const dispatch = createDispatcher(
-    handlerTable(services),
-    logger,
-    new IdentityResolver(store),
-    record,
-  );
+  const dispatch = createDispatcher(handlerTable(services), logger, new IdentityResolver(store), {
+    afterRequest: record,
+    storeUnavailable: () => !deps.storeAvailable(),
+  });
   const policies = { guest: config.guestFlood, member: config.flood };
   io.on('connection', (socket) => {
     socket.data.identity = { kind: 'guest' };

@@ -62,9 +62,14 @@ export function createDispatcher(
   handlers: HandlerTable,
   logger: Logger,
   resolver: IdentityResolver,
-  /** Runs after each request, once its outcome is known: who the socket is may have changed. */
-  afterRequest: (socket: EngawaSocket) => void = () => undefined,
+  hooks: {
+    /** Runs after each request, once its outcome is known: who the socket is may have changed. */
+    afterRequest?: (socket: EngawaSocket) => void;
+    /** True while the shared store cannot be reached: a failure then is that, not a bug. */
+    storeUnavailable?: () => boolean;
+  } = {},
 ): (socket: EngawaSocket, packet: unknown[]) => void {
+  const afterRequest = hooks.afterRequest ?? (() => undefined);
   return (socket, packet) => {
     const [event, ...args] = packet;
     const { payload, ack } = splitArgs(args);
@@ -93,6 +98,11 @@ export function createDispatcher(
         afterRequest(socket);
         if (error instanceof EngawaError) {
           ack(ackError(error.code, error.retryAfterS));
+          return;
+        }
+        if (hooks.storeUnavailable?.() === true) {
+          logger.debug({ evt: 'handler.store_unavailable', event }, 'store unavailable');
+          ack(ackError(ErrorCode.StoreUnavailable));
           return;
         }
         logger.error({ evt: 'handler.failed', event, err: error }, 'handler failed');

@@ -25,6 +25,7 @@ export function embeddedState(deps: {
     limits: new MemoryLimits(deps.now),
     liveness: singleNode,
     reachable: () => Promise.resolve(true),
+    connected: () => true,
     stopDeadlines: () => {
       deadlines.dispose();
     },

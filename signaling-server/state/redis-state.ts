@@ -83,6 +83,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     }),
     adapter: createAdapter(stream, { streamName }),
     reachable: () => answers(commands),
+    connected: () => commands.status === 'ready',
     stopDeadlines: () => {
       deadlines.dispose();
     },

@@ -24,6 +24,8 @@ export interface SharedState {
   adapter?: ServerOptions['adapter'];
   /** Whether the shared state answers right now. */
   reachable(): Promise<boolean>;
+  /** Whether its connection is up, without asking (for a request that just failed). */
+  connected(): boolean;
   /** Stops sweeping deadlines; the connections stay open until `close`. */
   stopDeadlines(): void;
   close(): Promise<void>;

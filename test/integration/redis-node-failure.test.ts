@@ -224,7 +224,7 @@ describeWithRedis('Redis that restarts', (executablePath) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('nodes reconnect by themselves, and no circle is lost', async () => {
+  test('while it is away nodes answer 503 and refuse with a typed error; then they reconnect by themselves, and no circle is lost', async () => {
     redis = await startRedis(executablePath, { appendOnlyDir: dir });
     const port = Number(new URL(redis.url).port);
     const config = { redisUrl: redis.url, redisPrefix: 'restarting:' };
@@ -234,6 +234,23 @@ describeWithRedis('Redis that restarts', (executablePath) => {
     const member = await join(b, facilitator, 'まつ');
 
     await redis.stop();
+    // While it is away: each node says so, a request is refused with a typed error, nothing
+    // crashes.
+    for (const h of [a, b]) {
+      await waitUntil(async () => (await fetch(`${h.baseUrl}/healthz`)).status === 503);
+      const health = (await (await fetch(`${h.baseUrl}/healthz`)).json()) as object;
+      expect(health).toMatchObject({ status: 'unavailable', store: 'redis', circles: null });
+    }
+    expectError(await request(member.socket, 'hand:set', { raised: true }), 'store_unavailable');
+    expectError(
+      await request(await b.connect(), 'circle:create', {
+        title: '新しい会',
+        rules: ['やさしく'],
+        capacity: 4,
+        name: 'あらた',
+      }),
+      'store_unavailable',
+    );
     redis = await startRedis(executablePath, { port, appendOnlyDir: dir });
 
     // Both nodes serve again once their connections come back, without being told.
