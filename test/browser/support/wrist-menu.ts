@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import {
+  aimAndClick,
   aimController,
-  clickButton,
   getHeadsetPose,
   headToTracking,
   waitForXrFrames,
@@ -26,23 +26,31 @@ export function diagnose<R>(page: Page, what: string, arg?: unknown): Promise<R>
 /** Babylon's head-local (z ahead) to WebXR's head-local (-z ahead). */
 export const toXrLocal = (v: Vec3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
 
+/** Where to hold the right controller, about the hip, to point at a wrist-menu button. */
+async function menuButtonAim(page: Page, button: string): Promise<{ from: Vec3; target: Vec3 }> {
+  const head = await getHeadsetPose(page);
+  const inHead = await diagnose<Vec3 | undefined>(page, 'scene.menuButtonInHead', button);
+  if (!inHead) throw new Error(`the wrist menu is closed, so there is no ${button} button`);
+  return {
+    target: headToTracking(head, toXrLocal(inHead)),
+    from: headToTracking(head, { x: 0.25, y: -0.35, z: -0.15 }),
+  };
+}
+
 /** Points the right controller at a button of the open wrist menu, from about the hip. */
 export async function aimAtMenuButton(page: Page, button: string): Promise<void> {
-  const head = await getHeadsetPose(page);
-  const inHead = await diagnose<Vec3>(page, 'scene.menuButtonInHead', button);
-  const target = headToTracking(head, toXrLocal(inHead));
-  const from = headToTracking(head, { x: 0.25, y: -0.35, z: -0.15 });
+  const { from, target } = await menuButtonAim(page, button);
   // The aim is applied at one frame's start; the frame after it has picked the button.
   await aimController(page, 'right', from, target);
   await waitForXrFrames(page, 1);
 }
 
 /**
- * Aims at a wrist-menu button and pulls the trigger: five session frames in all (aim, pick,
- * down, held, up). On a software renderer a headset runs one or two frames a second, so every
- * frame saved here is felt across the suites.
+ * Aims at a wrist-menu button and pulls the trigger: five session frames (aim, pick, down,
+ * held, up) in one round trip. On a software renderer a headset runs a few frames a second and
+ * answers the test only between them, so every frame and round trip saved here is felt.
  */
 export async function pressMenuButton(page: Page, button: string): Promise<void> {
-  await aimAtMenuButton(page, button);
-  await clickButton(page, 'right', 'trigger', 2);
+  const { from, target } = await menuButtonAim(page, button);
+  await aimAndClick(page, 'right', from, target, 'trigger');
 }

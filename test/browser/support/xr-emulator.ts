@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { XRDevice } from 'iwer';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, JSHandle, Page } from 'playwright-core';
 
 /**
  * An emulated Meta Quest 3 (IWER) for browser tests. Poses are in IWER's tracking space, which
@@ -102,24 +102,44 @@ export async function installEmulatedQuest(
   await target.addInitScript({ content: script });
 }
 
-/** Runs `body` in the page against the emulated device. */
+/** The page's device, fetched once per document: each fetch is a round trip to a busy page. */
+const deviceHandles = new WeakMap<Page, Promise<JSHandle<XRDevice>>>();
+
+function deviceOf(page: Page): Promise<JSHandle<XRDevice>> {
+  let handle = deviceHandles.get(page);
+  if (!handle) {
+    handle = page.evaluateHandle((key) => {
+      const device = (window as unknown as Record<string, XRDevice | undefined>)[key];
+      if (!device) throw new Error('no emulated headset: call installEmulatedQuest before goto');
+      return device;
+    }, DEVICE_KEY);
+    deviceHandles.set(page, handle);
+    // A new document has a new device; the old handle dies with the old document.
+    const forget = (frame: Frame) => {
+      if (frame !== page.mainFrame()) return;
+      deviceHandles.delete(page);
+      page.off('framenavigated', forget);
+    };
+    page.on('framenavigated', forget);
+    handle.catch(() => deviceHandles.delete(page));
+  }
+  return handle;
+}
+
+/**
+ * Runs `body` in the page against the emulated device, in one round trip. On a software
+ * renderer a headset page answers between frames only, so round trips, not frames, are what
+ * a test mostly waits for.
+ */
 async function withDevice<R, A>(
   page: Page,
   body: (device: XRDevice, arg: A) => R | Promise<R>,
   arg: A,
 ): Promise<R> {
-  const handle = await page.evaluateHandle((key) => {
-    const device = (window as unknown as Record<string, XRDevice | undefined>)[key];
-    if (!device) throw new Error('no emulated headset: call installEmulatedQuest before goto');
-    return device;
-  }, DEVICE_KEY);
-  try {
-    // Playwright types the in-page argument as Unboxed<A>, which is A for the plain data here.
-    const run = body as unknown as (device: XRDevice, value: unknown) => R | Promise<R>;
-    return await handle.evaluate(run, arg);
-  } finally {
-    await handle.dispose();
-  }
+  const handle = await deviceOf(page);
+  // Playwright types the in-page argument as Unboxed<A>, which is A for the plain data here.
+  const run = body as unknown as (device: XRDevice, value: unknown) => R | Promise<R>;
+  return handle.evaluate(run, arg);
 }
 
 /**
@@ -261,18 +281,63 @@ export async function releaseButton(
 
 /**
  * Presses and releases a button, keeping it down for `holdFrames` session frames so an app that
- * polls the gamepad once a frame sees it. Needs a running session.
+ * polls the gamepad once a frame sees it, then lets one frame apply the release. Needs a
+ * running session. With `aim`, the controller is first held at that pose for two frames (one
+ * applies it, the next has picked what it points at). All in one round trip.
  */
 export async function clickButton(
   page: Page,
   hand: Hand,
   button: ControllerButton,
   holdFrames = 2,
+  aim?: Pose,
 ): Promise<void> {
-  if (!(await isSessionActive(page))) throw new Error('clickButton needs a running XR session');
-  await pressButton(page, hand, button);
-  await waitForXrFrames(page, holdFrames - 1);
-  await releaseButton(page, hand, button);
+  const { id, only } = BUTTONS[button];
+  if (only && only !== hand) throw new Error(`the ${hand} controller has no ${button} button`);
+  await withDevice(
+    page,
+    async (device, args) => {
+      const session = device.activeSession;
+      if (!session?.renderState.baseLayer)
+        throw new Error('clickButton needs a running XR session');
+      const controller = device.controllers[args.hand];
+      if (!controller) throw new Error(`the emulated headset has no ${args.hand} controller`);
+      const frames = async (count: number) => {
+        for (let i = 0; i < count; i++) {
+          await new Promise<void>((resolve) => {
+            session.requestAnimationFrame(() => {
+              resolve();
+            });
+          });
+        }
+      };
+      if (args.aim) {
+        const { position: p, orientation: q } = args.aim;
+        controller.position.set(p.x, p.y, p.z);
+        controller.quaternion.set(q.x, q.y, q.z, q.w);
+        await frames(2);
+      }
+      controller.updateButtonValue(args.id, 1);
+      await frames(args.holdFrames);
+      controller.updateButtonValue(args.id, 0);
+      await frames(1);
+    },
+    { hand, id, holdFrames, aim },
+  );
+}
+
+/** Aims a controller from `from` through `target` and clicks a button there (see clickButton). */
+export async function aimAndClick(
+  page: Page,
+  hand: Hand,
+  from: Vec3,
+  target: Vec3,
+  button: ControllerButton,
+): Promise<void> {
+  await clickButton(page, hand, button, 2, {
+    position: from,
+    orientation: lookRotation(from, target),
+  });
 }
 
 /** Moves a thumbstick; x is right, y is down (toward the user), each -1..1 as in the Gamepad API. */
