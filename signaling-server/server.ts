@@ -84,8 +84,7 @@ export async function startServer(
     staticDirs: config.staticDirs,
     version: packageJson.version,
     store: state.kind,
-    reachable: () => state.reachable(),
-    circles: () => store.count(),
+    circles: () => state.circleCount(),
     connections: () => io?.engine.clientsCount ?? 0,
     helpResources,
   });
@@ -198,8 +197,7 @@ export async function startServer(
     deadlines,
     state,
     close: async () => {
-      // With circles in this process, the seats of sockets closed below have nothing to hold.
-      if (state.kind === 'memory') state.stopDeadlines();
+      state.beforeShutdown();
       piece.dispose();
       conversation.dispose();
       running.disconnectSockets(true);

@@ -22,6 +22,13 @@ export interface PieceServiceDeps {
 /** The deadline kind of a share-time cue; its id is the circle's. */
 const SHARE_TIME = 'share-time';
 
+/**
+ * How many circles' holdings this node remembers. With several nodes, a circle ended on
+ * another node is never forgotten here, so the memory is bounded instead; a holding forgotten
+ * early only costs one more `set`, which the deadline's tag makes a no-op.
+ */
+export const REMEMBERED_HOLDINGS = 4_096;
+
 /** One holding: who received the piece, and when. */
 function holdingOf(circle: CircleRecord): string | null {
   const { holder, since } = circle.piece;
@@ -102,11 +109,19 @@ export class PieceService {
       holding === null
         ? this.deps.deadlines.cancel(SHARE_TIME, circle.id)
         : this.deps.deadlines.set(SHARE_TIME, circle.id, dueAt(circle), holding);
-    if (holding === null) this.timed.delete(circle.id);
-    else this.timed.set(circle.id, holding);
+    this.timed.delete(circle.id);
+    if (holding !== null) this.remember(circle.id, holding);
     done.catch((error: unknown) => {
       this.deps.logger.error({ evt: 'piece.time_up_failed', circle: circle.id, err: error });
     });
+  }
+
+  /** Most recent last, so the circle left alone longest is forgotten first. */
+  private remember(circleId: string, holding: string): void {
+    this.timed.set(circleId, holding);
+    if (this.timed.size <= REMEMBERED_HOLDINGS) return;
+    const oldest = this.timed.keys().next();
+    if (!oldest.done) this.timed.delete(oldest.value);
   }
 
   private async timeUp(circleId: string, holding: string): Promise<void> {

@@ -28,9 +28,8 @@ export interface AppDeps {
   staticDirs: readonly string[];
   version: string;
   store: Health['store'];
-  /** Whether the shared store answers right now. */
-  reachable: () => Promise<boolean>;
-  circles: () => Promise<number>;
+  /** Open circles in the store, or null while it cannot be read: one round trip at most. */
+  circles: () => Promise<number | null>;
   connections: () => number;
   /** Checked at start; served as it is. */
   helpResources: HelpResources;
@@ -81,8 +80,7 @@ export function createApp(deps: AppDeps): Express {
 
 /** Never throws: a store that cannot be read makes the node unavailable, not broken. */
 async function healthOf(deps: AppDeps): Promise<Health> {
-  const reachable = await deps.reachable().catch(() => false);
-  const circles = reachable ? await deps.circles().catch(() => null) : null;
+  const circles = await deps.circles().catch(() => null);
   return {
     status: circles === null ? 'unavailable' : 'ok',
     version: deps.version,

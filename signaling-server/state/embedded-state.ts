@@ -17,16 +17,17 @@ export function embeddedState(deps: {
   logger: Logger;
 }): SharedState {
   const deadlines = new TimerDeadlines(deps);
+  const store = deps.store ?? new MemoryCircleStore();
   return {
     kind: 'memory',
-    store: deps.store ?? new MemoryCircleStore(),
+    store,
     deadlines,
     chat: new MemoryChatLog(Limits.chatHistoryMax),
     limits: new MemoryLimits(deps.now),
     liveness: singleNode,
-    reachable: () => Promise.resolve(true),
+    circleCount: () => store.count(),
     connected: () => true,
-    stopDeadlines: () => {
+    beforeShutdown: () => {
       deadlines.dispose();
     },
     close: () => Promise.resolve(),

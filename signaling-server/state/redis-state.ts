@@ -11,7 +11,7 @@ import { RedisNodeLiveness } from './redis-node-liveness';
 import type { SharedState } from './shared-state';
 
 /** How long a health check waits for Redis to answer. */
-const PING_TIMEOUT_MS = 1_000;
+const READ_NOW_TIMEOUT_MS = 1_000;
 /**
  * Pushes between nodes (chat lines and private messages among them) stay on the Redis stream
  * only this long: enough for a node to catch up after a short outage, not a record.
@@ -64,6 +64,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     throw new Error(`Redis at ${redactedUrl(url)} did not answer`, { cause: error });
   }
   const deadlines = new RedisDeadlines(commands, options, { prefix });
+  const store = new RedisCircleStore(commands, { prefix, now: options.now });
   const streamName = `${prefix}socket.io`;
   const trim = setInterval(() => {
     commands
@@ -72,7 +73,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
   }, STREAM_TRIM_EVERY_MS);
   return {
     kind: 'redis',
-    store: new RedisCircleStore(commands, { prefix, now: options.now }),
+    store,
     deadlines,
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
     limits: new RedisLimits(commands, { prefix, now: options.now }),
@@ -82,11 +83,9 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
       logger,
     }),
     adapter: createAdapter(stream, { streamName }),
-    reachable: () => answers(commands),
+    circleCount: () => readNow(commands, () => store.count()),
     connected: () => commands.status === 'ready',
-    stopDeadlines: () => {
-      deadlines.dispose();
-    },
+    beforeShutdown: () => undefined,
     close: async () => {
       clearInterval(trim);
       deadlines.dispose();
@@ -119,18 +118,19 @@ function connect(url: string, role: string, logger: Logger): ParentRedis {
   return redis;
 }
 
-async function answers(redis: Redis): Promise<boolean> {
-  if (redis.status !== 'ready') return false;
+/** The answer to a read, or null when Redis is away or slower than a health check waits. */
+async function readNow<T>(redis: Redis, read: () => Promise<T>): Promise<T | null> {
+  if (redis.status !== 'ready') return null;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
+  const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => {
-      resolve(false);
-    }, PING_TIMEOUT_MS);
+      resolve(null);
+    }, READ_NOW_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([redis.ping().then(() => true), timeout]);
+    return await Promise.race([read(), timeout]);
   } catch {
-    return false;
+    return null;
   } finally {
     clearTimeout(timer);
   }

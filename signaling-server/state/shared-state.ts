@@ -22,11 +22,15 @@ export interface SharedState {
   liveness: NodeLiveness;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */
   adapter?: ServerOptions['adapter'];
-  /** Whether the shared state answers right now. */
-  reachable(): Promise<boolean>;
+  /** Open circles (every node's), or null when the store cannot be read right now. */
+  circleCount(): Promise<number | null>;
   /** Whether its connection is up, without asking (for a request that just failed). */
   connected(): boolean;
-  /** Stops sweeping deadlines; the connections stay open until `close`. */
-  stopDeadlines(): void;
+  /**
+   * This node is about to close its sockets. In memory nothing outlives the process, so the
+   * deadlines go now and no seat is held for the sockets about to close; shared state is left
+   * as it is, for the other nodes and for this node's return.
+   */
+  beforeShutdown(): void;
   close(): Promise<void>;
 }
