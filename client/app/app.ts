@@ -56,8 +56,8 @@ export class App {
       created: (entered) => {
         this.flow.entered(entered);
       },
-      knocked: (name, title) => {
-        this.flow.knocked(name, title);
+      knocked: (name, title, knock) => {
+        this.flow.knocked(name, title, knock);
       },
     });
     this.voice = new VoiceController(i18n, client, status, commands, store);

@@ -7,7 +7,11 @@ export interface WaitingActions {
   decline(waitingId: string): void;
 }
 
-/** The facilitator's waiting room: each person with Admit and Decline buttons. */
+/**
+ * The facilitator's waiting room: each person with Admit and Decline buttons. Someone whose
+ * connection dropped is shown as reconnecting, and cannot be admitted until they are back (they
+ * could not be told); they can still be declined.
+ */
 export function renderWaiting(
   list: HTMLElement,
   empty: HTMLElement,
@@ -38,7 +42,16 @@ export function renderWaiting(
       admit.disabled = decline.disabled = true;
       actions.decline(person.id);
     });
-    item.append(name, admit, decline);
+    if (!person.connected) {
+      admit.disabled = true;
+      const state = el('span', {
+        className: 'person-state',
+        textContent: i18n.t('circle.reconnecting'),
+      });
+      item.append(name, state, admit, decline);
+    } else {
+      item.append(name, admit, decline);
+    }
     return item;
   });
   list.replaceChildren(...items);

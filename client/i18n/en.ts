@@ -233,6 +233,7 @@ export const en = {
   'status.reconnecting': 'Connection lost. Reconnecting…',
   'status.reconnected': 'Connected again. Your seat is as you left it.',
   'status.resuming': 'Returning to your seat…',
+  'status.stillWaiting': 'Connected again. You are still waiting in your place.',
   'hand.raise': 'Raise hand',
   'hand.raised': 'Your hand is raised; the facilitators can see it.',
   'away.stepOut': 'Step out',

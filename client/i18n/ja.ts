@@ -237,6 +237,7 @@ export const ja: Record<MessageKey, string> = {
   'status.reconnecting': '接続が切れました。つなぎ直しています…',
   'status.reconnected': 'つながりました。席はそのままです。',
   'status.resuming': 'あなたの席に戻っています…',
+  'status.stillWaiting': 'つながりました。順番はそのままで、お待ちいただいています。',
   'hand.raise': '手を挙げる',
   'hand.raised': '手を挙げています。進行役に伝わっています。',
   'away.stepOut': '席を外す',

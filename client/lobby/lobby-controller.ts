@@ -1,6 +1,7 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import type { Ack } from '../../shared/protocol/ack';
 import { ErrorCode } from '../../shared/protocol/errors';
+import type { KnockResumeInput } from '../../shared/protocol/schemas';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import { byId, listen, showScreen } from '../ui/dom';
@@ -15,7 +16,7 @@ export interface LobbyHooks {
   /** The circle this person just started. */
   created(entered: EnteredCircle): void;
   /** Their knock on the circle with this title was accepted; they now wait to be let in. */
-  knocked(name: string, title: string): void;
+  knocked(name: string, title: string, knock: KnockResumeInput): void;
 }
 
 /** Which form field an error from the server is about. */
@@ -194,7 +195,10 @@ export class LobbyController {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
       return;
     }
-    this.hooks.knocked(input.value.name, this.preview.title);
+    this.hooks.knocked(input.value.name, this.preview.title, {
+      code: input.value.code,
+      ...result.data,
+    });
   }
 
   private fillDefaultRules(): void {

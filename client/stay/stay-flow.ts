@@ -1,6 +1,7 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { VoiceConfig } from '../../shared/protocol/answers';
+import type { KnockResumeInput } from '../../shared/protocol/schemas';
 import type { KnockAdmission } from '../../shared/protocol/server-events';
 import { clearSteps, markStep } from '../events/timeline';
 import type { SessionMemory } from './saved-session';
@@ -56,13 +57,16 @@ export class StayFlow {
   private readonly disposers: (() => void)[] = [];
   /** Counts entries, so a screen due for an entry that has since ended is not shown. */
   private entries = 0;
+  /** The knock this page waits on, kept only in memory, to take it back after a drop. */
+  private knock: KnockResumeInput | undefined;
 
   constructor(private readonly parts: StayParts) {
     this.wireConnection();
     this.wireButtons();
   }
 
-  knocked(name: string, title: string): void {
+  knocked(name: string, title: string, knock: KnockResumeInput): void {
+    this.knock = knock;
     this.parts.store.knocked(name);
     byId('waiting-title').textContent = title;
     showScreen('waiting');
@@ -116,6 +120,7 @@ export class StayFlow {
 
   /** Back to the start, saying why on a message screen when there is a reason. */
   private end(kind?: MessageKind, message?: string): void {
+    this.knock = undefined;
     this.parts.store.returnedToLobby();
     // The circle's lines (who came, what was written) do not follow anyone out; on a shared
     // computer they would stay readable under the closing words. The closing screen's heading
@@ -127,6 +132,7 @@ export class StayFlow {
   }
 
   private async admitted(admission: KnockAdmission): Promise<void> {
+    this.knock = undefined;
     markStep('admitted');
     this.parts.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
     await this.resume();
@@ -150,6 +156,25 @@ export class StayFlow {
     sessions.clear();
     if (store.state.phase !== 'lobby') this.end('left');
     status.announce(i18n.error(result.error.code));
+  }
+
+  /** Takes this page's knock back, in its place in the queue, after the connection dropped. */
+  private async resumeKnock(): Promise<void> {
+    const { client, status, i18n, store, lobby } = this.parts;
+    const knock = this.knock;
+    if (!knock) return;
+    const result = await client.request('knock:resume', knock, { untilAnswered: true });
+    if (result.ok) {
+      status.announce(i18n.t('status.stillWaiting'));
+      return;
+    }
+    if (result.error.code === ErrorCode.ConnectionLost) return; // 'connect' will try again
+    // Gone while away (the hold ran out, or the hosts declined): knock again from the lobby.
+    if (this.knock !== knock || store.state.phase !== 'waiting') return;
+    this.knock = undefined;
+    store.returnedToLobby();
+    lobby.showJoin(knock.code);
+    showFormError(byId('join-form'), 'code', i18n.error(ErrorCode.ConnectionLost));
   }
 
   /**
@@ -176,7 +201,7 @@ export class StayFlow {
   }
 
   private wireConnection(): void {
-    const { client, store, sessions, status, i18n, lobby } = this.parts;
+    const { client, store, sessions, status, i18n } = this.parts;
     const socket = client.socket;
     this.disposers.push(
       onServerPushes(socket, {
@@ -200,17 +225,13 @@ export class StayFlow {
       // First load with a saved seat, or a reconnect after a network drop: take the seat back.
       const phase = store.state.phase;
       if (phase === 'circle' || (phase === 'lobby' && sessions.load())) void this.resume();
+      if (phase === 'waiting') void this.resumeKnock();
     };
     const onDisconnect = (reason: string) => {
       const phase = store.state.phase;
-      if (phase === 'circle' && reason !== 'io server disconnect') {
+      // The server holds a seat, and a knock's place, while the page reconnects by itself.
+      if ((phase === 'circle' || phase === 'waiting') && reason !== 'io server disconnect') {
         status.announce(i18n.t('status.reconnecting'));
-      }
-      if (phase === 'waiting') {
-        // A waiting knock does not survive the connection; knock again once back.
-        store.returnedToLobby();
-        lobby.showJoin();
-        showFormError(byId('join-form'), 'code', i18n.error(ErrorCode.ConnectionLost));
       }
     };
     const onConnectError = (error: Error) => {
@@ -233,6 +254,7 @@ export class StayFlow {
     const { client, store, lobby } = this.parts;
     this.disposers.push(
       listen(byId('waiting-cancel'), 'click', () => {
+        this.knock = undefined;
         void client.request('knock:cancel', {}).then(() => {
           store.returnedToLobby();
           lobby.showJoin();

@@ -91,6 +91,8 @@ export interface WaitingView {
   name: string;
   /** Milliseconds since the epoch when they knocked. */
   since: number;
+  /** False while their connection is lost and their place is held for them. */
+  connected: boolean;
 }
 
 /** Someone removed from the circle, whose browser may not knock again until the bar is lifted. */

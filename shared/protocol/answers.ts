@@ -2,6 +2,11 @@
 
 export interface KnockAccepted {
   waitingId: string;
+  /**
+   * Secret that lets this page take its place in the queue back after its connection drops
+   * (`knock:resume`); kept only in the page's memory.
+   */
+  waitingToken: string;
 }
 
 /** What this server offers, asked for before starting a circle. */

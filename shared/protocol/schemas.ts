@@ -63,9 +63,19 @@ export const circleKnockSchema = z.object({
   device,
 });
 
+/** A secret handed out once (a seat's resume token, a knock's waiting token). */
+const token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
 export const circleResumeSchema = z.object({
   code: rawText(32),
-  resumeToken: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+  resumeToken: token,
+});
+
+/** A knock taken back by a new connection after the old one was lost. */
+export const knockResumeSchema = z.object({
+  code: rawText(32),
+  waitingId: id,
+  waitingToken: token,
 });
 
 export const circleEndSchema = z.object({
@@ -158,6 +168,7 @@ export type CircleCreateInput = z.input<typeof circleCreateSchema>;
 export type CirclePreviewInput = z.infer<typeof circlePreviewSchema>;
 export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
 export type CircleResumeInput = z.infer<typeof circleResumeSchema>;
+export type KnockResumeInput = z.infer<typeof knockResumeSchema>;
 export type CircleEndInput = z.infer<typeof circleEndSchema>;
 export type WaitingDecisionInput = z.infer<typeof waitingDecisionSchema>;
 export type WaitingDeclineInput = z.infer<typeof waitingDeclineSchema>;

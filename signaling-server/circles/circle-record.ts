@@ -56,6 +56,12 @@ export interface WaitingRecord {
   color: number | null;
   /** See `MemberRecord.deviceHash`. */
   deviceHash: string | null;
+  /** Proves a returning connection is this knock's (the token itself is never stored). */
+  tokenHash: string;
+  /** The connection waiting now; null while it is lost and the place is held. */
+  connectionId: string | null;
+  /** When the connection was lost, while the place is held; null while connected. */
+  awaySince: number | null;
 }
 
 /** Someone removed by a facilitator; a knock from the same device is refused. */

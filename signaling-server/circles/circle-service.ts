@@ -5,7 +5,11 @@ import type { CirclePreview, EndReason, EnteredCircle } from '../../shared/circl
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAccepted } from '../../shared/protocol/answers';
 import { Limits } from '../../shared/protocol/limits';
-import type { CircleKnockInput, CircleResumeInput } from '../../shared/protocol/schemas';
+import type {
+  CircleKnockInput,
+  CircleResumeInput,
+  KnockResumeInput,
+} from '../../shared/protocol/schemas';
 import type { VoicePolicy } from '../config';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Logger } from '../logger';
@@ -19,6 +23,8 @@ import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
 import { toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
+import { KnockHolds } from './knock-holds';
+import { requireReachable } from './waiting-rules';
 import type { CodeAttemptLimiter } from './code-attempt-limiter';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { Cooldown } from '../limits/limit-store';
@@ -69,7 +75,10 @@ const holdId = (circleId: string, memberId: string) => `${circleId}/${memberId}`
  * of their own.
  */
 export class CircleService {
+  private readonly knocks: KnockHolds;
+
   constructor(private readonly deps: CircleServiceDeps) {
+    this.knocks = new KnockHolds({ ...deps, holdMs: deps.memberGraceMs });
     deps.deadlines.handle(SEAT_HOLD, (id) => {
       const [circleId = '', memberId = ''] = id.split('/');
       return this.graceExpired(circleId, memberId);
@@ -135,6 +144,7 @@ export class CircleService {
     const name = accepted(checkPseudonym(input.name));
     const circleId = await this.findCircleByCode(caller.address, input.code);
     const waitingId = newId();
+    const waitingToken = newResumeToken();
     const circle = await this.deps.store.update(circleId, (c) => {
       rules.addWaiting(c, {
         id: waitingId,
@@ -142,6 +152,9 @@ export class CircleService {
         since: this.deps.now(),
         color: input.color ?? null,
         deviceHash: hashDevice(circleId, input.device),
+        tokenHash: hashToken(waitingToken),
+        connectionId: caller.connectionId,
+        awaySince: null,
       });
       return c;
     });
@@ -151,7 +164,12 @@ export class CircleService {
       { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
       'knock',
     );
-    return { waitingId };
+    return { waitingId, waitingToken };
+  }
+
+  /** A knock taken back by a new connection, in its old place. */
+  resumeKnock(caller: Caller, input: KnockResumeInput): Promise<KnockAccepted> {
+    return this.knocks.resume(caller, input);
   }
 
   async cancelKnock(caller: WaitingCaller): Promise<null> {
@@ -216,6 +234,7 @@ export class CircleService {
     const newMemberId = newId();
     const circle = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
+      requireReachable(c, waitingId);
       rules.admitWaiting(c, waitingId, {
         id: newMemberId,
         resumeTokenHash: hashToken(resumeToken),
@@ -263,12 +282,12 @@ export class CircleService {
   }
 
   /**
-   * A connection went away: a waiting person stops waiting, a member's seat is held for them.
+   * A connection went away: a waiting person's place and a member's seat are held for them.
    * `lostAt` is when, if earlier than now (its node died and was found dead later).
    */
   async disconnected(connectionId: string, identity: Identity, lostAt?: number): Promise<void> {
     if (identity.kind === 'waiting') {
-      await this.withdrawWaiting(identity.circleId, identity.waitingId).catch(() => undefined);
+      await this.knocks.lost(identity.circleId, connectionId, lostAt);
       return;
     }
     if (identity.kind !== 'member') return;
@@ -360,9 +379,13 @@ export class CircleService {
     const circle = await this.deps.store.get(circleId);
     if (!circle) return;
     await this.deps.store.delete(circleId);
-    await Promise.all(
-      circle.members.map((m) => this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, m.id))),
-    );
+    await Promise.all([
+      ...circle.members.map((m) => this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, m.id))),
+      this.knocks.forget(
+        circleId,
+        circle.waiting.map((w) => w.id),
+      ),
+    ]);
     const ended = message === undefined ? { reason } : { reason, message };
     this.deps.notify.toCircle(circleId, 'circle:ended', ended);
     for (const waiting of circle.waiting) {

@@ -53,7 +53,12 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
 }
 
 export function toWaitingViews(circle: CircleRecord): WaitingView[] {
-  return circle.waiting.map((w) => ({ id: w.id, name: w.name, since: w.since }));
+  return circle.waiting.map((w) => ({
+    id: w.id,
+    name: w.name,
+    since: w.since,
+    connected: w.awaySince === null,
+  }));
 }
 
 export function toModerationState(circle: CircleRecord): ModerationState {

@@ -26,6 +26,7 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
     'circle:knock': (caller, input) => circles.knock(caller, input),
     'knock:cancel': (caller) => circles.cancelKnock(caller),
+    'knock:resume': (caller, input) => circles.resumeKnock(caller, input),
     'circle:resume': (caller, input) => circles.resume(caller, input),
     'circle:leave': (caller) => circles.leave(caller),
     'circle:end': (caller, input) => circles.end(caller, input.message),

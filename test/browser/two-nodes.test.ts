@@ -117,7 +117,7 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
       rmSync(toneDir, { recursive: true, force: true });
     });
 
-    it('keeps the voices flowing and both people seated while their nodes die and come back', async () => {
+    it('keeps the voices flowing, both people seated and a knock in its place while nodes die and come back', async () => {
       const [a, b] = nodes as [NodeProcess, NodeProcess];
       // Ren on node A, Hana on node B: each page's socket stays where it first landed.
       front.prefer(0);
@@ -133,15 +133,29 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
       await packetsGrowFrom(ren, [ids.hana]);
       await packetsGrowFrom(hana, [ids.ren]);
 
+      // Kai waits at the door, on node B too.
+      const kai = await members.open();
+      await knock(kai, code, 'Kai');
+      await ren.getByRole('button', { name: 'Admit Kai' }).waitFor();
+
       const audio = sampleAudio([
         { page: ren, from: ids.hana },
         { page: hana, from: ids.ren },
       ]);
 
-      // Hana's node dies without a word. Her page finds node A through the same front.
+      // Hana's node dies without a word. Her page finds node A through the same front, and Kai's
+      // knock keeps its place in the queue.
       await watchAnnouncements(hana);
+      await watchAnnouncements(kai);
       await b.kill();
       await backInSeat(hana);
+      await waitUntil(
+        'Kai to be told he is still waiting',
+        () => announced(kai),
+        (lines) => lines.some((line) => line.startsWith('Connected again. You are still waiting')),
+        BACK_WITHIN_MS,
+      );
+      await kai.getByText('Waiting for the facilitator to let you in').waitFor();
       await ren
         .locator('#people-list li', { hasText: 'Hana' })
         .filter({ hasNotText: 'reconnecting' })
@@ -163,6 +177,9 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
       await hana.getByLabel('Write a message to the circle').fill('はい、ここに');
       await hana.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
       await ren.locator('#chat-lines').getByText('はい、ここに').waitFor();
+
+      // Kai, let in at last from the queue that outlived both nodes.
+      await admit(ren, kai, 'Kai');
 
       const { samples, stalls } = await audio.stop();
       expect(samples).toBeGreaterThan(2);

@@ -148,6 +148,13 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     knockWith(s, { device: ['a'.repeat(20)] }),
   ],
   'knock:cancel': [],
+  'knock:resume': [
+    { code: s.facilitator.code, waitingId: s.waiting.waitingId, waitingToken: 12345 },
+    { code: s.facilitator.code, waitingId: 7, waitingToken: s.waiting.waitingToken },
+    { code: s.facilitator.code, waitingId: s.waiting.waitingId, waitingToken: 'not a token!' },
+    { code: s.facilitator.code, waitingId: s.waiting.waitingId },
+    { waitingId: s.waiting.waitingId, waitingToken: s.waiting.waitingToken },
+  ],
   'circle:resume': [
     { code: s.facilitator.code, resumeToken: 12345 },
     { code: s.facilitator.code, resumeToken: [s.facilitator.resumeToken] },
@@ -287,6 +294,10 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     knockWith(s, { device: 'a'.repeat(65) }),
   ],
   'knock:cancel': [],
+  'knock:resume': [
+    { code: 'A'.repeat(33), waitingId: s.waiting.waitingId, waitingToken: s.waiting.waitingToken },
+    { code: s.facilitator.code, waitingId: s.waiting.waitingId, waitingToken: 'a'.repeat(65) },
+  ],
   'circle:resume': [
     { code: 'A'.repeat(33), resumeToken: s.facilitator.resumeToken },
     { code: s.facilitator.code, resumeToken: 'a'.repeat(65) },
@@ -342,6 +353,14 @@ const asGuest: Record<
   'circle:preview': { payload: (s) => ({ code: s.facilitator.code }), result: 'ok' },
   'circle:knock': { payload: (s) => knockWith(s), result: 'ok' },
   'knock:cancel': { payload: () => ({}), result: 'not_waiting' },
+  'knock:resume': {
+    payload: (s) => ({
+      code: s.facilitator.code,
+      waitingId: s.waiting.waitingId,
+      waitingToken: unknownToken,
+    }),
+    result: 'resume_refused',
+  },
   'circle:resume': {
     payload: (s) => ({ code: s.facilitator.code, resumeToken: unknownToken }),
     result: 'resume_refused',
@@ -649,7 +668,7 @@ describe('full flow with extra keys on every request', () => {
       await send(participantSocket, 'circle:knock', knockPayload(code, 'さくら🌸', { color: 0 })),
     ) as { waitingId: string };
     expect(await listed).toEqual([
-      { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown },
+      { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown, connected: true },
     ]);
     const admitted = waitForEvent(participantSocket, 'knock:admitted');
     expectOk(await send(facilitatorSocket, 'waiting:admit', { waitingId }));

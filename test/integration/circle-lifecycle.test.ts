@@ -96,7 +96,12 @@ describe('admission', () => {
 
     const knocker = await knock(h, facilitator, 'さくら🌸');
     expect(knocker.waitingList).toEqual([
-      { id: knocker.waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown },
+      {
+        id: knocker.waitingId,
+        name: 'さくら🌸',
+        since: expect.any(Number) as unknown,
+        connected: true,
+      },
     ]);
 
     const waitingCleared = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 0);
@@ -167,8 +172,48 @@ describe('admission', () => {
     expectError(await request(knocker.socket, 'knock:cancel', {}), 'not_waiting');
   });
 
-  test('disconnecting while waiting empties the waiting list', async () => {
-    const h = await start();
+  test('a knock whose connection drops keeps its place, shown as reconnecting, and is let in once taken back', async () => {
+    const h = await start({ memberGraceMs: 20_000 });
+    const facilitator = await createCircle(h);
+    const first = await knock(h, facilitator, 'さき');
+    const dropped = await knock(h, facilitator, 'もどる');
+
+    const held = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+      l.some((w) => w.id === dropped.waitingId && !w.connected),
+    );
+    dropped.socket.disconnect();
+    expect((await held).map((w) => [w.name, w.connected])).toEqual([
+      ['さき', true],
+      ['もどる', false],
+    ]);
+    // Being let in cannot reach someone who is not there: the hosts wait for them.
+    expectError(
+      await request(facilitator.socket, 'waiting:admit', { waitingId: dropped.waitingId }),
+      'member_unavailable',
+    );
+
+    const returned = await h.connect();
+    const resume = { code: facilitator.code, waitingId: dropped.waitingId };
+    expectError(
+      await request(returned, 'knock:resume', { ...resume, waitingToken: first.waitingToken }),
+      'resume_refused',
+    );
+    const back = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+      l.every((w) => w.connected),
+    );
+    expect(
+      expectOk(
+        await request(returned, 'knock:resume', { ...resume, waitingToken: dropped.waitingToken }),
+      ),
+    ).toEqual({ waitingId: dropped.waitingId, waitingToken: dropped.waitingToken });
+    // The same place in the queue, from the same moment.
+    expect(await back).toEqual(dropped.waitingList.map((w) => ({ ...w, connected: true })));
+    const participant = await admit(facilitator, { ...dropped, socket: returned });
+    expect(participant.entered.circle.members.map((m) => m.name)).toContain('もどる');
+  });
+
+  test('a dropped knock not taken back before the hold ends is withdrawn', async () => {
+    const h = await start({ memberGraceMs: 400 });
     const facilitator = await createCircle(h);
     const stays = await knock(h, facilitator, 'のこる');
     const goes = await knock(h, facilitator, 'かえる');
@@ -180,6 +225,35 @@ describe('admission', () => {
     );
     goes.socket.disconnect();
     await onlyOneLeft;
+    const late = await h.connect();
+    expectError(
+      await request(late, 'knock:resume', {
+        code: facilitator.code,
+        waitingId: goes.waitingId,
+        waitingToken: goes.waitingToken,
+      }),
+      'resume_refused',
+    );
+  });
+
+  test('a knock taken back while its old connection lingers closes the old one', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const knocker = await knock(h, facilitator, 'ふたつめ');
+    const closed = waitForEvent(knocker.socket, 'session:closed');
+    const gone = waitForDisconnect(knocker.socket);
+    const second = await h.connect();
+    expectOk(
+      await request(second, 'knock:resume', {
+        code: facilitator.code,
+        waitingId: knocker.waitingId,
+        waitingToken: knocker.waitingToken,
+      }),
+    );
+    expect(await closed).toEqual({ reason: 'replaced' });
+    await gone;
+    // The old connection's end does not mark the knock away: the new one holds it.
+    await admit(facilitator, { ...knocker, socket: second });
   });
 
   test('a full circle refuses knocks, and admitting past capacity leaves the knock waiting', async () => {

@@ -9,9 +9,10 @@ import {
   startRedis,
   type RunningRedis,
 } from '../support/redis-server';
+import { knockRecord } from '../support/knock-record';
 
 function addWaiting(circle: CircleRecord, id: string): void {
-  rules.addWaiting(circle, { id, name: id, since: 0, color: null, deviceHash: null });
+  rules.addWaiting(circle, knockRecord({ id, name: id, since: 0, color: null, deviceHash: null }));
 }
 
 describeWithRedis('circles in a real redis-server', (executablePath) => {

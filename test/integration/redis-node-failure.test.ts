@@ -162,7 +162,7 @@ describeWithRedis('a node that dies', (executablePath) => {
     await closeClient(client);
   });
 
-  test('stop both nodes and start them again: circles, bars and the piece are as they were, and everyone resumes', async () => {
+  test('stop both nodes and start them again: circles, waiting lists, bars and the piece are as they were, and everyone resumes', async () => {
     const prefix = `restart${++prefixes}:`;
     const config = { redisUrl: redis.url, redisPrefix: prefix };
     const [one, two] = [await startHarness(config), await startHarness(config)];
@@ -180,6 +180,11 @@ describeWithRedis('a node that dies', (executablePath) => {
     expectOk(await request(facilitator.socket, 'member:remove', { memberId: unkind.memberId }));
     expectOk(await request(facilitator.socket, 'piece:give', { memberId: holder.memberId }));
     const before = await settled;
+    // Two people waiting at the door, one on each node.
+    const first = await knock(one, facilitator, 'まつ');
+    const second = await knock(two, facilitator, 'まだまつ', await two.connect());
+    const queue = second.waitingList.map(({ id, name, since }) => ({ id, name, since }));
+    expect(queue.map((w) => w.name)).toEqual(['まつ', 'まだまつ']);
 
     await one.close();
     await two.close();
@@ -190,7 +195,13 @@ describeWithRedis('a node that dies', (executablePath) => {
       expectOk(
         await request(await h.connect(), 'circle:resume', { code: facilitator.code, resumeToken }),
       );
-    const host = await resume(three, facilitator.resumeToken);
+    const hostSocket = await three.connect();
+    const host = expectOk(
+      await request(hostSocket, 'circle:resume', {
+        code: facilitator.code,
+        resumeToken: facilitator.resumeToken,
+      }),
+    );
     await resume(four, holder.resumeToken);
     const last = await resume(three, other.resumeToken);
     expect(last.circle.members.map((m) => [m.id, m.seat, m.role, m.connected])).toEqual(
@@ -198,6 +209,28 @@ describeWithRedis('a node that dies', (executablePath) => {
     );
     expect(last.circle.piece.holder).toBe(holder.memberId);
     expect(host.moderation?.barred.map((b) => b.name)).toEqual(['いじわる']);
+    // The queue is as it was, held for the two whose connections the restart closed...
+    expect(host.waiting).toEqual(queue.map((w) => ({ ...w, connected: false })));
+    // ...and each takes their place back from whichever node they reach, in the same order.
+    const bothBack = waitForEvent(
+      hostSocket,
+      'waiting:list',
+      (list) => list.length === 2 && list.every((w) => w.connected),
+      SLOW_MS,
+    );
+    for (const [h, knocker] of [
+      [four, first],
+      [three, second],
+    ] as const) {
+      expectOk(
+        await request(await h.connect(), 'knock:resume', {
+          code: facilitator.code,
+          waitingId: knocker.waitingId,
+          waitingToken: knocker.waitingToken,
+        }),
+      );
+    }
+    expect(await bothBack).toEqual(queue.map((w) => ({ ...w, connected: true })));
     // The bar still keeps the removed device out, whichever node it knocks on.
     expectError(
       await request(

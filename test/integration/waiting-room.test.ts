@@ -122,8 +122,8 @@ describe('circle:knock', () => {
 });
 
 describe('the waiting list', () => {
-  test('someone who cancels or disconnects is gone from it at once', async () => {
-    const h = await start();
+  test('someone who cancels is gone from it at once; someone whose connection drops is held, then gone', async () => {
+    const h = await start({ memberGraceMs: 500 });
     const facilitator = await createCircle(h);
     const cancels = await knock(h, facilitator, 'やめる');
     const drops = await knock(h, facilitator, 'きれる');
@@ -132,9 +132,16 @@ describe('the waiting list', () => {
     const afterCancel = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 2);
     expectOk(await request(cancels.socket, 'knock:cancel', {}));
     expect((await afterCancel).map((w) => w.name)).toEqual(['きれる', 'のこる']);
-    const afterDrop = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
+    const held = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+      l.some((w) => !w.connected),
+    );
+    const afterHold = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
     drops.socket.disconnect();
-    expect((await afterDrop).map((w) => w.id)).toEqual([stays.waitingId]);
+    expect((await held).map((w) => [w.name, w.connected])).toEqual([
+      ['きれる', false],
+      ['のこる', true],
+    ]);
+    expect((await afterHold).map((w) => w.id)).toEqual([stays.waitingId]);
   });
 
   test('a decline can carry a kind word, and the person may knock again', async () => {

@@ -2,6 +2,7 @@ import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { CircleRecord, WaitingRecord } from '../../signaling-server/circles/circle-record';
 import * as rules from '../../signaling-server/circles/circle-rules';
 import type { CircleStore } from '../../signaling-server/circles/circle-store';
+import { knockRecord } from './knock-record';
 
 /**
  * The behaviour every circle store must have, whatever holds the circles: the memory store's
@@ -31,6 +32,9 @@ const SAKURA: WaitingRecord = {
   since: 5,
   color: 3,
   deviceHash: null,
+  tokenHash: 'hash',
+  connectionId: 'conn-sakura',
+  awaySince: null,
 };
 
 export async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -111,7 +115,9 @@ export function describeCircleStore(
         if (!first) throw new Error('missing circle');
         first.title = 'mutated';
         for (const member of first.members) member.connectionId = null;
-        first.waiting.push({ id: 'w', name: 'w', since: 0, color: null, deviceHash: null });
+        first.waiting.push(
+          knockRecord({ id: 'w', name: 'w', since: 0, color: null, deviceHash: null }),
+        );
         const again = await store.get('circle-a');
         expect(again).toEqual(second);
       });
@@ -126,7 +132,7 @@ export function describeCircleStore(
       it('stores the change and returns what the change returns', async () => {
         await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
         const result = await store.update('circle-a', (c) => {
-          rules.addWaiting(c, { ...SAKURA });
+          rules.addWaiting(c, knockRecord({ ...SAKURA }));
           return { waiting: c.waiting.length, revision: c.revision };
         });
         expect(result).toEqual({ waiting: 1, revision: 2 });
@@ -140,7 +146,7 @@ export function describeCircleStore(
         const before = await store.get('circle-a');
         const error = await rejection(
           store.update('circle-a', (c) => {
-            rules.addWaiting(c, { ...SAKURA });
+            rules.addWaiting(c, knockRecord({ ...SAKURA }));
             c.title = 'half-done';
             rules.removeMember(c, 'not-a-member', 1000); // throws NotInCircle
             return c;
@@ -178,13 +184,16 @@ export function describeCircleStore(
         await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
         for (let i = 0; i < 3; i++) {
           await store.update('circle-a', (c) => {
-            rules.addWaiting(c, {
-              id: `waiting-${i}`,
-              name: `n${i}`,
-              since: i,
-              color: null,
-              deviceHash: null,
-            });
+            rules.addWaiting(
+              c,
+              knockRecord({
+                id: `waiting-${i}`,
+                name: `n${i}`,
+                since: i,
+                color: null,
+                deviceHash: null,
+              }),
+            );
           });
         }
         const stored = await store.get('circle-a');

@@ -553,6 +553,8 @@ export async function createCircle(
 export interface Knocker {
   socket: TestSocket;
   waitingId: string;
+  /** Takes the knock back from another connection (`knock:resume`). */
+  waitingToken: string;
   /** The device token it knocked with. */
   device: string;
   /** The facilitator's waiting list once it showed this knock. */
@@ -594,7 +596,7 @@ export async function knock(
     list.some((w) => w.name === name),
   );
   const device = choices.device ?? newDevice();
-  const { waitingId } = expectOk(
+  const { waitingId, waitingToken } = expectOk(
     await request(
       knocker,
       'circle:knock',
@@ -602,7 +604,7 @@ export async function knock(
     ),
   );
   const waitingList = await listed;
-  return { socket: knocker, waitingId, device, waitingList };
+  return { socket: knocker, waitingId, waitingToken, device, waitingList };
 }
 
 export interface Participant {

@@ -53,14 +53,14 @@ describe('StayStore', () => {
 
   it('names who newly knocked', () => {
     const { store, changes } = recorded();
-    store.entered(entered({ waiting: [{ id: 'w1', name: 'Bo', since: 1 }] }));
+    store.entered(entered({ waiting: [{ id: 'w1', name: 'Bo', since: 1, connected: true }] }));
     store.waitingChanged([
-      { id: 'w1', name: 'Bo', since: 1 },
-      { id: 'w2', name: 'Chie', since: 2 },
+      { id: 'w1', name: 'Bo', since: 1, connected: true },
+      { id: 'w2', name: 'Chie', since: 2, connected: true },
     ]);
     expect(changes.at(-1)).toEqual({
       kind: 'waiting',
-      arrived: [{ id: 'w2', name: 'Chie', since: 2 }],
+      arrived: [{ id: 'w2', name: 'Chie', since: 2, connected: true }],
     });
   });
 

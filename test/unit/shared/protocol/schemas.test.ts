@@ -52,6 +52,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
     device: DEVICE,
   },
   'knock:cancel': {},
+  'knock:resume': { code: 'K7QM-2XPD-9TR', waitingId: MEMBER_ID, waitingToken: RESUME_TOKEN },
   'circle:resume': { code: 'K7QM-2XPD-9TR', resumeToken: RESUME_TOKEN },
   'circle:leave': {},
   'circle:end': { message: 'Thank you all' },

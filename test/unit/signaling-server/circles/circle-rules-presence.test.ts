@@ -3,6 +3,7 @@ import { EngawaError, ErrorCode } from '../../../../shared/protocol/errors';
 import type { CircleRecord } from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
 import * as views from '../../../../signaling-server/circles/circle-views';
+import { knockRecord } from '../../../support/knock-record';
 
 /** Colour, stepping out and the raised-hand queue: the presence parts of the circle rules. */
 
@@ -27,7 +28,10 @@ function newCircle(color?: number): CircleRecord {
 
 /** Knock with an optional colour, admit as `id`, and take the seat from `conn-<id>`. */
 function seat(circle: CircleRecord, id: string, color: number | null = null): void {
-  rules.addWaiting(circle, { id: `waiting-${id}`, name: id, since: T0, color, deviceHash: null });
+  rules.addWaiting(
+    circle,
+    knockRecord({ id: `waiting-${id}`, name: id, since: T0, color, deviceHash: null }),
+  );
   rules.admitWaiting(circle, `waiting-${id}`, { id, resumeTokenHash: `HASH-${id}`, now: T0 });
   rules.attachConnection(circle, id, `conn-${id}`);
 }
@@ -75,14 +79,19 @@ describe('colour', () => {
 
   it('is never shown in the waiting list', () => {
     const circle = newCircle();
-    rules.addWaiting(circle, {
-      id: 'waiting-1',
-      name: 'さくら',
-      since: T0,
-      color: 2,
-      deviceHash: null,
-    });
-    expect(views.toWaitingViews(circle)).toEqual([{ id: 'waiting-1', name: 'さくら', since: T0 }]);
+    rules.addWaiting(
+      circle,
+      knockRecord({
+        id: 'waiting-1',
+        name: 'さくら',
+        since: T0,
+        color: 2,
+        deviceHash: null,
+      }),
+    );
+    expect(views.toWaitingViews(circle)).toEqual([
+      { id: 'waiting-1', name: 'さくら', since: T0, connected: true },
+    ]);
   });
 });
 
@@ -158,13 +167,16 @@ describe('raised hands', () => {
 
   it('refuses someone who is not a member and leaves the record as it was', () => {
     const circle = circleOfFour();
-    rules.addWaiting(circle, {
-      id: 'waiting-x',
-      name: 'x',
-      since: T0,
-      color: null,
-      deviceHash: null,
-    });
+    rules.addWaiting(
+      circle,
+      knockRecord({
+        id: 'waiting-x',
+        name: 'x',
+        since: T0,
+        color: null,
+        deviceHash: null,
+      }),
+    );
     const before = structuredClone(circle);
     for (const id of ['ghost', 'waiting-x']) {
       expect(thrownCode(() => rules.setHandRaised(circle, id, true))).toBe(ErrorCode.NotInCircle);
@@ -237,12 +249,15 @@ it('keeps the record plain JSON, as a shared store would hold it', () => {
   seat(circle, 'member-b');
   rules.setHandRaised(circle, 'member-b', true);
   rules.setSteppedOut(circle, 'member-a', true, T0);
-  rules.addWaiting(circle, {
-    id: 'waiting-x',
-    name: 'x',
-    since: T0,
-    color: null,
-    deviceHash: null,
-  });
+  rules.addWaiting(
+    circle,
+    knockRecord({
+      id: 'waiting-x',
+      name: 'x',
+      since: T0,
+      color: null,
+      deviceHash: null,
+    }),
+  );
   expect(JSON.parse(JSON.stringify(circle))).toEqual(circle);
 });

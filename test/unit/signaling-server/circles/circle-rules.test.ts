@@ -6,6 +6,7 @@ import type {
 } from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
 import * as views from '../../../../signaling-server/circles/circle-views';
+import { knockRecord } from '../../../support/knock-record';
 
 const T0 = 1_700_000_000_000;
 let sequence = 0;
@@ -33,7 +34,7 @@ function newCircle(capacity = 8): CircleRecord {
 
 function knock(circle: CircleRecord, name = uid('name'), color: number | null = null): string {
   const id = uid('waiting');
-  rules.addWaiting(circle, { id, name, since: T0, color, deviceHash: null });
+  rules.addWaiting(circle, knockRecord({ id, name, since: T0, color, deviceHash: null }));
   return id;
 }
 
@@ -244,17 +245,11 @@ describe('waiting room', () => {
     const b = knock(circle, 'B');
     const c = knock(circle, 'C');
     expect(views.toWaitingViews(circle)).toEqual([
-      { id: a, name: 'A', since: T0 },
-      { id: b, name: 'B', since: T0 },
-      { id: c, name: 'C', since: T0 },
+      { id: a, name: 'A', since: T0, connected: true },
+      { id: b, name: 'B', since: T0, connected: true },
+      { id: c, name: 'C', since: T0, connected: true },
     ]);
-    expect(rules.removeWaiting(circle, b)).toEqual({
-      id: b,
-      name: 'B',
-      since: T0,
-      color: null,
-      deviceHash: null,
-    });
+    expect(rules.removeWaiting(circle, b)).toEqual(knockRecord({ id: b, name: 'B', since: T0 }));
     expect(circle.waiting.map((w) => w.id)).toEqual([a, c]);
   });
 
@@ -556,6 +551,8 @@ describe('views', () => {
   it('shows waiting people with id, name and time only', () => {
     const circle = newCircle();
     const id = knock(circle, 'さくら');
-    expect(views.toWaitingViews(circle)).toEqual([{ id, name: 'さくら', since: T0 }]);
+    expect(views.toWaitingViews(circle)).toEqual([
+      { id, name: 'さくら', since: T0, connected: true },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { EngawaError } from '../../../../shared/protocol/errors';
 import type { CircleRecord } from '../../../../signaling-server/circles/circle-record';
 import * as rules from '../../../../signaling-server/circles/circle-rules';
+import { knockRecord } from '../../../support/knock-record';
 
 /** Plain circle records for rule tests: a facilitator `fac` in seat 0, connected. */
 export const T0 = 1_700_000_000_000;
@@ -24,13 +25,16 @@ export function newCircle(capacity = 8): CircleRecord {
 
 /** Knocks (from device `device-<id>`), admits as `id` and takes the seat. */
 export function seat(circle: CircleRecord, id: string, at = T0): void {
-  rules.addWaiting(circle, {
-    id: `waiting-${id}`,
-    name: id,
-    since: at,
-    color: null,
-    deviceHash: `device-${id}`,
-  });
+  rules.addWaiting(
+    circle,
+    knockRecord({
+      id: `waiting-${id}`,
+      name: id,
+      since: at,
+      color: null,
+      deviceHash: `device-${id}`,
+    }),
+  );
   rules.admitWaiting(circle, `waiting-${id}`, { id, resumeTokenHash: `HASH-${id}`, now: at });
   rules.attachConnection(circle, id, `conn-${id}`);
 }

@@ -3,6 +3,7 @@ import * as rules from '../../../../signaling-server/circles/circle-rules';
 import * as moderation from '../../../../signaling-server/circles/moderation-rules';
 import { setRole } from '../../../../signaling-server/circles/roles';
 import { circleOfFive, refuses, seat, T0 } from './fixtures';
+import { knockRecord } from '../../../support/knock-record';
 
 describe('setLocked and setPaused', () => {
   it('are for hosts, and report whether anything changed', () => {
@@ -19,7 +20,10 @@ describe('setLocked and setPaused', () => {
     const circle = circleOfFive();
     moderation.setLocked(circle, 'fac', true);
     refuses(circle, 'circle_locked', () => {
-      rules.addWaiting(circle, { id: 'w', name: 'w', since: T0, color: null, deviceHash: 'x' });
+      rules.addWaiting(
+        circle,
+        knockRecord({ id: 'w', name: 'w', since: T0, color: null, deviceHash: 'x' }),
+      );
     });
   });
 });
@@ -56,13 +60,16 @@ describe('removeAndBar and liftBar', () => {
     expect(rules.findMember(circle, 'b')).toBeUndefined();
     expect(rules.isBarred(circle, 'device-b')).toBe(true);
     refuses(circle, 'barred', () => {
-      rules.addWaiting(circle, {
-        id: 'w',
-        name: 'new name',
-        since: T0,
-        color: null,
-        deviceHash: 'device-b',
-      });
+      rules.addWaiting(
+        circle,
+        knockRecord({
+          id: 'w',
+          name: 'new name',
+          since: T0,
+          color: null,
+          deviceHash: 'device-b',
+        }),
+      );
     });
     refuses(circle, 'not_facilitator', () => {
       moderation.liftBar(circle, 'a', 'bar-1');
@@ -129,13 +136,16 @@ describe('blocks', () => {
     rules.removeMember(circle, 'b', T0);
     // A line from b, who has left, still stays hidden from a.
     expect(blocks.isBlockedBetween(circle, 'a', 'b')).toBe(true);
-    rules.addWaiting(circle, {
-      id: 'w',
-      name: 'b2',
-      since: T0,
-      color: null,
-      deviceHash: 'device-b',
-    });
+    rules.addWaiting(
+      circle,
+      knockRecord({
+        id: 'w',
+        name: 'b2',
+        since: T0,
+        color: null,
+        deviceHash: 'device-b',
+      }),
+    );
     rules.admitWaiting(circle, 'w', { id: 'b2', resumeTokenHash: 'h', now: T0 });
     expect(blocks.isBlockedBetween(circle, 'a', 'b2')).toBe(true);
     expect(blocks.blockedBy(circle, 'a')).toEqual(['b2']);

@@ -1,6 +1,7 @@
 import * as rules from '../../../../signaling-server/circles/circle-rules';
 import * as piece from '../../../../signaling-server/circles/talking-piece';
 import { circleOfFive, disconnect, newCircle, refuses, seat, T0 } from './fixtures';
+import { knockRecord } from '../../../support/knock-record';
 
 const T1 = T0 + 5_000;
 
@@ -15,7 +16,10 @@ describe('seatOrderFrom', () => {
     const circle = circleOfFive();
     rules.removeMember(circle, 'b', T0);
     seat(circle, 'e'); // takes b's seat 2
-    rules.addWaiting(circle, { id: 'w', name: 'w', since: T0, color: null, deviceHash: null });
+    rules.addWaiting(
+      circle,
+      knockRecord({ id: 'w', name: 'w', since: T0, color: null, deviceHash: null }),
+    );
     rules.admitWaiting(circle, 'w', { id: 'late', resumeTokenHash: 'h', now: T0 });
     expect(piece.seatOrderFrom(circle, 'a')).toEqual(['a', 'e', 'c', 'd', 'fac']);
   });
