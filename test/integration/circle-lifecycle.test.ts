@@ -8,6 +8,7 @@ import {
   expectOk,
   join,
   knock,
+  knockResumePayload,
   knockPayload,
   recordEvents,
   request,
@@ -227,11 +228,7 @@ describe('admission', () => {
     await onlyOneLeft;
     const late = await h.connect();
     expectError(
-      await request(late, 'knock:resume', {
-        code: facilitator.code,
-        waitingId: goes.waitingId,
-        waitingToken: goes.waitingToken,
-      }),
+      await request(late, 'knock:resume', knockResumePayload(facilitator, goes)),
       'resume_refused',
     );
   });
@@ -243,13 +240,7 @@ describe('admission', () => {
     const closed = waitForEvent(knocker.socket, 'session:closed');
     const gone = waitForDisconnect(knocker.socket);
     const second = await h.connect();
-    expectOk(
-      await request(second, 'knock:resume', {
-        code: facilitator.code,
-        waitingId: knocker.waitingId,
-        waitingToken: knocker.waitingToken,
-      }),
-    );
+    expectOk(await request(second, 'knock:resume', knockResumePayload(facilitator, knocker)));
     expect(await closed).toEqual({ reason: 'replaced' });
     await gone;
     // The old connection's end does not mark the knock away: the new one holds it.

@@ -12,7 +12,7 @@ import {
 import { knockRecord } from '../support/knock-record';
 
 function addWaiting(circle: CircleRecord, id: string): void {
-  rules.addWaiting(circle, knockRecord({ id, name: id, since: 0, color: null, deviceHash: null }));
+  rules.addWaiting(circle, knockRecord({ id, name: id, since: 0 }));
 }
 
 describeWithRedis('circles in a real redis-server', (executablePath) => {

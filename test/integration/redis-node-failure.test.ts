@@ -16,6 +16,7 @@ import {
   expectOk,
   join,
   knock,
+  knockResumePayload,
   request,
   startHarness,
   knockPayload,
@@ -223,11 +224,7 @@ describeWithRedis('a node that dies', (executablePath) => {
       [three, second],
     ] as const) {
       expectOk(
-        await request(await h.connect(), 'knock:resume', {
-          code: facilitator.code,
-          waitingId: knocker.waitingId,
-          waitingToken: knocker.waitingToken,
-        }),
+        await request(await h.connect(), 'knock:resume', knockResumePayload(facilitator, knocker)),
       );
     }
     expect(await bothBack).toEqual(queue.map((w) => ({ ...w, connected: true })));

@@ -607,6 +607,15 @@ export async function knock(
   return { socket: knocker, waitingId, waitingToken, device, waitingList };
 }
 
+/** What `knock:resume` sends to take this knock back from another connection. */
+export function knockResumePayload(facilitator: Pick<Facilitator, 'code'>, knocker: Knocker) {
+  return {
+    code: facilitator.code,
+    waitingId: knocker.waitingId,
+    waitingToken: knocker.waitingToken,
+  };
+}
+
 export interface Participant {
   socket: TestSocket;
   /** The device token it knocked with. */

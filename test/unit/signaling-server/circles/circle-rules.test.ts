@@ -34,7 +34,7 @@ function newCircle(capacity = 8): CircleRecord {
 
 function knock(circle: CircleRecord, name = uid('name'), color: number | null = null): string {
   const id = uid('waiting');
-  rules.addWaiting(circle, knockRecord({ id, name, since: T0, color, deviceHash: null }));
+  rules.addWaiting(circle, knockRecord({ id, name, since: T0, color }));
   return id;
 }
 

@@ -20,10 +20,7 @@ describe('setLocked and setPaused', () => {
     const circle = circleOfFive();
     moderation.setLocked(circle, 'fac', true);
     refuses(circle, 'circle_locked', () => {
-      rules.addWaiting(
-        circle,
-        knockRecord({ id: 'w', name: 'w', since: T0, color: null, deviceHash: 'x' }),
-      );
+      rules.addWaiting(circle, knockRecord({ id: 'w', name: 'w', since: T0, deviceHash: 'x' }));
     });
   });
 });
@@ -66,7 +63,6 @@ describe('removeAndBar and liftBar', () => {
           id: 'w',
           name: 'new name',
           since: T0,
-          color: null,
           deviceHash: 'device-b',
         }),
       );
@@ -142,7 +138,6 @@ describe('blocks', () => {
         id: 'w',
         name: 'b2',
         since: T0,
-        color: null,
         deviceHash: 'device-b',
       }),
     );

@@ -16,10 +16,7 @@ describe('seatOrderFrom', () => {
     const circle = circleOfFive();
     rules.removeMember(circle, 'b', T0);
     seat(circle, 'e'); // takes b's seat 2
-    rules.addWaiting(
-      circle,
-      knockRecord({ id: 'w', name: 'w', since: T0, color: null, deviceHash: null }),
-    );
+    rules.addWaiting(circle, knockRecord({ id: 'w', name: 'w', since: T0 }));
     rules.admitWaiting(circle, 'w', { id: 'late', resumeTokenHash: 'h', now: T0 });
     expect(piece.seatOrderFrom(circle, 'a')).toEqual(['a', 'e', 'c', 'd', 'fac']);
   });
