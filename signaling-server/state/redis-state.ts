@@ -42,6 +42,7 @@ class ParentRedis extends Redis {
     const child = super.duplicate(override);
     // Its outages are the parent's, which logs them once; unheard, ioredis would print each.
     child.on('error', () => undefined);
+    markSubscribeHandled(child);
     this.children.push(child);
     return child;
   }
@@ -93,6 +94,22 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
       await Promise.all([quit(commands), quit(stream)]);
     },
   };
+}
+
+/**
+ * The adapter sends SUBSCRIBE without awaiting it. A node closed before Redis answers would
+ * leave that reply's rejection unhandled, so the returned promise gets a handler here; the
+ * caller still sees the same outcome.
+ */
+function markSubscribeHandled(child: Redis): void {
+  const subscribe = child.subscribe.bind(child) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(child, {
+    subscribe: (...args: unknown[]) => {
+      const reply = subscribe(...args);
+      reply.catch(() => undefined);
+      return reply;
+    },
+  });
 }
 
 function connect(url: string, role: string, logger: Logger): ParentRedis {
