@@ -5,9 +5,16 @@
  * the benchmarks that need a seated circle (moderation, flood).
  */
 const crypto = require('node:crypto');
+const { EventEmitter } = require('node:events');
+const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { io } = require('socket.io-client');
+
+require('./ts-require.cjs');
+const { applyCircleDelta } = require(
+  path.join(__dirname, '..', 'shared', 'circle', 'circle-delta.ts'),
+);
 
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -19,9 +26,48 @@ function connect(url, protocolVersion) {
       forceNew: true,
       reconnection: false,
     });
+    followViews(socket);
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => reject(new Error(`connect failed: ${error.message}`)));
   });
+}
+
+/**
+ * Keeps the circle view a socket's deltas add up to, as a page does (the whole view from an
+ * answer, then each `circle:delta`, `circle:sync` when one is missing), and raises every view
+ * it reaches as 'view' on `socket.views`.
+ */
+function followViews(socket) {
+  const views = new EventEmitter();
+  const follower = { view: undefined, held: [], syncing: false };
+  const receive = (delta) => {
+    if (follower.view === undefined || follower.syncing) {
+      follower.held.push(delta);
+      return;
+    }
+    const outcome = applyCircleDelta(follower.view, delta);
+    if (outcome.kind === 'applied') {
+      follower.view = outcome.view;
+      views.emit('view', outcome.view);
+    } else if (outcome.kind === 'gap') {
+      follower.syncing = true;
+      request(socket, 'circle:sync', {}).then(
+        (view) => {
+          follower.syncing = false;
+          whole(view);
+          views.emit('view', follower.view);
+        },
+        () => undefined /* closed meanwhile */,
+      );
+    }
+  };
+  const whole = (view) => {
+    if (follower.view === undefined || view.revision > follower.view.revision) follower.view = view;
+    for (const delta of follower.held.splice(0)) receive(delta);
+  };
+  socket.on('circle:delta', receive);
+  socket.views = views;
+  socket.wholeView = whole;
 }
 
 async function request(socket, event, payload) {
@@ -29,23 +75,24 @@ async function request(socket, event, payload) {
   if (answer?.ok !== true) {
     throw new Error(`${event} refused: ${answer?.error?.code ?? 'malformed answer'}`);
   }
+  if (answer.data?.circle?.revision !== undefined) socket.wholeView?.(answer.data.circle);
   return answer.data;
 }
 
-/** Resolves when `socket` receives a circle state that satisfies `accept`. */
+/** Resolves when the circle view `socket` follows satisfies `accept`. */
 function stateWhere(socket, accept) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      socket.off('circle:state', listener);
+      socket.views.off('view', listener);
       reject(new Error('no matching circle state within 10 s'));
     }, ANSWER_TIMEOUT_MS);
     const listener = (circle) => {
       if (!accept(circle)) return;
       clearTimeout(timer);
-      socket.off('circle:state', listener);
+      socket.views.off('view', listener);
       resolve(performance.now());
     };
-    socket.on('circle:state', listener);
+    socket.views.on('view', listener);
   });
 }
 

@@ -149,7 +149,7 @@ async function runMember(key, name, speaks) {
     onPeerClosed: () => undefined,
   });
   mesh.setMembers(entered.circle.members);
-  socket.on('circle:state', (circle) => mesh.setMembers(circle.members));
+  socket.views.on('view', (circle) => mesh.setMembers(circle.members));
   for (const { from, signal } of early.splice(0)) mesh.handleSignal(from, signal);
   process.send({ type: 'seated', key, memberId: selfId });
 

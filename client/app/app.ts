@@ -92,7 +92,7 @@ export class App {
     const overlay = new OverlayControls(commands, i18n);
     const help = HelpPanel.fromPage(commands, i18n);
     this.disposers.push(
-      feedStayFromServer(client.socket, store),
+      feedStayFromServer(client, store),
       announceStayChanges(store, status, i18n),
       followPresence(store, commands),
       showVoiceControls(this.voice),

@@ -24,7 +24,8 @@ export class PiecePanel {
   private readonly buttons = el('div', { className: 'piece-actions' });
   private readonly chime = new SoftChime(528);
   private readonly ticker: ReturnType<typeof setInterval>;
-  private held: { holder: string; baseMs: number; arrivedAt: number } | undefined;
+  private held:
+    { holder: string; baseMs: number; arrivedAt: number; piece: CircleView['piece'] } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -46,7 +47,15 @@ export class PiecePanel {
       this.timeUpLine.hidden = true;
     } else {
       if (this.held?.holder !== holder) this.timeUpLine.hidden = true;
-      this.held = { holder, baseMs: heldSinceMs, arrivedAt: performance.now() };
+      // A change elsewhere in the circle keeps the piece as it came: its time runs on from then.
+      if (this.held?.piece !== circle.piece) {
+        this.held = {
+          holder,
+          baseMs: heldSinceMs,
+          arrivedAt: performance.now(),
+          piece: circle.piece,
+        };
+      }
     }
     const summary = pieceSummary(circle, selfId);
     this.holderLine.textContent = this.i18n.t(summary.holder.key, summary.holder.params);

@@ -1,13 +1,28 @@
-import type { ClientSocket } from '../net/signaling-client';
+import type { CircleDelta } from '../../shared/circle/circle-delta';
+import type { SignalingClient } from '../net/signaling-client';
 import { onServerPushes } from '../net/server-pushes';
 import type { StayStore } from './stay-store';
 
 /** Feeds the server's pushes about the circle into the stay. Returns what stops it. */
-export function feedStayFromServer(socket: ClientSocket, store: StayStore): () => void {
-  return onServerPushes(socket, {
-    'circle:state': (circle) => {
-      store.circleChanged(circle);
-    },
+export function feedStayFromServer(client: SignalingClient, store: StayStore): () => void {
+  /** Deltas that came while the whole view was being fetched; undefined when none is. */
+  let held: CircleDelta[] | undefined;
+  const receive = (delta: CircleDelta) => {
+    if (held) held.push(delta);
+    else if (store.circleDelta(delta) === 'gap') void sync();
+  };
+  // A change went missing (or overtook another on its way between nodes): fetch the whole
+  // view, then go on with whatever came meanwhile, since the view may predate it.
+  const sync = async () => {
+    held = [];
+    const answer = await client.request('circle:sync', {});
+    const meanwhile = held;
+    held = undefined;
+    if (answer.ok) store.circleChanged(answer.data);
+    for (const delta of meanwhile) receive(delta);
+  };
+  return onServerPushes(client.socket, {
+    'circle:delta': receive,
     'waiting:list': (waiting) => {
       store.waitingChanged(waiting);
     },

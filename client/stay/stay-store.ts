@@ -5,6 +5,7 @@ import type {
   EnteredCircle,
   WaitingView,
 } from '../../shared/circle/views';
+import { applyCircleDelta, type CircleDelta } from '../../shared/circle/circle-delta';
 import { newlyWaiting } from '../circle/membership-changes';
 import { appendChat } from '../facilitation/chat-lines';
 import { INBOX_KEEP, type InboxItem, type InCircle, type Stay, type StayChange } from './stay';
@@ -79,6 +80,21 @@ export class StayStore {
   }
 
   // ——— in a circle ———
+
+  /**
+   * What changed in the circle. Returns 'gap' when a change before it is missing here; the
+   * caller then fetches the whole view (`circleChanged`).
+   */
+  circleDelta(delta: CircleDelta): 'gap' | undefined {
+    const stay = this.inCircle;
+    if (!stay) return undefined;
+    const outcome = applyCircleDelta(stay.circle, delta);
+    if (outcome.kind === 'gap') return 'gap';
+    if (outcome.kind === 'applied') {
+      this.update({ circle: outcome.view }, { kind: 'circle', previous: stay.circle });
+    }
+    return undefined;
+  }
 
   /** A newer view of the circle; an older or repeated one is ignored. */
   circleChanged(next: CircleView): void {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CirclePreview, EnteredCircle, PrivateMessage } from '../circle/views';
+import type { CirclePreview, CircleView, EnteredCircle, PrivateMessage } from '../circle/views';
 import type { AckCallback } from './ack';
 import type { BlockList, Delivery, KnockAccepted, ServerFeatures, VoiceConfig } from './answers';
 import {
@@ -88,6 +88,7 @@ export const clientEvents = {
   'knock:cancel': spec(emptySchema, 'waiting', Cost.point, answers<null>()),
   'knock:resume': spec(knockResumeSchema, 'guest', Cost.entry, answers<KnockAccepted>()),
   'circle:resume': spec(circleResumeSchema, 'guest', Cost.entry, answers<EnteredCircle>()),
+  'circle:sync': spec(emptySchema, 'member', Cost.point, answers<CircleView>()),
   'circle:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'circle:end': spec(circleEndSchema, 'facilitator', Cost.circle, answers<null>()),
   'waiting:admit': spec(waitingDecisionSchema, 'host', Cost.circle, answers<null>()),

@@ -1,6 +1,5 @@
 import type {
   ChatMessage,
-  CircleView,
   CloseReason,
   EndReason,
   ModerationState,
@@ -8,6 +7,7 @@ import type {
   ReportReceived,
   WaitingView,
 } from '../circle/views';
+import type { CircleDelta } from '../circle/circle-delta';
 import type { Reaction } from '../circle/presence';
 import type { SignalPayload } from './schemas';
 
@@ -19,7 +19,8 @@ export interface KnockAdmission {
 }
 
 export interface ServerToClientEvents {
-  'circle:state': (circle: CircleView) => void;
+  /** What changed in the circle, from the revision the member holds to the next. */
+  'circle:delta': (delta: CircleDelta) => void;
   'circle:ended': (info: { reason: EndReason; message?: string }) => void;
   'waiting:list': (waiting: WaitingView[]) => void;
   /** To facilitators and co-facilitators whenever the barred list changes. */

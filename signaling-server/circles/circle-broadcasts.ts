@@ -1,6 +1,14 @@
+import { diffCircleViews } from '../../shared/circle/circle-delta';
+import type { CircleView } from '../../shared/circle/views';
 import type { Notifier } from '../ports/notifier';
 import type { CircleRecord } from './circle-record';
 import { toCircleView, toModerationState, toWaitingViews } from './circle-views';
+
+/** A circle as its members saw it before a change, and when that was. */
+export interface Shown {
+  view: CircleView;
+  at: number;
+}
 
 type StateListener = (circle: CircleRecord) => void;
 type EndListener = (circleId: string) => void;
@@ -18,9 +26,21 @@ export class CircleBroadcaster {
     private readonly now: () => number,
   ) {}
 
-  /** Everyone in the circle: what it looks like now. */
-  state(circle: CircleRecord): void {
-    this.notify.toCircle(circle.id, 'circle:state', toCircleView(circle, this.now()));
+  /** Taken inside an update, before the change, so `state` can send only what changed. */
+  shown(circle: CircleRecord): Shown {
+    const at = this.now();
+    return { view: toCircleView(circle, at), at };
+  }
+
+  /**
+   * Everyone in the circle: what changed since `before`. Members in `except` are left out;
+   * they have just been given the whole view in an answer.
+   */
+  state(circle: CircleRecord, before: Shown, except: readonly string[] = []): void {
+    // The same moment on both sides, so a piece still held does not read as a change.
+    const delta = diffCircleViews(before.view, toCircleView(circle, before.at));
+    if (except.length === 0) this.notify.toCircle(circle.id, 'circle:delta', delta);
+    else this.notify.toCircleExcept(circle.id, except, 'circle:delta', delta);
     for (const listener of this.stateListeners) listener(circle);
   }
 

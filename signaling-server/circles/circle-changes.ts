@@ -29,12 +29,12 @@ export class CircleChanges {
     level: 'info' | 'debug' = 'info',
   ): Promise<CircleRecord | undefined> {
     const { circleId, memberId } = seat;
-    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
-      circle: c,
-      changed: change(c, memberId, this.deps.now()),
-    }));
+    const { circle, changed, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.shown(c);
+      return { circle: c, changed: change(c, memberId, this.deps.now()), before: shown };
+    });
     if (!changed) return undefined;
-    this.deps.broadcast.state(circle);
+    this.deps.broadcast.state(circle, before);
     this.deps.logger[level]({ evt, circle: circleId, by: memberId }, evt);
     return circle;
   }

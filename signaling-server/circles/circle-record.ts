@@ -108,3 +108,24 @@ export interface CircleRecord {
   piece: PieceRecord;
   barred: BarRecord[];
 }
+
+/**
+ * A copy sharing nothing with the original, written out field by field: several times faster
+ * than `structuredClone`, which the stores would otherwise pay on every read and change. Every
+ * nested object of the record is listed here; a test compares it with `structuredClone`.
+ */
+export function copyCircle(circle: CircleRecord): CircleRecord {
+  const { piece } = circle;
+  return {
+    ...circle,
+    rules: [...circle.rules],
+    members: circle.members.map((m) => ({ ...m, blocks: m.blocks.map((b) => ({ ...b })) })),
+    waiting: circle.waiting.map((w) => ({ ...w })),
+    hands: [...circle.hands],
+    piece: {
+      ...piece,
+      round: piece.round && { ...piece.round, order: [...piece.round.order] },
+    },
+    barred: circle.barred.map((b) => ({ ...b })),
+  };
+}

@@ -116,7 +116,6 @@ export function addWaiting(circle: CircleRecord, waiting: WaitingRecord): void {
   if (isFull(circle)) throw EngawaError.of(ErrorCode.CircleFull);
   if (circle.waiting.length >= Limits.waitingMax) throw EngawaError.of(ErrorCode.WaitingRoomFull);
   circle.waiting.push(waiting);
-  markChanged(circle);
 }
 
 export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingRecord {
@@ -124,7 +123,6 @@ export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingR
   const waiting = circle.waiting[index];
   if (!waiting) throw EngawaError.of(ErrorCode.WaitingNotFound);
   circle.waiting.splice(index, 1);
-  markChanged(circle);
   return waiting;
 }
 

@@ -1,7 +1,12 @@
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { CirclePreview, EndReason, EnteredCircle } from '../../shared/circle/views';
+import type {
+  CirclePreview,
+  CircleView,
+  EndReason,
+  EnteredCircle,
+} from '../../shared/circle/views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAccepted } from '../../shared/protocol/answers';
 import { Limits } from '../../shared/protocol/limits';
@@ -21,7 +26,7 @@ import { accepted, optionalMessage, readCreateInput } from './circle-input';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
-import { toPreview } from './circle-views';
+import { toCircleView, toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import { KnockHolds } from './knock-holds';
 import { requireReachable } from './waiting-rules';
@@ -193,9 +198,10 @@ export class CircleService {
     }
     const penaltyMs = await this.deps.floodPenalties.remaining(member.id);
     if (penaltyMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(penaltyMs / 1000));
-    const { circle, previous } = await this.deps.store.update(circleId, (c) => {
+    const { circle, previous, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.shown(c);
       const previousConnection = rules.attachConnection(c, member.id, caller.connectionId);
-      return { circle: c, previous: previousConnection };
+      return { circle: c, previous: previousConnection, before: shown };
     });
     await this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, member.id));
     if (previous !== null && previous !== caller.connectionId) {
@@ -204,9 +210,15 @@ export class CircleService {
       this.deps.audiences.disconnect(previous);
     }
     this.seat(caller, circle, member.id);
-    this.deps.broadcast.state(circle);
+    // The one resuming is answered with the whole view; the others learn what changed.
+    this.deps.broadcast.state(circle, before, [member.id]);
     this.deps.logger.info({ evt: 'member.resumed', circle: circleId, member: member.id }, 'resume');
     return this.entered(circle, member.id, input.resumeToken);
+  }
+
+  /** The whole view, for a member who found a change missing between two deltas. */
+  view(caller: SeatedCaller): CircleView {
+    return toCircleView(caller.seat.circle, this.deps.now());
   }
 
   async leave(caller: SeatedCaller): Promise<null> {
@@ -232,16 +244,19 @@ export class CircleService {
     const { circleId, memberId } = caller.seat;
     const resumeToken = newResumeToken();
     const newMemberId = newId();
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
       requireReachable(c, waitingId);
+      const shown = this.deps.broadcast.shown(c);
       rules.admitWaiting(c, waitingId, {
         id: newMemberId,
         resumeTokenHash: hashToken(resumeToken),
         now: this.deps.now(),
       });
-      return c;
+      return { circle: c, before: shown };
     });
+    // Sent at once: a change sent after another await could overtake it and look like a gap.
+    this.deps.broadcast.state(circle, before);
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
     await this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
     this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
@@ -250,7 +265,6 @@ export class CircleService {
       resumeToken,
     });
     this.deps.audiences.stopWaiting(waitingId);
-    this.deps.broadcast.state(circle);
     this.deps.broadcast.waiting(circle);
     this.deps.logger.info(
       { evt: 'waiting.admitted', circle: circleId, waiting: waitingId, member: newMemberId },
@@ -294,15 +308,16 @@ export class CircleService {
     const { circleId, memberId } = identity;
     const outcome = await this.deps.store
       .update(circleId, (c) => {
+        const before = this.deps.broadcast.shown(c);
         const away = rules.detachConnection(c, memberId, connectionId, lostAt ?? this.deps.now());
-        return { circle: c, away, role: rules.findMember(c, memberId)?.role };
+        return { circle: c, before, away, role: rules.findMember(c, memberId)?.role };
       })
       .catch(() => undefined);
     if (!outcome?.away) return;
+    this.deps.broadcast.state(outcome.circle, outcome.before);
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
     await this.startGrace(circleId, memberId, graceMs, lostAt);
-    this.deps.broadcast.state(outcome.circle);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
   }
 
@@ -348,13 +363,14 @@ export class CircleService {
     const outcome = await this.deps.store.update(circleId, (c) => {
       const next = successor(c);
       if (!next) return null;
+      const before = this.deps.broadcast.shown(c);
       promote(c, next.id, now);
       rules.removeMember(c, facilitatorId, now);
-      return { circle: c, next: next.id };
+      return { circle: c, before, next: next.id };
     });
     if (!outcome) return false;
     this.seatReleased(circleId, facilitatorId);
-    this.deps.broadcast.state(outcome.circle);
+    this.deps.broadcast.state(outcome.circle, outcome.before);
     this.deps.logger.info(
       { evt: 'circle.handed_over', circle: circleId, from: facilitatorId, to: outcome.next },
       'facilitator handed over',
@@ -363,12 +379,13 @@ export class CircleService {
   }
 
   private async removeFromCircle(circleId: string, memberId: string, why: string): Promise<void> {
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.shown(c);
       rules.removeMember(c, memberId, this.deps.now());
-      return c;
+      return { circle: c, before: shown };
     });
     this.seatReleased(circleId, memberId);
-    this.deps.broadcast.state(circle);
+    this.deps.broadcast.state(circle, before);
     this.deps.logger.info(
       { evt: 'member.removed', circle: circleId, member: memberId, why },
       'left',

@@ -3,7 +3,10 @@ import type { CircleRecord, MemberRecord } from './circle-record';
 
 /** Lookups every rule module shares; kept apart so the rule modules need not import each other. */
 
-/** Every change to a circle goes through here, so clients can tell new views from stale ones. */
+/**
+ * Every change members can see goes through here: the revision numbers the deltas they receive.
+ * The waiting room and the barred list are the hosts' own lists and do not count.
+ */
 export function markChanged(circle: CircleRecord): void {
   circle.revision += 1;
 }

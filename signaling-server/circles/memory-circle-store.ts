@@ -1,5 +1,5 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { CircleRecord } from './circle-record';
+import { copyCircle, type CircleRecord } from './circle-record';
 import type { CircleStore } from './circle-store';
 
 /** The embedded default: one process, nothing persisted. Circles vanish with the process. */
@@ -11,14 +11,14 @@ export class MemoryCircleStore implements CircleStore {
     if (this.idsByCode.has(circle.code) || this.circles.has(circle.id)) {
       return Promise.resolve(false);
     }
-    this.circles.set(circle.id, structuredClone(circle));
+    this.circles.set(circle.id, copyCircle(circle));
     this.idsByCode.set(circle.code, circle.id);
     return Promise.resolve(true);
   }
 
   get(circleId: string): Promise<CircleRecord | undefined> {
     const circle = this.circles.get(circleId);
-    return Promise.resolve(circle ? structuredClone(circle) : undefined);
+    return Promise.resolve(circle ? copyCircle(circle) : undefined);
   }
 
   findIdByCode(code: string): Promise<string | undefined> {
@@ -29,11 +29,11 @@ export class MemoryCircleStore implements CircleStore {
     const current = this.circles.get(circleId);
     if (!current) return Promise.reject(EngawaError.of(ErrorCode.CircleNotFound));
     // Work on a copy so a change that throws halfway leaves the stored circle untouched.
-    const draft = structuredClone(current);
+    const draft = copyCircle(current);
     try {
       const result = change(draft);
       // Keep a copy of our own, so a caller holding the returned draft cannot change the store.
-      this.circles.set(circleId, structuredClone(draft));
+      this.circles.set(circleId, copyCircle(draft));
       return Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));

@@ -83,5 +83,4 @@ export function liftBar(circle: CircleRecord, actorId: string, barId: string): v
   requireHost(circle, actorId);
   if (!circle.barred.some((b) => b.id === barId)) throw EngawaError.of(ErrorCode.BarNotFound);
   circle.barred = circle.barred.filter((b) => b.id !== barId);
-  markChanged(circle);
 }

@@ -1,6 +1,5 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { CircleRecord, WaitingRecord } from './circle-record';
-import { markChanged } from './members';
 
 function requireWaiting(circle: CircleRecord, waitingId: string): WaitingRecord {
   const waiting = circle.waiting.find((w) => w.id === waitingId);
@@ -18,7 +17,6 @@ export function detachWaiting(circle: CircleRecord, connectionId: string, now: n
     waiting.connectionId = null;
     waiting.awaySince = now;
   }
-  if (held.length > 0) markChanged(circle);
   return held.map((w) => w.id);
 }
 
@@ -32,7 +30,6 @@ export function attachWaiting(
   const previous = waiting.connectionId;
   waiting.connectionId = connectionId;
   waiting.awaySince = null;
-  markChanged(circle);
   return previous;
 }
 

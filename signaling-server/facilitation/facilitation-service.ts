@@ -67,10 +67,14 @@ export class FacilitationService {
    */
   async setRole(caller: SeatedCaller, memberId: string, role: AssignableRole): Promise<null> {
     const { circleId, memberId: actor } = caller.seat;
-    const { circle, changed } = await this.deps.store.update(circleId, (c) => ({
-      circle: c,
-      changed: setRole(c, actor, memberId, role, this.deps.now()),
-    }));
+    const { circle, changed, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.shown(c);
+      return {
+        circle: c,
+        changed: setRole(c, actor, memberId, role, this.deps.now()),
+        before: shown,
+      };
+    });
     if (!changed) return null;
     const host = role === 'cofacilitator';
     this.deps.audiences.setHost(circleId, memberId, host);
@@ -78,7 +82,7 @@ export class FacilitationService {
       this.deps.notify.toMembers([memberId], 'waiting:list', toWaitingViews(circle));
       this.deps.notify.toMembers([memberId], 'moderation:state', toModerationState(circle));
     }
-    this.deps.broadcast.state(circle);
+    this.deps.broadcast.state(circle, before);
     this.deps.logger.info(
       { evt: 'member.role_set', circle: circleId, member: memberId, by: actor, role },
       'role set',
@@ -94,13 +98,14 @@ export class FacilitationService {
   async remove(caller: SeatedCaller, memberId: string): Promise<null> {
     const { circleId, memberId: actor } = caller.seat;
     const barId = newId();
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.shown(c);
       moderation.removeAndBar(c, actor, memberId, barId, this.deps.now());
-      return c;
+      return { circle: c, before: shown };
     });
     this.deps.notify.toMembers([memberId], 'session:closed', { reason: 'removed' });
     this.deps.circles.seatReleased(circleId, memberId);
-    this.deps.broadcast.state(circle);
+    this.deps.broadcast.state(circle, before);
     this.deps.broadcast.moderation(circle);
     this.deps.logger.info(
       { evt: 'member.expelled', circle: circleId, member: memberId, by: actor, bar: barId },

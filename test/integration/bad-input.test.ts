@@ -28,6 +28,7 @@ const start = useServers();
 const events = clientEventNames;
 const fieldless = new Set<ClientEventName>([
   'knock:cancel',
+  'circle:sync',
   'circle:leave',
   'server:features',
   'voice:config',
@@ -163,6 +164,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { code: s.facilitator.code },
     { resumeToken: s.facilitator.resumeToken },
   ],
+  'circle:sync': [],
   'circle:leave': [],
   'circle:end': [{ message: 5 }, { message: null }, { message: ['さようなら'] }],
   'waiting:admit': [
@@ -302,6 +304,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { code: 'A'.repeat(33), resumeToken: s.facilitator.resumeToken },
     { code: s.facilitator.code, resumeToken: 'a'.repeat(65) },
   ],
+  'circle:sync': [],
   'circle:leave': [],
   'circle:end': [{ message: overWire(Limits.closingMessageMaxChars) }],
   'waiting:admit': [{ waitingId: 'a'.repeat(33) }],
@@ -365,6 +368,7 @@ const asGuest: Record<
     payload: (s) => ({ code: s.facilitator.code, resumeToken: unknownToken }),
     result: 'resume_refused',
   },
+  'circle:sync': { payload: () => ({}), result: 'not_in_circle' },
   'circle:leave': { payload: () => ({}), result: 'not_in_circle' },
   'circle:end': { payload: () => ({ message: 'ありがとう' }), result: 'not_in_circle' },
   'waiting:admit': {
@@ -842,7 +846,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(30);
+    expect(memberOnly).toHaveLength(31);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { CircleRecord } from '../../signaling-server/circles/circle-record';
 import * as rules from '../../signaling-server/circles/circle-rules';
+import { markChanged } from '../../signaling-server/circles/members';
 import { RedisCircleStore } from '../../signaling-server/circles/redis-circle-store';
 import { circleRecord, describeCircleStore } from '../support/circle-store-contract';
 import {
@@ -11,8 +12,10 @@ import {
 } from '../support/redis-server';
 import { knockRecord } from '../support/knock-record';
 
+/** A knock, counted as a change members see too, so the revision shows every change kept. */
 function addWaiting(circle: CircleRecord, id: string): void {
   rules.addWaiting(circle, knockRecord({ id, name: id, since: 0 }));
+  markChanged(circle);
 }
 
 describeWithRedis('circles in a real redis-server', (executablePath) => {

@@ -271,7 +271,7 @@ describe('the share timer', () => {
     expect(await second).toEqual({ holder: c.memberId });
   });
 
-  test('views say how long the holder has held it, measured when they are sent', async () => {
+  test('how long the holder has held it travels when the piece changes, and in every whole view', async () => {
     const clock = new ManualClock();
     const { facilitator, a, b } = await timed({ clock });
     await andSee(
@@ -285,7 +285,10 @@ describe('the share timer', () => {
       () => request(b.socket, 'hand:set', { raised: true }),
       (s) => s.hands.includes(b.memberId),
     );
-    expect(later.piece.heldSinceMs).toBe(5_000);
+    // The piece did not change, so it did not travel again: the page counts on from its arrival.
+    expect(later.piece.heldSinceMs).toBe(0);
+    const whole = expectOk(await request(facilitator.socket, 'circle:sync', {}));
+    expect(whole.piece.heldSinceMs).toBe(5_000);
   });
 });
 

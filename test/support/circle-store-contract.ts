@@ -1,6 +1,7 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { CircleRecord, WaitingRecord } from '../../signaling-server/circles/circle-record';
 import * as rules from '../../signaling-server/circles/circle-rules';
+import { markChanged } from '../../signaling-server/circles/members';
 import type { CircleStore } from '../../signaling-server/circles/circle-store';
 import { knockRecord } from './knock-record';
 
@@ -131,6 +132,7 @@ export function describeCircleStore(
         await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
         const result = await store.update('circle-a', (c) => {
           rules.addWaiting(c, knockRecord({ ...SAKURA }));
+          markChanged(c);
           return { waiting: c.waiting.length, revision: c.revision };
         });
         expect(result).toEqual({ waiting: 1, revision: 2 });
@@ -192,6 +194,7 @@ export function describeCircleStore(
                 deviceHash: null,
               }),
             );
+            markChanged(c);
           });
         }
         const stored = await store.get('circle-a');

@@ -10,16 +10,25 @@ import type { EnteredCircle, WaitingView } from '../../shared/circle/views';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { ClientEventName, ClientToServerEvents } from '../../shared/protocol/client-events';
-import type { KnockAdmission, ServerToClientEvents } from '../../shared/protocol/server-events';
+import type { KnockAdmission } from '../../shared/protocol/server-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Scheduler } from '../../shared/time/time';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
 import { createLogger } from '../../signaling-server/logger';
 import { startServer, type RunningServer } from '../../signaling-server/server';
+import { ViewTracker, type TestServerEvents } from './view-tracker';
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type ServerEventName = keyof ServerToClientEvents;
-export type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+export type TestSocket = Socket<TestServerEvents, ClientToServerEvents>;
+export type ServerEventName = keyof TestServerEvents;
+export type ServerPayload<E extends ServerEventName> = Parameters<TestServerEvents[E]>[0];
+
+/** Every test socket's rebuilt circle view (see view-tracker.ts). */
+const trackers = new WeakMap<TestSocket, ViewTracker>();
+
+/** How many times this socket found a delta missing and fetched the whole view. */
+export function viewGaps(socket: TestSocket): number {
+  return trackers.get(socket)?.gaps ?? 0;
+}
 export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
 export type AckOf<E extends ClientEventName> = Parameters<
   Parameters<ClientToServerEvents[E]>[1]
@@ -139,6 +148,7 @@ export class Harness {
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     });
     this.sockets.add(socket);
+    trackers.set(socket, new ViewTracker(socket, () => request(socket, 'circle:sync', {})));
     return socket;
   }
 
@@ -472,6 +482,7 @@ export function rawRequest(
           reject(new Error(`no acknowledgement for "${event}": ${why}`));
           return;
         }
+        trackers.get(socket)?.answered(event, result as Ack<unknown>);
         resolve(result as Ack<unknown>);
       });
   });

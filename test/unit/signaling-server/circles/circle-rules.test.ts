@@ -369,28 +369,37 @@ describe('membership checks', () => {
 });
 
 describe('revision', () => {
-  it('increases on every successful change', () => {
+  it('increases on every change members see, and not for the waiting room alone', () => {
     const circle = newCircle();
     let last = circle.revision;
-    const step = (fn: () => unknown) => {
+    const step = (fn: () => unknown, raises: boolean, visible = raises) => {
+      const before = views.toCircleView(circle, T0);
       fn();
-      expect(circle.revision).toBeGreaterThan(last);
-      last = circle.revision;
+      const after = views.toCircleView(circle, T0);
+      const seen = { ...after, revision: before.revision };
+      if (visible) expect(seen).not.toEqual(before);
+      else expect(seen).toEqual(before);
+      expect(after.revision).toBe(raises ? last + 1 : last);
+      last = after.revision;
     };
     let waitingId = '';
-    step(() => (waitingId = knock(circle)));
-    step(() =>
-      rules.admitWaiting(circle, waitingId, { id: 'member-r', resumeTokenHash: 'h', now: T0 }),
+    step(() => (waitingId = knock(circle)), false);
+    // Nobody new is shown until they take the seat, but the seat is theirs from now on.
+    step(
+      () =>
+        rules.admitWaiting(circle, waitingId, { id: 'member-r', resumeTokenHash: 'h', now: T0 }),
+      true,
+      false,
     );
-    step(() => rules.attachConnection(circle, 'member-r', 'conn-r'));
-    step(() => rules.detachConnection(circle, 'member-r', 'conn-r', T0));
-    step(() => rules.attachConnection(circle, 'member-r', 'conn-r2'));
-    step(() => rules.setHandRaised(circle, 'member-r', true));
-    step(() => rules.setSteppedOut(circle, 'member-r', true, T0));
-    step(() => rules.setHandRaised(circle, 'member-r', false));
-    step(() => rules.removeMember(circle, 'member-r', T0));
-    step(() => (waitingId = knock(circle)));
-    step(() => rules.removeWaiting(circle, waitingId));
+    step(() => rules.attachConnection(circle, 'member-r', 'conn-r'), true);
+    step(() => rules.detachConnection(circle, 'member-r', 'conn-r', T0), true);
+    step(() => rules.attachConnection(circle, 'member-r', 'conn-r2'), true);
+    step(() => rules.setHandRaised(circle, 'member-r', true), true);
+    step(() => rules.setSteppedOut(circle, 'member-r', true, T0), true);
+    step(() => rules.setHandRaised(circle, 'member-r', false), true);
+    step(() => rules.removeMember(circle, 'member-r', T0), true);
+    step(() => (waitingId = knock(circle)), false);
+    step(() => rules.removeWaiting(circle, waitingId), false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { CircleBroadcaster } from '../../../../signaling-server/circles/circle-broadcasts';
 import { CircleChanges } from '../../../../signaling-server/circles/circle-changes';
+import type { CircleRecord } from '../../../../signaling-server/circles/circle-record';
 import { MemoryCircleStore } from '../../../../signaling-server/circles/memory-circle-store';
 import type { Deadlines } from '../../../../signaling-server/deadlines/deadlines';
 import {
@@ -56,16 +57,19 @@ describe('PieceService on a node that does not see circles end', () => {
       deadlines,
     });
 
+    const changed = (circle: CircleRecord) => {
+      broadcast.state(circle, broadcast.shown(circle));
+    };
     // Circles held here and ended elsewhere: this node is never told of their end.
-    for (let i = 0; i <= REMEMBERED_HOLDINGS; i++) broadcast.state(holdingCircle(`c${i}`));
+    for (let i = 0; i <= REMEMBERED_HOLDINGS; i++) changed(holdingCircle(`c${i}`));
     expect(service.size).toBe(REMEMBERED_HOLDINGS);
     expect(sets).toHaveLength(REMEMBERED_HOLDINGS + 1);
 
     // A change that keeps the holding asks nothing of the store while it is remembered...
-    broadcast.state(holdingCircle(`c${REMEMBERED_HOLDINGS}`));
+    changed(holdingCircle(`c${REMEMBERED_HOLDINGS}`));
     expect(sets).toHaveLength(REMEMBERED_HOLDINGS + 1);
     // ...and sets the cue again once forgotten: the oldest went first.
-    broadcast.state(holdingCircle('c0'));
+    changed(holdingCircle('c0'));
     expect(sets.at(-1)).toBe(`c0 fac@${T0}`);
     expect(service.size).toBe(REMEMBERED_HOLDINGS);
     service.dispose();

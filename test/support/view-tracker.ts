@@ -1,0 +1,100 @@
+/**
+ * Keeps, for each test socket, the circle view its deltas add up to, as a page does: the whole
+ * view from an answer (create, resume, sync), then `circle:delta` after `circle:delta`, asking
+ * `circle:sync` when one is missing. Each view it reaches is raised on the socket as the
+ * harness's own `circle:state` event, so tests read whole views while every one of them is
+ * rebuilt from what the server really sent.
+ */
+import type { Socket } from 'socket.io-client';
+import { applyCircleDelta, type CircleDelta } from '../../shared/circle/circle-delta';
+import type { CircleView } from '../../shared/circle/views';
+import type { Ack } from '../../shared/protocol/ack';
+import type { ClientToServerEvents } from '../../shared/protocol/client-events';
+import type { ServerToClientEvents } from '../../shared/protocol/server-events';
+
+/** What a test socket hears: the server's events, and the views the harness rebuilt. */
+export type TestServerEvents = ServerToClientEvents & {
+  'circle:state': (circle: CircleView) => void;
+};
+
+type AnySocket = Socket<TestServerEvents, ClientToServerEvents>;
+
+interface LocalEmitter {
+  emitReserved(event: string, ...args: unknown[]): void;
+}
+
+/** Asks the server for the whole view. */
+export type SyncRequest = () => Promise<Ack<CircleView>>;
+
+function isCircleView(value: unknown): value is CircleView {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'revision' in value &&
+    'members' in value &&
+    'code' in value
+  );
+}
+
+export class ViewTracker {
+  private view: CircleView | undefined;
+  /** Deltas that came before the first whole view did, or while one was being fetched. */
+  private readonly early: CircleDelta[] = [];
+  private syncing = false;
+  /** How many times a delta did not follow the view held, and the whole view was fetched. */
+  gaps = 0;
+
+  constructor(
+    private readonly socket: AnySocket,
+    private readonly sync: SyncRequest,
+  ) {
+    socket.on('circle:delta', (delta) => {
+      this.received(delta);
+    });
+  }
+
+  /** Reads the answers that carry a whole view: entering a circle, and `circle:sync`. */
+  answered(event: string, ack: Ack<unknown>): void {
+    if (!ack.ok) return;
+    const data = ack.data as { circle?: unknown } | null;
+    if (event === 'circle:sync' && isCircleView(data)) this.whole(data, false);
+    else if (isCircleView(data?.circle)) this.whole(data.circle, false);
+  }
+
+  private whole(view: CircleView, raise: boolean): void {
+    const held = this.view;
+    // Another circle, or a newer view of this one.
+    if (held === undefined || held.code !== view.code || view.revision > held.revision) {
+      this.view = view;
+      if (raise) this.raise(view);
+    }
+    for (const delta of this.early.splice(0)) this.received(delta);
+  }
+
+  private received(delta: CircleDelta): void {
+    if (this.view === undefined || this.syncing) {
+      this.early.push(delta);
+      return;
+    }
+    const outcome = applyCircleDelta(this.view, delta);
+    if (outcome.kind === 'applied') {
+      this.view = outcome.view;
+      this.raise(outcome.view);
+    } else if (outcome.kind === 'gap') {
+      this.gaps += 1;
+      this.syncing = true;
+      void this.sync().then(
+        (ack) => {
+          this.syncing = false;
+          if (ack.ok) this.whole(ack.data, true);
+        },
+        () => undefined /* the socket closed meanwhile */,
+      );
+    }
+  }
+
+  private raise(view: CircleView): void {
+    for (const listener of this.socket.listenersAny()) listener('circle:state', view);
+    (this.socket as unknown as LocalEmitter).emitReserved('circle:state', view);
+  }
+}

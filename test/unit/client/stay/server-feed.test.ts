@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import type { CircleDelta } from '../../../../shared/circle/circle-delta';
+import type { CircleView } from '../../../../shared/circle/views';
+import type { Ack } from '../../../../shared/protocol/ack';
+import type { SignalingClient } from '../../../../client/net/signaling-client';
+import { feedStayFromServer } from '../../../../client/stay/server-feed';
+import { StayStore } from '../../../../client/stay/stay-store';
+import { circle, member } from '../facilitation/fixtures';
+
+/** The server's side of the feed: pushes it sends, and answers to `circle:sync`. */
+function fakeServer(whole: () => CircleView) {
+  const socket = new EventEmitter();
+  const asked: string[] = [];
+  let answer: (ack: Ack<CircleView>) => void = () => undefined;
+  const client = {
+    socket,
+    request: (event: string) => {
+      asked.push(event);
+      return new Promise<Ack<CircleView>>((resolve) => {
+        answer = resolve;
+      });
+    },
+  } as unknown as SignalingClient;
+  return {
+    client,
+    asked,
+    push: (delta: CircleDelta) => socket.emit('circle:delta', delta),
+    answerSync: () => {
+      answer({ ok: true, data: whole() });
+    },
+  };
+}
+
+function seated(store: StayStore, revision: number): void {
+  store.entered({
+    self: { memberId: 'a', resumeToken: 't', blocked: [] },
+    circle: circle({ revision, members: [member('a', { seat: 0 })] }),
+    chat: [],
+  });
+}
+
+describe('the stay fed from the server', () => {
+  it('follows deltas, and fetches the whole view once when one is missing', async () => {
+    const store = new StayStore();
+    seated(store, 3);
+    const latest = circle({
+      revision: 6,
+      members: [member('a', { seat: 0 }), member('b', { seat: 1 })],
+      locked: true,
+    });
+    const server = fakeServer(() => latest);
+    const stop = feedStayFromServer(server.client, store);
+
+    server.push({ from: 3, to: 4, set: { paused: true } });
+    expect(store.inCircle?.circle).toMatchObject({ revision: 4, paused: true });
+    expect(server.asked).toEqual([]);
+
+    // 4 → 5 went missing: the whole view is fetched once, and what comes meanwhile waits.
+    server.push({ from: 5, to: 6, set: { locked: true } });
+    server.push({ from: 6, to: 7, set: { paused: false } });
+    expect(server.asked).toEqual(['circle:sync']);
+    expect(store.inCircle?.circle.revision).toBe(4);
+    server.answerSync();
+    await Promise.resolve();
+    // The whole view was at 6; the delta that came meanwhile takes it on to 7.
+    expect(store.inCircle?.circle).toMatchObject({ revision: 7, locked: true, paused: false });
+    expect(store.inCircle?.circle.members).toBe(latest.members);
+
+    server.push({ from: 7, to: 8, members: [member('c', { seat: 2 })] });
+    expect(store.inCircle?.circle.members.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect(server.asked).toEqual(['circle:sync']);
+    stop();
+    server.push({ from: 8, to: 9, set: { paused: true } });
+    expect(store.inCircle?.circle.revision).toBe(8);
+  });
+
+  it('ignores deltas outside a circle and deltas already held', () => {
+    const store = new StayStore();
+    const server = fakeServer(() => circle());
+    const stop = feedStayFromServer(server.client, store);
+    server.push({ from: 1, to: 2, set: { paused: true } });
+    expect(store.state).toEqual({ phase: 'lobby' });
+    seated(store, 5);
+    const held = store.inCircle?.circle;
+    server.push({ from: 4, to: 5, set: { paused: true } });
+    expect(store.inCircle?.circle).toBe(held);
+    expect(server.asked).toEqual([]);
+    stop();
+  });
+});
