@@ -15,6 +15,9 @@ require('./ts-require.cjs');
 const { applyCircleDelta } = require(
   path.join(__dirname, '..', 'shared', 'circle', 'circle-delta.ts'),
 );
+const { unpackCircleView, unpackDelta, unpackEntered } = require(
+  path.join(__dirname, '..', 'shared', 'circle', 'wire-views.ts'),
+);
 
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -65,7 +68,7 @@ function followViews(socket) {
     if (follower.view === undefined || view.revision > follower.view.revision) follower.view = view;
     for (const delta of follower.held.splice(0)) receive(delta);
   };
-  socket.on('circle:delta', receive);
+  socket.on('circle:delta', (packed) => receive(unpackDelta(packed)));
   socket.views = views;
   socket.wholeView = whole;
 }
@@ -75,7 +78,13 @@ async function request(socket, event, payload) {
   if (answer?.ok !== true) {
     throw new Error(`${event} refused: ${answer?.error?.code ?? 'malformed answer'}`);
   }
-  if (answer.data?.circle?.revision !== undefined) socket.wholeView?.(answer.data.circle);
+  // Views come packed (shared/circle/wire-views.ts); a page unpacks them as they arrive.
+  if (event === 'circle:sync') return unpackCircleView(answer.data);
+  if (event === 'circle:create' || event === 'circle:resume') {
+    const entered = unpackEntered(answer.data);
+    socket.wholeView?.(entered.circle);
+    return entered;
+  }
   return answer.data;
 }
 

@@ -15,6 +15,7 @@
  * turns (the facilitator on the first node, the next member on the second, …), so relays
  * between neighbours cross nodes and are timed apart from those within one.
  */
+const { Buffer } = require('node:buffer');
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { setTimeout, clearTimeout } = require('node:timers');
@@ -40,6 +41,8 @@ let relayLatencies = [];
 let crossRelayLatencies = [];
 let relayMisrouted = 0;
 let nextSeq = 1;
+/** Bytes of every message the server sent to this worker's clients (Engine.IO payloads). */
+let bytesIn = 0;
 /** Disconnects we did not ask for (a flood close, a ping timeout): each one skews the figures. */
 const dropped = new Map();
 
@@ -62,6 +65,9 @@ function connect(node) {
       if (reason !== 'io client disconnect') dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
     });
     socket.once('connect', () => {
+      socket.io.engine.on('data', (data) => {
+        bytesIn += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      });
       resolve({ socket, node, ms: performance.now() - started });
     });
     socket.once('connect_error', (error) => {
@@ -167,6 +173,7 @@ function onRelay(member, from, signal) {
 
 /** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
 async function join({ circles: count, spreadMs }) {
+  const bytesBefore = bytesIn;
   const connected = await Promise.all(
     Array.from({ length: count * circleSize }, (_, i) => connect((i % circleSize) % urls.length)),
   );
@@ -184,7 +191,12 @@ async function join({ circles: count, spreadMs }) {
     joins.push(joining);
   }
   const joinMs = (await Promise.all(joins)).flat();
-  return { connectMs, joinMs, dropped: Object.fromEntries(dropped) };
+  return {
+    connectMs,
+    joinMs,
+    bytesIn: bytesIn - bytesBefore,
+    dropped: Object.fromEntries(dropped),
+  };
 }
 
 /**

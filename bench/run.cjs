@@ -15,6 +15,7 @@
  *   BENCH_WORKERS=2             client processes (circles never span two of them)
  *   BENCH_NODES=1               load bench: server nodes; 2 or more share one fresh redis-server
  *   BENCH_REDIS=0               load bench: 1 keeps one node's circles in Redis too
+ *   BENCH_BARE=1                load bench: 0 skips the bare socket.io server measured first
  *   BENCH_BATCH=200             clients connected and joined per ramp step
  *   BENCH_SPREAD_MS=1000        each step's circles start evenly over this time
  *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
@@ -95,6 +96,7 @@ function readSettings() {
     workers: intSetting('BENCH_WORKERS', 2),
     nodes: intSetting('BENCH_NODES', 1),
     redis: process.env.BENCH_REDIS === '1',
+    compareBare: process.env.BENCH_BARE !== '0',
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
     relaysPerClient: intSetting('BENCH_RELAYS_PER_CLIENT', 3),
@@ -369,13 +371,26 @@ async function main() {
         rows.push({ bench, metric: 'run', value, target: '', verdict: 'SKIPPED' });
         continue;
       }
+      let bare;
+      if (settings.compareBare) {
+        log(`${bench}: first the bare socket.io server, the yardstick…`);
+        try {
+          bare = await withWatchdog(`${bench}, bare`, settings.timeoutS, () =>
+            load.runSignalingLoad(n, { ...settings, bare: true, build: 'bare' }, log),
+          );
+          results.signaling.push(bare);
+          rows.push(...load.toRows(bare));
+        } catch (error) {
+          fail(`${bench}, bare`, error);
+        }
+      }
       log(`${bench}: starting a fresh server and ${settings.workers} client workers…`);
       try {
         const run = await withWatchdog(bench, settings.timeoutS, () =>
           load.runSignalingLoad(n, { ...settings, build: build.build }, log),
         );
         results.signaling.push(run);
-        rows.push(...load.toRows(run));
+        rows.push(...load.toRows(run, bare));
       } catch (error) {
         fail(bench, error);
       }

@@ -17,8 +17,12 @@ const { startRedisServer } = require('./redis-bench.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_ENTRY = path.join(ROOT, 'dist', 'server', 'main.js');
+const BARE_SERVER_ENTRY = path.join(__dirname, 'bare-server.cjs');
 const CIRCLE_SIZE = 8;
 const TARGET_JOIN_P99_MS = 50;
+/** Against the bare server in the same run (see bare-server.cjs). */
+const TARGET_BYTES_RATIO = 2;
+const TARGET_JOIN_P99_RATIO = 1.5;
 const TARGET_RSS_PER_CLIENT_KB = 30;
 /** The RSS target is stated for this many clients; smaller runs are shown without a verdict. */
 const RSS_TARGET_CLIENTS = 5000;
@@ -119,10 +123,10 @@ function startForeignCpuMeter(pids) {
  * Starts the built server on a free port and resolves once it prints its address. `env` adds
  * to (or overrides) the environment it inherits.
  */
-function startServer(env = {}) {
+function startServer(env = {}, entry = SERVER_ENTRY) {
   return new Promise((resolve, reject) => {
     const child = track(
-      spawn(process.execPath, [SERVER_ENTRY], {
+      spawn(process.execPath, [entry], {
         cwd: ROOT,
         // HOST and HTTPS are pinned: an inherited HOST=0.0.0.0 or HTTPS=1 would change what we
         // measure (and open the server to the network).
@@ -256,11 +260,16 @@ function mergeCounts(target, counts) {
 }
 
 /** Starts `count` nodes, on one fresh Redis when `redis`; `died` rejects if any of them dies. */
-async function startNodes(count, redis) {
+async function startNodes(count, redis, bare) {
   const nodes = [];
   try {
-    for (let i = 0; i < count; i++)
-      nodes.push(await startServer(redis ? { REDIS_URL: redis.url } : {}));
+    for (let i = 0; i < count; i++) {
+      nodes.push(
+        await (bare
+          ? startServer({}, BARE_SERVER_ENTRY)
+          : startServer(redis ? { REDIS_URL: redis.url } : {})),
+      );
+    }
   } catch (error) {
     await Promise.all(nodes.map((n) => stopServer(n)));
     throw error;
@@ -292,11 +301,11 @@ function connectionsOf(node) {
 async function runSignalingLoad(requested, options, log) {
   const circles = Math.ceil(requested / CIRCLE_SIZE);
   const clients = circles * CIRCLE_SIZE;
-  const nodeCount = options.nodes ?? 1;
-  const redis = nodeCount > 1 || options.redis ? await startRedisServer() : null;
+  const nodeCount = options.bare ? 1 : (options.nodes ?? 1);
+  const redis = !options.bare && (nodeCount > 1 || options.redis) ? await startRedisServer() : null;
   let cluster;
   try {
-    cluster = await startNodes(nodeCount, redis);
+    cluster = await startNodes(nodeCount, redis, options.bare);
   } catch (error) {
     await redis?.stop();
     throw error;
@@ -329,6 +338,7 @@ async function runSignalingLoad(requested, options, log) {
     const circlesPerBatch = Math.max(1, Math.floor(options.batch / CIRCLE_SIZE));
     const joinMs = [];
     const connectMs = [];
+    let joinBytes = 0;
     const dropped = {};
     const cpuBeforeJoin = cpuOfNodes();
     const redisCpuBeforeJoin = redis ? readCpuSeconds(redis.pid) : 0;
@@ -345,6 +355,7 @@ async function runSignalingLoad(requested, options, log) {
       for (const r of results) {
         joinMs.push(...r.joinMs);
         connectMs.push(...r.connectMs);
+        joinBytes += r.bytesIn;
       }
       done += count;
       if (done % (circlesPerBatch * 10) === 0 || done === circles) {
@@ -396,7 +407,9 @@ async function runSignalingLoad(requested, options, log) {
       clients,
       circles,
       nodes: nodeCount,
-      store: redis ? 'redis' : 'memory',
+      store: options.bare ? 'bare' : redis ? 'redis' : 'memory',
+      // What the server sent while everyone joined (connecting included), per client.
+      bytesPerJoin: Math.round(joinBytes / clients),
       workers: workers.length,
       joinRampPerS: Math.round(clients / joinSeconds),
       joinMs: summarize(joinMs),
@@ -449,8 +462,74 @@ function verdict(ok) {
   return ok ? 'ok' : 'MISSED';
 }
 
-/** Table rows for one run. */
-function toRows(run) {
+/** The bare server's rows: what any socket.io server pays for the same pattern. */
+function bareRows(run) {
+  const bench = `signaling N=${run.clients}, bare socket.io`;
+  return [
+    {
+      bench,
+      metric: 'join latency p50 / p99',
+      value: `${formatMs(run.joinMs.p50)} / ${formatMs(run.joinMs.p99)}`,
+      target: '',
+      verdict: '',
+    },
+    {
+      bench,
+      metric: 'bytes sent per join',
+      value: `${run.bytesPerJoin} B`,
+      target: '',
+      verdict: '',
+    },
+    {
+      bench,
+      metric: 'relay latency p50 / p99',
+      value: `${formatMs(run.relayMs.p50)} / ${formatMs(run.relayMs.p99)}`,
+      target: '',
+      verdict: '',
+    },
+    {
+      bench,
+      metric: 'server RSS per client',
+      value: `${run.rssPerClientKB.toFixed(1)} KB`,
+      target: '',
+      verdict: '',
+    },
+  ];
+}
+
+/** The app against the bare server measured just before it, as multiples. */
+function comparedRows(bench, run, bare) {
+  const times = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : Infinity);
+  const bytes = times(run.bytesPerJoin, bare.bytesPerJoin);
+  const p99 = times(run.joinMs.p99, bare.joinMs.p99);
+  return [
+    {
+      bench,
+      metric: 'bytes sent per join, × bare socket.io',
+      value: `${run.bytesPerJoin} B, ${bytes}×`,
+      target: `≤ ${TARGET_BYTES_RATIO}×`,
+      verdict: verdict(bytes <= TARGET_BYTES_RATIO),
+    },
+    {
+      bench,
+      metric: 'join latency p99, × bare socket.io',
+      value: `${p99}×`,
+      target: `≤ ${TARGET_JOIN_P99_RATIO}×`,
+      verdict: verdict(p99 <= TARGET_JOIN_P99_RATIO),
+    },
+    {
+      bench,
+      metric: 'relay latency p99 / RSS per client, × bare socket.io',
+      value: `${times(run.relayMs.p99, bare.relayMs.p99)}× / ${times(run.rssPerClientKB, bare.rssPerClientKB)}×`,
+      target: '',
+      verdict: '',
+    },
+  ];
+}
+
+/** Table rows for one run, compared with the bare server's run at the same size if given. */
+function toRows(run, bare) {
+  if (run.store === 'bare') return bareRows(run);
   const where =
     run.nodes > 1 ? ` ×${run.nodes} nodes, redis` : run.store === 'redis' ? ', redis' : '';
   const bench = `signaling N=${run.clients}${where}`;
@@ -468,6 +547,7 @@ function toRows(run) {
       target: `p99 ≤ ${TARGET_JOIN_P99_MS} ms`,
       verdict: verdict(run.joinMs.p99 <= TARGET_JOIN_P99_MS),
     },
+    ...(bare ? comparedRows(bench, run, bare) : []),
     {
       bench,
       metric: 'relay latency p50 / p99',

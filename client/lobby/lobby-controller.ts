@@ -1,4 +1,5 @@
 import type { EnteredCircle } from '../../shared/circle/views';
+import { unpackEntered } from '../../shared/circle/wire-views';
 import type { Ack } from '../../shared/protocol/ack';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
@@ -176,7 +177,7 @@ export class LobbyController {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
       return;
     }
-    this.hooks.created(result.data);
+    this.hooks.created(unpackEntered(result.data));
   }
 
   private async submitJoin(form: HTMLFormElement): Promise<void> {

@@ -1,4 +1,5 @@
 import type { CircleDelta } from '../../shared/circle/circle-delta';
+import { unpackCircleView, unpackDelta } from '../../shared/circle/wire-views';
 import type { SignalingClient } from '../net/signaling-client';
 import { onServerPushes } from '../net/server-pushes';
 import type { StayStore } from './stay-store';
@@ -18,11 +19,13 @@ export function feedStayFromServer(client: SignalingClient, store: StayStore): (
     const answer = await client.request('circle:sync', {});
     const meanwhile = held;
     held = undefined;
-    if (answer.ok) store.circleChanged(answer.data);
+    if (answer.ok) store.circleChanged(unpackCircleView(answer.data));
     for (const delta of meanwhile) receive(delta);
   };
   return onServerPushes(client.socket, {
-    'circle:delta': receive,
+    'circle:delta': (packed) => {
+      receive(unpackDelta(packed));
+    },
     'waiting:list': (waiting) => {
       store.waitingChanged(waiting);
     },

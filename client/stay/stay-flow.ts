@@ -1,4 +1,5 @@
 import type { EnteredCircle } from '../../shared/circle/views';
+import { unpackEntered } from '../../shared/circle/wire-views';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { VoiceConfig } from '../../shared/protocol/answers';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
@@ -149,7 +150,7 @@ export class StayFlow {
     // second resume from a socket already seated would be refused.
     const result = await client.request('circle:resume', saved, { untilAnswered: true });
     if (result.ok) {
-      this.entered(result.data);
+      this.entered(unpackEntered(result.data));
       return;
     }
     if (result.error.code === ErrorCode.ConnectionLost) return; // 'connect' will try again

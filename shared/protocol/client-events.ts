@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { CirclePreview, CircleView, EnteredCircle, PrivateMessage } from '../circle/views';
+import type { CirclePreview, PrivateMessage } from '../circle/views';
+import type { PackedCircleView, PackedEnteredCircle } from '../circle/wire-views';
 import type { AckCallback } from './ack';
 import type { BlockList, Delivery, KnockAccepted, ServerFeatures, VoiceConfig } from './answers';
 import {
@@ -82,13 +83,13 @@ function spec<S extends z.ZodType, A, P extends Sender>(
  * are all derived from this.
  */
 export const clientEvents = {
-  'circle:create': spec(circleCreateSchema, 'guest', Cost.entry, answers<EnteredCircle>()),
+  'circle:create': spec(circleCreateSchema, 'guest', Cost.entry, answers<PackedEnteredCircle>()),
   'circle:preview': spec(circlePreviewSchema, 'anyone', Cost.entry, answers<CirclePreview>()),
   'circle:knock': spec(circleKnockSchema, 'guest', Cost.entry, answers<KnockAccepted>()),
   'knock:cancel': spec(emptySchema, 'waiting', Cost.point, answers<null>()),
   'knock:resume': spec(knockResumeSchema, 'guest', Cost.entry, answers<KnockAccepted>()),
-  'circle:resume': spec(circleResumeSchema, 'guest', Cost.entry, answers<EnteredCircle>()),
-  'circle:sync': spec(emptySchema, 'member', Cost.point, answers<CircleView>()),
+  'circle:resume': spec(circleResumeSchema, 'guest', Cost.entry, answers<PackedEnteredCircle>()),
+  'circle:sync': spec(emptySchema, 'member', Cost.point, answers<PackedCircleView>()),
   'circle:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'circle:end': spec(circleEndSchema, 'facilitator', Cost.circle, answers<null>()),
   'waiting:admit': spec(waitingDecisionSchema, 'host', Cost.circle, answers<null>()),

@@ -7,7 +7,7 @@ import type {
   ReportReceived,
   WaitingView,
 } from '../circle/views';
-import type { CircleDelta } from '../circle/circle-delta';
+import type { PackedCircleDelta } from '../circle/wire-views';
 import type { Reaction } from '../circle/presence';
 import type { SignalPayload } from './schemas';
 
@@ -20,7 +20,7 @@ export interface KnockAdmission {
 
 export interface ServerToClientEvents {
   /** What changed in the circle, from the revision the member holds to the next. */
-  'circle:delta': (delta: CircleDelta) => void;
+  'circle:delta': (delta: PackedCircleDelta) => void;
   'circle:ended': (info: { reason: EndReason; message?: string }) => void;
   'waiting:list': (waiting: WaitingView[]) => void;
   /** To facilitators and co-facilitators whenever the barred list changes. */

@@ -1,4 +1,5 @@
 import { diffCircleViews } from '../../shared/circle/circle-delta';
+import { packDelta } from '../../shared/circle/wire-views';
 import type { CircleView } from '../../shared/circle/views';
 import type { Notifier } from '../ports/notifier';
 import type { CircleRecord } from './circle-record';
@@ -33,14 +34,17 @@ export class CircleBroadcaster {
   }
 
   /**
-   * Everyone in the circle: what changed since `before`. Members in `except` are left out;
-   * they have just been given the whole view in an answer.
+   * Everyone in the circle: what changed since `before`, if anything they can see did. Members
+   * in `except` are left out; they have just been given the whole view in an answer.
    */
   state(circle: CircleRecord, before: Shown, except: readonly string[] = []): void {
     // The same moment on both sides, so a piece still held does not read as a change.
     const delta = diffCircleViews(before.view, toCircleView(circle, before.at));
-    if (except.length === 0) this.notify.toCircle(circle.id, 'circle:delta', delta);
-    else this.notify.toCircleExcept(circle.id, except, 'circle:delta', delta);
+    if (delta.from !== delta.to) {
+      const packed = packDelta(delta);
+      if (except.length === 0) this.notify.toCircle(circle.id, 'circle:delta', packed);
+      else this.notify.toCircleExcept(circle.id, except, 'circle:delta', packed);
+    }
     for (const listener of this.stateListeners) listener(circle);
   }
 

@@ -161,8 +161,8 @@ export function admitWaiting(
     // Later than everyone present, so any two members agree which of them arrived last.
     Math.max(-1, ...circle.members.map((m) => m.arrival)) + 1,
   );
+  // Not shown to anyone until their browser takes the seat, so the revision waits till then.
   circle.members.push(record);
-  markChanged(circle);
   return record;
 }
 

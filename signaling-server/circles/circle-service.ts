@@ -1,12 +1,13 @@
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
-import type {
-  CirclePreview,
-  CircleView,
-  EndReason,
-  EnteredCircle,
-} from '../../shared/circle/views';
+import type { CirclePreview, EndReason } from '../../shared/circle/views';
+import {
+  packCircleView,
+  packEntered,
+  type PackedCircleView,
+  type PackedEnteredCircle,
+} from '../../shared/circle/wire-views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { KnockAccepted } from '../../shared/protocol/answers';
 import { Limits } from '../../shared/protocol/limits';
@@ -90,7 +91,7 @@ export class CircleService {
     });
   }
 
-  async create(caller: Caller, input: CircleCreateRequest): Promise<EnteredCircle> {
+  async create(caller: Caller, input: CircleCreateRequest): Promise<PackedEnteredCircle> {
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
     if (input.privateVoice && !this.deps.voice.turn) {
       throw EngawaError.of(ErrorCode.PrivateVoiceUnavailable);
@@ -184,7 +185,7 @@ export class CircleService {
     return null;
   }
 
-  async resume(caller: Caller, input: CircleResumeInput): Promise<EnteredCircle> {
+  async resume(caller: Caller, input: CircleResumeInput): Promise<PackedEnteredCircle> {
     const code = normalizeCircleCode(input.code);
     const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
     const found = circleId === undefined ? undefined : await this.deps.store.get(circleId);
@@ -217,8 +218,8 @@ export class CircleService {
   }
 
   /** The whole view, for a member who found a change missing between two deltas. */
-  view(caller: SeatedCaller): CircleView {
-    return toCircleView(caller.seat.circle, this.deps.now());
+  view(caller: SeatedCaller): PackedCircleView {
+    return packCircleView(toCircleView(caller.seat.circle, this.deps.now()));
   }
 
   async leave(caller: SeatedCaller): Promise<null> {
@@ -438,12 +439,14 @@ export class CircleService {
     circle: CircleRecord,
     memberId: string,
     resumeToken: string,
-  ): Promise<EnteredCircle> {
-    return toEnteredCircle(circle, memberId, resumeToken, {
-      chat: await this.deps.chat.history(circle.id),
-      voice: this.deps.voice,
-      now: this.deps.now(),
-    });
+  ): Promise<PackedEnteredCircle> {
+    return packEntered(
+      toEnteredCircle(circle, memberId, resumeToken, {
+        chat: await this.deps.chat.history(circle.id),
+        voice: this.deps.voice,
+        now: this.deps.now(),
+      }),
+    );
   }
 
   private async findCircleByCode(address: string, rawCode: string): Promise<string> {

@@ -16,7 +16,7 @@ import type { Scheduler } from '../../shared/time/time';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
 import { createLogger } from '../../signaling-server/logger';
 import { startServer, type RunningServer } from '../../signaling-server/server';
-import { ViewTracker, type TestServerEvents } from './view-tracker';
+import { unpackAnswer, ViewTracker, type TestServerEvents, type UnpackedAck } from './view-tracker';
 
 export type TestSocket = Socket<TestServerEvents, ClientToServerEvents>;
 export type ServerEventName = keyof TestServerEvents;
@@ -30,9 +30,10 @@ export function viewGaps(socket: TestSocket): number {
   return trackers.get(socket)?.gaps ?? 0;
 }
 export type ClientPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
-export type AckOf<E extends ClientEventName> = Parameters<
-  Parameters<ClientToServerEvents[E]>[1]
->[0];
+/** An answer as tests read it: views unpacked (see `unpackAnswer`). */
+export type AckOf<E extends ClientEventName> = UnpackedAck<
+  Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]
+>;
 
 /** How long any single expected event may take on loopback before the test fails. */
 export const EVENT_TIMEOUT_MS = 3_000;
@@ -482,8 +483,9 @@ export function rawRequest(
           reject(new Error(`no acknowledgement for "${event}": ${why}`));
           return;
         }
-        trackers.get(socket)?.answered(event, result as Ack<unknown>);
-        resolve(result as Ack<unknown>);
+        const answer = unpackAnswer(event, result as Ack<unknown>);
+        trackers.get(socket)?.answered(event, answer);
+        resolve(answer);
       });
   });
 }

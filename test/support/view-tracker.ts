@@ -7,7 +7,14 @@
  */
 import type { Socket } from 'socket.io-client';
 import { applyCircleDelta, type CircleDelta } from '../../shared/circle/circle-delta';
-import type { CircleView } from '../../shared/circle/views';
+import type { CircleView, EnteredCircle } from '../../shared/circle/views';
+import {
+  unpackCircleView,
+  unpackDelta,
+  unpackEntered,
+  type PackedCircleView,
+  type PackedEnteredCircle,
+} from '../../shared/circle/wire-views';
 import type { Ack } from '../../shared/protocol/ack';
 import type { ClientToServerEvents } from '../../shared/protocol/client-events';
 import type { ServerToClientEvents } from '../../shared/protocol/server-events';
@@ -21,6 +28,26 @@ type AnySocket = Socket<TestServerEvents, ClientToServerEvents>;
 
 interface LocalEmitter {
   emitReserved(event: string, ...args: unknown[]): void;
+}
+
+/** Views as tests read them: members whole, as a page unpacks them. */
+type Unpacked<T> = T extends PackedEnteredCircle
+  ? EnteredCircle
+  : T extends PackedCircleView
+    ? CircleView
+    : T;
+export type UnpackedAck<A> = [A] extends [Ack<infer T>] ? Ack<Unpacked<T>> : A;
+
+/** Unpacks the answers that carry a whole view (entering a circle, `circle:sync`). */
+export function unpackAnswer(event: string, ack: Ack<unknown>): Ack<unknown> {
+  if (!ack.ok) return ack;
+  if (event === 'circle:sync') {
+    return { ok: true, data: unpackCircleView(ack.data as PackedCircleView) };
+  }
+  if (event === 'circle:create' || event === 'circle:resume') {
+    return { ok: true, data: unpackEntered(ack.data as PackedEnteredCircle) };
+  }
+  return ack;
 }
 
 /** Asks the server for the whole view. */
@@ -49,16 +76,15 @@ export class ViewTracker {
     private readonly sync: SyncRequest,
   ) {
     socket.on('circle:delta', (delta) => {
-      this.received(delta);
+      this.received(unpackDelta(delta));
     });
   }
 
-  /** Reads the answers that carry a whole view: entering a circle, and `circle:sync`. */
+  /** Reads the answers to entering a circle, which carry the whole view. */
   answered(event: string, ack: Ack<unknown>): void {
-    if (!ack.ok) return;
+    if (!ack.ok || (event !== 'circle:create' && event !== 'circle:resume')) return;
     const data = ack.data as { circle?: unknown } | null;
-    if (event === 'circle:sync' && isCircleView(data)) this.whole(data, false);
-    else if (isCircleView(data?.circle)) this.whole(data.circle, false);
+    if (isCircleView(data?.circle)) this.whole(data.circle, false);
   }
 
   private whole(view: CircleView, raise: boolean): void {

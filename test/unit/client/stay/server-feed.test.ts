@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { CircleDelta } from '../../../../shared/circle/circle-delta';
 import type { CircleView } from '../../../../shared/circle/views';
+import {
+  packCircleView,
+  packDelta,
+  type PackedCircleView,
+} from '../../../../shared/circle/wire-views';
 import type { Ack } from '../../../../shared/protocol/ack';
 import type { SignalingClient } from '../../../../client/net/signaling-client';
 import { feedStayFromServer } from '../../../../client/stay/server-feed';
@@ -11,12 +16,12 @@ import { circle, member } from '../facilitation/fixtures';
 function fakeServer(whole: () => CircleView) {
   const socket = new EventEmitter();
   const asked: string[] = [];
-  let answer: (ack: Ack<CircleView>) => void = () => undefined;
+  let answer: (ack: Ack<PackedCircleView>) => void = () => undefined;
   const client = {
     socket,
     request: (event: string) => {
       asked.push(event);
-      return new Promise<Ack<CircleView>>((resolve) => {
+      return new Promise<Ack<PackedCircleView>>((resolve) => {
         answer = resolve;
       });
     },
@@ -24,9 +29,10 @@ function fakeServer(whole: () => CircleView) {
   return {
     client,
     asked,
-    push: (delta: CircleDelta) => socket.emit('circle:delta', delta),
+    // As the server sends them: packed.
+    push: (delta: CircleDelta) => socket.emit('circle:delta', packDelta(delta)),
     answerSync: () => {
-      answer({ ok: true, data: whole() });
+      answer({ ok: true, data: packCircleView(whole()) });
     },
   };
 }
@@ -64,7 +70,7 @@ describe('the stay fed from the server', () => {
     await Promise.resolve();
     // The whole view was at 6; the delta that came meanwhile takes it on to 7.
     expect(store.inCircle?.circle).toMatchObject({ revision: 7, locked: true, paused: false });
-    expect(store.inCircle?.circle.members).toBe(latest.members);
+    expect(store.inCircle?.circle.members).toEqual(latest.members);
 
     server.push({ from: 7, to: 8, members: [member('c', { seat: 2 })] });
     expect(store.inCircle?.circle.members.map((m) => m.id)).toEqual(['a', 'b', 'c']);
