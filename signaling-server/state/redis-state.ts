@@ -8,6 +8,7 @@ import { RedisDeadlines } from '../deadlines/redis-deadlines';
 import { RedisLimits } from '../limits/redis-limits';
 import type { Logger } from '../logger';
 import { RedisNodeLiveness } from './redis-node-liveness';
+import { StreamRetention } from './stream-retention';
 import type { SharedState } from './shared-state';
 
 /** How long a health check waits for Redis to answer. */
@@ -67,11 +68,13 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
   const deadlines = new RedisDeadlines(commands, options, { prefix });
   const store = new RedisCircleStore(commands, { prefix, now: options.now });
   const streamName = `${prefix}socket.io`;
-  const trim = setInterval(() => {
-    commands
-      .xtrim(streamName, 'MINID', Date.now() - STREAM_KEEP_MS)
-      .catch(() => undefined /* Redis away: the outage is logged once elsewhere */);
-  }, STREAM_TRIM_EVERY_MS);
+  const retention = new StreamRetention(commands, streamName, {
+    keepMs: STREAM_KEEP_MS,
+    everyMs: STREAM_TRIM_EVERY_MS,
+    scheduler: options.scheduler,
+    // Stream ids are Redis's own clock, which an injected test clock is not.
+    now: Date.now,
+  });
   return {
     kind: 'redis',
     store,
@@ -88,7 +91,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     connected: () => commands.status === 'ready',
     beforeShutdown: () => undefined,
     close: async () => {
-      clearInterval(trim);
+      retention.dispose();
       deadlines.dispose();
       for (const child of stream.children) child.disconnect();
       await Promise.all([quit(commands), quit(stream)]);
