@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
+import { changedParts, fromParts, toParts } from './circle-parts';
 import type { CircleRecord } from './circle-record';
 import type { CircleStore } from './circle-store';
 
@@ -21,28 +22,35 @@ const DEFAULT_MAX_ATTEMPTS = 50;
 const MAX_BACKOFF_MS = 20;
 
 /**
- * Inserts a circle and its code unless either exists. KEYS: circle, code, index.
- * ARGV: json, id, ttl ms, expiry (for the index).
+ * Inserts a circle's parts and its code unless either exists. KEYS: circle, code, index.
+ * ARGV: id, ttl ms, expiry (for the index), then field, value, … of every part.
  */
 const INSERT = `
 if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
-redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
+redis.call('HSET', KEYS[1], 'v', 1, unpack(ARGV, 4))
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 return 1`;
 
 /**
- * Replaces a circle only if it is still exactly what was read (compare and set), and keeps
- * its code alive as long. KEYS: circle, code, index. ARGV: json read, json new, ttl ms, expiry,
- * id. Returns 1 when stored, 0 when someone else changed it first, -1 when it is gone.
+ * Writes the parts of a circle that changed, only if nobody changed the circle since it was
+ * read (its version `v` is still the one read), and keeps it and its code alive as long.
+ * KEYS: circle, code, index. ARGV: version read, ttl ms, expiry, id, number of parts to delete,
+ * those parts, then field, value, … of the parts to write. Returns 1 when stored, 0 when
+ * someone else changed it first, -1 when it is gone.
  */
 const COMPARE_AND_SET = `
-local current = redis.call('GET', KEYS[1])
-if not current then return -1 end
-if current ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-redis.call('PEXPIRE', KEYS[2], ARGV[3])
-redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+local version = redis.call('HGET', KEYS[1], 'v')
+if not version then return -1 end
+if version ~= ARGV[1] then return 0 end
+local gone = tonumber(ARGV[5])
+if gone > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV, 6, 5 + gone)) end
+if #ARGV > 5 + gone then redis.call('HSET', KEYS[1], unpack(ARGV, 6 + gone)) end
+redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1`;
 
 /** Deletes a circle, its code if it still names this circle, and its index entry. */
@@ -58,10 +66,12 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 return redis.call('ZCARD', KEYS[1])`;
 
 /**
- * Circles in Redis, shared by every node. Each circle is one JSON value; an update reads it,
- * applies the change to a fresh copy, and stores the result only if nobody changed it
- * meanwhile (a Lua compare-and-set), trying again otherwise. So a change runs once per
- * attempt and must only touch the circle it is given, as it must for the memory store.
+ * Circles in Redis, shared by every node. Each circle is one hash of parts (circle-parts.ts):
+ * its settings and lists, and one field per member, knock and bar, so a change writes only
+ * the parts it changed. An update reads every part, applies the change to what it read, and
+ * writes only if nobody changed the circle meanwhile (a Lua compare-and-set on the hash's
+ * version), trying again otherwise. So a change runs once per attempt and must only touch the
+ * circle it is given, as it must for the memory store.
  */
 export class RedisCircleStore implements CircleStore {
   private readonly prefix: string;
@@ -86,17 +96,17 @@ export class RedisCircleStore implements CircleStore {
       this.circleKey(circle.id),
       this.codeKey(circle.code),
       this.indexKey(),
-      JSON.stringify(circle),
       circle.id,
       this.ttlMs,
       this.expiry(),
+      ...[...toParts(circle)].flat(),
     );
     return stored === 1;
   }
 
   async get(circleId: string): Promise<CircleRecord | undefined> {
-    const json = await this.redis.get(this.circleKey(circleId));
-    return json === null ? undefined : parse(json);
+    const stored = await this.redis.hgetall(this.circleKey(circleId));
+    return stored.v === undefined ? undefined : fromParts(stored);
   }
 
   async findIdByCode(code: string): Promise<string | undefined> {
@@ -106,22 +116,25 @@ export class RedisCircleStore implements CircleStore {
   async update<T>(circleId: string, change: (circle: CircleRecord) => T): Promise<T> {
     const key = this.circleKey(circleId);
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const read = await this.redis.get(key);
-      if (read === null) throw EngawaError.of(ErrorCode.CircleNotFound);
-      const draft = parse(read);
+      const read = await this.redis.hgetall(key);
+      if (read.v === undefined) throw EngawaError.of(ErrorCode.CircleNotFound);
+      const draft = fromParts(read);
       // A change that throws stores nothing: the draft is simply dropped.
       const result = applyChange(change, draft);
+      const { gone, changed } = changedParts(read, toParts(draft));
       const outcome = await this.redis.eval(
         COMPARE_AND_SET,
         3,
         key,
         this.codeKey(draft.code),
         this.indexKey(),
-        read,
-        JSON.stringify(draft),
+        read.v,
         this.ttlMs,
         this.expiry(),
         circleId,
+        gone.length,
+        ...gone,
+        ...changed.flat(),
       );
       if (outcome === 1) return result;
       if (outcome === -1) throw EngawaError.of(ErrorCode.CircleNotFound);
@@ -176,8 +189,4 @@ function applyChange<T>(change: (circle: CircleRecord) => T, draft: CircleRecord
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function parse(json: string): CircleRecord {
-  return JSON.parse(json) as CircleRecord;
 }

@@ -87,6 +87,41 @@ describeWithRedis('circles in a real redis-server', (executablePath) => {
       expect(stored?.revision).toBe(1 + 24);
     });
 
+    it('writes only the parts of a circle a change touched', async () => {
+      const store = node(0);
+      await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
+      for (const id of ['w0', 'w1', 'w2']) {
+        await store.update('circle-a', (c) => {
+          rules.addWaiting(c, knockRecord({ id, name: id, since: 0 }));
+        });
+      }
+      const monitor = await (clients[1] as Redis).monitor();
+      const evaluated = new Promise<string[]>((resolve) => {
+        monitor.on('monitor', (_time: string, args: string[]) => {
+          if (args[0]?.toLowerCase() === 'eval') resolve(args);
+        });
+      });
+      let args: string[];
+      try {
+        await store.update('circle-a', (c) => {
+          const knock = c.waiting[1];
+          if (knock) knock.name = 'まつ';
+        });
+        args = await evaluated;
+      } finally {
+        monitor.disconnect();
+      }
+      // EVAL script 3 circle code index | version ttl expiry id | gone, …gone | field, value, …
+      const gone = Number(args[10]);
+      const fields = args.slice(11 + gone).filter((_, i) => i % 2 === 0);
+      expect({ gone, fields }).toEqual({ gone: 0, fields: ['w:w1'] });
+      expect((await store.get('circle-a'))?.waiting.map((w) => w.name)).toEqual([
+        'w0',
+        'まつ',
+        'w2',
+      ]);
+    });
+
     it('gives every key a time to live, which each change renews', async () => {
       const store = node(0, { idleTtlMs: 60_000 });
       await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
