@@ -122,6 +122,9 @@ export class RedisCircleStore implements CircleStore {
       // A change that throws stores nothing: the draft is simply dropped.
       const result = applyChange(change, draft);
       const { gone, changed } = changedParts(read, toParts(draft));
+      // Nothing to write: the change saw the circle as it was when read, which is a moment it
+      // really had, so no compare-and-set is needed to stand by the answer.
+      if (gone.length === 0 && changed.length === 0) return result;
       const outcome = await this.redis.eval(
         COMPARE_AND_SET,
         3,

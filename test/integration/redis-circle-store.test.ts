@@ -122,6 +122,28 @@ describeWithRedis('circles in a real redis-server', (executablePath) => {
       ]);
     });
 
+    it('writes nothing for a change that changed nothing', async () => {
+      const store = node(0);
+      await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
+      const monitor = await (clients[1] as Redis).monitor();
+      const seen: string[] = [];
+      // A marker sent after the update: once the monitor shows it, it has shown the update too.
+      const marked = new Promise<void>((resolve) => {
+        monitor.on('monitor', (_time: string, args: string[]) => {
+          seen.push(args[0]?.toLowerCase() ?? '');
+          if (args[0]?.toLowerCase() === 'echo') resolve();
+        });
+      });
+      try {
+        expect(await store.update('circle-a', (c) => c.waiting.length)).toBe(0);
+        await (clients[0] as Redis).echo('marker');
+        await marked;
+      } finally {
+        monitor.disconnect();
+      }
+      expect(seen).toEqual(['hgetall', 'echo']);
+    });
+
     it('gives every key a time to live, which each change renews', async () => {
       const store = node(0, { idleTtlMs: 60_000 });
       await store.insert(circleRecord('circle-a', 'AAAA-AAAA-AAA'));
