@@ -15,6 +15,7 @@ import { LobbyController } from '../lobby/lobby-controller';
 import { fillReassurances } from '../lobby/reassurance';
 import { SignalingClient } from '../net/signaling-client';
 import type { SessionMemory } from '../stay/saved-session';
+import type { KnockMemory } from '../stay/saved-knock';
 import { feedStayFromServer } from '../stay/server-feed';
 import { announceStayChanges } from '../stay/stay-announcer';
 import { StayFlow } from '../stay/stay-flow';
@@ -49,6 +50,7 @@ export class App {
   constructor(
     private readonly i18n: Translator,
     sessions: SessionMemory,
+    knocks: KnockMemory,
     view: ViewPreference,
   ) {
     const { store, commands, status, client } = this;
@@ -83,6 +85,7 @@ export class App {
       client,
       store,
       sessions,
+      knocks,
       status,
       i18n,
       lobby: this.lobby,
@@ -170,7 +173,9 @@ export class App {
       }),
     );
     const code = new URLSearchParams(location.search).get('code');
-    if (code) {
+    if (this.flow.waitAgain()) {
+      // Reloaded while waiting: the waiting screen is up, and the place is taken back.
+    } else if (code) {
       this.lobby.showJoin(code);
     } else {
       showScreen('start');

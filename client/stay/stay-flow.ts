@@ -5,6 +5,7 @@ import type { VoiceConfig } from '../../shared/protocol/answers';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
 import type { KnockAdmission } from '../../shared/protocol/server-events';
 import { clearSteps, markStep } from '../events/timeline';
+import type { KnockMemory } from './saved-knock';
 import type { SessionMemory } from './saved-session';
 import { showMessageScreen, type MessageKind } from '../facilitation/message-screen';
 import type { Translator } from '../i18n/i18n';
@@ -34,6 +35,7 @@ export interface StayParts {
   client: SignalingClient;
   store: StayStore;
   sessions: SessionMemory;
+  knocks: KnockMemory;
   status: StatusLine;
   i18n: Translator;
   lobby: {
@@ -58,7 +60,7 @@ export class StayFlow {
   private readonly disposers: (() => void)[] = [];
   /** Counts entries, so a screen due for an entry that has since ended is not shown. */
   private entries = 0;
-  /** The knock this page waits on, kept only in memory, to take it back after a drop. */
+  /** The knock this page waits on, to take it back after a drop (and, saved, a reload). */
   private knock: KnockResumeInput | undefined;
 
   constructor(private readonly parts: StayParts) {
@@ -68,6 +70,7 @@ export class StayFlow {
 
   knocked(name: string, title: string, knock: KnockResumeInput): void {
     this.knock = knock;
+    this.parts.knocks.save({ ...knock, name, title });
     this.parts.store.knocked(name);
     byId('waiting-title').textContent = title;
     showScreen('waiting');
@@ -80,6 +83,18 @@ export class StayFlow {
     // The people list joins each person's details as their language joins a list. Its
     // formatter takes a slow computer about 15 ms to make: made now, not on being let in.
     this.parts.i18n.list([]);
+  }
+
+  /**
+   * On loading: if this tab was waiting when it was reloaded, it waits again and takes its
+   * place back once connected. False when there is no such knock.
+   */
+  waitAgain(): boolean {
+    const saved = this.parts.knocks.load();
+    if (!saved || this.parts.sessions.load()) return false;
+    const { name, title, ...knock } = saved;
+    this.knocked(name, title, knock);
+    return true;
   }
 
   /** The server seated this page (created, admitted, or resumed). */
@@ -114,14 +129,16 @@ export class StayFlow {
     this.end('left');
   }
 
+  /** The page is going away: whatever is saved stays, for the tab's next load. */
   dispose(): void {
+    this.knock = undefined;
     this.end();
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
   /** Back to the start, saying why on a message screen when there is a reason. */
   private end(kind?: MessageKind, message?: string): void {
-    this.knock = undefined;
+    if (kind !== undefined) this.forgetKnock();
     this.parts.store.returnedToLobby();
     // The circle's lines (who came, what was written) do not follow anyone out; on a shared
     // computer they would stay readable under the closing words. The closing screen's heading
@@ -133,7 +150,7 @@ export class StayFlow {
   }
 
   private async admitted(admission: KnockAdmission): Promise<void> {
-    this.knock = undefined;
+    this.forgetKnock();
     markStep('admitted');
     this.parts.sessions.save({ code: admission.code, resumeToken: admission.resumeToken });
     await this.resume();
@@ -159,6 +176,11 @@ export class StayFlow {
     status.announce(i18n.error(result.error.code));
   }
 
+  private forgetKnock(): void {
+    this.knock = undefined;
+    this.parts.knocks.clear();
+  }
+
   /** Takes this page's knock back, in its place in the queue, after the connection dropped. */
   private async resumeKnock(): Promise<void> {
     const { client, status, i18n, store, lobby } = this.parts;
@@ -172,7 +194,7 @@ export class StayFlow {
     if (result.error.code === ErrorCode.ConnectionLost) return; // 'connect' will try again
     // Gone while away (the hold ran out, or the hosts declined): knock again from the lobby.
     if (this.knock !== knock || store.state.phase !== 'waiting') return;
-    this.knock = undefined;
+    this.forgetKnock();
     store.returnedToLobby();
     lobby.showJoin(knock.code);
     showFormError(byId('join-form'), 'code', i18n.error(ErrorCode.ConnectionLost));
@@ -224,6 +246,7 @@ export class StayFlow {
     );
     const onConnect = () => {
       // First load with a saved seat, or a reconnect after a network drop: take the seat back.
+      // Waiting (also on the first load of a tab reloaded while waiting): take the place back.
       const phase = store.state.phase;
       if (phase === 'circle' || (phase === 'lobby' && sessions.load())) void this.resume();
       if (phase === 'waiting') void this.resumeKnock();
@@ -255,7 +278,7 @@ export class StayFlow {
     const { client, store, lobby } = this.parts;
     this.disposers.push(
       listen(byId('waiting-cancel'), 'click', () => {
-        this.knock = undefined;
+        this.forgetKnock();
         void client.request('knock:cancel', {}).then(() => {
           store.returnedToLobby();
           lobby.showJoin();

@@ -39,8 +39,16 @@ describeWithBrowser('a facilitated circle in real browsers', (executablePath) =>
     await participant.getByRole('button', { name: 'ノックする' }).click();
     await participant.getByText('進行役が迎え入れるのを待っています').waitFor();
     await shot(participant, 'waiting-room-ja');
-
     await facilitator.locator('#waiting-list').getByText('さくら🌸').waitFor();
+
+    // A reload while waiting keeps the place in the queue: no second knock, nobody new waiting.
+    await participant.reload();
+    await participant.getByText('進行役が迎え入れるのを待っています').waitFor();
+    await participant
+      .locator('#status-line')
+      .getByText('順番はそのままで、お待ちいただいています', { exact: false })
+      .waitFor();
+    await expect(facilitator.locator('#waiting-list li').count()).resolves.toBe(1);
     await facilitator.getByRole('button', { name: 'Admit さくら🌸' }).click();
 
     for (const page of [facilitator, participant]) {
