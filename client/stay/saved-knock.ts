@@ -1,3 +1,5 @@
+import { StoredJson } from './stored-json';
+
 /**
  * The knock this tab waits on, kept for this tab only (`sessionStorage`), so a reload while
  * waiting takes the same place back instead of losing it. A new tab starts afresh, and the
@@ -22,32 +24,14 @@ function isSavedKnock(value: unknown): value is SavedKnock {
   );
 }
 
-export class KnockMemory {
-  constructor(private readonly storage: Storage | undefined) {}
-
-  load(): SavedKnock | undefined {
-    try {
-      const parsed: unknown = JSON.parse(this.storage?.getItem(KEY) ?? 'null');
-      return isSavedKnock(parsed) ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
+export class KnockMemory extends StoredJson<SavedKnock> {
+  constructor(storage: Storage | undefined) {
+    super(storage, KEY, isSavedKnock);
   }
 
-  save(knock: SavedKnock): void {
+  /** Keeps what a reload needs, and nothing else the knock may carry. */
+  override save(knock: SavedKnock): void {
     const { code, waitingId, waitingToken, name, title } = knock;
-    try {
-      this.storage?.setItem(KEY, JSON.stringify({ code, waitingId, waitingToken, name, title }));
-    } catch {
-      // Without storage a reload while waiting means knocking again; waiting still works.
-    }
-  }
-
-  clear(): void {
-    try {
-      this.storage?.removeItem(KEY);
-    } catch {
-      // Nothing to clear when storage is unavailable.
-    }
+    super.save({ code, waitingId, waitingToken, name, title });
   }
 }

@@ -49,6 +49,21 @@ describe('KnockMemory', () => {
     }
   });
 
+  it('works on when storage refuses, remembering nothing', () => {
+    const refusing = memoryStorage();
+    refusing.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    refusing.getItem = () => {
+      throw new Error('SecurityError');
+    };
+    const memory = new KnockMemory(refusing);
+    expect(() => {
+      memory.save(KNOCK);
+    }).not.toThrow();
+    expect(memory.load()).toBeUndefined();
+  });
+
   it('works without storage, remembering nothing', () => {
     const memory = new KnockMemory(undefined);
     memory.save(KNOCK);
