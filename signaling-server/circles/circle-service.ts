@@ -245,19 +245,17 @@ export class CircleService {
     const { circleId, memberId } = caller.seat;
     const resumeToken = newResumeToken();
     const newMemberId = newId();
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
+    // Members are told nothing yet: the newcomer is shown once their browser takes the seat.
+    const circle = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
       requireReachable(c, waitingId);
-      const shown = this.deps.broadcast.shown(c);
       rules.admitWaiting(c, waitingId, {
         id: newMemberId,
         resumeTokenHash: hashToken(resumeToken),
         now: this.deps.now(),
       });
-      return { circle: c, before: shown };
+      return c;
     });
-    // Sent at once: a change sent after another await could overtake it and look like a gap.
-    this.deps.broadcast.state(circle, before);
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
     await this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
     this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
