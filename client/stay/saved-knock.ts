@@ -1,4 +1,4 @@
-import { StoredJson } from './stored-json';
+import { StoredStrings } from './stored-json';
 
 /**
  * The knock this tab waits on, kept for this tab only (`sessionStorage`), so a reload while
@@ -16,22 +16,9 @@ export interface SavedKnock {
 
 const KEY = 'engawa.knock';
 
-function isSavedKnock(value: unknown): value is SavedKnock {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return ['code', 'waitingId', 'waitingToken', 'name', 'title'].every(
-    (field) => typeof v[field] === 'string',
-  );
-}
-
-export class KnockMemory extends StoredJson<SavedKnock> {
+/** Kept for this tab while it waits. */
+export class KnockMemory extends StoredStrings<keyof SavedKnock> {
   constructor(storage: Storage | undefined) {
-    super(storage, KEY, isSavedKnock);
-  }
-
-  /** Keeps what a reload needs, and nothing else the knock may carry. */
-  override save(knock: SavedKnock): void {
-    const { code, waitingId, waitingToken, name, title } = knock;
-    super.save({ code, waitingId, waitingToken, name, title });
+    super(storage, KEY, ['code', 'waitingId', 'waitingToken', 'name', 'title']);
   }
 }

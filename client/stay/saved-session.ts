@@ -1,4 +1,4 @@
-import { StoredJson } from './stored-json';
+import { StoredStrings } from './stored-json';
 
 /**
  * What this browser keeps so a reload (or a tab closed and reopened within the grace period)
@@ -12,18 +12,9 @@ export interface SavedSession {
 
 const KEY = 'engawa.session';
 
-function isSavedSession(value: unknown): value is SavedSession {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.code === 'string' && typeof v.resumeToken === 'string';
-}
-
-export class SessionMemory extends StoredJson<SavedSession> {
+/** Kept in this browser for as long as the seat is held. */
+export class SessionMemory extends StoredStrings<keyof SavedSession> {
   constructor(storage: Storage | undefined) {
-    super(storage, KEY, isSavedSession);
-  }
-
-  override save(session: SavedSession): void {
-    super.save({ code: session.code, resumeToken: session.resumeToken });
+    super(storage, KEY, ['code', 'resumeToken']);
   }
 }

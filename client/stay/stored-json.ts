@@ -35,3 +35,27 @@ export class StoredJson<T> {
     }
   }
 }
+
+/**
+ * A record of strings under one key: it reads back only when every field is a string, and
+ * keeps only those fields, whatever else the value passed in carries.
+ */
+export class StoredStrings<K extends string> extends StoredJson<Record<K, string>> {
+  constructor(
+    storage: Storage | undefined,
+    key: string,
+    private readonly fields: readonly K[],
+  ) {
+    super(storage, key, (value): value is Record<K, string> => {
+      if (typeof value !== 'object' || value === null) return false;
+      const record = value as Record<string, unknown>;
+      return fields.every((field) => typeof record[field] === 'string');
+    });
+  }
+
+  override save(value: Record<K, string>): void {
+    super.save(
+      Object.fromEntries(this.fields.map((field) => [field, value[field]])) as Record<K, string>,
+    );
+  }
+}
