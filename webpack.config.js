@@ -53,7 +53,10 @@ const client = (env, argv) => ({
 const server = () => ({
   name: 'server',
   target: 'node20',
-  entry: { main: './signaling-server/main.ts' },
+  entry: {
+    main: './signaling-server/main.ts',
+    facilitators: './signaling-server/facilitators/facilitators-cli.ts',
+  },
   output: { path: path.resolve(__dirname, 'dist/server'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [swcRule('es2022')] },

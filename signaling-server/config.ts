@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Timing } from '../shared/protocol/limits';
+import type { FacilitatorAccessMode } from './facilitators/facilitator-access';
 import {
   clampTurnCredentialTtl,
   MAX_TURN_CREDENTIAL_TTL_S,
@@ -76,6 +77,10 @@ export interface ServerConfig {
   redisPrefix: string;
   /** With Redis: how long a node may be silent before the others let its seats go. */
   nodeTimeoutMs: number;
+  /** Who may start a circle: anyone (`open`) or only holders of a facilitator key (`keys`). */
+  facilitatorAccess: FacilitatorAccessMode;
+  /** Where the embedded default keeps what outlives a restart (one SQLite file). */
+  dataDir: string;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -126,7 +131,33 @@ export function defaultConfig(): ServerConfig {
     redisPrefix: 'engawa:',
     // Far longer than a heartbeat (1 s), and well inside a member's 30 s seat hold.
     nodeTimeoutMs: 10_000,
+    // Only this machine can reach the default server, so whoever opens it is its operator.
+    facilitatorAccess: 'open',
+    dataDir: path.join(root, '.engawa'),
   };
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+
+/**
+ * Open only where nobody else can reach the page: plain HTTP on a loopback address. HTTPS is
+ * for a headset on the network, and any other address lets the network in.
+ */
+export function defaultFacilitatorAccess(host: string, https: boolean): FacilitatorAccessMode {
+  return !https && LOOPBACK.test(host) ? 'open' : 'keys';
+}
+
+function loadFacilitatorAccess(
+  value: string | undefined,
+  host: string,
+  https: boolean,
+): FacilitatorAccessMode {
+  const mode = value?.trim().toLowerCase();
+  if (mode === undefined || mode === '') return defaultFacilitatorAccess(host, https);
+  if (mode !== 'open' && mode !== 'keys') {
+    throw new Error(`FACILITATOR_ACCESS must be "open" or "keys", got "${value}"`);
+  }
+  return mode;
 }
 
 function flag(value: string | undefined): boolean {
@@ -176,7 +207,7 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 /**
  * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, CONNECTIONS_PER_MINUTE, LOG_LEVEL, the
  * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES, REDIS_URL,
- * REDIS_PREFIX and `--https`.
+ * REDIS_PREFIX, FACILITATOR_ACCESS, DATA_DIR and `--https`.
  * Throws on a value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
@@ -223,5 +254,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     }
     config.redisPrefix = prefix;
   }
+  config.facilitatorAccess = loadFacilitatorAccess(
+    env.FACILITATOR_ACCESS,
+    config.host,
+    config.https,
+  );
+  const dataDir = env.DATA_DIR?.trim();
+  if (dataDir) config.dataDir = path.resolve(dataDir);
   return config;
 }

@@ -19,6 +19,11 @@ async function main(): Promise<void> {
       ? '  circles are kept in Redis (REDIS_URL), shared with every node on it'
       : '  circles are kept in this process (one node; set REDIS_URL for several)',
   );
+  lines.push(
+    config.facilitatorAccess === 'open'
+      ? '  anyone who opens the page may start a circle (FACILITATOR_ACCESS=open)'
+      : '  only facilitators with a key may start a circle; issue one with: npm run facilitators -- add "Label"',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   const first = lanUrls[0];
   if (config.https && first !== undefined) {

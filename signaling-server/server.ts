@@ -5,12 +5,13 @@ import { CircleBroadcaster } from './circles/circle-broadcasts';
 import { CircleChanges } from './circles/circle-changes';
 import { CircleService } from './circles/circle-service';
 import type { CircleStore } from './circles/circle-store';
-import { CodeAttemptLimiter } from './circles/code-attempt-limiter';
+import { AttemptLimiter } from './limits/attempt-limiter';
 import { realScheduler, type Scheduler } from '../shared/time/time';
 import type { ServerConfig } from './config';
 import type { ChatLog } from './conversation/chat-log';
 import { ConversationService } from './conversation/conversation-service';
 import { FacilitationService } from './facilitation/facilitation-service';
+import { FacilitatorAccess } from './facilitators/facilitator-access';
 import { PieceService } from './facilitation/piece-service';
 import { loadHelpResources } from './help/help-resources-file';
 import { createApp } from './http/create-app';
@@ -67,7 +68,7 @@ export async function startServer(
   const helpResources = loadHelpResources(config.helpResourcesPath);
   const state =
     config.redisUrl === null
-      ? embeddedState({ store: options.store, scheduler, now, logger })
+      ? embeddedState({ dataDir: config.dataDir, store: options.store, scheduler, now, logger })
       : await redisState({
           url: config.redisUrl,
           prefix: config.redisPrefix,
@@ -93,6 +94,15 @@ export async function startServer(
     : createHttpServer(app);
 
   const floodPenalties = limits.cooldown('flood-penalty', config.floodPenaltyMs);
+  const facilitators = new FacilitatorAccess({
+    mode: config.facilitatorAccess,
+    keys: state.facilitatorKeys,
+    // Keys are guessed no faster than circle codes.
+    attempts: new AttemptLimiter(
+      limits.points('key-attempts', config.codeAttempts.attempts, config.codeAttempts.windowS),
+    ),
+    logger,
+  });
   const realtimeDeps = {
     config,
     logger,
@@ -116,7 +126,8 @@ export async function startServer(
     logger,
     now,
     deadlines,
-    codeAttempts: new CodeAttemptLimiter(
+    facilitators,
+    codeAttempts: new AttemptLimiter(
       limits.points('code-attempts', config.codeAttempts.attempts, config.codeAttempts.windowS),
     ),
     memberGraceMs: config.memberGraceMs,
@@ -154,7 +165,16 @@ export async function startServer(
     limits,
     helpAlertRepeatMs: config.helpAlertRepeatMs,
   });
-  const services = { circles, voice, presence, facilitation, piece, conversation, safety };
+  const services = {
+    circles,
+    voice,
+    presence,
+    facilitation,
+    piece,
+    conversation,
+    safety,
+    facilitators,
+  };
   const disconnects = acceptConnections(io, services, store, realtimeDeps);
   const realtime = io;
   liveness.start({
@@ -177,7 +197,13 @@ export async function startServer(
   const scheme = config.https ? 'https' : 'http';
   const running = io;
   logger.info(
-    { evt: 'server.listening', port, https: config.https, state: state.kind },
+    {
+      evt: 'server.listening',
+      port,
+      https: config.https,
+      state: state.kind,
+      facilitatorAccess: config.facilitatorAccess,
+    },
     'listening',
   );
 

@@ -15,6 +15,22 @@ export const en = {
   'start.reassureRecord': 'Nothing is recorded, and nothing that is said is kept.',
   'start.create': 'Start a circle',
   'start.join': 'Join a circle',
+  'start.facilitator': 'I’m a facilitator',
+  'facilitator.heading': 'I’m a facilitator',
+  'facilitator.intro':
+    'Circles here are started by facilitators of the organisation that runs this place. Enter the facilitator key you were given once: this browser keeps it.',
+  'facilitator.keyLabel': 'Facilitator key',
+  'facilitator.keyHint':
+    'It begins with “engawa-”. Keep it to yourself: whoever holds it can start circles.',
+  'facilitator.save': 'Keep this key',
+  'facilitator.held': 'This browser holds the key “{label}”.',
+  'facilitator.saved': 'Key kept. You can start a circle now.',
+  'facilitator.forget': 'Forget this key',
+  'facilitator.forgotten': 'The key is no longer kept in this browser.',
+  'facilitator.start': 'Start a circle',
+  'facilitator.needKey':
+    'Only facilitators with a key can start a circle here. To join one, go back and choose “Join a circle”.',
+  'facilitator.openMode': 'On this server anyone can start a circle; no key is needed.',
   'common.back': 'Back',
   'common.labelled': '{label}: {value}',
   'create.heading': 'Start a circle',
@@ -376,6 +392,10 @@ export const en = {
     'Private voice needs a TURN server, and this server has none. Start the circle without it.',
   'error.store_unavailable':
     'Engawa cannot reach its records for a moment. Nothing was changed; please try again shortly.',
+  'error.facilitator_key_required':
+    'Only facilitators with a key can start a circle here. Enter your key under “I’m a facilitator”.',
+  'error.facilitator_key_invalid':
+    'This facilitator key does not work. It may have been revoked: please ask the organisation that runs this place.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

@@ -16,6 +16,22 @@ export const ja: Record<MessageKey, string> = {
   'start.reassureRecord': '録音・録画はされず、話した内容が保存されることもありません。',
   'start.create': '会をひらく',
   'start.join': '会に参加する',
+  'start.facilitator': '進行役の方へ',
+  'facilitator.heading': '進行役の方へ',
+  'facilitator.intro':
+    'この場の会は、運営する団体の進行役がひらきます。受け取った進行役キーを一度入力すると、このブラウザーが覚えておきます。',
+  'facilitator.keyLabel': '進行役キー',
+  'facilitator.keyHint':
+    '「engawa-」ではじまる文字列です。キーを持つ人は誰でも会をひらけるので、ほかの人には見せないでください。',
+  'facilitator.save': 'このキーを覚えておく',
+  'facilitator.held': 'このブラウザーは「{label}」のキーを覚えています。',
+  'facilitator.saved': 'キーを覚えました。会をひらけます。',
+  'facilitator.forget': 'このキーを忘れる',
+  'facilitator.forgotten': 'このブラウザーはもうキーを覚えていません。',
+  'facilitator.start': '会をひらく',
+  'facilitator.needKey':
+    'ここで会をひらけるのは、キーを持つ進行役だけです。会に参加したい方は、戻って「会に参加する」を選んでください。',
+  'facilitator.openMode': 'このサーバーでは、キーがなくても誰でも会をひらけます。',
   'common.back': '戻る',
   'common.labelled': '{label}：{value}',
   'create.heading': '会をひらく',
@@ -381,6 +397,10 @@ export const ja: Record<MessageKey, string> = {
     'プライベート音声にはTURNサーバーが必要ですが、このサーバーにはありません。オフにして会をはじめてください。',
   'error.store_unavailable':
     '記録にいま届きません。何も変わっていません。少したってから、もう一度お試しください。',
+  'error.facilitator_key_required':
+    'ここで会をひらけるのは、キーを持つ進行役だけです。「進行役の方へ」でキーを入力してください。',
+  'error.facilitator_key_invalid':
+    'この進行役キーは使えません。取り消された可能性があります。この場を運営する団体にお問い合わせください。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確かめて、もう一度お試しください。',
 };

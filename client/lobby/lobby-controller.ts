@@ -1,6 +1,7 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import { unpackEntered } from '../../shared/circle/wire-views';
 import type { Ack } from '../../shared/protocol/ack';
+import type { ServerFeatures } from '../../shared/protocol/answers';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
 import type { Translator } from '../i18n/i18n';
@@ -9,6 +10,7 @@ import { byId, listen, showScreen } from '../ui/dom';
 import { stopStream } from '../voice/microphone';
 import { ColorMemory, ColorPicker } from './color-picker';
 import { deviceToken } from './device-token';
+import { FacilitatorScreen, facilitatorKeyMemory } from './facilitator-screen';
 import { clearFormError, readCreateForm, readJoinForm, showFormError } from './lobby-forms';
 import { MicCheck, type MicChoice } from './mic-check';
 import { RulesPreview } from './rules-preview';
@@ -56,6 +58,7 @@ export class LobbyController {
   private readonly micCheck: MicCheck;
   private readonly colors: ColorPicker;
   private readonly preview: RulesPreview;
+  private readonly facilitator: FacilitatorScreen;
   private readonly device: string;
   private readonly rulesBox = byId<HTMLTextAreaElement>('create-rules');
   private readonly stopFollowingLanguage: () => void;
@@ -74,6 +77,9 @@ export class LobbyController {
       byId('join-color-swatches'),
     ]);
     this.device = deviceToken(storage);
+    this.facilitator = new FacilitatorScreen(i18n, client, facilitatorKeyMemory(storage), () => {
+      void this.goCreate();
+    });
     const joinForm = byId<HTMLFormElement>('join-form');
     this.preview = new RulesPreview(client, i18n, (code) => {
       showFormError(joinForm, 'code', i18n.error(code));
@@ -94,7 +100,10 @@ export class LobbyController {
         this.rulesBox.dataset.edited = 'true';
       }),
       listen(byId('go-create'), 'click', () => {
-        this.showCreate();
+        void this.goCreate();
+      }),
+      listen(byId('go-facilitator'), 'click', () => {
+        this.facilitator.show();
       }),
       listen(byId('go-join'), 'click', () => {
         this.showJoin();
@@ -115,17 +124,29 @@ export class LobbyController {
     );
   }
 
-  showCreate(): void {
+  /** Start a circle: the form, unless this server wants a key this browser does not hold. */
+  private async goCreate(): Promise<void> {
+    const features = await this.client.request('server:features', {});
+    if (
+      features.ok &&
+      features.data.facilitatorAccess === 'keys' &&
+      this.facilitator.held() === undefined
+    ) {
+      this.facilitator.show('needKey');
+      return;
+    }
+    this.showCreate(features.ok ? features.data : undefined);
+  }
+
+  private showCreate(features: ServerFeatures | undefined): void {
     this.micCheck.placeIn(byId<HTMLFormElement>('create-form'));
     showScreen('create');
     // Private voice is offered only where the server has a relay to make it real.
-    void this.client.request('server:features', {}).then((features) => {
-      const available = features.ok && features.data.privateVoice;
-      const box = byId<HTMLInputElement>('create-private');
-      box.disabled = !available;
-      if (!available) box.checked = false;
-      byId('create-private-hint').hidden = available;
-    });
+    const available = features?.privateVoice === true;
+    const box = byId<HTMLInputElement>('create-private');
+    box.disabled = !available;
+    if (!available) box.checked = false;
+    byId('create-private-hint').hidden = available;
   }
 
   showJoin(code?: string): void {
@@ -162,6 +183,7 @@ export class LobbyController {
     this.releaseMicrophone();
     this.micCheck.dispose();
     this.colors.dispose();
+    this.facilitator.dispose();
   }
 
   private async submitCreate(form: HTMLFormElement): Promise<void> {
@@ -172,9 +194,16 @@ export class LobbyController {
       return;
     }
     this.mic ??= await this.micCheck.choiceAsync();
-    const result = await this.busy(form, this.client.request('circle:create', input.value));
+    const held = this.facilitator.held();
+    const request = held ? { ...input.value, facilitatorKey: held.key } : input.value;
+    const result = await this.busy(form, this.client.request('circle:create', request));
     if (!result.ok) {
-      showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
+      const { code } = result.error;
+      if (code === ErrorCode.FacilitatorKeyRequired || code === ErrorCode.FacilitatorKeyInvalid) {
+        this.facilitator.show(code);
+        return;
+      }
+      showFormError(form, fieldFor(code), this.i18n.error(code));
       return;
     }
     this.hooks.created(unpackEntered(result.data));

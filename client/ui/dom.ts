@@ -7,7 +7,15 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return found as T;
 }
 
-export const Screens = ['start', 'create', 'join', 'waiting', 'circle', 'message'] as const;
+export const Screens = [
+  'start',
+  'create',
+  'join',
+  'facilitator',
+  'waiting',
+  'circle',
+  'message',
+] as const;
 export type Screen = (typeof Screens)[number];
 
 /** Shows one screen, hides the rest, and moves focus to its heading for screen readers. */

@@ -13,6 +13,13 @@ export interface KnockAccepted {
 export interface ServerFeatures {
   /** True when a TURN server is configured, so circles can use relay-only (private) voice. */
   privateVoice: boolean;
+  /** `keys` when only facilitators holding a key may start a circle; `open` when anyone may. */
+  facilitatorAccess: 'open' | 'keys';
+}
+
+/** A facilitator key this server knows: the label its operator gave it, shown to its holder. */
+export interface FacilitatorCheck {
+  label: string;
 }
 
 /** One entry of RTCConfiguration.iceServers, with short-lived TURN credentials. */

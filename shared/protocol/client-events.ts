@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import type { CirclePreview, PrivateMessage } from '../circle/views';
 import type { PackedCircleView, PackedEnteredCircle } from '../circle/wire-views';
 import type { AckCallback } from './ack';
-import type { BlockList, Delivery, KnockAccepted, ServerFeatures, VoiceConfig } from './answers';
+import type {
+  BlockList,
+  Delivery,
+  FacilitatorCheck,
+  KnockAccepted,
+  ServerFeatures,
+  VoiceConfig,
+} from './answers';
 import {
   awaySetSchema,
   barLiftSchema,
@@ -15,6 +22,7 @@ import {
   circlePreviewSchema,
   circleResumeSchema,
   emptySchema,
+  facilitatorCheckSchema,
   handSetSchema,
   knockResumeSchema,
   memberMuteSchema,
@@ -116,6 +124,12 @@ export const clientEvents = {
   'help:alert': spec(emptySchema, 'member', Cost.point, answers<Delivery>()),
   'signal:relay': spec(signalRelaySchema, 'member', Cost.point, answers<null>()),
   'server:features': spec(emptySchema, 'anyone', Cost.point, answers<ServerFeatures>()),
+  'facilitator:check': spec(
+    facilitatorCheckSchema,
+    'anyone',
+    Cost.entry,
+    answers<FacilitatorCheck>(),
+  ),
   'voice:config': spec(emptySchema, 'member', Cost.point, answers<VoiceConfig>()),
   'voice:mute': spec(voiceMuteSchema, 'member', Cost.circle, answers<null>()),
   'hand:set': spec(handSetSchema, 'member', Cost.circle, answers<null>()),

@@ -54,6 +54,10 @@ export const ErrorCode = {
   PrivateVoiceUnavailable: 'private_voice_unavailable',
   /** The shared store (Redis, with several nodes) cannot be reached; nothing was changed. */
   StoreUnavailable: 'store_unavailable',
+  /** This server lets only facilitators with a key start a circle, and none was given. */
+  FacilitatorKeyRequired: 'facilitator_key_required',
+  /** The facilitator key is not one this server issued, or it was revoked. */
+  FacilitatorKeyInvalid: 'facilitator_key_invalid',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',

@@ -4,6 +4,8 @@ export const Limits = {
   /** Guards against names made of long runs of combining marks. */
   nameMaxCodeUnits: 256,
   titleMaxChars: 80,
+  /** A key is 47 characters; room for the spaces and line breaks a paste brings along. */
+  facilitatorKeyMaxChars: 200,
   topicMaxChars: 120,
   /** Ground rules: one line each. */
   rulesMin: 1,

@@ -50,7 +50,11 @@ export const circleCreateSchema = z.object({
   /** Relay-only voice, so no member learns another's IP address. Needs a TURN server. */
   privateVoice: z.boolean().default(false),
   color,
+  /** Needed where the server lets only key holders start circles (`facilitatorAccess: keys`). */
+  facilitatorKey: rawText(Limits.facilitatorKeyMaxChars).optional(),
 });
+
+export const facilitatorCheckSchema = z.object({ key: rawText(Limits.facilitatorKeyMaxChars) });
 
 export const circlePreviewSchema = z.object({ code: rawText(32) });
 
@@ -165,6 +169,7 @@ export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema 
 
 export type EmptyInput = z.infer<typeof emptySchema>;
 export type CircleCreateInput = z.input<typeof circleCreateSchema>;
+export type FacilitatorCheckInput = z.infer<typeof facilitatorCheckSchema>;
 export type CirclePreviewInput = z.infer<typeof circlePreviewSchema>;
 export type CircleKnockInput = z.infer<typeof circleKnockSchema>;
 export type CircleResumeInput = z.infer<typeof circleResumeSchema>;

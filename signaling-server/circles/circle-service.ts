@@ -31,7 +31,8 @@ import { toCircleView, toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import { KnockHolds } from './knock-holds';
 import { requireReachable } from './waiting-rules';
-import type { CodeAttemptLimiter } from './code-attempt-limiter';
+import type { FacilitatorAccess } from '../facilitators/facilitator-access';
+import type { AttemptLimiter } from '../limits/attempt-limiter';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { Cooldown } from '../limits/limit-store';
 import { promote, requireFacilitator, requireHost, successor } from './roles';
@@ -55,7 +56,9 @@ export interface CircleServiceDeps {
   /** Read to hand the chat so far to someone entering. */
   chat: ChatLog;
   logger: Logger;
-  codeAttempts: CodeAttemptLimiter;
+  codeAttempts: AttemptLimiter;
+  /** Who may start a circle (`FACILITATOR_ACCESS`). */
+  facilitators: FacilitatorAccess;
   /** Seat holds: when someone who dropped (or was just admitted) is let go. */
   deadlines: Deadlines;
   now: () => number;
@@ -92,6 +95,7 @@ export class CircleService {
   }
 
   async create(caller: Caller, input: CircleCreateRequest): Promise<PackedEnteredCircle> {
+    const keyId = await this.deps.facilitators.authorize(caller.address, input.facilitatorKey);
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
     if (input.privateVoice && !this.deps.voice.turn) {
       throw EngawaError.of(ErrorCode.PrivateVoiceUnavailable);
@@ -129,6 +133,8 @@ export class CircleService {
             capacity: circle.capacity,
             privateVoice: circle.privateVoice,
             pieceMode: circle.pieceMode,
+            // Which operator-issued key opened it, for the operator's own accountability.
+            ...(keyId === null ? {} : { facilitatorKey: keyId }),
           },
           'circle created',
         );

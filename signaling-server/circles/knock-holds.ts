@@ -9,7 +9,7 @@ import type { Audiences, Notifier } from '../ports/notifier';
 import type { CircleBroadcaster } from './circle-broadcasts';
 import { removeWaiting } from './circle-rules';
 import type { CircleStore } from './circle-store';
-import type { CodeAttemptLimiter } from './code-attempt-limiter';
+import type { AttemptLimiter } from '../limits/attempt-limiter';
 import { tokenMatches } from './secrets';
 import { attachWaiting, detachWaiting, stillAway } from './waiting-rules';
 
@@ -19,7 +19,7 @@ export interface KnockHoldsDeps {
   store: CircleStore;
   broadcast: CircleBroadcaster;
   logger: Logger;
-  codeAttempts: CodeAttemptLimiter;
+  codeAttempts: AttemptLimiter;
   deadlines: Deadlines;
   now: () => number;
   /** How long a lost knock keeps its place: the same as a member's seat. */

@@ -1,6 +1,7 @@
 import type { CircleService } from '../circles/circle-service';
 import type { ConversationService } from '../conversation/conversation-service';
 import type { FacilitationService } from '../facilitation/facilitation-service';
+import type { FacilitatorAccess } from '../facilitators/facilitator-access';
 import type { PieceService } from '../facilitation/piece-service';
 import type { PresenceService } from '../presence/presence-service';
 import type { HandlerTable } from '../realtime/dispatcher';
@@ -16,11 +17,13 @@ export interface RequestServices {
   piece: PieceService;
   conversation: ConversationService;
   safety: SafetyService;
+  facilitators: FacilitatorAccess;
 }
 
 /** Which service answers each client event (shared/protocol/client-events.ts lists them). */
 export function handlerTable(services: RequestServices): HandlerTable {
-  const { circles, voice, presence, facilitation, piece, conversation, safety } = services;
+  const { circles, voice, presence, facilitation, piece, conversation, safety, facilitators } =
+    services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
@@ -59,7 +62,9 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'help:alert': (caller) => safety.alert(caller),
 
     'signal:relay': (caller, input) => voice.relay(caller, input),
-    'server:features': () => Promise.resolve(voice.features()),
+    'server:features': () =>
+      Promise.resolve({ ...voice.features(), facilitatorAccess: facilitators.mode }),
+    'facilitator:check': (caller, input) => facilitators.check(caller.address, input.key),
     'voice:config': (caller) => voice.voiceConfig(caller),
     'voice:mute': (caller, input) => voice.setMuted(caller, input.muted),
     'hand:set': (caller, input) => presence.setHand(caller, input.raised),

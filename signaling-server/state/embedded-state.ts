@@ -4,13 +4,19 @@ import type { CircleStore } from '../circles/circle-store';
 import { MemoryCircleStore } from '../circles/memory-circle-store';
 import { MemoryChatLog } from '../conversation/chat-log';
 import { TimerDeadlines } from '../deadlines/timer-deadlines';
+import { sqliteFileIn } from '../durable/sqlite-file';
+import { SqliteFacilitatorKeys } from '../facilitators/sqlite-facilitator-keys';
 import { MemoryLimits } from '../limits/memory-limits';
 import type { Logger } from '../logger';
 import { singleNode } from './node-liveness';
 import type { SharedState } from './shared-state';
 
-/** One node, nothing to install: circles in memory and deadlines as timers. */
+/**
+ * One node, nothing to install: circles in memory, deadlines as timers, and what must outlive
+ * a restart (facilitator keys) in one SQLite file under `dataDir`.
+ */
 export function embeddedState(deps: {
+  dataDir: string;
   store?: CircleStore;
   scheduler: Scheduler;
   now: () => number;
@@ -18,18 +24,23 @@ export function embeddedState(deps: {
 }): SharedState {
   const deadlines = new TimerDeadlines(deps);
   const store = deps.store ?? new MemoryCircleStore();
+  const file = sqliteFileIn(deps.dataDir);
   return {
     kind: 'memory',
     store,
     deadlines,
     chat: new MemoryChatLog(Limits.chatHistoryMax),
     limits: new MemoryLimits(deps.now),
+    facilitatorKeys: new SqliteFacilitatorKeys(file),
     liveness: singleNode,
     circleCount: () => store.count(),
     connected: () => true,
     beforeShutdown: () => {
       deadlines.dispose();
     },
-    close: () => Promise.resolve(),
+    close: () => {
+      file.close();
+      return Promise.resolve();
+    },
   };
 }

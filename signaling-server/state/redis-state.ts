@@ -8,6 +8,7 @@ import { RedisDeadlines } from '../deadlines/redis-deadlines';
 import { RedisLimits } from '../limits/redis-limits';
 import type { Logger } from '../logger';
 import { RedisNodeLiveness } from './redis-node-liveness';
+import { RedisFacilitatorKeys } from '../facilitators/redis-facilitator-keys';
 import { StreamRetention } from './stream-retention';
 import type { SharedState } from './shared-state';
 
@@ -81,6 +82,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     deadlines,
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
     limits: new RedisLimits(commands, { prefix, now: options.now }),
+    facilitatorKeys: new RedisFacilitatorKeys(commands, { prefix }),
     liveness: new RedisNodeLiveness(commands, {
       prefix,
       timeoutMs: options.nodeTimeoutMs,

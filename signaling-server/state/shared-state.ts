@@ -2,6 +2,7 @@ import type { ServerOptions } from 'socket.io';
 import type { CircleStore } from '../circles/circle-store';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Deadlines } from '../deadlines/deadlines';
+import type { FacilitatorKeys } from '../facilitators/facilitator-keys';
 import type { LimitStore } from '../limits/limit-store';
 import type { NodeLiveness } from './node-liveness';
 
@@ -18,6 +19,8 @@ export interface SharedState {
   chat: ChatLog;
   /** Rate limits and cooldowns, per member or address. */
   limits: LimitStore;
+  /** The operator's facilitator keys, hashed; unlike the rest, kept until revoked. */
+  facilitatorKeys: FacilitatorKeys;
   /** Which node holds which connection, so a node that dies is noticed by the others. */
   liveness: NodeLiveness;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */

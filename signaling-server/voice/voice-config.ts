@@ -4,7 +4,7 @@ import type { VoicePolicy } from '../config';
 import { issueTurnCredentials } from './turn-credentials';
 
 /** What this server offers; a guest may ask before starting a circle. */
-export function serverFeatures(policy: VoicePolicy): ServerFeatures {
+export function serverFeatures(policy: VoicePolicy): Pick<ServerFeatures, 'privateVoice'> {
   return { privateVoice: policy.turn !== null };
 }
 

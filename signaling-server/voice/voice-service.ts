@@ -51,7 +51,7 @@ export class VoiceService {
   }
 
   /** What this server offers; anyone may ask, even a guest. */
-  features(): ServerFeatures {
+  features(): Pick<ServerFeatures, 'privateVoice'> {
     return serverFeatures(this.deps.voice);
   }
 

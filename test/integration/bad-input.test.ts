@@ -258,6 +258,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { signal: offer },
   ],
   'server:features': [],
+  'facilitator:check': [{ key: 7 }, { key: null }, { key: ['engawa-'] }, {}],
   'voice:config': [],
   'voice:mute': [...notBooleans.map((muted) => ({ muted })), {}],
   'hand:set': [
@@ -340,6 +341,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   ],
   // No strings to overflow; their whole frames are capped like every other event's.
   'server:features': [],
+  'facilitator:check': [{ key: overWire(Limits.facilitatorKeyMaxChars / 4) }],
   'voice:config': [],
   'voice:mute': [],
   'hand:set': [],
@@ -428,6 +430,11 @@ const asGuest: Record<
     result: 'not_in_circle',
   },
   'server:features': { payload: () => ({}), result: 'ok' },
+  // A guess: a key of the right shape that this server never issued.
+  'facilitator:check': {
+    payload: () => ({ key: `engawa-aaaaaaaa-${'a'.repeat(32)}` }),
+    result: 'facilitator_key_invalid',
+  },
   'voice:config': { payload: () => ({}), result: 'not_in_circle' },
   'voice:mute': { payload: () => ({ muted: true }), result: 'not_in_circle' },
   'hand:set': { payload: () => ({ raised: true }), result: 'not_in_circle' },
@@ -663,6 +670,7 @@ describe('full flow with extra keys on every request', () => {
     });
     expect(expectOk(await send(facilitatorSocket, 'server:features', {}))).toEqual({
       privateVoice: false,
+      facilitatorAccess: 'open',
     });
 
     // knock, admit, resume

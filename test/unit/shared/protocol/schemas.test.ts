@@ -81,6 +81,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'help:alert': {},
   'signal:relay': { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
   'server:features': {},
+  'facilitator:check': { key: 'engawa-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' },
   'voice:config': {},
   'voice:mute': { muted: true },
   'hand:set': { raised: true },

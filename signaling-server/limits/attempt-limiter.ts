@@ -2,11 +2,12 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { EngawaError } from '../../shared/protocol/errors';
 
 /**
- * Counts wrong circle codes per client address. 55-bit codes cannot be found by guessing at
- * this rate, and a limited address is refused even for a right code so it learns nothing.
+ * Counts wrong guesses (circle codes, facilitator keys) per client address. Secrets of 55 bits
+ * and more cannot be found at this rate, and a limited address is refused even for a right
+ * guess, so it learns nothing.
  */
-export class CodeAttemptLimiter {
-  /** Points are wrong codes, per address and window (`LimitStore.points`). */
+export class AttemptLimiter {
+  /** Points are wrong guesses, per address and window (`LimitStore.points`). */
   constructor(private readonly limiter: RateLimiterAbstract) {}
 
   async assertAllowed(address: string): Promise<void> {
