@@ -124,6 +124,8 @@ export class FacilitatorScreen {
     }
     this.status.textContent = lines.join(' ');
     this.forgetButton.hidden = !held;
+    // With a key kept, entering another is the lesser choice; starting a circle is the main one.
+    this.form.querySelector('button[type="submit"]')?.classList.toggle('secondary', !!held);
     this.startButton.hidden = !held && !this.open;
   }
 }

@@ -4,6 +4,8 @@
  * everything a test opens is closed after it.
  */
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { PieceMode } from '../../shared/circle/facilitation';
 import type { EnteredCircle, WaitingView } from '../../shared/circle/views';
@@ -210,6 +212,8 @@ export function withTurn(overrides: Partial<VoicePolicy> = {}): VoicePolicy {
   };
 }
 
+let dataDirs = 0;
+
 /** Short grace times and a generous code-guess budget, so tests only hit limits on purpose. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
@@ -225,6 +229,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     guestFlood: { burst: 1_000, perSecond: 1_000 },
     // Every suite connects from 127.0.0.1, often hundreds of times.
     connectionsPerMinute: 1_000_000,
+    // A folder of its own, never the checkout's .engawa; its SQLite file appears only if used.
+    dataDir: path.join(tmpdir(), `engawa-test-${process.pid}-${++dataDirs}`),
     ...overrides,
   };
 }
@@ -536,6 +542,8 @@ export async function createCircle(
     name?: string;
     privateVoice?: boolean;
     color?: number;
+    /** Needed where the server runs with `facilitatorAccess: 'keys'`. */
+    facilitatorKey?: string;
     /** A node this harness did not start, by its base URL. */
     url?: string;
   } = {},
@@ -552,6 +560,7 @@ export async function createCircle(
       ...(input.pieceMode === undefined ? {} : { pieceMode: input.pieceMode }),
       ...(input.privateVoice === undefined ? {} : { privateVoice: input.privateVoice }),
       ...(input.color === undefined ? {} : { color: input.color }),
+      ...(input.facilitatorKey === undefined ? {} : { facilitatorKey: input.facilitatorKey }),
     }),
   );
   return {

@@ -183,4 +183,35 @@ describe('loadConfig', () => {
       );
     });
   });
+
+  describe('FACILITATOR_ACCESS', () => {
+    it('is open only for plain HTTP on a loopback address, as `npm start` serves', () => {
+      expect(loadConfig({}, []).facilitatorAccess).toBe('open');
+      expect(loadConfig({ HOST: '127.0.0.2' }, []).facilitatorAccess).toBe('open');
+      expect(loadConfig({ HOST: '::1' }, []).facilitatorAccess).toBe('open');
+      expect(loadConfig({ HOST: 'localhost' }, []).facilitatorAccess).toBe('open');
+    });
+
+    it('needs keys wherever others can reach the page: HTTPS, or any other address', () => {
+      expect(loadConfig({}, ['--https']).facilitatorAccess).toBe('keys');
+      expect(loadConfig({ HTTPS: '1', HOST: '127.0.0.1' }, []).facilitatorAccess).toBe('keys');
+      expect(loadConfig({ HOST: '0.0.0.0' }, []).facilitatorAccess).toBe('keys');
+      expect(loadConfig({ HOST: '192.168.1.20' }, []).facilitatorAccess).toBe('keys');
+      expect(loadConfig({ HOST: '::' }, []).facilitatorAccess).toBe('keys');
+    });
+
+    it('takes an explicit choice either way, and refuses anything else', () => {
+      expect(
+        loadConfig({ HOST: '0.0.0.0', FACILITATOR_ACCESS: 'open' }, []).facilitatorAccess,
+      ).toBe('open');
+      expect(loadConfig({ FACILITATOR_ACCESS: ' Keys ' }, []).facilitatorAccess).toBe('keys');
+      expect(loadConfig({ FACILITATOR_ACCESS: '' }, []).facilitatorAccess).toBe('open');
+      expect(() => loadConfig({ FACILITATOR_ACCESS: 'closed' }, [])).toThrow(/FACILITATOR_ACCESS/);
+    });
+  });
+
+  it('keeps its SQLite file under .engawa unless DATA_DIR says where', () => {
+    expect(path.basename(loadConfig({}, []).dataDir)).toBe('.engawa');
+    expect(loadConfig({ DATA_DIR: 'var/engawa' }, []).dataDir).toBe(path.resolve('var/engawa'));
+  });
 });
