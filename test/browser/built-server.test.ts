@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -7,6 +8,7 @@ import { expectOk, request, type TestSocket } from '../support/server-harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server', 'main.js');
+const KEYS_COMMAND = path.join(ROOT, 'dist', 'server', 'facilitators.js');
 const STARTUP_TIMEOUT_MS = 20_000;
 
 jest.setTimeout(60_000);
@@ -30,11 +32,12 @@ describe('the built server', () => {
     }
   });
 
-  function start(): Promise<string> {
+  /** Starts the built server; resolves with its URL and what it printed by then. */
+  function start(env: Record<string, string> = {}): Promise<{ url: string; printed: string }> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
     const spawned = spawn(process.execPath, [SERVER], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = spawned;
@@ -45,10 +48,11 @@ describe('the built server', () => {
       }, STARTUP_TIMEOUT_MS);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /running at (http:\/\/localhost:\d+)/.exec(output);
+        // The start-up lines end with the one saying who may start a circle.
+        const match = /running at (http:\/\/localhost:\d+)[^]*may start a circle/.exec(output);
         if (match?.[1]) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve({ url: match[1], printed: output });
         }
       };
       spawned.stdout.on('data', read);
@@ -61,7 +65,8 @@ describe('the built server', () => {
   }
 
   it('starts, serves the page, its font and help resources, and opens a circle', async () => {
-    const url = await start();
+    const { url, printed } = await start();
+    expect(printed).toContain('anyone who opens the page may start a circle');
 
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -85,5 +90,33 @@ describe('the built server', () => {
       }),
     );
     expect(entered.circle.members.map((m) => m.name)).toEqual(['はな']);
+  });
+
+  it('the built facilitators command issues a key that the built server, in keys mode, accepts', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'engawa-built-keys-'));
+    try {
+      const printed = execFileSync(process.execPath, [KEYS_COMMAND, 'add', 'Sato'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+      const key = /engawa-[a-z2-7]{8}-[a-z2-7]{32}/.exec(printed)?.[0];
+      expect(key).toBeDefined();
+
+      const started = await start({ DATA_DIR: dataDir, FACILITATOR_ACCESS: 'keys' });
+      expect(started.printed).toContain('only facilitators with a key may start a circle');
+      socket = io(started.url, {
+        auth: { protocolVersion: PROTOCOL_VERSION },
+        transports: ['websocket'],
+      });
+      const create = { title: '縁側', rules: ['Be kind.'], capacity: 4, name: 'はな' };
+      expect(await request(socket, 'circle:create', create)).toEqual({
+        ok: false,
+        error: { code: 'facilitator_key_required' },
+      });
+      expectOk(await request(socket, 'circle:create', { ...create, facilitatorKey: key }));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

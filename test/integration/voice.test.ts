@@ -90,7 +90,7 @@ describe('server:features', () => {
     for (const socket of [guest, waiting.socket, facilitator.socket]) {
       expect(await request(socket, 'server:features', {})).toEqual({
         ok: true,
-        data: { privateVoice: false },
+        data: { privateVoice: false, facilitatorAccess: 'open' },
       });
     }
   });
@@ -98,7 +98,10 @@ describe('server:features', () => {
   test('says private voice is available once TURN is configured, even to a guest', async () => {
     const h = await start({ voice: withTurn() });
     const guest = await h.connect();
-    expect(expectOk(await request(guest, 'server:features', {}))).toEqual({ privateVoice: true });
+    expect(expectOk(await request(guest, 'server:features', {}))).toEqual({
+      privateVoice: true,
+      facilitatorAccess: 'open',
+    });
   });
 });
 
