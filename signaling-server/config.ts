@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Timing } from '../shared/protocol/limits';
 import type { FacilitatorAccessMode } from './facilitators/facilitator-access';
+import { isTimeZone } from './schedule/zoned-time';
 import {
   clampTurnCredentialTtl,
   MAX_TURN_CREDENTIAL_TTL_S,
@@ -81,6 +82,8 @@ export interface ServerConfig {
   facilitatorAccess: FacilitatorAccessMode;
   /** Where the embedded default keeps what outlives a restart (one SQLite file). */
   dataDir: string;
+  /** The operator's time zone (IANA), whose clock gatherings are scheduled on. */
+  timeZone: string;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -134,6 +137,7 @@ export function defaultConfig(): ServerConfig {
     // Only this machine can reach the default server, so whoever opens it is its operator.
     facilitatorAccess: 'open',
     dataDir: path.join(root, '.engawa'),
+    timeZone: 'Asia/Tokyo',
   };
 }
 
@@ -207,7 +211,7 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 /**
  * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, CONNECTIONS_PER_MINUTE, LOG_LEVEL, the
  * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES, REDIS_URL,
- * REDIS_PREFIX, FACILITATOR_ACCESS, DATA_DIR and `--https`.
+ * REDIS_PREFIX, FACILITATOR_ACCESS, DATA_DIR, TIME_ZONE and `--https`.
  * Throws on a value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
@@ -261,5 +265,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   );
   const dataDir = env.DATA_DIR?.trim();
   if (dataDir) config.dataDir = path.resolve(dataDir);
+  const zone = env.TIME_ZONE?.trim();
+  if (zone) {
+    if (!isTimeZone(zone)) {
+      throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Tokyo, got "${zone}"`);
+    }
+    config.timeZone = zone;
+  }
   return config;
 }

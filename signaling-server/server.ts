@@ -12,6 +12,7 @@ import type { ChatLog } from './conversation/chat-log';
 import { ConversationService } from './conversation/conversation-service';
 import { FacilitationService } from './facilitation/facilitation-service';
 import { FacilitatorAccess } from './facilitators/facilitator-access';
+import { ScheduleService } from './schedule/schedule-service';
 import { PieceService } from './facilitation/piece-service';
 import { loadHelpResources } from './help/help-resources-file';
 import { createApp } from './http/create-app';
@@ -79,8 +80,10 @@ export async function startServer(
         });
   const { store, deadlines, chat, limits, liveness } = state;
 
-  // The app reports connection counts from the Socket.IO server created just below.
+  // The app reports connection counts from the Socket.IO server created just below, and
+  // calendar files from the schedule made after it.
   let io: EngawaServer | undefined = undefined;
+  let schedule: ScheduleService | undefined = undefined;
   const app = createApp({
     staticDirs: config.staticDirs,
     version: packageJson.version,
@@ -88,6 +91,7 @@ export async function startServer(
     circles: () => state.circleCount(),
     connections: () => io?.engine.clientsCount ?? 0,
     helpResources,
+    calendar: (id, page) => schedule?.calendar(id, page) ?? Promise.resolve(undefined),
   });
   const httpServer: HttpServer = config.https
     ? createHttpsServer(await ensureCertificate(config.tlsDir, lanAddresses()), app)
@@ -165,7 +169,17 @@ export async function startServer(
     limits,
     helpAlertRepeatMs: config.helpAlertRepeatMs,
   });
+  schedule = new ScheduleService({
+    gatherings: state.gatherings,
+    circleStore: store,
+    circles,
+    facilitators,
+    zone: config.timeZone,
+    now,
+    logger,
+  });
   const services = {
+    schedule,
     circles,
     voice,
     presence,
@@ -174,6 +188,7 @@ export async function startServer(
     conversation,
     safety,
     facilitators,
+    timeZone: config.timeZone,
   };
   const disconnects = acceptConnections(io, services, store, realtimeDeps);
   const realtime = io;

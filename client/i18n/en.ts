@@ -396,6 +396,15 @@ export const en = {
     'Only facilitators with a key can start a circle here. Enter your key under “I’m a facilitator”.',
   'error.facilitator_key_invalid':
     'This facilitator key does not work. It may have been revoked: please ask the organisation that runs this place.',
+  'error.time_invalid': 'Please choose a real date and time, at most a year ahead.',
+  'error.start_in_past': 'That time has already passed. Please choose a later one.',
+  'error.duration_invalid': 'A gathering lasts from 15 minutes to 4 hours.',
+  'error.repeat_invalid': 'A weekly gathering can be scheduled up to 26 weeks at a time.',
+  'error.gathering_not_found': 'This gathering could not be found. Please check the link.',
+  'error.not_your_gathering': 'Only the facilitator who scheduled this gathering can change it.',
+  'error.too_early': 'It is not time yet. Please come back a little before it starts.',
+  'error.gathering_over': 'This gathering has ended or was cancelled.',
+  'error.gathering_already_open': 'The room for this gathering is already open.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

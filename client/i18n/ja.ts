@@ -401,6 +401,15 @@ export const ja: Record<MessageKey, string> = {
     'ここで会をひらけるのは、キーを持つ進行役だけです。「進行役の方へ」でキーを入力してください。',
   'error.facilitator_key_invalid':
     'この進行役キーは使えません。取り消された可能性があります。この場を運営する団体にお問い合わせください。',
+  'error.time_invalid': '実在する日時を、1年以内で選んでください。',
+  'error.start_in_past': 'その時刻はもう過ぎています。これより後の時刻を選んでください。',
+  'error.duration_invalid': '会の長さは15分から4時間までです。',
+  'error.repeat_invalid': '毎週の会は、一度に26週まで予定できます。',
+  'error.gathering_not_found': 'この会が見つかりません。リンクを確かめてください。',
+  'error.not_your_gathering': 'この会を変えられるのは、予定した進行役だけです。',
+  'error.too_early': 'まだ時間になっていません。はじまる少し前に、もう一度来てください。',
+  'error.gathering_over': 'この会は終わったか、取りやめになりました。',
+  'error.gathering_already_open': 'この会の部屋はもうひらいています。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確かめて、もう一度お試しください。',
 };

@@ -15,6 +15,8 @@ export interface ServerFeatures {
   privateVoice: boolean;
   /** `keys` when only facilitators holding a key may start a circle; `open` when anyone may. */
   facilitatorAccess: 'open' | 'keys';
+  /** The operator's time zone (IANA name): a gathering's date and time are on its clock. */
+  timeZone: string;
 }
 
 /** A facilitator key this server knows: the label its operator gave it, shown to its holder. */

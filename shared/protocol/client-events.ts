@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CirclePreview, PrivateMessage } from '../circle/views';
+import type { EntranceItem, GatheringView, OwnGathering } from '../gathering/gathering';
 import type { PackedCircleView, PackedEnteredCircle } from '../circle/wire-views';
 import type { AckCallback } from './ack';
 import type {
@@ -23,6 +24,12 @@ import {
   circleResumeSchema,
   emptySchema,
   facilitatorCheckSchema,
+  gatheringEditSchema,
+  gatheringGetSchema,
+  gatheringMineSchema,
+  gatheringOpenSchema,
+  gatheringScheduleSchema,
+  gatheringTargetSchema,
   handSetSchema,
   knockResumeSchema,
   memberMuteSchema,
@@ -130,6 +137,18 @@ export const clientEvents = {
     Cost.entry,
     answers<FacilitatorCheck>(),
   ),
+  'entrance:list': spec(emptySchema, 'anyone', Cost.entry, answers<EntranceItem[]>()),
+  'gathering:get': spec(gatheringGetSchema, 'anyone', Cost.entry, answers<GatheringView>()),
+  'gathering:schedule': spec(
+    gatheringScheduleSchema,
+    'anyone',
+    Cost.entry,
+    answers<OwnGathering>(),
+  ),
+  'gathering:edit': spec(gatheringEditSchema, 'anyone', Cost.entry, answers<OwnGathering>()),
+  'gathering:cancel': spec(gatheringTargetSchema, 'anyone', Cost.entry, answers<null>()),
+  'gathering:mine': spec(gatheringMineSchema, 'anyone', Cost.entry, answers<OwnGathering[]>()),
+  'gathering:open': spec(gatheringOpenSchema, 'guest', Cost.entry, answers<PackedEnteredCircle>()),
   'voice:config': spec(emptySchema, 'member', Cost.point, answers<VoiceConfig>()),
   'voice:mute': spec(voiceMuteSchema, 'member', Cost.circle, answers<null>()),
   'hand:set': spec(handSetSchema, 'member', Cost.circle, answers<null>()),

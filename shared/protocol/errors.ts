@@ -58,6 +58,23 @@ export const ErrorCode = {
   FacilitatorKeyRequired: 'facilitator_key_required',
   /** The facilitator key is not one this server issued, or it was revoked. */
   FacilitatorKeyInvalid: 'facilitator_key_invalid',
+  /** A gathering's date or time is not a real one, or more than a year ahead. */
+  TimeInvalid: 'time_invalid',
+  /** A gathering cannot start in the past. */
+  StartInPast: 'start_in_past',
+  /** A gathering lasts 15 minutes to 4 hours. */
+  DurationInvalid: 'duration_invalid',
+  /** A weekly gathering is scheduled 1 to 26 times at once. */
+  RepeatInvalid: 'repeat_invalid',
+  GatheringNotFound: 'gathering_not_found',
+  /** Only the facilitator key that scheduled a gathering may change it or open its room. */
+  NotYourGathering: 'not_your_gathering',
+  /** Too soon: the room opens, or knocking starts, a little before the start. */
+  TooEarly: 'too_early',
+  /** The gathering was cancelled, or every time it was scheduled for is over. */
+  GatheringOver: 'gathering_over',
+  /** This time's room is already open. */
+  GatheringAlreadyOpen: 'gathering_already_open',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',
@@ -90,5 +107,9 @@ export class EngawaError extends Error {
 
   static tooManyAttempts(retryAfterS: number): EngawaError {
     return new EngawaError(ErrorCode.TooManyAttempts, retryAfterS);
+  }
+
+  static tooEarly(retryAfterS: number): EngawaError {
+    return new EngawaError(ErrorCode.TooEarly, Math.max(1, retryAfterS));
   }
 }

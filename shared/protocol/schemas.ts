@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssignableRoles, PieceModes, ReportReasons, RoundKinds } from '../circle/facilitation';
 import { AvatarColors, Reactions } from '../circle/presence';
+import { GatheringKinds, GatheringLanguages } from '../gathering/gathering';
 import { ErrorCode, isErrorCode } from './errors';
 import { Limits } from './limits';
 
@@ -55,6 +56,57 @@ export const circleCreateSchema = z.object({
 });
 
 export const facilitatorCheckSchema = z.object({ key: rawText(Limits.facilitatorKeyMaxChars) });
+
+const facilitatorKey = rawText(Limits.facilitatorKeyMaxChars);
+const gatheringId = rawText(32);
+
+/**
+ * A gathering as its facilitator sets it up. Numbers are only bounded loosely here, so a
+ * duration of 5 hours or a weekly gathering scheduled 1,000 times gets its own error
+ * (`duration_invalid`, `repeat_invalid`) rather than `invalid_payload`.
+ */
+const gatheringFields = {
+  kind: z.enum(GatheringKinds),
+  title: text(Limits.titleMaxChars),
+  topic: text(Limits.topicMaxChars).optional(),
+  language: z.enum(GatheringLanguages),
+  /** The first time, `YYYY-MM-DD` and `HH:MM` on the operator's clock (`ServerFeatures.timeZone`). */
+  date: rawText(10),
+  time: rawText(5),
+  durationMin: z.number().int().min(1).max(100_000),
+  /** 1 for once; more repeats it weekly, on the same weekday and time. */
+  weeks: z.number().int().min(1).max(1_000_000),
+  seats: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
+  rules: z
+    .array(text(Limits.ruleMaxChars))
+    .min(Limits.rulesMin, rulesInvalid)
+    .max(Limits.rulesMax, rulesInvalid),
+  shareTimeS: z
+    .number()
+    .int()
+    .min(Limits.shareTimeMinS)
+    .max(Limits.shareTimeMaxS)
+    .default(Limits.shareTimeDefaultS),
+  pieceMode: z.enum(PieceModes).default('gentle'),
+  /** On the entrance for everyone, or only for those given its link. */
+  listed: z.boolean(),
+};
+
+export const gatheringScheduleSchema = z.object({ facilitatorKey, ...gatheringFields });
+export const gatheringEditSchema = z.object({
+  facilitatorKey,
+  id: gatheringId,
+  ...gatheringFields,
+});
+export const gatheringTargetSchema = z.object({ facilitatorKey, id: gatheringId });
+export const gatheringMineSchema = z.object({ facilitatorKey });
+export const gatheringGetSchema = z.object({ id: gatheringId });
+export const gatheringOpenSchema = z.object({
+  facilitatorKey,
+  id: gatheringId,
+  name: rawText(Limits.nameMaxCodeUnits * 2),
+  color,
+});
 
 export const circlePreviewSchema = z.object({ code: rawText(32) });
 
@@ -169,6 +221,7 @@ export const signalRelaySchema = z.object({ to: id, signal: signalPayloadSchema 
 
 export type EmptyInput = z.infer<typeof emptySchema>;
 export type CircleCreateInput = z.input<typeof circleCreateSchema>;
+export type GatheringScheduleInput = z.input<typeof gatheringScheduleSchema>;
 export type FacilitatorCheckInput = z.infer<typeof facilitatorCheckSchema>;
 export type CirclePreviewInput = z.infer<typeof circlePreviewSchema>;
 export type CircleKnockInput = z.infer<typeof circleKnockSchema>;

@@ -11,6 +11,11 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      revoked_at INTEGER
    ) STRICT`,
+  `CREATE TABLE gatherings (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     record TEXT NOT NULL
+   ) STRICT`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -58,4 +63,16 @@ export class SqliteFile {
 /** The embedded default's one file under `dataDir`, for what must survive a restart. */
 export function sqliteFileIn(dataDir: string): SqliteFile {
   return new SqliteFile(path.join(dataDir, 'engawa.sqlite'));
+}
+
+/**
+ * SQLite answers synchronously; the stores' interfaces are promises. A throw (a busy file, a
+ * change that refuses) becomes a rejection, as it would from Redis.
+ */
+export function settled<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }

@@ -38,6 +38,15 @@ export class FacilitatorAccess {
     return (await this.verify(address, rawKey)).id;
   }
 
+  /**
+   * The key's record, whatever the mode: scheduling puts a gathering on the entrance for
+   * everyone and ties it to its owner, so it always takes a key.
+   */
+  async identify(address: string, rawKey: string): Promise<FacilitatorRecord> {
+    if (rawKey.trim() === '') throw EngawaError.of(ErrorCode.FacilitatorKeyRequired);
+    return this.verify(address, rawKey);
+  }
+
   /** What "I'm a facilitator" shows for a key: the label the operator gave it. */
   async check(address: string, rawKey: string): Promise<{ label: string }> {
     const record = await this.verify(address, rawKey);

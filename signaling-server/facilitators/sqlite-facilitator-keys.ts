@@ -1,4 +1,4 @@
-import type { SqliteFile } from '../durable/sqlite-file';
+import { settled, type SqliteFile } from '../durable/sqlite-file';
 import type { FacilitatorKeys, FacilitatorRecord } from './facilitator-keys';
 
 interface Row {
@@ -24,35 +24,43 @@ export class SqliteFacilitatorKeys implements FacilitatorKeys {
   constructor(private readonly file: SqliteFile) {}
 
   add(record: FacilitatorRecord): Promise<boolean> {
-    const { changes } = this.file
-      .get()
-      .prepare(
-        `INSERT OR IGNORE INTO facilitator_keys (id, label, secret_hash, created_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(record.id, record.label, record.secretHash, record.createdAt, record.revokedAt);
-    return Promise.resolve(changes === 1);
+    return settled(() => {
+      const { changes } = this.file
+        .get()
+        .prepare(
+          `INSERT OR IGNORE INTO facilitator_keys (id, label, secret_hash, created_at, revoked_at)
+           VALUES (?, ?, ?, ?, ?)`,
+        )
+        .run(record.id, record.label, record.secretHash, record.createdAt, record.revokedAt);
+      return changes === 1;
+    });
   }
 
   find(id: string): Promise<FacilitatorRecord | undefined> {
-    const row = this.file.get().prepare('SELECT * FROM facilitator_keys WHERE id = ?').get(id) as
-      Row | undefined;
-    return Promise.resolve(row && toRecord(row));
+    return settled(() => {
+      const statement = this.file.get().prepare('SELECT * FROM facilitator_keys WHERE id = ?');
+      const row = statement.get(id) as Row | undefined;
+      return row && toRecord(row);
+    });
   }
 
   list(): Promise<FacilitatorRecord[]> {
-    const rows = this.file
-      .get()
-      .prepare('SELECT * FROM facilitator_keys ORDER BY created_at, id')
-      .all() as Row[];
-    return Promise.resolve(rows.map(toRecord));
+    return settled(() => {
+      const rows = this.file
+        .get()
+        .prepare('SELECT * FROM facilitator_keys ORDER BY created_at, id')
+        .all() as Row[];
+      return rows.map(toRecord);
+    });
   }
 
   revoke(id: string, at: number): Promise<boolean> {
-    const { changes } = this.file
-      .get()
-      .prepare('UPDATE facilitator_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(at, id);
-    return Promise.resolve(changes === 1);
+    return settled(() => {
+      const { changes } = this.file
+        .get()
+        .prepare('UPDATE facilitator_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+        .run(at, id);
+      return changes === 1;
+    });
   }
 }

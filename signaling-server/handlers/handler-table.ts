@@ -2,6 +2,7 @@ import type { CircleService } from '../circles/circle-service';
 import type { ConversationService } from '../conversation/conversation-service';
 import type { FacilitationService } from '../facilitation/facilitation-service';
 import type { FacilitatorAccess } from '../facilitators/facilitator-access';
+import type { ScheduleService } from '../schedule/schedule-service';
 import type { PieceService } from '../facilitation/piece-service';
 import type { PresenceService } from '../presence/presence-service';
 import type { HandlerTable } from '../realtime/dispatcher';
@@ -18,12 +19,15 @@ export interface RequestServices {
   conversation: ConversationService;
   safety: SafetyService;
   facilitators: FacilitatorAccess;
+  schedule: ScheduleService;
+  /** The operator's time zone, which `server:features` reports. */
+  timeZone: string;
 }
 
 /** Which service answers each client event (shared/protocol/client-events.ts lists them). */
 export function handlerTable(services: RequestServices): HandlerTable {
-  const { circles, voice, presence, facilitation, piece, conversation, safety, facilitators } =
-    services;
+  const { circles, voice, presence, facilitation, piece, conversation, safety } = services;
+  const { facilitators, schedule, timeZone } = services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
@@ -63,8 +67,16 @@ export function handlerTable(services: RequestServices): HandlerTable {
 
     'signal:relay': (caller, input) => voice.relay(caller, input),
     'server:features': () =>
-      Promise.resolve({ ...voice.features(), facilitatorAccess: facilitators.mode }),
+      Promise.resolve({ ...voice.features(), facilitatorAccess: facilitators.mode, timeZone }),
     'facilitator:check': (caller, input) => facilitators.check(caller.address, input.key),
+
+    'entrance:list': () => schedule.entrance(),
+    'gathering:get': (_caller, input) => schedule.get(input.id),
+    'gathering:schedule': (caller, input) => schedule.schedule(caller, input),
+    'gathering:edit': (caller, input) => schedule.edit(caller, input),
+    'gathering:cancel': (caller, input) => schedule.cancel(caller, input),
+    'gathering:mine': (caller, input) => schedule.mine(caller, input),
+    'gathering:open': (caller, input) => schedule.open(caller, input),
     'voice:config': (caller) => voice.voiceConfig(caller),
     'voice:mute': (caller, input) => voice.setMuted(caller, input.muted),
     'hand:set': (caller, input) => presence.setHand(caller, input.raised),

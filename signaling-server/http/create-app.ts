@@ -33,6 +33,8 @@ export interface AppDeps {
   connections: () => number;
   /** Checked at start; served as it is. */
   helpResources: HelpResources;
+  /** A gathering's iCalendar file, or undefined when there is no such gathering. */
+  calendar: (id: string, page: { origin: string; host: string }) => Promise<string | undefined>;
 }
 
 /**
@@ -56,6 +58,28 @@ export function createApp(deps: AppDeps): Express {
   app.get(HELP_RESOURCES_PATH, (_req, res) => {
     // Never cached: an operator who corrects a number must not leave the old one in browsers.
     res.set('Cache-Control', 'no-store').json(deps.helpResources);
+  });
+
+  // "Add to calendar" on a gathering's page. Its id is the secret of an unlisted gathering, as
+  // its page's link is, so the file is no easier to find than the page.
+  app.get('/gatherings/:id/calendar.ics', (req, res) => {
+    const host = req.get('host') ?? 'localhost';
+    deps.calendar(req.params.id, { origin: `${req.protocol}://${host}`, host }).then(
+      (file) => {
+        if (file === undefined) {
+          res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found');
+          return;
+        }
+        res
+          .set('Cache-Control', 'no-store')
+          .set('Content-Disposition', 'attachment; filename="engawa.ics"')
+          .type('text/calendar; charset=utf-8')
+          .send(file);
+      },
+      () => {
+        res.status(503).set('Cache-Control', 'no-store').type('text/plain').send('Unavailable');
+      },
+    );
   });
 
   // Japanese text in 3D name tags and headset panels needs a font with the glyphs on every device;

@@ -6,6 +6,7 @@ import { MemoryChatLog } from '../conversation/chat-log';
 import { TimerDeadlines } from '../deadlines/timer-deadlines';
 import { sqliteFileIn } from '../durable/sqlite-file';
 import { SqliteFacilitatorKeys } from '../facilitators/sqlite-facilitator-keys';
+import { SqliteGatheringStore } from '../schedule/sqlite-gathering-store';
 import { MemoryLimits } from '../limits/memory-limits';
 import type { Logger } from '../logger';
 import { singleNode } from './node-liveness';
@@ -13,7 +14,7 @@ import type { SharedState } from './shared-state';
 
 /**
  * One node, nothing to install: circles in memory, deadlines as timers, and what must outlive
- * a restart (facilitator keys) in one SQLite file under `dataDir`.
+ * a restart (facilitator keys, the schedule) in one SQLite file under `dataDir`.
  */
 export function embeddedState(deps: {
   dataDir: string;
@@ -32,6 +33,7 @@ export function embeddedState(deps: {
     chat: new MemoryChatLog(Limits.chatHistoryMax),
     limits: new MemoryLimits(deps.now),
     facilitatorKeys: new SqliteFacilitatorKeys(file),
+    gatherings: new SqliteGatheringStore(file),
     liveness: singleNode,
     circleCount: () => store.count(),
     connected: () => true,

@@ -7,8 +7,9 @@ import { RedisChatLog } from '../conversation/redis-chat-log';
 import { RedisDeadlines } from '../deadlines/redis-deadlines';
 import { RedisLimits } from '../limits/redis-limits';
 import type { Logger } from '../logger';
-import { RedisNodeLiveness } from './redis-node-liveness';
 import { RedisFacilitatorKeys } from '../facilitators/redis-facilitator-keys';
+import { RedisGatheringStore } from '../schedule/redis-gathering-store';
+import { RedisNodeLiveness } from './redis-node-liveness';
 import { StreamRetention } from './stream-retention';
 import type { SharedState } from './shared-state';
 
@@ -83,6 +84,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
     limits: new RedisLimits(commands, { prefix, now: options.now }),
     facilitatorKeys: new RedisFacilitatorKeys(commands, { prefix }),
+    gatherings: new RedisGatheringStore(commands, { prefix }),
     liveness: new RedisNodeLiveness(commands, {
       prefix,
       timeoutMs: options.nodeTimeoutMs,

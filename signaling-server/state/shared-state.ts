@@ -3,6 +3,7 @@ import type { CircleStore } from '../circles/circle-store';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { FacilitatorKeys } from '../facilitators/facilitator-keys';
+import type { GatheringStore } from '../schedule/gathering-store';
 import type { LimitStore } from '../limits/limit-store';
 import type { NodeLiveness } from './node-liveness';
 
@@ -21,6 +22,8 @@ export interface SharedState {
   limits: LimitStore;
   /** The operator's facilitator keys, hashed; unlike the rest, kept until revoked. */
   facilitatorKeys: FacilitatorKeys;
+  /** The schedule: gatherings set up ahead of time; kept until cancelled, like the keys. */
+  gatherings: GatheringStore;
   /** Which node holds which connection, so a node that dies is noticed by the others. */
   liveness: NodeLiveness;
   /** The Socket.IO adapter that carries room emits to every node; none for one process. */

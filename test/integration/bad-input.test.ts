@@ -76,6 +76,25 @@ const create = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 
+/** A wrong key of the right shape: every gathering event checks the key before anything else. */
+const GUESSED_KEY = `engawa-aaaaaaaa-${'a'.repeat(32)}`;
+
+/** A valid `gathering:schedule` payload with some fields changed. */
+const gathering = (change: Record<string, unknown> = {}) => ({
+  facilitatorKey: GUESSED_KEY,
+  kind: 'support',
+  title: '会',
+  language: 'ja',
+  date: '2099-01-01',
+  time: '19:00',
+  durationMin: 60,
+  weeks: 1,
+  seats: 6,
+  rules: ['やさしく'],
+  listed: true,
+  ...change,
+});
+
 /** A valid `circle:knock` payload for the scene's circle with some fields changed. */
 const knockWith = (s: Scene, change: Record<string, unknown> = {}) => ({
   ...knockPayload(s.facilitator.code, 'なまえ'),
@@ -259,6 +278,26 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   ],
   'server:features': [],
   'facilitator:check': [{ key: 7 }, { key: null }, { key: ['engawa-'] }, {}],
+  'entrance:list': [],
+  'gathering:get': [{ id: 7 }, { id: null }, {}],
+  'gathering:schedule': [
+    gathering({ kind: 'party' }),
+    gathering({ language: 'fr' }),
+    gathering({ weeks: '2' }),
+    gathering({ weeks: 1.5 }),
+    gathering({ durationMin: -60 }),
+    gathering({ seats: 40 }),
+    gathering({ listed: 'yes' }),
+    gathering({ date: 20990101 }),
+    gathering({ facilitatorKey: undefined }),
+  ],
+  'gathering:edit': [gathering({ id: 7 }), gathering({ id: 'x', time: 1900 })],
+  'gathering:cancel': [{ facilitatorKey: GUESSED_KEY }, { facilitatorKey: GUESSED_KEY, id: [] }],
+  'gathering:mine': [{}, { facilitatorKey: 1 }],
+  'gathering:open': [
+    { facilitatorKey: GUESSED_KEY, id: 'x', name: 7 },
+    { facilitatorKey: GUESSED_KEY, id: 'x', name: 'な', color: 'red' },
+  ],
   'voice:config': [],
   'voice:mute': [...notBooleans.map((muted) => ({ muted })), {}],
   'hand:set': [
@@ -342,6 +381,19 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   // No strings to overflow; their whole frames are capped like every other event's.
   'server:features': [],
   'facilitator:check': [{ key: overWire(Limits.facilitatorKeyMaxChars / 4) }],
+  'entrance:list': [],
+  'gathering:get': [{ id: 'a'.repeat(33) }],
+  'gathering:schedule': [
+    gathering({ title: overWire(Limits.titleMaxChars) }),
+    gathering({ topic: overWire(Limits.topicMaxChars) }),
+    gathering({ date: '2099-01-011' }),
+    gathering({ time: '19:000' }),
+    gathering({ rules: Array.from({ length: Limits.rulesMax + 1 }, () => 'やさしく') }),
+  ],
+  'gathering:edit': [gathering({ id: 'a'.repeat(33) })],
+  'gathering:cancel': [{ facilitatorKey: overWire(Limits.facilitatorKeyMaxChars / 4), id: 'x' }],
+  'gathering:mine': [{ facilitatorKey: overWire(Limits.facilitatorKeyMaxChars / 4) }],
+  'gathering:open': [{ facilitatorKey: GUESSED_KEY, id: 'x', name: nameOverWire }],
   'voice:config': [],
   'voice:mute': [],
   'hand:set': [],
@@ -431,8 +483,24 @@ const asGuest: Record<
   },
   'server:features': { payload: () => ({}), result: 'ok' },
   // A guess: a key of the right shape that this server never issued.
-  'facilitator:check': {
-    payload: () => ({ key: `engawa-aaaaaaaa-${'a'.repeat(32)}` }),
+  'facilitator:check': { payload: () => ({ key: GUESSED_KEY }), result: 'facilitator_key_invalid' },
+  'entrance:list': { payload: () => ({}), result: 'ok' },
+  'gathering:get': { payload: () => ({ id: 'no-such-gathering' }), result: 'gathering_not_found' },
+  'gathering:schedule': { payload: () => gathering(), result: 'facilitator_key_invalid' },
+  'gathering:edit': {
+    payload: () => gathering({ id: 'no-such-gathering' }),
+    result: 'facilitator_key_invalid',
+  },
+  'gathering:cancel': {
+    payload: () => ({ facilitatorKey: GUESSED_KEY, id: 'x' }),
+    result: 'facilitator_key_invalid',
+  },
+  'gathering:mine': {
+    payload: () => ({ facilitatorKey: GUESSED_KEY }),
+    result: 'facilitator_key_invalid',
+  },
+  'gathering:open': {
+    payload: () => ({ facilitatorKey: GUESSED_KEY, id: 'x', name: 'なまえ' }),
     result: 'facilitator_key_invalid',
   },
   'voice:config': { payload: () => ({}), result: 'not_in_circle' },
@@ -671,6 +739,7 @@ describe('full flow with extra keys on every request', () => {
     expect(expectOk(await send(facilitatorSocket, 'server:features', {}))).toEqual({
       privateVoice: false,
       facilitatorAccess: 'open',
+      timeZone: 'Asia/Tokyo',
     });
 
     // knock, admit, resume

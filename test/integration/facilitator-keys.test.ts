@@ -60,6 +60,7 @@ describe('facilitator keys', () => {
     expect(expectOk(await request(guest, 'server:features', {}))).toEqual({
       privateVoice: false,
       facilitatorAccess: 'keys',
+      timeZone: 'Asia/Tokyo',
     });
     expectError(await request(guest, 'circle:create', createPayload()), 'facilitator_key_required');
     expectError(

@@ -90,7 +90,7 @@ describe('server:features', () => {
     for (const socket of [guest, waiting.socket, facilitator.socket]) {
       expect(await request(socket, 'server:features', {})).toEqual({
         ok: true,
-        data: { privateVoice: false, facilitatorAccess: 'open' },
+        data: { privateVoice: false, facilitatorAccess: 'open', timeZone: 'Asia/Tokyo' },
       });
     }
   });
@@ -101,6 +101,7 @@ describe('server:features', () => {
     expect(expectOk(await request(guest, 'server:features', {}))).toEqual({
       privateVoice: true,
       facilitatorAccess: 'open',
+      timeZone: 'Asia/Tokyo',
     });
   });
 });

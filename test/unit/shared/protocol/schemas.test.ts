@@ -33,6 +33,22 @@ const RESUME_TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
 const DEVICE = 'dev1ce-T0ken_abcdef12';
 
 /** A valid payload for every client event; the Record type makes a new event need one here. */
+const KEY = 'engawa-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const GATHERING_ID = 'AAAAAAAAAAAAAAAA';
+const GATHERING = {
+  facilitatorKey: KEY,
+  kind: 'family',
+  title: '家族の会',
+  language: 'both',
+  date: '2027-01-14',
+  time: '19:30',
+  durationMin: 90,
+  weeks: 4,
+  seats: 8,
+  rules: ['やさしく'],
+  listed: true,
+};
+
 const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'circle:create': {
     title: 'Tuesday circle',
@@ -81,7 +97,14 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'help:alert': {},
   'signal:relay': { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
   'server:features': {},
-  'facilitator:check': { key: 'engawa-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' },
+  'facilitator:check': { key: KEY },
+  'entrance:list': {},
+  'gathering:get': { id: GATHERING_ID },
+  'gathering:schedule': GATHERING,
+  'gathering:edit': { ...GATHERING, id: GATHERING_ID },
+  'gathering:cancel': { facilitatorKey: KEY, id: GATHERING_ID },
+  'gathering:mine': { facilitatorKey: KEY },
+  'gathering:open': { facilitatorKey: KEY, id: GATHERING_ID, name: 'さとう' },
   'voice:config': {},
   'voice:mute': { muted: true },
   'hand:set': { raised: true },

@@ -55,7 +55,7 @@ describe('the SQLite file', () => {
     });
     first.close();
     const second = sqliteFileIn(dir);
-    expect(second.get().pragma('user_version', { simple: true })).toBe(1);
+    expect(second.get().pragma('user_version', { simple: true })).toBe(2);
     expect(await new SqliteFacilitatorKeys(second).find('aaaaaaaa')).toMatchObject({ label: 'A' });
     second.close();
   });

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import {
+  gatheringPageUrl,
+  Schedule,
+  type EntranceItem,
+  type GatheringView,
+  type OwnGathering,
+} from '../../shared/gathering/gathering';
+import type { PackedEnteredCircle } from '../../shared/circle/wire-views';
+import type { ParsedInput } from '../../shared/protocol/client-events';
+import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
+import type { CircleService } from '../circles/circle-service';
+import type { CircleStore } from '../circles/circle-store';
+import type { FacilitatorAccess } from '../facilitators/facilitator-access';
+import type { Logger } from '../logger';
+import type { Caller } from '../ports/caller';
+import { calendarFile } from './calendar-file';
+import { readGatheringSetup } from './gathering-input';
+import type { GatheringRecord } from './gathering-record';
+import type { GatheringStore } from './gathering-store';
+import { entranceItems, gatheringView, ownGathering, type RoomNow } from './gathering-views';
+import { upcomingOf } from './occurrences';
+
+export interface ScheduleServiceDeps {
+  gatherings: GatheringStore;
+  circleStore: CircleStore;
+  circles: CircleService;
+  facilitators: FacilitatorAccess;
+  /** The operator's time zone: the clock gatherings are set on. */
+  zone: string;
+  now: () => number;
+  logger: Logger;
+}
+
+/** At most this many lines on the entrance, soonest first. */
+const ENTRANCE_MAX = 100;
+
+/**
+ * The schedule: facilitators with a key set gatherings up ahead of time, the entrance lists
+ * the listed ones, a gathering's page says when to come, and at its time the facilitator
+ * opens its room, a circle like any other.
+ */
+export class ScheduleService {
+  constructor(private readonly deps: ScheduleServiceDeps) {}
+
+  async schedule(caller: Caller, input: ParsedInput<'gathering:schedule'>): Promise<OwnGathering> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const now = this.deps.now();
+    const setup = readGatheringSetup(input, { zone: this.deps.zone, now });
+    const gathering: GatheringRecord = {
+      ...setup,
+      id: randomBytes(12).toString('base64url'),
+      ownerKeyId: owner.id,
+      zone: this.deps.zone,
+      createdAt: now,
+      cancelledAt: null,
+      room: null,
+    };
+    if (!(await this.deps.gatherings.add(gathering))) throw EngawaError.of(ErrorCode.Internal);
+    this.deps.logger.info(
+      {
+        evt: 'gathering.scheduled',
+        gathering: gathering.id,
+        kind: gathering.kind,
+        weeks: gathering.weeks,
+      },
+      'gathering scheduled',
+    );
+    return ownGathering(gathering, null, now);
+  }
+
+  async edit(caller: Caller, input: ParsedInput<'gathering:edit'>): Promise<OwnGathering> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const now = this.deps.now();
+    const updated = await this.deps.gatherings.update(input.id, (gathering) => {
+      assertOwner(gathering, owner.id);
+      if (gathering.cancelledAt !== null) throw EngawaError.of(ErrorCode.GatheringOver);
+      const setup = readGatheringSetup(input, { zone: gathering.zone, now, previous: gathering });
+      return { ...gathering, ...setup };
+    });
+    if (!updated) throw EngawaError.of(ErrorCode.GatheringNotFound);
+    this.deps.logger.info({ evt: 'gathering.edited', gathering: updated.id }, 'gathering edited');
+    return ownGathering(updated, await this.roomOf(updated), now);
+  }
+
+  async cancel(caller: Caller, input: ParsedInput<'gathering:cancel'>): Promise<null> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const now = this.deps.now();
+    const updated = await this.deps.gatherings.update(input.id, (gathering) => {
+      assertOwner(gathering, owner.id);
+      return gathering.cancelledAt === null ? { ...gathering, cancelledAt: now } : gathering;
+    });
+    if (!updated) throw EngawaError.of(ErrorCode.GatheringNotFound);
+    this.deps.logger.info(
+      { evt: 'gathering.cancelled', gathering: updated.id },
+      'gathering cancelled',
+    );
+    return null;
+  }
+
+  /** The key holder's gatherings that are not over or cancelled, soonest first. */
+  async mine(caller: Caller, input: ParsedInput<'gathering:mine'>): Promise<OwnGathering[]> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const now = this.deps.now();
+    const own = (await this.deps.gatherings.list()).filter(
+      (g) => g.ownerKeyId === owner.id && g.cancelledAt === null && upcomingOf(g, now).length > 0,
+    );
+    const views = await Promise.all(
+      own.map(async (g) => ownGathering(g, await this.roomOf(g), now)),
+    );
+    return views.sort((a, b) => (a.next?.startsAt ?? 0) - (b.next?.startsAt ?? 0));
+  }
+
+  async get(id: string): Promise<GatheringView> {
+    const gathering = await this.deps.gatherings.get(id);
+    if (!gathering) throw EngawaError.of(ErrorCode.GatheringNotFound);
+    return gatheringView(gathering, await this.roomOf(gathering), this.deps.now());
+  }
+
+  /** "Add to calendar": the gathering's times as an iCalendar file, linking to its page. */
+  async calendar(id: string, page: { origin: string; host: string }): Promise<string | undefined> {
+    const gathering = await this.deps.gatherings.get(id);
+    if (!gathering) return undefined;
+    return calendarFile(gathering, {
+      pageUrl: gatheringPageUrl(page.origin, gathering.id),
+      host: page.host,
+      now: this.deps.now(),
+    });
+  }
+
+  /** Listed gatherings starting in the next 14 days, soonest first. */
+  async entrance(): Promise<EntranceItem[]> {
+    const now = this.deps.now();
+    const listed = (await this.deps.gatherings.list()).filter(
+      (g) => g.listed && g.cancelledAt === null,
+    );
+    const lines = await Promise.all(
+      listed.map(async (g) => entranceItems(g, await this.roomOf(g), now)),
+    );
+    return lines
+      .flat()
+      .sort((a, b) => a.startsAt - b.startsAt)
+      .slice(0, ENTRANCE_MAX);
+  }
+
+  /**
+   * Opens the room for the gathering's next time: from 30 minutes before it starts until it
+   * ends. The room is a circle set up as the gathering was, with the opener as facilitator.
+   */
+  async open(caller: Caller, input: ParsedInput<'gathering:open'>): Promise<PackedEnteredCircle> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const gathering = await this.deps.gatherings.get(input.id);
+    if (!gathering) throw EngawaError.of(ErrorCode.GatheringNotFound);
+    assertOwner(gathering, owner.id);
+    const now = this.deps.now();
+    const next = gathering.cancelledAt === null ? upcomingOf(gathering, now)[0] : undefined;
+    if (!next) throw EngawaError.of(ErrorCode.GatheringOver);
+    const opensAt = next.startsAt - Schedule.hostOpensBeforeMs;
+    if (now < opensAt) throw EngawaError.tooEarly(Math.ceil((opensAt - now) / 1000));
+    if ((await this.roomOf(gathering))?.startsAt === next.startsAt) {
+      throw EngawaError.of(ErrorCode.GatheringAlreadyOpen);
+    }
+    const entered = await this.deps.circles.create(caller, {
+      title: gathering.title,
+      ...(gathering.topic === null ? {} : { topic: gathering.topic }),
+      rules: gathering.rules,
+      shareTimeS: gathering.shareTimeS,
+      pieceMode: gathering.pieceMode,
+      capacity: gathering.seats,
+      name: input.name,
+      privateVoice: false,
+      color: input.color,
+      facilitatorKey: input.facilitatorKey,
+    });
+    const code = entered.circle.code;
+    await this.deps.gatherings.update(gathering.id, (g) => ({
+      ...g,
+      room: { startsAt: next.startsAt, code },
+    }));
+    this.deps.logger.info(
+      { evt: 'gathering.opened', gathering: gathering.id, member: entered.self.memberId },
+      'gathering room opened',
+    );
+    return entered;
+  }
+
+  /** The gathering's room if its circle is still open, with how many are in it. */
+  private async roomOf(gathering: GatheringRecord): Promise<RoomNow | null> {
+    const room = gathering.room;
+    if (!room) return null;
+    const circleId = await this.deps.circleStore.findIdByCode(room.code);
+    const circle = circleId === undefined ? undefined : await this.deps.circleStore.get(circleId);
+    if (!circle) return null;
+    return { startsAt: room.startsAt, code: room.code, membersIn: circle.members.length };
+  }
+}
+
+function assertOwner(gathering: GatheringRecord, keyId: string): void {
+  if (gathering.ownerKeyId !== keyId) throw EngawaError.of(ErrorCode.NotYourGathering);
+}
