@@ -107,6 +107,11 @@ export interface CircleRecord {
   hands: string[];
   piece: PieceRecord;
   barred: BarRecord[];
+  /**
+   * The room of a scheduled gathering takes knocks only from this time (15 minutes before it
+   * starts), though its facilitator may open it earlier. Absent for a circle started at once.
+   */
+  knockFrom?: number;
 }
 
 /**

@@ -94,7 +94,12 @@ export class CircleService {
     });
   }
 
-  async create(caller: Caller, input: CircleCreateRequest): Promise<PackedEnteredCircle> {
+  /** `knockFrom`: a scheduled gathering's room takes knocks only from then on. */
+  async create(
+    caller: Caller,
+    input: CircleCreateRequest,
+    options: { knockFrom?: number } = {},
+  ): Promise<PackedEnteredCircle> {
     const keyId = await this.deps.facilitators.authorize(caller.address, input.facilitatorKey);
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
     if (input.privateVoice && !this.deps.voice.turn) {
@@ -123,6 +128,7 @@ export class CircleService {
         privateVoice: input.privateVoice,
         setup,
       });
+      if (options.knockFrom !== undefined) circle.knockFrom = options.knockFrom;
       if (await this.deps.store.insert(circle)) {
         this.seat(caller, circle, facilitator.id);
         this.deps.logger.info(
@@ -158,6 +164,10 @@ export class CircleService {
     const waitingId = newId();
     const waitingToken = newResumeToken();
     const circle = await this.deps.store.update(circleId, (c) => {
+      const now = this.deps.now();
+      if (c.knockFrom !== undefined && now < c.knockFrom) {
+        throw EngawaError.tooEarly(Math.ceil((c.knockFrom - now) / 1000));
+      }
       rules.addWaiting(c, {
         id: waitingId,
         name,

@@ -160,18 +160,22 @@ export class ScheduleService {
     if ((await this.roomOf(gathering))?.startsAt === next.startsAt) {
       throw EngawaError.of(ErrorCode.GatheringAlreadyOpen);
     }
-    const entered = await this.deps.circles.create(caller, {
-      title: gathering.title,
-      ...(gathering.topic === null ? {} : { topic: gathering.topic }),
-      rules: gathering.rules,
-      shareTimeS: gathering.shareTimeS,
-      pieceMode: gathering.pieceMode,
-      capacity: gathering.seats,
-      name: input.name,
-      privateVoice: false,
-      color: input.color,
-      facilitatorKey: input.facilitatorKey,
-    });
+    const entered = await this.deps.circles.create(
+      caller,
+      {
+        title: gathering.title,
+        ...(gathering.topic === null ? {} : { topic: gathering.topic }),
+        rules: gathering.rules,
+        shareTimeS: gathering.shareTimeS,
+        pieceMode: gathering.pieceMode,
+        capacity: gathering.seats,
+        name: input.name,
+        privateVoice: false,
+        color: input.color,
+        facilitatorKey: input.facilitatorKey,
+      },
+      { knockFrom: next.startsAt - Schedule.joinOpensBeforeMs },
+    );
     const code = entered.circle.code;
     await this.deps.gatherings.update(gathering.id, (g) => ({
       ...g,
