@@ -246,18 +246,27 @@ describe('the schedule', () => {
   test('the schedule survives a restart of every node', async () => {
     const clock = new Clock();
     const place = {
-      dataDir: `/tmp/engawa-schedule-restart-${process.pid}`,
+      dataDir: path.join(tmpdir(), `engawa-schedule-restart-${process.pid}`),
       redisPrefix: `schedule-restart-${process.pid}:`,
     };
-    const first = await start(place, { now: clock.now });
-    const key = await issueKey(first, 'Sato');
-    const own = await scheduled(await first.connect(), gatheringForm(key));
-    await first.close();
+    try {
+      const first = await start(place, { now: clock.now });
+      const key = await issueKey(first, 'Sato');
+      const own = await scheduled(await first.connect(), gatheringForm(key));
+      await first.close();
 
-    const second = await start(place, { now: clock.now });
-    const guest = await second.connect();
-    expect(expectOk(await request(guest, 'gathering:get', { id: own.id })).title).toBe('家族の会');
-    expect(expectOk(await request(guest, 'entrance:list', {})).map((i) => i.id)).toEqual([own.id]);
+      const second = await start(place, { now: clock.now });
+      const guest = await second.connect();
+      const view = expectOk(await request(guest, 'gathering:get', { id: own.id }));
+      expect(view.title).toBe('家族の会');
+      const listed = expectOk(await request(guest, 'entrance:list', {}));
+      expect(listed.map((i) => i.id)).toEqual([own.id]);
+      // The key outlived the restart too: it still owns the gathering.
+      const mine = expectOk(await request(guest, 'gathering:mine', { facilitatorKey: key }));
+      expect(mine.map((g) => g.id)).toEqual([own.id]);
+    } finally {
+      rmSync(place.dataDir, { recursive: true, force: true });
+    }
   });
 
   test('the calendar file is served for a gathering, and nothing for an unknown id', async () => {
