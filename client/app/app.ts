@@ -11,6 +11,8 @@ import { HostNotices } from '../facilitation/host-notices';
 import { helpResourcesText, loadHelpResources } from '../facilitation/help-resources';
 import type { Translator } from '../i18n/i18n';
 import { attachLanguageSelect } from '../i18n/language-select';
+import { EntranceList } from '../entrance/entrance-list';
+import { GatheringScreen } from '../entrance/gathering-screen';
 import { LobbyController } from '../lobby/lobby-controller';
 import { fillReassurances } from '../lobby/reassurance';
 import { SignalingClient } from '../net/signaling-client';
@@ -40,6 +42,8 @@ export class App {
   private readonly client = new SignalingClient();
   private readonly disposers: (() => void)[] = [];
   private readonly lobby: LobbyController;
+  private readonly entrance: EntranceList;
+  private readonly gathering: GatheringScreen;
   private readonly voice: VoiceController;
   private readonly scene: SceneController;
   private readonly facilitation: FacilitationController;
@@ -61,6 +65,10 @@ export class App {
       knocked: (name, title, knock) => {
         this.flow.knocked(name, title, knock);
       },
+    });
+    this.entrance = new EntranceList(i18n, client);
+    this.gathering = new GatheringScreen(i18n, client, (code) => {
+      this.lobby.showJoin(code);
     });
     this.voice = new VoiceController(i18n, client, status, commands, store);
     this.facilitation = new FacilitationController(i18n, client, status, store);
@@ -120,6 +128,8 @@ export class App {
     this.disposers.push(
       () => {
         this.lobby.dispose();
+        this.entrance.dispose();
+        this.gathering.dispose();
         overlay.dispose();
         help.dispose();
         this.panel.dispose();
@@ -172,11 +182,16 @@ export class App {
         this.scene.render();
       }),
     );
-    const code = new URLSearchParams(location.search).get('code');
+    const params = new URLSearchParams(location.search);
+    const code = params.get('code');
+    const gathering = params.get('g');
+    void this.entrance.refreshAsync();
     if (this.flow.waitAgain()) {
       // Reloaded while waiting: the waiting screen is up, and the place is taken back.
     } else if (code) {
       this.lobby.showJoin(code);
+    } else if (gathering) {
+      this.gathering.show(gathering);
     } else {
       showScreen('start');
     }

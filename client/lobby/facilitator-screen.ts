@@ -4,6 +4,7 @@ import type { SignalingClient } from '../net/signaling-client';
 import { StoredStrings } from '../stay/stored-json';
 import { byId, listen, showScreen } from '../ui/dom';
 import { clearFormError, showFormError } from './lobby-forms';
+import { MyGatherings, type MyGatheringsHooks } from './my-gatherings';
 
 /** The key this browser keeps for its facilitator, and the label the operator gave it. */
 export type HeldKey = Record<'key' | 'label', string>;
@@ -19,6 +20,12 @@ export function facilitatorKeyMemory(storage: Storage | undefined): StoredString
 /** Why the screen is shown: a plain visit, a circle started without a key, or a refusal. */
 export type FacilitatorNote = 'none' | 'needKey' | ErrorCode;
 
+export interface FacilitatorHooks {
+  startCircle: () => void;
+  schedule: () => void;
+  openRoom: MyGatheringsHooks['openRoom'];
+}
+
 /**
  * "I'm a facilitator": enter the key once, see which key this browser holds, forget it. The
  * server checks a key before it is kept, so a mistyped one is caught here, not at the start of
@@ -31,16 +38,26 @@ export class FacilitatorScreen {
   private readonly forgetButton = byId('facilitator-forget');
   private readonly startButton = byId('facilitator-start');
   private readonly disposers: (() => void)[] = [];
+  private readonly mine: MyGatherings;
   /** The last thing said in the status line, so a change of language says it again. */
   private said: 'none' | 'saved' | 'forgotten' | 'needKey' | 'openMode' = 'none';
+  /** Something the facilitator just did (scheduled, copied, cancelled), said once. */
+  private news = '';
   private open = false;
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly memory: StoredStrings<'key' | 'label'>,
-    startCircle: () => void,
+    hooks: FacilitatorHooks,
   ) {
+    this.mine = new MyGatherings(i18n, client, {
+      openRoom: hooks.openRoom,
+      say: (message) => {
+        this.news = message;
+        this.render();
+      },
+    });
     this.disposers.push(
       listen(this.form, 'submit', (event) => {
         event.preventDefault();
@@ -49,11 +66,14 @@ export class FacilitatorScreen {
       listen(this.forgetButton, 'click', () => {
         this.memory.clear();
         this.say('forgotten');
+        void this.mine.showForAsync(undefined);
         this.keyField.focus();
       }),
-      listen(this.startButton, 'click', startCircle),
+      listen(this.startButton, 'click', hooks.startCircle),
+      listen(byId('go-schedule'), 'click', hooks.schedule),
       i18n.onChange(() => {
         this.render();
+        this.mine.render();
       }),
     );
   }
@@ -63,7 +83,8 @@ export class FacilitatorScreen {
   }
 
   /** Shows the screen; a refused key is forgotten, so the next attempt starts clean. */
-  show(note: FacilitatorNote = 'none'): void {
+  show(note: FacilitatorNote = 'none', news = ''): void {
+    this.news = news;
     clearFormError(this.form);
     if (note === 'facilitator_key_invalid') this.memory.clear();
     showScreen('facilitator');
@@ -77,6 +98,7 @@ export class FacilitatorScreen {
       if (this.open && this.said === 'none') this.said = 'openMode';
       this.render();
     });
+    void this.mine.showForAsync(this.held()?.key);
   }
 
   dispose(): void {
@@ -101,11 +123,13 @@ export class FacilitatorScreen {
     this.memory.save({ key, label: result.data.label });
     this.keyField.value = '';
     this.say('saved');
+    void this.mine.showForAsync(key);
     this.startButton.focus();
   }
 
   private say(what: FacilitatorScreen['said']): void {
     this.said = what;
+    this.news = '';
     this.render();
   }
 
@@ -122,6 +146,7 @@ export class FacilitatorScreen {
         }),
       );
     }
+    if (this.news !== '') lines.push(this.news);
     this.status.textContent = lines.join(' ');
     this.forgetButton.hidden = !held;
     // With a key kept, entering another is the lesser choice; starting a circle is the main one.

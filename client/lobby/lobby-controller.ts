@@ -13,6 +13,7 @@ import { deviceToken } from './device-token';
 import { FacilitatorScreen, facilitatorKeyMemory } from './facilitator-screen';
 import { clearFormError, readCreateForm, readJoinForm, showFormError } from './lobby-forms';
 import { MicCheck, type MicChoice } from './mic-check';
+import { ScheduleForm } from './schedule-form';
 import { RulesPreview } from './rules-preview';
 
 export interface LobbyHooks {
@@ -59,6 +60,8 @@ export class LobbyController {
   private readonly colors: ColorPicker;
   private readonly preview: RulesPreview;
   private readonly facilitator: FacilitatorScreen;
+  private readonly scheduleForm: ScheduleForm;
+  private readonly colorMemory: ColorMemory;
   private readonly device: string;
   private readonly rulesBox = byId<HTMLTextAreaElement>('create-rules');
   private readonly stopFollowingLanguage: () => void;
@@ -77,8 +80,17 @@ export class LobbyController {
       byId('join-color-swatches'),
     ]);
     this.device = deviceToken(storage);
-    this.facilitator = new FacilitatorScreen(i18n, client, facilitatorKeyMemory(storage), () => {
-      void this.goCreate();
+    this.colorMemory = new ColorMemory(storage);
+    this.facilitator = new FacilitatorScreen(i18n, client, facilitatorKeyMemory(storage), {
+      startCircle: () => void this.goCreate(),
+      schedule: () => void this.goSchedule(),
+      openRoom: (id, name) => this.openRoom(id, name),
+    });
+    this.scheduleForm = new ScheduleForm(i18n, client, {
+      key: () => this.facilitator.held()?.key,
+      done: (news) => {
+        this.facilitator.show('none', news);
+      },
     });
     const joinForm = byId<HTMLFormElement>('join-form');
     this.preview = new RulesPreview(client, i18n, (code) => {
@@ -138,6 +150,28 @@ export class LobbyController {
     this.showCreate(features.ok ? features.data : undefined);
   }
 
+  private async goSchedule(): Promise<void> {
+    const features = await this.client.request('server:features', {});
+    this.scheduleForm.show(features.ok ? features.data.timeZone : '');
+  }
+
+  /** Opens a scheduled gathering's room, as starting a circle does; the refusal, if any. */
+  private async openRoom(id: string, name: string): Promise<ErrorCode | undefined> {
+    const key = this.facilitator.held()?.key;
+    if (key === undefined) return ErrorCode.FacilitatorKeyRequired;
+    this.mic ??= await this.micCheck.choiceAsync();
+    const color = this.colorMemory.load();
+    const result = await this.client.request('gathering:open', {
+      facilitatorKey: key,
+      id,
+      name,
+      ...(color === undefined ? {} : { color }),
+    });
+    if (!result.ok) return result.error.code;
+    this.hooks.created(unpackEntered(result.data));
+    return undefined;
+  }
+
   private showCreate(features: ServerFeatures | undefined): void {
     this.micCheck.placeIn(byId<HTMLFormElement>('create-form'));
     showScreen('create');
@@ -184,6 +218,7 @@ export class LobbyController {
     this.micCheck.dispose();
     this.colors.dispose();
     this.facilitator.dispose();
+    this.scheduleForm.dispose();
   }
 
   private async submitCreate(form: HTMLFormElement): Promise<void> {

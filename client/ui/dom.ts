@@ -12,6 +12,8 @@ export const Screens = [
   'create',
   'join',
   'facilitator',
+  'schedule',
+  'gathering',
   'waiting',
   'circle',
   'message',

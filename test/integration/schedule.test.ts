@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ErrorCode } from '../../shared/protocol/errors';
 import { Schedule } from '../../shared/gathering/gathering';
 import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
 import {
@@ -110,7 +111,7 @@ describe('the schedule', () => {
     const h = await start({}, { now: clock.now });
     const key = await issueKey(h, 'Sato');
     const socket = await h.connect();
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [Record<string, unknown>, ErrorCode][] = [
       [{ date: '2026-12-02' }, 'start_in_past'],
       [{ date: '2026-02-30' }, 'time_invalid'],
       [{ durationMin: 300 }, 'duration_invalid'],
