@@ -52,6 +52,11 @@ export class Translator {
     return interpolate(tables[this.current][key], params);
   }
 
+  /** A string in a given language, whatever the page's: a gathering's rules are in its own. */
+  tIn(locale: Locale, key: MessageKey): string {
+    return tables[locale][key];
+  }
+
   /** Items joined as the language joins a list ("a, b" in English, 「a、b」 in Japanese). */
   list(items: readonly string[]): string {
     let format = this.listFormats.get(this.current);

@@ -1,6 +1,7 @@
 import type { GatheringKind, GatheringLanguage } from '../../shared/gathering/gathering';
 import { ErrorCode } from '../../shared/protocol/errors';
-import type { Translator } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import type { Locale, Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import { byId, listen, showScreen } from '../ui/dom';
 import { clearFormError, showFormError } from './lobby-forms';
@@ -40,6 +41,7 @@ export class ScheduleForm {
   private readonly rules = byId<HTMLTextAreaElement>('schedule-rules');
   private readonly topic = byId<HTMLInputElement>('schedule-topic');
   private readonly disposers: (() => void)[] = [];
+  private zone = '';
 
   constructor(
     private readonly i18n: Translator,
@@ -56,7 +58,8 @@ export class ScheduleForm {
         void this.submit();
       }),
       listen(this.form, 'change', (event) => {
-        if ((event.target as HTMLInputElement).name === 'kind') this.fillDefaults();
+        const field = (event.target as HTMLInputElement).name;
+        if (field === 'kind' || field === 'language') this.fillDefaults();
       }),
       listen(this.rules, 'input', () => {
         this.rules.dataset.edited = 'true';
@@ -68,13 +71,14 @@ export class ScheduleForm {
         hooks.done();
       }),
       i18n.onChange(() => {
-        this.fillDefaults();
+        byId('schedule-zone').textContent = i18n.t('schedule.zone', { zone: this.zone });
       }),
     );
   }
 
   show(timeZone: string): void {
     clearFormError(this.form);
+    this.zone = timeZone;
     byId('schedule-zone').textContent = this.i18n.t('schedule.zone', { zone: timeZone });
     const language = byId<HTMLSelectElement>('schedule-language');
     if (!language.dataset.chosen) language.value = this.i18n.locale;
@@ -91,15 +95,21 @@ export class ScheduleForm {
     return new FormData(this.form).get('kind') === 'family' ? 'family' : 'support';
   }
 
+  /**
+   * The kind's rules and topic in the gathering's language (both, for a bilingual one), until
+   * the facilitator edits them.
+   */
   private fillDefaults(): void {
     const family = this.kind() === 'family';
+    const chosen = byId<HTMLSelectElement>('schedule-language').value;
+    const locales: Locale[] = chosen === 'en' ? ['en'] : chosen === 'ja' ? ['ja'] : ['ja', 'en'];
+    const inEach = (key: MessageKey) => locales.map((locale) => this.i18n.tIn(locale, key));
     if (this.rules.dataset.edited !== 'true') {
-      this.rules.value = this.i18n.t(
-        family ? 'schedule.familyRulesDefault' : 'create.rulesDefault',
-      );
+      const key = family ? 'schedule.familyRulesDefault' : 'create.rulesDefault';
+      this.rules.value = inEach(key).join('\n');
     }
     if (this.topic.dataset.edited !== 'true') {
-      this.topic.value = family ? this.i18n.t('schedule.familyTopic') : '';
+      this.topic.value = family ? inEach('schedule.familyTopic').join(' / ') : '';
     }
   }
 

@@ -12,6 +12,8 @@ export interface MemberOptions {
   /** What the microphone prompt gets: the suite's tone (default), or a refusal. */
   microphone?: 'tone' | 'refused';
   locale?: string;
+  /** The member's own clock, e.g. `Asia/Tokyo`; the machine's by default. */
+  timezoneId?: string;
   viewport?: { width: number; height: number };
   /** A phone: a touch screen, and a mobile browser's viewport. */
   touch?: boolean;
@@ -63,6 +65,7 @@ export class MemberBrowsers {
     const launchMs = Date.now() - started;
     const context = await browser.newContext({
       locale: options.locale ?? 'en-US',
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       viewport: options.viewport ?? (options.headset ? HEADSET_VIEWPORT : DESKTOP_VIEWPORT),
       ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ServerConfig } from '../../../signaling-server/config';
-import type { RunningServer } from '../../../signaling-server/server';
+import type { RunningServer, StartOptions } from '../../../signaling-server/server';
 import { MemberBrowsers } from './app-pages';
 import { artifactsDir, startAppServer } from './app-server';
 
@@ -20,7 +20,13 @@ export interface MemberSuite {
  */
 export function useMemberSuite(
   executablePath: string,
-  options: { server?: Partial<ServerConfig>; closeAfterEach?: boolean; toneFile?: string } = {},
+  options: {
+    server?: Partial<ServerConfig>;
+    /** The server's clock and the like, as a test injects them. */
+    serverOptions?: StartOptions;
+    closeAfterEach?: boolean;
+    toneFile?: string;
+  } = {},
 ): MemberSuite {
   let server: RunningServer | undefined;
   let members: MemberBrowsers | undefined;
@@ -30,7 +36,7 @@ export function useMemberSuite(
   };
   beforeAll(async () => {
     mkdirSync(artifactsDir, { recursive: true });
-    server = await startAppServer(options.server);
+    server = await startAppServer(options.server, options.serverOptions);
     members = new MemberBrowsers(executablePath, server.url, options.toneFile);
   });
   if (options.closeAfterEach) {

@@ -1,0 +1,147 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
+import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
+import { auditAccessibility } from './support/accessibility';
+import { admit } from './support/circle-actions';
+import { describeWithBrowser } from './support/chromium';
+import { useMemberSuite } from './support/member-suite';
+
+jest.setTimeout(300_000);
+
+const MINUTE = 60_000;
+const dataDir = path.join(tmpdir(), `engawa-browser-schedule-${process.pid}`);
+const TITLE = 'Family circle on Thursdays';
+
+/** The server's clock runs this far ahead of the real one: the test moves time forward. */
+let shift = 0;
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect({ screen, findings: await auditAccessibility(page) }).toEqual({ screen, findings: [] });
+}
+
+/** `YYYY-MM-DD` and `HH:MM` of an instant on Tokyo's clock. */
+function tokyoWallTime(instant: number): { date: string; time: string } {
+  const [date = '', time = ''] = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  })
+    .format(instant)
+    .split(' ');
+  return { date, time };
+}
+
+describeWithBrowser(
+  'the schedule: a facilitator plans, a participant finds it and comes in',
+  (executablePath) => {
+    const suite = useMemberSuite(executablePath, {
+      server: { dataDir, timeZone: 'Asia/Tokyo' },
+      serverOptions: { now: () => Date.now() + shift },
+    });
+    afterAll(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('schedules a weekly family circle, lists it on the entrance, and opens its door on time', async () => {
+      const out: string[] = [];
+      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+      await runFacilitatorsCommand(['add', 'Sato'], suite.server.state.facilitatorKeys, io);
+      const key = /engawa-[a-z2-7]{8}-[a-z2-7]{32}/.exec(out.join('\n'))?.[0] ?? '';
+
+      // A facilitator in London plans a gathering on the operator's clock (Tokyo), 20 minutes out.
+      const startsAt = Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE;
+      const wall = tokyoWallTime(startsAt);
+      const host = await suite.members.open({ locale: 'en-GB', timezoneId: 'Europe/London' });
+      await host.getByRole('button', { name: 'I’m a facilitator' }).click();
+      const keyScreen = host.locator('#screen-facilitator');
+      await keyScreen.getByLabel('Facilitator key').fill(key);
+      await keyScreen.getByRole('button', { name: 'Keep this key' }).click();
+      await keyScreen.getByText('You have nothing scheduled.').waitFor();
+      await keyScreen.getByRole('button', { name: 'Schedule a gathering' }).click();
+
+      const form = host.locator('#schedule-form');
+      await form.getByText('On the clock of Asia/Tokyo').waitFor();
+      await form.getByLabel('Family circle').check();
+      // The kind brings its own rules and topic, in the gathering's language.
+      const rules = form.getByLabel('Ground rules, one per line');
+      expect(await rules.inputValue()).toContain('not for the person at home');
+      await form.getByLabel('Language').selectOption('ja');
+      expect(await rules.inputValue()).toContain('家族のかたちはそれぞれです');
+      expect(await rules.inputValue()).not.toContain('not for the person at home');
+      await form.getByLabel('Title').fill(TITLE);
+      await form.getByLabel('Date').fill(wall.date);
+      await form.getByLabel('Start time').fill(wall.time);
+      await form.getByLabel('Length (minutes)').fill('60');
+      await form.getByLabel('How many weeks').fill('4');
+      await form.getByLabel(/^Seats/).fill('6');
+      await expectAccessible(host, 'schedule form');
+      await form.getByRole('button', { name: 'Schedule' }).click();
+      await keyScreen.getByRole('status').getByText(`“${TITLE}” is scheduled.`).waitFor();
+      await keyScreen.getByText('Weekly, 4 times').waitFor();
+      await expectAccessible(host, 'my gatherings');
+
+      // A participant in Tokyo finds it on the entrance, in Japanese, on their own clock.
+      const hana = await suite.members.open({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+      // This week's time first, then next week's: both within the two weeks.
+      const entries = hana.getByRole('link', { name: new RegExp(TITLE) });
+      await entries.nth(1).waitFor();
+      expect(await entries.count()).toBe(2);
+      const entry = entries.first();
+      await entry.waitFor();
+      expect(await entry.innerText()).toContain(wall.time);
+      expect(await entry.innerText()).toContain('家族の会・日本語');
+      expect(await entry.innerText()).toContain('6席のうち6席あいています');
+      await expectAccessible(hana, 'entrance, ja');
+      await suite.shot(hana, 'entrance-ja');
+
+      await entry.click();
+      await hana.getByRole('heading', { name: TITLE }).waitFor();
+      const status = hana.getByRole('status').filter({ hasText: 'から入れます' });
+      await status.waitFor();
+      expect(await hana.getByRole('button', { name: '入る' }).isHidden()).toBe(true);
+      await expectAccessible(hana, 'gathering page, ja');
+      await suite.shot(hana, 'gathering-ja');
+
+      // Add to calendar: four Thursdays, read back by a real iCalendar parser.
+      const [download] = await Promise.all([
+        hana.waitForEvent('download'),
+        hana.getByRole('link', { name: 'カレンダーに追加' }).click(),
+      ]);
+      const file = readFileSync(await download.path(), 'utf8');
+      const calendar = new ICAL.Component(ICAL.parse(file) as unknown[]);
+      const starts = calendar
+        .getAllSubcomponents('vevent')
+        .map((event) => new ICAL.Event(event).startDate.toJSDate().getTime());
+      expect(starts).toEqual([0, 1, 2, 3].map((week) => startsAt + week * 7 * 24 * 60 * MINUTE));
+
+      // The facilitator opens the room, 20 minutes before: early, as hosts like to be.
+      await keyScreen.getByLabel('Your pseudonym when you open a room').fill('さとう');
+      await keyScreen.getByRole('button', { name: `Open the room for ${TITLE}` }).click();
+      await host.locator('#screen-circle').waitFor();
+
+      // Time passes (the server's clock): 14 minutes before the start the door opens by itself.
+      shift = 6 * MINUTE + 30_000;
+      const comeIn = hana.getByRole('button', { name: '入る' });
+      await comeIn.waitFor({ timeout: 40_000 });
+      await comeIn.click();
+      const join = hana.locator('#join-form');
+      await join.getByLabel('あなたのニックネーム').fill('はな');
+      await join.getByLabel('約束を大切にします').check();
+      await join.getByRole('button', { name: 'ノックする' }).click();
+      await hana.locator('#screen-waiting').waitFor();
+      await admit(host, hana, 'はな');
+
+      // In English, from another tab of the host's browser: the entrance, one seat fewer each.
+      const english = await host.context().newPage();
+      await english.goto(`${suite.server.url}/?lang=en`);
+      const line = english.getByRole('link', { name: new RegExp(TITLE) }).first();
+      await line.getByText('4 of 6 seats free').waitFor();
+      await expectAccessible(english, 'entrance, en');
+      await suite.shot(english, 'entrance-en');
+      expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    });
+  },
+);
