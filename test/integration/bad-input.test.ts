@@ -388,7 +388,6 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     gathering({ topic: overWire(Limits.topicMaxChars) }),
     gathering({ date: '2099-01-011' }),
     gathering({ time: '19:000' }),
-    gathering({ rules: Array.from({ length: Limits.rulesMax + 1 }, () => 'やさしく') }),
   ],
   'gathering:edit': [gathering({ id: 'a'.repeat(33) })],
   'gathering:cancel': [{ facilitatorKey: overWire(Limits.facilitatorKeyMaxChars / 4), id: 'x' }],

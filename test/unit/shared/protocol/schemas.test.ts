@@ -46,6 +46,8 @@ const GATHERING = {
   weeks: 4,
   seats: 8,
   rules: ['やさしく'],
+  shareTimeS: 180,
+  pieceMode: 'gentle',
   listed: true,
 };
 
