@@ -13,6 +13,7 @@ import type { Translator } from '../i18n/i18n';
 import { attachLanguageSelect } from '../i18n/language-select';
 import { EntranceList } from '../entrance/entrance-list';
 import { GatheringScreen } from '../entrance/gathering-screen';
+import { PlacesNearYou } from '../entrance/places-near-you';
 import { LobbyController } from '../lobby/lobby-controller';
 import { fillReassurances } from '../lobby/reassurance';
 import { SignalingClient } from '../net/signaling-client';
@@ -43,6 +44,7 @@ export class App {
   private readonly disposers: (() => void)[] = [];
   private readonly lobby: LobbyController;
   private readonly entrance: EntranceList;
+  private readonly places: PlacesNearYou;
   private readonly gathering: GatheringScreen;
   private readonly voice: VoiceController;
   private readonly scene: SceneController;
@@ -67,6 +69,7 @@ export class App {
       },
     });
     this.entrance = new EntranceList(i18n, client);
+    this.places = new PlacesNearYou(i18n);
     this.gathering = new GatheringScreen(i18n, client, (code) => {
       this.lobby.showJoin(code);
     });
@@ -129,6 +132,7 @@ export class App {
       () => {
         this.lobby.dispose();
         this.entrance.dispose();
+        this.places.dispose();
         this.gathering.dispose();
         overlay.dispose();
         help.dispose();
@@ -186,6 +190,7 @@ export class App {
     const code = params.get('code');
     const gathering = params.get('g');
     void this.entrance.refreshAsync();
+    void this.places.loadAsync();
     if (this.flow.waitAgain()) {
       // Reloaded while waiting: the waiting screen is up, and the place is taken back.
     } else if (code) {

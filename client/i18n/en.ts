@@ -13,9 +13,16 @@ export const en = {
   'start.reassureCamera': 'The camera is never used. Others see only your avatar.',
   'start.reassureListen': 'You may just listen, or only use the chat.',
   'start.reassureRecord': 'Nothing is recorded, and nothing that is said is kept.',
+  'start.reassureLeave': 'You may leave at any time, without a word.',
   'start.create': 'Start a circle',
   'start.join': 'Join a circle',
   'start.facilitator': 'I’m a facilitator',
+  'families.heading': 'For families',
+  'families.body':
+    'Family members are welcome. A family circle is for the parents, brothers and sisters, and partners of someone who finds it hard to leave home. You can come on your own: the person at home does not need to know, or to come. Look for “Family circle” in the list above.',
+  'places.heading': 'Places near you',
+  'places.intro':
+    'Support you can visit, call or write to when you are ready. For help right now, use “Get help now” at the top.',
   'entrance.heading': 'Gatherings in the next two weeks',
   'entrance.zone': 'Times are shown on your clock ({zone}).',
   'entrance.empty':

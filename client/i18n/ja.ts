@@ -14,9 +14,16 @@ export const ja: Record<MessageKey, string> = {
   'start.reassureCamera': 'カメラは使いません。ほかの人に見えるのは、あなたのアバターだけです。',
   'start.reassureListen': '聞くだけ、チャットだけの参加でもかまいません。',
   'start.reassureRecord': '録音・録画はされず、話した内容が保存されることもありません。',
+  'start.reassureLeave': 'いつでも、何も言わずに退出してかまいません。',
   'start.create': '会をひらく',
   'start.join': '会に参加する',
   'start.facilitator': '進行役の方へ',
+  'families.heading': 'ご家族の方へ',
+  'families.body':
+    'ご家族の方も歓迎します。「家族の会」は、家から出ることがむずかしい人の親・きょうだい・パートナーのための会です。ご本人が知らなくても、来なくても、ご家族だけで参加できます。上の一覧で「家族の会」を探してください。',
+  'places.heading': 'お近くの相談先',
+  'places.intro':
+    '準備ができたときに、訪ねたり、電話やメールで相談したりできるところです。いますぐ助けが必要なときは、上の「つらいときの相談先」を使ってください。',
   'entrance.heading': 'これから2週間の会',
   'entrance.zone': '時刻は、あなたの時計（{zone}）で表示しています。',
   'entrance.empty':

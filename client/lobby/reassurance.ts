@@ -6,6 +6,7 @@ export const Reassurances: readonly MessageKey[] = [
   'start.reassureCamera',
   'start.reassureListen',
   'start.reassureRecord',
+  'start.reassureLeave',
 ];
 
 /**

@@ -30,6 +30,8 @@ export const helpResourceSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   description: z.string().trim().max(300),
   contact: helpContactSchema,
+  /** When it is open, for a place people visit or call ("weekdays 9:00–17:00"). */
+  hours: z.string().trim().min(1).max(120).optional(),
   /**
    * `false` marks an entry nobody has checked yet (numbers and hours change), and the client
    * says so next to it. Absent means the operator has checked it.
@@ -54,6 +56,11 @@ export const helpResourcesSchema = z.strictObject({
   _notice: helpNoticeSchema.optional(),
   en: list,
   ja: list,
+  /**
+   * "Places near you" on the entrance: support to visit or call when ready (the regional
+   * support centre), kept apart from the crisis lines above, which "Get help now" shows.
+   */
+  places: z.strictObject({ en: list, ja: list }).optional(),
 });
 
 export type HelpContact = z.infer<typeof helpContactSchema>;

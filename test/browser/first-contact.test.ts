@@ -110,12 +110,13 @@ describeWithBrowser(
       );
       expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
       expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
-      // Three reassurances before anything is asked.
+      // Four reassurances before anything is asked.
       const join = sakura.locator('#screen-join');
       await expect(join.locator('.reassure li').allInnerTexts()).resolves.toEqual([
         'カメラは使いません。ほかの人に見えるのは、あなたのアバターだけです。',
         '聞くだけ、チャットだけの参加でもかまいません。',
         '録音・録画はされず、話した内容が保存されることもありません。',
+        'いつでも、何も言わずに退出してかまいません。',
       ]);
       await expect(
         sakura.getByText(/このあと、ブラウザーから「マイクを使ってよいか」/).isVisible(),

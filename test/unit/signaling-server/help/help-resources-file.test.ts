@@ -44,16 +44,21 @@ describe('loadHelpResources', () => {
   });
 
   it('gives the Japanese example ways to reach someone without phoning, and local places', () => {
-    const { ja } = loadHelpResources(defaultConfig().helpResourcesPath);
+    const { ja, places } = loadHelpResources(defaultConfig().helpResourcesPath);
     const kinds = ja.map((entry) => entry.contact.kind);
     expect(kinds).toContain('phone');
     // Chat and SNS services are links: more than one, beyond the directories.
     expect(kinds.filter((kind) => kind === 'url').length).toBeGreaterThan(1);
     const names = ja.map((entry) => entry.name);
-    expect(names).toContain('ひきこもり地域支援センター');
+    // The regional support centre is a place to go when ready, not a crisis line: it is listed
+    // under places, apart.
+    expect(names).not.toContain('ひきこもり地域支援センター');
+    expect(places?.ja.map((entry) => entry.name)).toContain('ひきこもり地域支援センター');
+    expect(places?.ja.every((entry) => entry.verified === false)).toBe(true);
+    expect(places?.en.length).toBeGreaterThan(0);
     expect(names.some((name) => name.includes('生きづらびっと'))).toBe(true);
     expect(ja.map((entry) => entry.contact.value)).toEqual(expect.arrayContaining(['119', '110']));
-    for (const { name, description } of ja) {
+    for (const { name, description } of [...ja, ...(places?.ja ?? [])]) {
       // The app's Japanese wording: full-width punctuation, ブラウザー like サーバー.
       expect(`${name}${description}`).not.toMatch(/[,.:;!?()]|ブラウザ(?!ー)/);
     }
