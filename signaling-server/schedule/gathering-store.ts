@@ -18,4 +18,6 @@ export interface GatheringStore {
   ): Promise<GatheringRecord | undefined>;
   /** Every gathering, oldest first. An operator's schedule is tens of entries, not millions. */
   list(): Promise<GatheringRecord[]>;
+  /** False when there was no such gathering. */
+  remove(id: string): Promise<boolean>;
 }

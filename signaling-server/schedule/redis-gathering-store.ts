@@ -58,6 +58,10 @@ export class RedisGatheringStore implements GatheringStore {
     throw EngawaError.of(ErrorCode.StoreUnavailable);
   }
 
+  async remove(id: string): Promise<boolean> {
+    return (await this.redis.hdel(this.key, id)) === 1;
+  }
+
   async list(): Promise<GatheringRecord[]> {
     const all = Object.values(await this.redis.hgetall(this.key)).map(
       (raw) => JSON.parse(raw) as GatheringRecord,

@@ -19,7 +19,7 @@ import { readGatheringSetup } from './gathering-input';
 import type { GatheringRecord } from './gathering-record';
 import type { GatheringStore } from './gathering-store';
 import { entranceItems, gatheringView, ownGathering, type RoomNow } from './gathering-views';
-import { upcomingOf } from './occurrences';
+import { occurrencesOf, upcomingOf } from './occurrences';
 
 export interface ScheduleServiceDeps {
   gatherings: GatheringStore;
@@ -34,6 +34,17 @@ export interface ScheduleServiceDeps {
 
 /** At most this many lines on the entrance, soonest first. */
 const ENTRANCE_MAX = 100;
+/** A gathering is forgotten this long after its last time ended, or after it was cancelled. */
+export const KEEP_AFTER_MS = 30 * 86_400_000;
+
+/** When a gathering has nothing left to say: cancelled, or its last time over. */
+function finishedAt(gathering: GatheringRecord): number {
+  if (gathering.cancelledAt !== null) return gathering.cancelledAt;
+  return occurrencesOf(gathering).reduce(
+    (last, o) => Math.max(last, o.endsAt),
+    gathering.createdAt,
+  );
+}
 
 /**
  * The schedule: facilitators with a key set gatherings up ahead of time, the entrance lists
@@ -102,7 +113,7 @@ export class ScheduleService {
   async mine(caller: Caller, input: ParsedInput<'gathering:mine'>): Promise<OwnGathering[]> {
     const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
     const now = this.deps.now();
-    const own = (await this.deps.gatherings.list()).filter(
+    const own = (await this.current(now)).filter(
       (g) => g.ownerKeyId === owner.id && g.cancelledAt === null && upcomingOf(g, now).length > 0,
     );
     const views = await Promise.all(
@@ -131,9 +142,7 @@ export class ScheduleService {
   /** Listed gatherings starting in the next 14 days, soonest first. */
   async entrance(): Promise<EntranceItem[]> {
     const now = this.deps.now();
-    const listed = (await this.deps.gatherings.list()).filter(
-      (g) => g.listed && g.cancelledAt === null,
-    );
+    const listed = (await this.current(now)).filter((g) => g.listed && g.cancelledAt === null);
     const lines = await Promise.all(
       listed.map(async (g) => entranceItems(g, await this.roomOf(g), now)),
     );
@@ -186,6 +195,23 @@ export class ScheduleService {
       'gathering room opened',
     );
     return entered;
+  }
+
+  /**
+   * Every gathering still worth keeping. Those finished more than 30 days ago are deleted on
+   * the way, so a schedule does not keep old titles and topics for ever.
+   */
+  private async current(now: number): Promise<GatheringRecord[]> {
+    const all = await this.deps.gatherings.list();
+    const old = all.filter((g) => finishedAt(g) + KEEP_AFTER_MS < now);
+    for (const gathering of old) {
+      await this.deps.gatherings.remove(gathering.id);
+      this.deps.logger.info(
+        { evt: 'gathering.forgotten', gathering: gathering.id },
+        'gathering forgotten',
+      );
+    }
+    return all.filter((g) => !old.includes(g));
   }
 
   /** The gathering's room if its circle is still open, with how many are in it. */

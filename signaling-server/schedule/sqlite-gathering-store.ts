@@ -55,6 +55,12 @@ export class SqliteGatheringStore implements GatheringStore {
     });
   }
 
+  remove(id: string): Promise<boolean> {
+    return settled(
+      () => this.file.get().prepare('DELETE FROM gatherings WHERE id = ?').run(id).changes === 1,
+    );
+  }
+
   private select(id: string): Row {
     return this.file.get().prepare('SELECT record FROM gatherings WHERE id = ?').get(id) as Row;
   }

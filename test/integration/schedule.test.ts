@@ -244,6 +244,28 @@ describe('the schedule', () => {
     );
   });
 
+  test('a gathering is forgotten 30 days after its last time, or after it was cancelled', async () => {
+    const clock = new Clock();
+    const h = await start({}, { now: clock.now });
+    const key = await issueKey(h, 'Sato');
+    const socket = await h.connect();
+    const once = await scheduled(socket, gatheringForm(key, { weeks: 1 }));
+    const weekly = await scheduled(socket, gatheringForm(key, { weeks: 8 }));
+    const cancelled = await scheduled(socket, gatheringForm(key, { date: '2027-06-03' }));
+    expectOk(await request(socket, 'gathering:cancel', { facilitatorKey: key, id: cancelled.id }));
+    const ids = async () => (await h.server.state.gatherings.list()).map((g) => g.id).sort();
+
+    // 29 days after the one-off ended: all three are still kept.
+    clock.at = DEC_10_19H + 90 * MINUTE + 29 * 24 * 60 * MINUTE;
+    await request(socket, 'entrance:list', {});
+    expect(await ids()).toEqual([once.id, weekly.id, cancelled.id].sort());
+    // 31 days after it, and after the cancellation: only the weekly one, still running, is.
+    clock.at = DEC_10_19H + 90 * MINUTE + 31 * 24 * 60 * MINUTE;
+    await request(socket, 'entrance:list', {});
+    expect(await ids()).toEqual([weekly.id]);
+    expectError(await request(socket, 'gathering:get', { id: once.id }), 'gathering_not_found');
+  });
+
   test('the schedule survives a restart of every node', async () => {
     const clock = new Clock();
     const place = {

@@ -100,6 +100,15 @@ export function describeGatheringStore(
       expect((await under.store.get('g1'))?.weeks).toBe(20);
     });
 
+    it('removes a gathering, once', async () => {
+      await under.store.add(gathering('g1', 1));
+      await under.store.add(gathering('g2', 2));
+      expect(await under.store.remove('g1')).toBe(true);
+      expect(await under.store.remove('g1')).toBe(false);
+      expect(await under.store.get('g1')).toBeUndefined();
+      expect((await under.store.list()).map((g) => g.id)).toEqual(['g2']);
+    });
+
     it('still has the schedule after a restart', async () => {
       await under.store.add(gathering('g1', 1));
       await under.store.update('g1', (g) => ({ ...g, title: '変えた' }));
