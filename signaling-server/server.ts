@@ -98,6 +98,9 @@ export async function startServer(
     : createHttpServer(app);
 
   const floodPenalties = limits.cooldown('flood-penalty', config.floodPenaltyMs);
+  const codeAttempts = new AttemptLimiter(
+    limits.points('code-attempts', config.codeAttempts.attempts, config.codeAttempts.windowS),
+  );
   const facilitators = new FacilitatorAccess({
     mode: config.facilitatorAccess,
     keys: state.facilitatorKeys,
@@ -131,9 +134,7 @@ export async function startServer(
     now,
     deadlines,
     facilitators,
-    codeAttempts: new AttemptLimiter(
-      limits.points('code-attempts', config.codeAttempts.attempts, config.codeAttempts.windowS),
-    ),
+    codeAttempts,
     memberGraceMs: config.memberGraceMs,
     facilitatorGraceMs: config.facilitatorGraceMs,
     maxCircles: config.maxCircles,
@@ -175,6 +176,8 @@ export async function startServer(
     circles,
     facilitators,
     zone: config.timeZone,
+    privateVoice: config.voice.turn !== null,
+    guesses: codeAttempts,
     now,
     logger,
   });

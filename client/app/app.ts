@@ -70,8 +70,14 @@ export class App {
     });
     this.entrance = new EntranceList(i18n, client);
     this.places = new PlacesNearYou(i18n);
-    this.gathering = new GatheringScreen(i18n, client, (code) => {
-      this.lobby.showJoin(code);
+    this.gathering = new GatheringScreen(i18n, client, {
+      knock: (code) => {
+        this.lobby.showJoin(code);
+      },
+      entered: (entered) => {
+        this.flow.entered(entered);
+      },
+      lobbyChoices: () => this.lobby.choices(),
     });
     this.voice = new VoiceController(i18n, client, status, commands, store);
     this.facilitation = new FacilitationController(i18n, client, status, store);
@@ -196,7 +202,7 @@ export class App {
     } else if (code) {
       this.lobby.showJoin(code);
     } else if (gathering) {
-      this.gathering.show(gathering);
+      this.gathering.show(gathering, params.get('invite') ?? undefined);
     } else {
       showScreen('start');
     }

@@ -1,12 +1,24 @@
 import type { GatheringView } from '../../shared/gathering/gathering';
-import type { ErrorCode } from '../../shared/protocol/errors';
+import type { EnteredCircle } from '../../shared/circle/views';
+import { unpackEntered } from '../../shared/circle/wire-views';
+import { ErrorCode } from '../../shared/protocol/errors';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
 import { byId, el, listen, showScreen } from '../ui/dom';
+import { clearFormError, showFormError } from '../lobby/lobby-forms';
 import { aboutLine, moment, seatsLine, timeRange } from './gathering-format';
 
 /** How often an open page asks again: the door opening, seats filling. */
 const REFRESH_MS = 15_000;
+
+export interface GatheringHooks {
+  /** Knock on the open room: the join form, with its code. */
+  knock(code: string): void;
+  /** An invitation's holder is in: the circle, as after starting one. */
+  entered(entered: EnteredCircle): void;
+  /** This browser's device token and remembered colour, as a knock sends them. */
+  lobbyChoices(): { device: string; color?: number };
+}
 
 /**
  * A gathering's own page (`/?g=<id>`): what it is, when on the reader's clock, its rules, Add
@@ -21,16 +33,20 @@ export class GatheringScreen {
   private view: GatheringView | undefined;
   private failure: ErrorCode | undefined;
   private id: string | undefined;
+  /** The invitation token from a one-to-one session's link, if the page was opened with one. */
+  private invite: string | undefined;
+  private readonly inviteForm = byId<HTMLFormElement>('gathering-invite');
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
-    knock: (code: string) => void,
+    private readonly hooks: GatheringHooks,
   ) {
     this.disposers.push(
       listen(this.knockButton, 'click', () => {
-        if (this.view?.code !== undefined) knock(this.view.code);
+        if (this.invite !== undefined) void this.acceptAsync(this.invite);
+        else if (this.view?.code !== undefined) hooks.knock(this.view.code);
       }),
       i18n.onChange(() => {
         this.render();
@@ -38,8 +54,10 @@ export class GatheringScreen {
     );
   }
 
-  show(id: string): void {
+  show(id: string, invite?: string): void {
     this.id = id;
+    this.invite = invite;
+    this.inviteForm.hidden = invite === undefined;
     this.view = undefined;
     this.failure = undefined;
     showScreen('gathering');
@@ -90,9 +108,41 @@ export class GatheringScreen {
     );
     this.calendar.hidden = !view || view.next === null;
     if (view) this.calendar.href = `/gatherings/${encodeURIComponent(view.id)}/calendar.ics`;
-    const canKnock = view?.state === 'open' && view.seatsFree > 0;
+    // An invitation's holder has a seat kept for them; others need a free one and the code.
+    const canKnock =
+      view?.state === 'open' &&
+      (this.invite !== undefined || (view.seatsFree > 0 && view.code !== undefined));
     this.knockButton.hidden = !canKnock;
     this.status.textContent = this.statusText();
+  }
+
+  /** Comes straight in with the invitation: no waiting room, and the link is spent. */
+  private async acceptAsync(token: string): Promise<void> {
+    const id = this.id;
+    if (id === undefined) return;
+    clearFormError(this.inviteForm);
+    const name = byId<HTMLInputElement>('invite-name').value;
+    if (!byId<HTMLInputElement>('invite-accept').checked) {
+      showFormError(this.inviteForm, 'acceptRules', this.i18n.error(ErrorCode.RulesNotAccepted));
+      return;
+    }
+    this.knockButton.disabled = true;
+    const answer = await this.client.request('gathering:accept', {
+      id,
+      token,
+      name,
+      ...this.hooks.lobbyChoices(),
+    });
+    this.knockButton.disabled = false;
+    if (!answer.ok) {
+      const field = answer.error.code.startsWith('name_') ? 'name' : '';
+      showFormError(this.inviteForm, field, this.i18n.error(answer.error.code));
+      return;
+    }
+    clearTimeout(this.timer);
+    // The spent invitation leaves the address bar, so it is not bookmarked or passed on.
+    history.replaceState(null, '', '/');
+    this.hooks.entered(unpackEntered(answer.data));
   }
 
   private statusText(): string {

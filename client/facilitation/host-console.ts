@@ -77,6 +77,8 @@ export function renderHostConsole(
   if (circle.piece.holder !== null && circle.piece.holder !== selfId) {
     rounds.append(button('take', i18n.t('host.takePiece'), actions.takePiece));
   }
+  // No talking piece in a one-to-one session, so no rounds either.
+  rounds.hidden = circle.pieceMode === 'none';
   const chat = el('div', { className: 'host-row' });
   chat.append(button('clearChat', i18n.t('host.clearChat'), actions.clearChat));
 

@@ -41,6 +41,8 @@ export class PiecePanel {
   }
 
   update(circle: CircleView, selfId: string): void {
+    // A one-to-one session has no talking piece: nothing to show or to press.
+    this.root.hidden = circle.pieceMode === 'none';
     const { holder, heldSinceMs } = circle.piece;
     if (holder === null || heldSinceMs === null) {
       this.held = undefined;

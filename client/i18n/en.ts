@@ -31,6 +31,15 @@ export const en = {
   'entrance.full': 'Full right now',
   'kind.support': 'Support circle',
   'kind.family': 'Family circle',
+  'kind.oneToOne': 'One-to-one session',
+  'invite.heading': 'You are invited',
+  'invite.body':
+    'This is a private session with the counsellor who sent you this link, and perhaps one of your family. You come straight in; nobody else can use this link after you.',
+  'invite.name': 'Your pseudonym',
+  'invite.accept': 'I have read the rules and will keep them',
+  'mine.invite': 'New invitation link for {title}',
+  'mine.invited':
+    'Invitation link copied. Send it to the person privately; it lets one browser in, once. A new link retires the oldest unused one.',
   'language.ja': 'Japanese',
   'language.en': 'English',
   'language.both': 'Japanese and English',
@@ -477,6 +486,9 @@ export const en = {
   'error.too_early': 'It is not time yet. Please come back a little before it starts.',
   'error.gathering_over': 'This gathering has ended or was cancelled.',
   'error.gathering_already_open': 'The room for this gathering is already open.',
+  'error.seats_invalid': 'A one-to-one session has 2 or 3 seats.',
+  'error.invitation_invalid':
+    'This invitation link has already been used, or a newer one replaced it. Please ask the person who sent it for a new link.',
   'error.internal_error': 'Something went wrong on our side. Please try again.',
   'error.connection_lost': 'The connection was lost. Please check your network and try again.',
 } satisfies ErrorMessages & Record<string, string>;

@@ -32,6 +32,15 @@ export const ja: Record<MessageKey, string> = {
   'entrance.full': 'いまは満席です',
   'kind.support': '語り合いの会',
   'kind.family': '家族の会',
+  'kind.oneToOne': '個別の相談',
+  'invite.heading': 'ご招待です',
+  'invite.body':
+    'このリンクを送った相談員との、個別の時間です。ご家族がひとり一緒に入ることもあります。待機室を通らずにそのまま入れます。このリンクは、一度使うとほかの人は使えません。',
+  'invite.name': 'あなたのニックネーム',
+  'invite.accept': '約束を読み、大切にします',
+  'mine.invite': '「{title}」の招待リンクを新しく作る',
+  'mine.invited':
+    '招待リンクをコピーしました。相手の方にだけ送ってください。一つのブラウザーが一度だけ入れます。新しく作ると、使われていないいちばん古いリンクは使えなくなります。',
   'language.ja': '日本語',
   'language.en': '英語',
   'language.both': '日本語と英語',
@@ -482,6 +491,9 @@ export const ja: Record<MessageKey, string> = {
   'error.too_early': 'まだ時間になっていません。はじまる少し前に、もう一度来てください。',
   'error.gathering_over': 'この会は終わったか、取りやめになりました。',
   'error.gathering_already_open': 'この会の部屋はもうひらいています。',
+  'error.seats_invalid': '個別の相談の席は2つか3つです。',
+  'error.invitation_invalid':
+    'この招待リンクはもう使われたか、新しいリンクに置き換えられました。送ってくれた方に、新しいリンクをお願いしてください。',
   'error.internal_error': 'サーバー側で問題が起きました。もう一度お試しください。',
   'error.connection_lost': '接続が切れました。ネットワークを確かめて、もう一度お試しください。',
 };

@@ -193,6 +193,12 @@ export class LobbyController {
     void this.preview.showFor(codeField.value);
   }
 
+  /** This browser's device token and remembered colour, as a knock sends them. */
+  choices(): { device: string; color?: number } {
+    const color = this.colorMemory.load();
+    return { device: this.device, ...(color === undefined ? {} : { color }) };
+  }
+
   /** The microphone for the circle: the one chosen here, or opened now (after a reload). */
   async takeMicrophone(): Promise<MicChoice> {
     return this.takeChosenMicrophone() ?? (await this.micCheck.choiceAsync());

@@ -1,4 +1,8 @@
-import { gatheringPageUrl, type OwnGathering } from '../../shared/gathering/gathering';
+import {
+  gatheringPageUrl,
+  invitationUrl,
+  type OwnGathering,
+} from '../../shared/gathering/gathering';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { aboutLine, timeRange } from '../entrance/gathering-format';
 import { confirmAsync } from '../facilitation/confirm-dialog';
@@ -77,7 +81,17 @@ export class MyGatherings {
     });
     cancel.addEventListener('click', () => void this.cancel(gathering));
     const actions = el('div', { className: 'actions' });
-    actions.append(open, copy, cancel);
+    actions.append(open, copy);
+    if (gathering.kind === 'oneToOne') {
+      const invite = el('button', {
+        type: 'button',
+        className: 'secondary',
+        textContent: i18n.t('mine.invite', title),
+      });
+      invite.addEventListener('click', () => void this.invite(gathering.id));
+      actions.append(invite);
+    }
+    actions.append(cancel);
     line.append(
       el('strong', { textContent: gathering.title }),
       ...details.map((text) => el('span', { className: 'hint', textContent: text })),
@@ -102,6 +116,25 @@ export class MyGatherings {
     } catch {
       // No clipboard (an insecure page, a refusal): the link is on the gathering's page too.
       this.hooks.say(gatheringPageUrl(location.origin, id));
+    }
+  }
+
+  /** A new personal link for a one-to-one session, copied for the counsellor to send. */
+  private async invite(id: string): Promise<void> {
+    if (this.key === undefined) return;
+    this.error.textContent = '';
+    const answer = await this.client.request('gathering:invite', { facilitatorKey: this.key, id });
+    if (!answer.ok) {
+      this.error.textContent = this.i18n.error(answer.error.code);
+      return;
+    }
+    const link = invitationUrl(location.origin, id, answer.data.token);
+    try {
+      await navigator.clipboard.writeText(link);
+      this.hooks.say(this.i18n.t('mine.invited'));
+    } catch {
+      // No clipboard: the link itself, to copy by hand.
+      this.hooks.say(link);
     }
   }
 

@@ -1,4 +1,9 @@
-import type { GatheringKind, GatheringLanguage } from '../../shared/gathering/gathering';
+import {
+  Schedule,
+  type GatheringKind,
+  type GatheringLanguage,
+} from '../../shared/gathering/gathering';
+import { Limits } from '../../shared/protocol/limits';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { MessageKey } from '../i18n/en';
 import type { Locale, Translator } from '../i18n/i18n';
@@ -22,6 +27,8 @@ function fieldFor(code: ErrorCode): string {
       return 'durationMin';
     case ErrorCode.RepeatInvalid:
       return 'weeks';
+    case ErrorCode.SeatsInvalid:
+      return 'seats';
     default:
       return '';
   }
@@ -59,6 +66,7 @@ export class ScheduleForm {
       }),
       listen(this.form, 'change', (event) => {
         const field = (event.target as HTMLInputElement).name;
+        if (field === 'kind') this.fitKind();
         if (field === 'kind' || field === 'language') this.fillDefaults();
       }),
       listen(this.rules, 'input', () => {
@@ -83,6 +91,7 @@ export class ScheduleForm {
     const language = byId<HTMLSelectElement>('schedule-language');
     if (!language.dataset.chosen) language.value = this.i18n.locale;
     language.dataset.chosen = 'true';
+    this.fitKind();
     this.fillDefaults();
     showScreen('schedule');
   }
@@ -92,7 +101,21 @@ export class ScheduleForm {
   }
 
   private kind(): GatheringKind {
-    return new FormData(this.form).get('kind') === 'family' ? 'family' : 'support';
+    const kind = new FormData(this.form).get('kind');
+    return kind === 'family' || kind === 'oneToOne' ? kind : 'support';
+  }
+
+  /** A one-to-one session has 2–3 seats and is never listed; the form says so by itself. */
+  private fitKind(): void {
+    const oneToOne = this.kind() === 'oneToOne';
+    const seats = byId<HTMLInputElement>('schedule-seats');
+    const listed = byId<HTMLInputElement>('schedule-listed');
+    seats.max = String(oneToOne ? Schedule.oneToOneSeatsMax : Limits.capacityMax);
+    if (oneToOne && Number(seats.value) > Schedule.oneToOneSeatsMax) {
+      seats.value = String(Schedule.oneToOneSeatsMin);
+    }
+    listed.disabled = oneToOne;
+    if (oneToOne) listed.checked = false;
   }
 
   /**

@@ -13,9 +13,10 @@ export type AssignableRole = (typeof AssignableRoles)[number];
 
 /**
  * How firmly the talking piece is meant: `strict` circles expect only the holder to speak,
- * `gentle` ones use it as a guide. The server only carries the choice; clients act on it.
+ * `gentle` ones use it as a guide, and `none` have no piece at all (a one-to-one session). The
+ * server refuses the piece and rounds in a `none` circle; otherwise clients act on the choice.
  */
-export const PieceModes = ['gentle', 'strict'] as const;
+export const PieceModes = ['gentle', 'strict', 'none'] as const;
 export type PieceMode = (typeof PieceModes)[number];
 
 /** A go-round: everyone in seat order gets the piece once, at the start or the end. */

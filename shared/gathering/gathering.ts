@@ -5,7 +5,7 @@
  */
 
 /** What a gathering is for; each kind brings its own default rules and topic. */
-export const GatheringKinds = ['support', 'family'] as const;
+export const GatheringKinds = ['support', 'family', 'oneToOne'] as const;
 export type GatheringKind = (typeof GatheringKinds)[number];
 
 /** The language(s) a gathering is held in. */
@@ -25,6 +25,9 @@ export const Schedule = {
   weeksMax: 26,
   /** How far ahead a gathering may start. */
   aheadMaxDays: 366,
+  /** A one-to-one session: a counsellor, one person, and perhaps one of their family. */
+  oneToOneSeatsMin: 2,
+  oneToOneSeatsMax: 3,
 } as const;
 
 /** Where a gathering stands for someone opening its page now. */
@@ -89,6 +92,16 @@ export interface OwnGathering extends GatheringView {
   zone: string;
   weeks: number;
   cancelled: boolean;
+}
+
+/** A personal invitation to a one-to-one session: its link admits once, with no waiting. */
+export interface GatheringInvitation {
+  token: string;
+}
+
+/** The link a counsellor sends: the session's page, with the invitation in it. */
+export function invitationUrl(origin: string, id: string, token: string): string {
+  return `${gatheringPageUrl(origin, id)}&invite=${encodeURIComponent(token)}`;
 }
 
 /** A gathering's own page: the app, opened on it. */

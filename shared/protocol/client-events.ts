@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { CirclePreview, PrivateMessage } from '../circle/views';
-import type { EntranceItem, GatheringView, OwnGathering } from '../gathering/gathering';
+import type {
+  EntranceItem,
+  GatheringInvitation,
+  GatheringView,
+  OwnGathering,
+} from '../gathering/gathering';
 import type { PackedCircleView, PackedEnteredCircle } from '../circle/wire-views';
 import type { AckCallback } from './ack';
 import type {
@@ -24,6 +29,7 @@ import {
   circleResumeSchema,
   emptySchema,
   facilitatorCheckSchema,
+  gatheringAcceptSchema,
   gatheringEditSchema,
   gatheringGetSchema,
   gatheringMineSchema,
@@ -148,6 +154,18 @@ export const clientEvents = {
   'gathering:edit': spec(gatheringEditSchema, 'anyone', Cost.entry, answers<OwnGathering>()),
   'gathering:cancel': spec(gatheringTargetSchema, 'anyone', Cost.entry, answers<null>()),
   'gathering:mine': spec(gatheringMineSchema, 'anyone', Cost.entry, answers<OwnGathering[]>()),
+  'gathering:invite': spec(
+    gatheringTargetSchema,
+    'anyone',
+    Cost.entry,
+    answers<GatheringInvitation>(),
+  ),
+  'gathering:accept': spec(
+    gatheringAcceptSchema,
+    'guest',
+    Cost.entry,
+    answers<PackedEnteredCircle>(),
+  ),
   'gathering:open': spec(gatheringOpenSchema, 'guest', Cost.entry, answers<PackedEnteredCircle>()),
   'voice:config': spec(emptySchema, 'member', Cost.point, answers<VoiceConfig>()),
   'voice:mute': spec(voiceMuteSchema, 'member', Cost.circle, answers<null>()),

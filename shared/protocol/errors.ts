@@ -75,6 +75,10 @@ export const ErrorCode = {
   GatheringOver: 'gathering_over',
   /** This time's room is already open. */
   GatheringAlreadyOpen: 'gathering_already_open',
+  /** A one-to-one session has 2 or 3 seats. */
+  SeatsInvalid: 'seats_invalid',
+  /** The invitation link was used already, replaced by a newer one, or never issued. */
+  InvitationInvalid: 'invitation_invalid',
   Internal: 'internal_error',
   /** Client-side: no answer in time, or the connection dropped mid-request. */
   ConnectionLost: 'connection_lost',

@@ -101,6 +101,15 @@ export const gatheringEditSchema = z.object({
 export const gatheringTargetSchema = z.object({ facilitatorKey, id: gatheringId });
 export const gatheringMineSchema = z.object({ facilitatorKey });
 export const gatheringGetSchema = z.object({ id: gatheringId });
+/** A one-to-one session's invitation: the token from its link, and the person's lobby choices. */
+export const gatheringAcceptSchema = z.object({
+  id: gatheringId,
+  token: rawText(64),
+  name: rawText(Limits.nameMaxCodeUnits * 2),
+  device: rawText(64),
+  color,
+});
+
 export const gatheringOpenSchema = z.object({
   facilitatorKey,
   id: gatheringId,

@@ -189,6 +189,47 @@ export class CircleService {
     return { waitingId, waitingToken };
   }
 
+  /**
+   * Seats the holder of a one-to-one invitation at once, with no waiting room: a knock and its
+   * admission in one change, then the seat taken as any admitted person takes theirs.
+   */
+  async enterInvited(
+    caller: Caller,
+    code: string,
+    input: { name: string; device: string; color?: number | undefined },
+  ): Promise<PackedEnteredCircle> {
+    const name = accepted(checkPseudonym(input.name));
+    const circleId = await this.deps.store.findIdByCode(code);
+    if (circleId === undefined) throw EngawaError.of(ErrorCode.CircleNotFound);
+    const waitingId = newId();
+    const memberId = newId();
+    const resumeToken = newResumeToken();
+    await this.deps.store.update(circleId, (c) => {
+      const now = this.deps.now();
+      rules.addWaiting(c, {
+        id: waitingId,
+        name,
+        since: now,
+        color: input.color ?? null,
+        deviceHash: hashDevice(circleId, input.device),
+        tokenHash: hashToken(newResumeToken()),
+        connectionId: caller.connectionId,
+        awaySince: null,
+      });
+      rules.admitWaiting(c, waitingId, {
+        id: memberId,
+        resumeTokenHash: hashToken(resumeToken),
+        now,
+      });
+      return c;
+    });
+    this.deps.logger.info(
+      { evt: 'member.invited_in', circle: circleId, member: memberId },
+      'invited in',
+    );
+    return this.resume(caller, { code, resumeToken });
+  }
+
   /** A knock taken back by a new connection, in its old place. */
   resumeKnock(caller: Caller, input: KnockResumeInput): Promise<KnockAccepted> {
     return this.knocks.resume(caller, input);

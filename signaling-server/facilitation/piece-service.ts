@@ -1,3 +1,4 @@
+import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { RoundKind } from '../../shared/circle/facilitation';
 import type { CircleBroadcaster } from '../circles/circle-broadcasts';
 import type { CircleChanges, MemberChange } from '../circles/circle-changes';
@@ -97,7 +98,16 @@ export class PieceService {
   }
 
   private async change(caller: SeatedCaller, evt: string, apply: MemberChange): Promise<null> {
-    await this.deps.changes.byMember(caller.seat, evt, apply, 'debug');
+    await this.deps.changes.byMember(
+      caller.seat,
+      evt,
+      (c, actor, now) => {
+        // A one-to-one session has no talking piece to pass, give, take or go round with.
+        if (c.pieceMode === 'none') throw EngawaError.of(ErrorCode.NotPermitted);
+        return apply(c, actor, now);
+      },
+      'debug',
+    );
     return null;
   }
 

@@ -77,6 +77,8 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'gathering:cancel': (caller, input) => schedule.cancel(caller, input),
     'gathering:mine': (caller, input) => schedule.mine(caller, input),
     'gathering:open': (caller, input) => schedule.open(caller, input),
+    'gathering:invite': (caller, input) => schedule.invite(caller, input),
+    'gathering:accept': (caller, input) => schedule.accept(caller, input),
     'voice:config': (caller) => voice.voiceConfig(caller),
     'voice:mute': (caller, input) => voice.setMuted(caller, input.muted),
     'hand:set': (caller, input) => presence.setHand(caller, input.raised),

@@ -57,6 +57,13 @@ export function readGatheringSetup(
     throw EngawaError.of(ErrorCode.DurationInvalid);
   }
   if (input.weeks > Schedule.weeksMax) throw EngawaError.of(ErrorCode.RepeatInvalid);
+  const oneToOne = input.kind === 'oneToOne';
+  if (
+    oneToOne &&
+    (input.seats < Schedule.oneToOneSeatsMin || input.seats > Schedule.oneToOneSeatsMax)
+  ) {
+    throw EngawaError.of(ErrorCode.SeatsInvalid);
+  }
 
   const setup: GatheringSetup = {
     kind: input.kind,
@@ -65,9 +72,10 @@ export function readGatheringSetup(
     language: input.language,
     rules: rules.value,
     shareTimeS: input.shareTimeS,
-    pieceMode: input.pieceMode,
+    // A one-to-one session has no talking piece, and is never on the entrance.
+    pieceMode: oneToOne ? 'none' : input.pieceMode,
     seats: input.seats,
-    listed: input.listed,
+    listed: oneToOne ? false : input.listed,
     date: input.date,
     time: input.time,
     durationMin: input.durationMin,

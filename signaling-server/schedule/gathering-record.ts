@@ -7,6 +7,14 @@ export interface OpenRoom {
   code: string;
 }
 
+/** A one-to-one session's invitation; only its hash is kept. */
+export interface InvitationRecord {
+  tokenHash: string;
+  issuedAt: number;
+  /** When its holder came in; a used invitation admits nobody else. */
+  usedAt: number | null;
+}
+
 /**
  * A scheduled gathering as it is stored (SQLite or Redis). Plain JSON. The wall time and its
  * zone are kept, not instants, so every week's instant is worked out in the zone's own rules.
@@ -36,4 +44,6 @@ export interface GatheringRecord {
   cancelledAt: number | null;
   /** The room opened for one of its times; a room whose circle has ended is no longer open. */
   room: OpenRoom | null;
+  /** A one-to-one session's invitations, newest last (absent on other kinds). */
+  invitations?: InvitationRecord[];
 }

@@ -39,6 +39,8 @@ export function gatheringView(
   const next = upcoming[0];
   const state = stateOf(gathering, next, room, now);
   const open = state === 'open' && room !== null;
+  // A one-to-one session is entered only by invitation: its room's code is never shown.
+  const showCode = open && gathering.kind !== 'oneToOne';
   return {
     id: gathering.id,
     kind: gathering.kind,
@@ -54,7 +56,7 @@ export function gatheringView(
     state,
     joinOpensAt: next ? next.startsAt - Schedule.joinOpensBeforeMs : null,
     seatsFree: open ? Math.max(0, gathering.seats - room.membersIn) : gathering.seats,
-    ...(open ? { code: room.code } : {}),
+    ...(showCode ? { code: room.code } : {}),
   };
 }
 

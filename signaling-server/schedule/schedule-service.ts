@@ -3,6 +3,7 @@ import {
   gatheringPageUrl,
   Schedule,
   type EntranceItem,
+  type GatheringInvitation,
   type GatheringView,
   type OwnGathering,
 } from '../../shared/gathering/gathering';
@@ -12,9 +13,11 @@ import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { CircleService } from '../circles/circle-service';
 import type { CircleStore } from '../circles/circle-store';
 import type { FacilitatorAccess } from '../facilitators/facilitator-access';
+import type { AttemptLimiter } from '../limits/attempt-limiter';
 import type { Logger } from '../logger';
 import type { Caller } from '../ports/caller';
 import { calendarFile } from './calendar-file';
+import { hashToken } from '../circles/secrets';
 import { readGatheringSetup } from './gathering-input';
 import type { GatheringRecord } from './gathering-record';
 import type { GatheringStore } from './gathering-store';
@@ -28,6 +31,10 @@ export interface ScheduleServiceDeps {
   facilitators: FacilitatorAccess;
   /** The operator's time zone: the clock gatherings are set on. */
   zone: string;
+  /** A TURN server is configured, so a one-to-one session's voice can be relay-only. */
+  privateVoice: boolean;
+  /** Wrong invitation tokens per address, counted with wrong circle codes. */
+  guesses: AttemptLimiter;
   now: () => number;
   logger: Logger;
 }
@@ -179,7 +186,9 @@ export class ScheduleService {
         pieceMode: gathering.pieceMode,
         capacity: gathering.seats,
         name: input.name,
-        privateVoice: false,
+        // Between a counsellor and one person, no one learns another's address where it can
+        // be helped: relay-only whenever there is a relay.
+        privateVoice: gathering.kind === 'oneToOne' && this.deps.privateVoice,
         color: input.color,
         facilitatorKey: input.facilitatorKey,
       },
@@ -212,6 +221,86 @@ export class ScheduleService {
       );
     }
     return all.filter((g) => !old.includes(g));
+  }
+
+  /**
+   * A personal invitation to a one-to-one session, for its counsellor to send. Each admits
+   * once; a session keeps at most one unused invitation per seat besides the counsellor's, so
+   * a new one for a lost link retires the oldest unused.
+   */
+  async invite(
+    caller: Caller,
+    input: ParsedInput<'gathering:invite'>,
+  ): Promise<GatheringInvitation> {
+    const owner = await this.deps.facilitators.identify(caller.address, input.facilitatorKey);
+    const token = randomBytes(24).toString('base64url');
+    const now = this.deps.now();
+    const updated = await this.deps.gatherings.update(input.id, (gathering) => {
+      assertOwner(gathering, owner.id);
+      if (gathering.kind !== 'oneToOne') throw EngawaError.of(ErrorCode.NotPermitted);
+      if (gathering.cancelledAt !== null || upcomingOf(gathering, now).length === 0) {
+        throw EngawaError.of(ErrorCode.GatheringOver);
+      }
+      const invitations = [...(gathering.invitations ?? [])];
+      invitations.push({ tokenHash: hashToken(token), issuedAt: now, usedAt: null });
+      const unused = invitations.filter((i) => i.usedAt === null);
+      const retire = new Set(unused.slice(0, Math.max(0, unused.length - (gathering.seats - 1))));
+      return { ...gathering, invitations: invitations.filter((i) => !retire.has(i)) };
+    });
+    if (!updated) throw EngawaError.of(ErrorCode.GatheringNotFound);
+    this.deps.logger.info({ evt: 'gathering.invited', gathering: input.id }, 'invitation issued');
+    return { token };
+  }
+
+  /**
+   * The invitation's holder comes straight in, once the counsellor has opened the room and its
+   * time has come. The invitation is spent first, so two browsers with one link cannot both
+   * enter; if the seat cannot be taken after all, it is given back.
+   */
+  async accept(
+    caller: Caller,
+    input: ParsedInput<'gathering:accept'>,
+  ): Promise<PackedEnteredCircle> {
+    await this.deps.guesses.assertAllowed(caller.address);
+    const tokenHash = hashToken(input.token);
+    const gathering = await this.deps.gatherings.get(input.id);
+    const invitation = gathering?.invitations?.find((i) => i.tokenHash === tokenHash);
+    if (!gathering || !invitation || invitation.usedAt !== null) {
+      await this.deps.guesses.recordFailure(caller.address);
+      throw EngawaError.of(ErrorCode.InvitationInvalid);
+    }
+    const now = this.deps.now();
+    const next = gathering.cancelledAt === null ? upcomingOf(gathering, now)[0] : undefined;
+    if (!next) throw EngawaError.of(ErrorCode.GatheringOver);
+    const room = await this.roomOf(gathering);
+    const opensAt = next.startsAt - Schedule.joinOpensBeforeMs;
+    if (!room || room.startsAt !== next.startsAt || now < opensAt) {
+      // Not yet: come back when the door opens, or shortly, if the counsellor is late.
+      throw EngawaError.tooEarly(Math.max(15, Math.ceil((opensAt - now) / 1000)));
+    }
+    await this.markInvitation(gathering.id, tokenHash, now);
+    try {
+      return await this.deps.circles.enterInvited(caller, room.code, input);
+    } catch (error) {
+      await this.markInvitation(gathering.id, tokenHash, null);
+      throw error;
+    }
+  }
+
+  /** Spends an invitation (`usedAt` a time) or gives it back (null); refuses a spent one. */
+  private async markInvitation(
+    id: string,
+    tokenHash: string,
+    usedAt: number | null,
+  ): Promise<void> {
+    await this.deps.gatherings.update(id, (gathering) => {
+      const invitations = (gathering.invitations ?? []).map((i) => {
+        if (i.tokenHash !== tokenHash) return i;
+        if (usedAt !== null && i.usedAt !== null) throw EngawaError.of(ErrorCode.InvitationInvalid);
+        return { ...i, usedAt };
+      });
+      return { ...gathering, invitations };
+    });
   }
 
   /** The gathering's room if its circle is still open, with how many are in it. */

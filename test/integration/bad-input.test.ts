@@ -294,6 +294,12 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'gathering:edit': [gathering({ id: 7 }), gathering({ id: 'x', time: 1900 })],
   'gathering:cancel': [{ facilitatorKey: GUESSED_KEY }, { facilitatorKey: GUESSED_KEY, id: [] }],
   'gathering:mine': [{}, { facilitatorKey: 1 }],
+  'gathering:invite': [{ facilitatorKey: GUESSED_KEY, id: 7 }, { id: 'x' }],
+  'gathering:accept': [
+    { id: 'x', token: 7, name: 'な', device: 'd'.repeat(24) },
+    { id: 'x', token: 't', name: 'な' },
+    { id: 'x', token: 't', name: 'な', device: 'd'.repeat(24), color: 'blue' },
+  ],
   'gathering:open': [
     { facilitatorKey: GUESSED_KEY, id: 'x', name: 7 },
     { facilitatorKey: GUESSED_KEY, id: 'x', name: 'な', color: 'red' },
@@ -392,6 +398,8 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'gathering:edit': [gathering({ id: 'a'.repeat(33) })],
   'gathering:cancel': [{ facilitatorKey: overWire(Limits.facilitatorKeyMaxChars / 4), id: 'x' }],
   'gathering:mine': [{ facilitatorKey: overWire(Limits.facilitatorKeyMaxChars / 4) }],
+  'gathering:invite': [{ facilitatorKey: GUESSED_KEY, id: 'a'.repeat(33) }],
+  'gathering:accept': [{ id: 'x', token: 't'.repeat(65), name: 'な', device: 'd'.repeat(24) }],
   'gathering:open': [{ facilitatorKey: GUESSED_KEY, id: 'x', name: nameOverWire }],
   'voice:config': [],
   'voice:mute': [],
@@ -497,6 +505,14 @@ const asGuest: Record<
   'gathering:mine': {
     payload: () => ({ facilitatorKey: GUESSED_KEY }),
     result: 'facilitator_key_invalid',
+  },
+  'gathering:invite': {
+    payload: () => ({ facilitatorKey: GUESSED_KEY, id: 'x' }),
+    result: 'facilitator_key_invalid',
+  },
+  'gathering:accept': {
+    payload: () => ({ id: 'x', token: 'guess', name: 'なまえ', device: 'd'.repeat(24) }),
+    result: 'invitation_invalid',
   },
   'gathering:open': {
     payload: () => ({ facilitatorKey: GUESSED_KEY, id: 'x', name: 'なまえ' }),

@@ -38,13 +38,16 @@ type Unpacked<T> = T extends PackedEnteredCircle
     : T;
 export type UnpackedAck<A> = [A] extends [Ack<infer T>] ? Ack<Unpacked<T>> : A;
 
+/** The requests whose answers enter a circle, each with its whole view. */
+const ENTERING = new Set(['circle:create', 'circle:resume', 'gathering:open', 'gathering:accept']);
+
 /** Unpacks the answers that carry a whole view (entering a circle, `circle:sync`). */
 export function unpackAnswer(event: string, ack: Ack<unknown>): Ack<unknown> {
   if (!ack.ok) return ack;
   if (event === 'circle:sync') {
     return { ok: true, data: unpackCircleView(ack.data as PackedCircleView) };
   }
-  if (event === 'circle:create' || event === 'circle:resume') {
+  if (ENTERING.has(event)) {
     return { ok: true, data: unpackEntered(ack.data as PackedEnteredCircle) };
   }
   return ack;
@@ -82,7 +85,7 @@ export class ViewTracker {
 
   /** Reads the answers to entering a circle, which carry the whole view. */
   answered(event: string, ack: Ack<unknown>): void {
-    if (!ack.ok || (event !== 'circle:create' && event !== 'circle:resume')) return;
+    if (!ack.ok || !ENTERING.has(event)) return;
     const data = ack.data as { circle?: unknown } | null;
     if (isCircleView(data?.circle)) this.whole(data.circle, false);
   }

@@ -107,6 +107,13 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'gathering:cancel': { facilitatorKey: KEY, id: GATHERING_ID },
   'gathering:mine': { facilitatorKey: KEY },
   'gathering:open': { facilitatorKey: KEY, id: GATHERING_ID, name: 'さとう' },
+  'gathering:invite': { facilitatorKey: KEY, id: GATHERING_ID },
+  'gathering:accept': {
+    id: GATHERING_ID,
+    token: 'x'.repeat(32),
+    name: 'はな',
+    device: 'd'.repeat(24),
+  },
   'voice:config': {},
   'voice:mute': { muted: true },
   'hand:set': { raised: true },
