@@ -4,6 +4,7 @@
  * everything a test opens is closed after it.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
@@ -118,6 +119,8 @@ export class Harness {
   constructor(
     readonly nodes: readonly [RunningServer, ...RunningServer[]],
     readonly scheduler: TestScheduler,
+    /** Removes what the harness made for itself (its data folder). */
+    private readonly afterClose?: () => void,
   ) {}
 
   get server(): RunningServer {
@@ -189,6 +192,7 @@ export class Harness {
     this.sockets.clear();
     await Promise.all(this.nodes.map((node) => node.close()));
     this.timersLeftAfterClose = this.scheduler.clearAll();
+    this.afterClose?.();
   }
 }
 
@@ -212,8 +216,6 @@ export function withTurn(overrides: Partial<VoicePolicy> = {}): VoicePolicy {
   };
 }
 
-let dataDirs = 0;
-
 /** Short grace times and a generous code-guess budget, so tests only hit limits on purpose. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
@@ -229,8 +231,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     guestFlood: { burst: 1_000, perSecond: 1_000 },
     // Every suite connects from 127.0.0.1, often hundreds of times.
     connectionsPerMinute: 1_000_000,
-    // A folder of its own, never the checkout's .engawa; its SQLite file appears only if used.
-    dataDir: path.join(tmpdir(), `engawa-test-${process.pid}-${++dataDirs}`),
+    // A folder of its own, never the checkout's .engawa, and never another test file's: jest
+    // runs many files in one worker process. Its SQLite file appears only if used.
+    dataDir: path.join(tmpdir(), `engawa-test-${randomBytes(6).toString('hex')}`),
     ...overrides,
   };
 }
@@ -264,13 +267,23 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const scheduler: TestScheduler = options.clock ?? new TrackingScheduler();
+  // A data folder the test did not choose is the harness's own, removed when it closes.
+  const dataDir = overrides.dataDir ?? testConfig().dataDir;
+  const cleanup =
+    overrides.dataDir === undefined
+      ? () => {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      : undefined;
   if (sharedRedisUrl === undefined || overrides.redisUrl !== undefined) {
-    return new Harness([await startNode(testConfig(overrides), scheduler, options)], scheduler);
+    const config = testConfig({ dataDir, ...overrides });
+    return new Harness([await startNode(config, scheduler, options)], scheduler, cleanup);
   }
   // Keys of their own, so no test sees another's circles.
   const config = testConfig({
     redisUrl: sharedRedisUrl,
     redisPrefix: `t${process.pid}.${++prefixes}:`,
+    dataDir,
     ...overrides,
   });
   const a = await startNode(config, scheduler, options);
@@ -278,7 +291,7 @@ export async function startHarness(
     await a.close();
     throw error;
   });
-  return new Harness([a, b], scheduler);
+  return new Harness([a, b], scheduler, cleanup);
 }
 
 function startNode(
