@@ -89,6 +89,10 @@ export const en = {
   'schedule.listed': 'List it on the entrance (otherwise only people given its link can find it)',
   'schedule.submit': 'Schedule',
   'schedule.done': '“{title}” is scheduled.',
+  'schedule.editHeading': 'Change a gathering',
+  'schedule.save': 'Save the changes',
+  'schedule.saved': '“{title}” is changed.',
+  'mine.edit': 'Change {title}',
   'schedule.familyRulesDefault': [
     'What is shared here stays here.',
     'Every family is different: we listen without judging.',

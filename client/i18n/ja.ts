@@ -90,6 +90,10 @@ export const ja: Record<MessageKey, string> = {
   'schedule.listed': '入口に表示する（表示しないと、リンクを受け取った人だけが見つけられます）',
   'schedule.submit': '予定する',
   'schedule.done': '「{title}」を予定しました。',
+  'schedule.editHeading': '会の予定を変える',
+  'schedule.save': '変更を保存する',
+  'schedule.saved': '「{title}」を変更しました。',
+  'mine.edit': '「{title}」を変える',
   'schedule.familyRulesDefault': [
     'ここで聞いた話は、ここだけにとどめます。',
     '家族のかたちはそれぞれです。否定せずに聞きます。',

@@ -24,6 +24,7 @@ export interface FacilitatorHooks {
   startCircle: () => void;
   schedule: () => void;
   openRoom: MyGatheringsHooks['openRoom'];
+  edit: MyGatheringsHooks['edit'];
 }
 
 /**
@@ -53,6 +54,7 @@ export class FacilitatorScreen {
   ) {
     this.mine = new MyGatherings(i18n, client, {
       openRoom: hooks.openRoom,
+      edit: hooks.edit,
       say: (message) => {
         this.news = message;
         this.render();

@@ -1,6 +1,7 @@
 import type { EnteredCircle } from '../../shared/circle/views';
 import { unpackEntered } from '../../shared/circle/wire-views';
 import type { Ack } from '../../shared/protocol/ack';
+import type { OwnGathering } from '../../shared/gathering/gathering';
 import type { ServerFeatures } from '../../shared/protocol/answers';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
@@ -85,6 +86,7 @@ export class LobbyController {
       startCircle: () => void this.goCreate(),
       schedule: () => void this.goSchedule(),
       openRoom: (id, name) => this.openRoom(id, name),
+      edit: (gathering) => void this.goSchedule(gathering),
     });
     this.scheduleForm = new ScheduleForm(i18n, client, {
       key: () => this.facilitator.held()?.key,
@@ -150,9 +152,12 @@ export class LobbyController {
     this.showCreate(features.ok ? features.data : undefined);
   }
 
-  private async goSchedule(): Promise<void> {
+  /** The schedule form: empty for a new gathering, or filled with one to change it. */
+  private async goSchedule(gathering?: OwnGathering): Promise<void> {
     const features = await this.client.request('server:features', {});
-    this.scheduleForm.show(features.ok ? features.data.timeZone : '');
+    const zone = features.ok ? features.data.timeZone : '';
+    if (gathering) this.scheduleForm.edit(gathering, zone);
+    else this.scheduleForm.show(zone);
   }
 
   /** Opens a scheduled gathering's room, as starting a circle does; the refusal, if any. */

@@ -15,6 +15,8 @@ export interface MyGatheringsHooks {
   openRoom(id: string, name: string): Promise<ErrorCode | undefined>;
   /** Something to say in the screen's status line. */
   say(message: string): void;
+  /** The schedule form, filled with this gathering, to change it. */
+  edit(gathering: OwnGathering): void;
 }
 
 /**
@@ -80,8 +82,16 @@ export class MyGatherings {
       textContent: i18n.t('mine.cancel', title),
     });
     cancel.addEventListener('click', () => void this.cancel(gathering));
+    const change = el('button', {
+      type: 'button',
+      className: 'secondary',
+      textContent: i18n.t('mine.edit', title),
+    });
+    change.addEventListener('click', () => {
+      this.hooks.edit(gathering);
+    });
     const actions = el('div', { className: 'actions' });
-    actions.append(open, copy);
+    actions.append(open, copy, change);
     if (gathering.kind === 'oneToOne') {
       const invite = el('button', {
         type: 'button',

@@ -2,6 +2,7 @@ import {
   Schedule,
   type GatheringKind,
   type GatheringLanguage,
+  type OwnGathering,
 } from '../../shared/gathering/gathering';
 import { Limits } from '../../shared/protocol/limits';
 import { ErrorCode } from '../../shared/protocol/errors';
@@ -49,6 +50,8 @@ export class ScheduleForm {
   private readonly topic = byId<HTMLInputElement>('schedule-topic');
   private readonly disposers: (() => void)[] = [];
   private zone = '';
+  /** The gathering being changed, or undefined while a new one is being set up. */
+  private editing: string | undefined;
 
   constructor(
     private readonly i18n: Translator,
@@ -85,6 +88,8 @@ export class ScheduleForm {
   }
 
   show(timeZone: string): void {
+    this.editing = undefined;
+    this.label('schedule.heading', 'schedule.submit');
     clearFormError(this.form);
     this.zone = timeZone;
     byId('schedule-zone').textContent = this.i18n.t('schedule.zone', { zone: timeZone });
@@ -94,6 +99,31 @@ export class ScheduleForm {
     this.fitKind();
     this.fillDefaults();
     showScreen('schedule');
+  }
+
+  /** The same form, filled with a gathering as it is, to change it. */
+  edit(gathering: OwnGathering, timeZone: string): void {
+    this.show(timeZone);
+    this.editing = gathering.id;
+    this.label('schedule.editHeading', 'schedule.save');
+    const field = (name: string) => this.form.elements.namedItem(name) as HTMLInputElement;
+    for (const radio of this.form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) {
+      radio.checked = radio.value === gathering.kind;
+    }
+    this.fitKind();
+    field('title').value = gathering.title;
+    this.topic.value = gathering.topic ?? '';
+    byId<HTMLSelectElement>('schedule-language').value = gathering.language;
+    field('date').value = gathering.date;
+    field('time').value = gathering.time;
+    field('durationMin').value = String(gathering.durationMin);
+    field('weeks').value = String(gathering.weeks);
+    field('seats').value = String(gathering.seats);
+    this.rules.value = gathering.rules.join('\n');
+    field('listed').checked = gathering.listed;
+    // What it holds is the facilitator's own: no default replaces it.
+    this.rules.dataset.edited = 'true';
+    this.topic.dataset.edited = 'true';
   }
 
   dispose(): void {
@@ -165,7 +195,11 @@ export class ScheduleForm {
     };
     const submit = this.form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (submit) submit.disabled = true;
-    const answer = await this.client.request('gathering:schedule', request);
+    const editing = this.editing;
+    const answer =
+      editing === undefined
+        ? await this.client.request('gathering:schedule', request)
+        : await this.client.request('gathering:edit', { ...request, id: editing });
     if (submit) submit.disabled = false;
     if (!answer.ok) {
       showFormError(this.form, fieldFor(answer.error.code), this.i18n.error(answer.error.code));
@@ -174,6 +208,20 @@ export class ScheduleForm {
     this.form.reset();
     delete this.rules.dataset.edited;
     delete this.topic.dataset.edited;
-    this.hooks.done(this.i18n.t('schedule.done', { title: answer.data.title }));
+    const news = editing === undefined ? 'schedule.done' : 'schedule.saved';
+    this.editing = undefined;
+    this.hooks.done(this.i18n.t(news, { title: answer.data.title }));
+  }
+
+  /** Names the form for what it does now; a change of language keeps the names. */
+  private label(heading: MessageKey, submit: MessageKey): void {
+    const title = byId('schedule-heading');
+    title.dataset.i18n = heading;
+    title.textContent = this.i18n.t(heading);
+    const button = this.form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button) {
+      button.dataset.i18n = submit;
+      button.textContent = this.i18n.t(submit);
+    }
   }
 }

@@ -30,7 +30,8 @@ const rulesInvalid = { error: ErrorCode.RulesInvalid };
 
 export const emptySchema = z.object({});
 
-export const circleCreateSchema = z.object({
+/** How a circle is set up, whether started at once or scheduled as a gathering. */
+const circleSetup = {
   title: text(Limits.titleMaxChars),
   /** What the circle is about; blank means none. */
   topic: text(Limits.topicMaxChars).optional(),
@@ -46,6 +47,10 @@ export const circleCreateSchema = z.object({
     .max(Limits.shareTimeMaxS)
     .default(Limits.shareTimeDefaultS),
   pieceMode: z.enum(PieceModes).default('gentle'),
+};
+
+export const circleCreateSchema = z.object({
+  ...circleSetup,
   capacity: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
   name: rawText(Limits.nameMaxCodeUnits * 2),
   /** Relay-only voice, so no member learns another's IP address. Needs a TURN server. */
@@ -66,9 +71,8 @@ const gatheringId = rawText(32);
  * (`duration_invalid`, `repeat_invalid`) rather than `invalid_payload`.
  */
 const gatheringFields = {
+  ...circleSetup,
   kind: z.enum(GatheringKinds),
-  title: text(Limits.titleMaxChars),
-  topic: text(Limits.topicMaxChars).optional(),
   language: z.enum(GatheringLanguages),
   /** The first time, `YYYY-MM-DD` and `HH:MM` on the operator's clock (`ServerFeatures.timeZone`). */
   date: rawText(10),
@@ -77,17 +81,6 @@ const gatheringFields = {
   /** 1 for once; more repeats it weekly, on the same weekday and time. */
   weeks: z.number().int().min(1).max(1_000_000),
   seats: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
-  rules: z
-    .array(text(Limits.ruleMaxChars))
-    .min(Limits.rulesMin, rulesInvalid)
-    .max(Limits.rulesMax, rulesInvalid),
-  shareTimeS: z
-    .number()
-    .int()
-    .min(Limits.shareTimeMinS)
-    .max(Limits.shareTimeMaxS)
-    .default(Limits.shareTimeDefaultS),
-  pieceMode: z.enum(PieceModes).default('gentle'),
   /** On the entrance for everyone, or only for those given its link. */
   listed: z.boolean(),
 };

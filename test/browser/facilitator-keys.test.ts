@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
+import { mistyped } from '../support/operator';
 import { auditAccessibility } from './support/accessibility';
 import { describeWithBrowser } from './support/chromium';
 import { useMemberSuite } from './support/member-suite';
@@ -55,7 +56,7 @@ describeWithBrowser('facilitator keys: a server others can reach', (executablePa
 
     // A mistyped key is caught here and not kept.
     const field = screen.getByLabel('進行役キー');
-    await field.fill(`${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`);
+    await field.fill(mistyped(key));
     await screen.getByRole('button', { name: 'このキーを覚えておく' }).click();
     await screen.getByRole('alert').getByText('この進行役キーは使えません').waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { defaultConfig } from '../../signaling-server/config';
-import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
+import { issueKey, MINUTE, tokyoWallTime } from '../support/operator';
 import type { RunningServer } from '../../signaling-server/server';
 import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../support/coturn';
 import { auditAccessibility } from './support/accessibility';
@@ -14,7 +14,6 @@ import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(240_000);
 
-const MINUTE = 60_000;
 const dataDir = path.join(tmpdir(), `engawa-browser-one-to-one-${process.pid}`);
 
 interface PeerInfo {
@@ -42,17 +41,6 @@ function relayedPeers(page: Page): Promise<PeerInfo[]> {
       ),
     60_000,
   );
-}
-
-function tokyoWallTime(instant: number): { date: string; time: string } {
-  const [date = '', time = ''] = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  })
-    .format(instant)
-    .split(' ');
-  return { date, time };
 }
 
 describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserverPath) => {
@@ -88,10 +76,7 @@ describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserver
     });
 
     it('brings its holder straight into a private two-seat session, once', async () => {
-      const out: string[] = [];
-      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-      await runFacilitatorsCommand(['add', 'Counsellor'], server.state.facilitatorKeys, io);
-      const key = /engawa-[a-z2-7]{8}-[a-z2-7]{32}/.exec(out.join('\n'))?.[0] ?? '';
+      const key = await issueKey(server.state.facilitatorKeys, 'Counsellor');
 
       const counsellor = await members.open({ timezoneId: 'Asia/Tokyo' });
       await counsellor.getByRole('button', { name: 'I’m a facilitator' }).click();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
+import { issueKey, MINUTE, tokyoWallTime } from '../support/operator';
 import { auditAccessibility } from './support/accessibility';
 import { admit } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
@@ -12,9 +12,10 @@ import { useMemberSuite } from './support/member-suite';
 
 jest.setTimeout(300_000);
 
-const MINUTE = 60_000;
 const dataDir = path.join(tmpdir(), `engawa-browser-schedule-${process.pid}`);
 const TITLE = 'Family circle on Thursdays';
+/** What the facilitator first calls it, before changing it. */
+const DRAFT = 'Family circle';
 
 /** The server's clock runs this far ahead of the real one: the test moves time forward. */
 let shift = 0;
@@ -29,17 +30,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 /** `YYYY-MM-DD` and `HH:MM` of an instant on Tokyo's clock. */
-function tokyoWallTime(instant: number): { date: string; time: string } {
-  const [date = '', time = ''] = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  })
-    .format(instant)
-    .split(' ');
-  return { date, time };
-}
-
 describeWithBrowser(
   'the schedule: a facilitator plans, a participant finds it and comes in',
   (executablePath) => {
@@ -52,10 +42,7 @@ describeWithBrowser(
     });
 
     it('schedules a weekly family circle, lists it on the entrance, and opens its door on time', async () => {
-      const out: string[] = [];
-      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-      await runFacilitatorsCommand(['add', 'Sato'], suite.server.state.facilitatorKeys, io);
-      const key = /engawa-[a-z2-7]{8}-[a-z2-7]{32}/.exec(out.join('\n'))?.[0] ?? '';
+      const key = await issueKey(suite.server.state.facilitatorKeys, 'Sato');
 
       // A facilitator in London plans a gathering on the operator's clock (Tokyo), 20 minutes out.
       const startsAt = Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE;
@@ -77,7 +64,7 @@ describeWithBrowser(
       await form.getByLabel('Language').selectOption('ja');
       expect(await rules.inputValue()).toContain('家族のかたちはそれぞれです');
       expect(await rules.inputValue()).not.toContain('not for the person at home');
-      await form.getByLabel('Title').fill(TITLE);
+      await form.getByLabel('Title').fill(DRAFT);
       await form.getByLabel('Date').fill(wall.date);
       await form.getByLabel('Start time').fill(wall.time);
       await form.getByLabel('Length (minutes)').fill('60');
@@ -85,8 +72,16 @@ describeWithBrowser(
       await form.getByLabel(/^Seats/).fill('6');
       await expectAccessible(host, 'schedule form');
       await form.getByRole('button', { name: 'Schedule' }).click();
-      await keyScreen.getByRole('status').getByText(`“${TITLE}” is scheduled.`).waitFor();
+      await keyScreen.getByRole('status').getByText(`“${DRAFT}” is scheduled.`).waitFor();
       await keyScreen.getByText('Weekly, 4 times').waitFor();
+
+      // A second thought: the gathering is changed from My gatherings, in the same form.
+      await keyScreen.getByRole('button', { name: `Change ${DRAFT}` }).click();
+      await host.getByRole('heading', { name: 'Change a gathering' }).waitFor();
+      expect(await form.getByLabel('How many weeks').inputValue()).toBe('4');
+      await form.getByLabel('Title').fill(TITLE);
+      await form.getByRole('button', { name: 'Save the changes' }).click();
+      await keyScreen.getByRole('status').getByText(`“${TITLE}” is changed.`).waitFor();
       await expectAccessible(host, 'my gatherings');
 
       // A participant in Tokyo finds it on the entrance, in Japanese, on their own clock.

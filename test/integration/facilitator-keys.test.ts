@@ -1,8 +1,6 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FacilitatorKeys } from '../../signaling-server/facilitators/facilitator-keys';
-import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
 import { parseFacilitatorKey } from '../../signaling-server/facilitators/facilitator-key';
 import {
   createCircle,
@@ -12,8 +10,8 @@ import {
   request,
   TEST_RULES,
   useServers,
-  type Harness,
 } from '../support/server-harness';
+import { issueKey, mistyped, operator } from '../support/operator';
 
 /** The id and secret of a printed key; the test fails if it is not one. */
 function partsOf(key: string): { id: string; secret: string } {
@@ -24,24 +22,6 @@ function partsOf(key: string): { id: string; secret: string } {
 
 const start = useServers();
 const keysMode = { facilitatorAccess: 'keys' } as const;
-
-/** The operator's `npm run facilitators -- ...`, against the store the server reads. */
-async function operator(keys: FacilitatorKeys, ...args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const code = await runFacilitatorsCommand(args, keys, {
-    out: (line) => out.push(line),
-    err: (line) => out.push(line),
-  });
-  if (code !== 0) throw new Error(`facilitators ${args.join(' ')} failed: ${out.join('\n')}`);
-  return out;
-}
-
-async function issueKey(h: Harness, label: string): Promise<string> {
-  const printed = await operator(h.server.state.facilitatorKeys, 'add', label);
-  const key = printed.map((line) => line.trim()).find((line) => line.startsWith('engawa-'));
-  if (key === undefined) throw new Error('no key printed');
-  return key;
-}
 
 function createPayload(facilitatorKey?: string) {
   return {
@@ -74,7 +54,7 @@ describe('facilitator keys', () => {
 
   test('a key the operator issued starts circles and names its holder; typed loosely, it still works', async () => {
     const h = await start(keysMode);
-    const key = await issueKey(h, '佐藤（火曜の会）');
+    const key = await issueKey(h.server.state.facilitatorKeys, '佐藤（火曜の会）');
     const guest = await h.connect();
     expect(expectOk(await request(guest, 'facilitator:check', { key }))).toEqual({
       label: '佐藤（火曜の会）',
@@ -101,7 +81,7 @@ describe('facilitator keys', () => {
 
   test('a revoked key starts nothing new, and circles it opened go on', async () => {
     const h = await start(keysMode);
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const facilitator = await createCircle(h, { facilitatorKey: key });
     await operator(h.server.state.facilitatorKeys, 'revoke', partsOf(key).id);
 
@@ -117,7 +97,7 @@ describe('facilitator keys', () => {
 
   test('wrong keys are counted per address; once out of guesses even the right key is refused', async () => {
     const h = await start({ ...keysMode, codeAttempts: { attempts: 3, windowS: 60 } });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const { id } = partsOf(key);
     const guesser = await h.connect();
     const guesses = [
@@ -152,8 +132,8 @@ describe('facilitator keys', () => {
     const place = { ...keysMode, dataDir, redisPrefix: `keys-restart-${process.pid}:` };
     try {
       const first = await start(place);
-      const kept = await issueKey(first, 'Kept');
-      const revoked = await issueKey(first, 'Revoked');
+      const kept = await issueKey(first.server.state.facilitatorKeys, 'Kept');
+      const revoked = await issueKey(first.server.state.facilitatorKeys, 'Revoked');
       await operator(first.server.state.facilitatorKeys, 'revoke', revoked);
       await first.close();
 
@@ -172,11 +152,11 @@ describe('facilitator keys', () => {
   test('the key itself is never logged; the refusal is, without it', async () => {
     const logs: string[] = [];
     const h = await start(keysMode, { logs });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     await createCircle(h, { facilitatorKey: key });
     const guest = await h.connect();
     await request(guest, 'facilitator:check', {
-      key: `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`,
+      key: mistyped(key),
     });
     const all = logs.join('\n');
     expect(all).toContain('facilitator.key_refused');

@@ -1,5 +1,4 @@
 import { Schedule } from '../../shared/gathering/gathering';
-import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
 import {
   expectError,
   expectOk,
@@ -13,27 +12,9 @@ import {
   type Harness,
   type TestSocket,
 } from '../support/server-harness';
+import { Clock, DEC_10_19H, DEC_3, issueKey, MINUTE } from '../support/operator';
 
 const start = useServers();
-
-const MINUTE = 60_000;
-const DEC_3 = Date.UTC(2026, 11, 3, 0, 0);
-/** Thursday 10 December 2026, 19:00 in Tokyo. */
-const DEC_10_19H = Date.UTC(2026, 11, 10, 10, 0);
-
-class Clock {
-  at = DEC_3;
-  readonly now = () => this.at;
-}
-
-async function issueKey(h: Harness, label: string): Promise<string> {
-  const out: string[] = [];
-  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-  await runFacilitatorsCommand(['add', label], h.server.state.facilitatorKeys, io);
-  const key = out.map((l) => l.trim()).find((l) => l.startsWith('engawa-'));
-  if (key === undefined) throw new Error('no key printed');
-  return key;
-}
 
 function sessionForm(facilitatorKey: string, change: Record<string, unknown> = {}) {
   return {
@@ -59,7 +40,7 @@ function accept(socket: TestSocket, id: string, token: string, name = 'はな') 
 
 /** A counsellor's session, scheduled and, at 10 minutes before, opened; with one invitation. */
 async function openSession(h: Harness, clock: Clock, change: Record<string, unknown> = {}) {
-  const key = await issueKey(h, 'Counsellor');
+  const key = await issueKey(h.server.state.facilitatorKeys, 'Counsellor');
   const counsellor = await h.connect();
   const session = expectOk(
     await request(counsellor, 'gathering:schedule', sessionForm(key, change)),
@@ -82,7 +63,7 @@ describe('one-to-one sessions', () => {
   test('are never listed, have no talking piece, and take 2 or 3 seats', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Counsellor');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Counsellor');
     const socket = await h.connect();
     expectError(
       await request(socket, 'gathering:schedule', sessionForm(key, { seats: 4 })),
@@ -139,8 +120,8 @@ describe('one-to-one sessions', () => {
   test('an invitation before the door opens waits; the counsellor issues links only for their own session', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Counsellor');
-    const other = await issueKey(h, 'Someone else');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Counsellor');
+    const other = await issueKey(h.server.state.facilitatorKeys, 'Someone else');
     const counsellor = await h.connect();
     const session = expectOk(await request(counsellor, 'gathering:schedule', sessionForm(key)));
     const circle = expectOk(

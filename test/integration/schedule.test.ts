@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { Schedule } from '../../shared/gathering/gathering';
-import { runFacilitatorsCommand } from '../../signaling-server/facilitators/facilitators-command';
 import {
   expectError,
   expectOk,
@@ -11,32 +10,11 @@ import {
   request,
   TEST_RULES,
   useServers,
-  type Harness,
   type TestSocket,
 } from '../support/server-harness';
+import { Clock, DEC_10_19H, DEC_3, issueKey, MINUTE, mistyped } from '../support/operator';
 
 const start = useServers();
-
-const MINUTE = 60_000;
-/** 3 December 2026, 09:00 in Tokyo: the servers' clock starts here. */
-const DEC_3 = Date.UTC(2026, 11, 3, 0, 0);
-/** Thursday 10 December 2026, 19:00 in Tokyo. */
-const DEC_10_19H = Date.UTC(2026, 11, 10, 10, 0);
-
-/** A clock the test moves; both nodes read it. */
-class Clock {
-  at = DEC_3;
-  readonly now = () => this.at;
-}
-
-async function issueKey(h: Harness, label: string): Promise<string> {
-  const out: string[] = [];
-  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-  await runFacilitatorsCommand(['add', label], h.server.state.facilitatorKeys, io);
-  const key = out.map((l) => l.trim()).find((l) => l.startsWith('engawa-'));
-  if (key === undefined) throw new Error('no key printed');
-  return key;
-}
 
 function gatheringForm(facilitatorKey: string, change: Record<string, unknown> = {}) {
   return {
@@ -64,7 +42,7 @@ describe('the schedule', () => {
   test('a key schedules a weekly gathering on the operator’s clock; without a key, nothing', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const socket = await h.connect();
 
     // Scheduling always takes a key, even where anyone may start a circle at once.
@@ -73,11 +51,7 @@ describe('the schedule', () => {
       'facilitator_key_required',
     );
     expectError(
-      await request(
-        socket,
-        'gathering:schedule',
-        gatheringForm(`${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`),
-      ),
+      await request(socket, 'gathering:schedule', gatheringForm(mistyped(key))),
       'facilitator_key_invalid',
     );
 
@@ -113,7 +87,7 @@ describe('the schedule', () => {
   test('bad times are refused with their own errors, and nothing is scheduled', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const socket = await h.connect();
     const cases: [Record<string, unknown>, ErrorCode][] = [
       [{ date: '2026-12-02' }, 'start_in_past'],
@@ -131,8 +105,8 @@ describe('the schedule', () => {
   test('only the key that scheduled a gathering may edit or cancel it', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const sato = await issueKey(h, 'Sato');
-    const suzuki = await issueKey(h, 'Suzuki');
+    const sato = await issueKey(h.server.state.facilitatorKeys, 'Sato');
+    const suzuki = await issueKey(h.server.state.facilitatorKeys, 'Suzuki');
     const socket = await h.connect();
     const own = await scheduled(socket, gatheringForm(sato));
 
@@ -173,7 +147,7 @@ describe('the schedule', () => {
   test('the entrance lists listed gatherings starting in the next 14 days, soonest first', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const socket = await h.connect();
     const weekly = await scheduled(socket, gatheringForm(key, { title: '毎週の会' }));
     await scheduled(socket, gatheringForm(key, { title: '招待のみ', listed: false }));
@@ -197,7 +171,7 @@ describe('the schedule', () => {
   test('the room opens 30 minutes before, people may knock from 15 minutes before', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const host = await h.connect();
     const own = await scheduled(host, gatheringForm(key, { seats: 4 }));
     const open = { facilitatorKey: key, id: own.id, name: 'さとう' };
@@ -233,7 +207,7 @@ describe('the schedule', () => {
   test('a gathering the facilitator has not opened yet says so, and has no code', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const socket = await h.connect();
     const own = await scheduled(socket, gatheringForm(key));
     clock.at = DEC_10_19H - 5 * MINUTE;
@@ -251,7 +225,7 @@ describe('the schedule', () => {
   test('a gathering is forgotten 30 days after its last time, or after it was cancelled', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const socket = await h.connect();
     const once = await scheduled(socket, gatheringForm(key, { weeks: 1 }));
     const weekly = await scheduled(socket, gatheringForm(key, { weeks: 8 }));
@@ -282,7 +256,7 @@ describe('the schedule', () => {
     };
     try {
       const first = await start(place, { now: clock.now });
-      const key = await issueKey(first, 'Sato');
+      const key = await issueKey(first.server.state.facilitatorKeys, 'Sato');
       const own = await scheduled(await first.connect(), gatheringForm(key));
       await first.close();
 
@@ -303,7 +277,7 @@ describe('the schedule', () => {
   test('the calendar file is served for a gathering, and nothing for an unknown id', async () => {
     const clock = new Clock();
     const h = await start({}, { now: clock.now });
-    const key = await issueKey(h, 'Sato');
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Sato');
     const own = await scheduled(await h.connect(), gatheringForm(key, { weeks: 2 }));
     const response = await fetch(`${h.baseUrl}/gatherings/${own.id}/calendar.ics`);
     expect(response.status).toBe(200);

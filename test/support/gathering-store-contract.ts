@@ -9,7 +9,12 @@ export interface GatheringsUnderTest {
   close(): Promise<void>;
 }
 
-export function gathering(id: string, createdAt: number, change: Partial<GatheringRecord> = {}) {
+/** A weekly support circle on Thursdays at 19:00 in Tokyo, four times from 10 December 2026. */
+export function gathering(
+  id: string,
+  createdAt: number,
+  change: Partial<GatheringRecord> = {},
+): GatheringRecord {
   const record: GatheringRecord = {
     id,
     ownerKeyId: 'aaaaaaaa',
