@@ -6,10 +6,21 @@ export function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** "Thursday, 10 December 2026, 19:00–20:30", in the reader's language and on their clock. */
-export function timeRange(i18n: Translator, startsAt: number, endsAt: number): string {
-  const date = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'full' }).format(startsAt);
-  const time = new Intl.DateTimeFormat(i18n.locale, { timeStyle: 'short' });
+/**
+ * "Thursday, 10 December 2026, 19:00–20:30", in the reader's language and on their clock (the
+ * browser's zone unless told).
+ */
+export function timeRange(
+  i18n: Pick<Translator, 'locale' | 't'>,
+  startsAt: number,
+  endsAt: number,
+  timeZone?: string,
+): string {
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const date = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'full', ...zone }).format(
+    startsAt,
+  );
+  const time = new Intl.DateTimeFormat(i18n.locale, { timeStyle: 'short', ...zone });
   return i18n.t('gathering.timeRange', {
     date,
     start: time.format(startsAt),
