@@ -84,6 +84,11 @@ export interface ServerConfig {
   dataDir: string;
   /** The operator's time zone (IANA), whose clock gatherings are scheduled on. */
   timeZone: string;
+  /**
+   * After this many minutes in Engawa on one day, a browser shows a gentle note suggesting a
+   * break, once; null for never. Each person may change it for their own browser.
+   */
+  balanceMinutes: number | null;
 }
 
 /** The checkout's root, found from this file whether it runs from source or from dist/server. */
@@ -138,6 +143,7 @@ export function defaultConfig(): ServerConfig {
     facilitatorAccess: 'open',
     dataDir: path.join(root, '.engawa'),
     timeZone: 'Asia/Tokyo',
+    balanceMinutes: 120,
   };
 }
 
@@ -211,7 +217,7 @@ function loadVoicePolicy(env: NodeJS.ProcessEnv): VoicePolicy {
 /**
  * Reads PORT, HOST, HTTPS, ALLOWED_ORIGINS, TRUST_PROXY, CONNECTIONS_PER_MINUTE, LOG_LEVEL, the
  * voice settings (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS), HELP_RESOURCES, REDIS_URL,
- * REDIS_PREFIX, FACILITATOR_ACCESS, DATA_DIR, TIME_ZONE and `--https`.
+ * REDIS_PREFIX, FACILITATOR_ACCESS, DATA_DIR, TIME_ZONE, BALANCE_MINUTES and `--https`.
  * Throws on a value it cannot use (the help resources file itself is read and checked when the server starts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
@@ -271,6 +277,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Tokyo, got "${zone}"`);
     }
     config.timeZone = zone;
+  }
+  const balance = env.BALANCE_MINUTES?.trim();
+  if (balance) {
+    const minutes = /^\d{1,4}$/.test(balance) ? Number(balance) : NaN;
+    if (!(minutes >= 0 && minutes <= 1440)) {
+      throw new Error(`BALANCE_MINUTES must be minutes from 0 (off) to 1440, got "${balance}"`);
+    }
+    config.balanceMinutes = minutes === 0 ? null : minutes;
   }
   return config;
 }

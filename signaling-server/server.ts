@@ -192,6 +192,7 @@ export async function startServer(
     safety,
     facilitators,
     timeZone: config.timeZone,
+    balanceMinutes: config.balanceMinutes,
   };
   const disconnects = acceptConnections(io, services, store, realtimeDeps);
   const realtime = io;

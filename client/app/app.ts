@@ -1,6 +1,7 @@
 import { CirclePanel } from '../circle/circle-panel';
 import { showReactions } from '../circle/reactions';
 import { showVoiceControls } from '../circle/voice-panel';
+import { TakingPartControl } from '../circle/taking-part-control';
 import { CommandBus } from '../commands/command-bus';
 import { HelpPanel } from '../commands/help-panel';
 import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
@@ -14,6 +15,8 @@ import { attachLanguageSelect } from '../i18n/language-select';
 import { EntranceList } from '../entrance/entrance-list';
 import { GatheringScreen } from '../entrance/gathering-screen';
 import { PlacesNearYou } from '../entrance/places-near-you';
+import { ClosingScreen } from '../entrance/closing-screen';
+import { FamilyInvitation } from '../entrance/family-invitation';
 import { LobbyController } from '../lobby/lobby-controller';
 import { fillReassurances } from '../lobby/reassurance';
 import { SignalingClient } from '../net/signaling-client';
@@ -29,6 +32,7 @@ import { followStickyTop } from '../ui/sticky-top';
 import { exposeDiagnostics } from './diagnostics';
 import { followPresence, handlePresenceCommands } from './presence-commands';
 import { SceneController } from './scene-controller';
+import { SmallSteps } from './small-steps';
 import type { ViewPreference } from './view-preference';
 import { VoiceController } from './voice-controller';
 
@@ -51,6 +55,10 @@ export class App {
   private readonly facilitation: FacilitationController;
   private readonly notices: HostNotices;
   private readonly panel: CirclePanel;
+  private readonly takingPart: TakingPartControl;
+  private readonly closing: ClosingScreen;
+  private readonly families: FamilyInvitation;
+  private readonly smallSteps: SmallSteps;
   private readonly flow: StayFlow;
 
   constructor(
@@ -70,6 +78,8 @@ export class App {
     });
     this.entrance = new EntranceList(i18n, client);
     this.places = new PlacesNearYou(i18n);
+    this.closing = new ClosingScreen(i18n, client);
+    this.families = new FamilyInvitation(i18n);
     this.gathering = new GatheringScreen(i18n, client, {
       knock: (code) => {
         this.lobby.showJoin(code);
@@ -94,7 +104,11 @@ export class App {
       report: (memberId, reason) => facilitation.reportMember(memberId, reason),
       block: (memberId) => facilitation.blockMember(memberId),
       notice: () => notices.latestText(),
+      takingPart: () => this.takingPart.current(),
+      chooseTakingPart: (choice) => void this.takingPart.choose(choice),
     });
+    this.takingPart = new TakingPartControl(i18n, client, store, this.voice, status);
+    this.smallSteps = new SmallSteps(i18n, client, store, this.voice);
     this.panel = new CirclePanel(store, i18n, client, status, this.voice, (member) =>
       facilitation.rowMenu(member),
     );
@@ -108,6 +122,10 @@ export class App {
       lobby: this.lobby,
       voice: this.voice,
       scene: this.scene,
+      closed: (kind, inCircle) => {
+        this.smallSteps.closed(kind, inCircle);
+        void this.closing.showAsync(kind);
+      },
     });
     const overlay = new OverlayControls(commands, i18n);
     const help = HelpPanel.fromPage(commands, i18n);
@@ -139,10 +157,14 @@ export class App {
         this.lobby.dispose();
         this.entrance.dispose();
         this.places.dispose();
+        this.closing.dispose();
+        this.families.dispose();
+        this.smallSteps.dispose();
         this.gathering.dispose();
         overlay.dispose();
         help.dispose();
         this.panel.dispose();
+        this.takingPart.dispose();
         this.scene.dispose();
         this.facilitation.dispose();
         this.notices.dispose();
@@ -197,6 +219,7 @@ export class App {
     const gathering = params.get('g');
     void this.entrance.refreshAsync();
     void this.places.loadAsync();
+    this.smallSteps.start();
     if (this.flow.waitAgain()) {
       // Reloaded while waiting: the waiting screen is up, and the place is taken back.
     } else if (code) {

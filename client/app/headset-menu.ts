@@ -1,5 +1,6 @@
 import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
 import type { CircleView, MemberView } from '../../shared/circle/views';
+import { TakingPartChoices, type TakingPart } from '../../shared/circle/taking-part';
 import type { CommandBus } from '../commands/command-bus';
 import type { Command } from '../commands/commands';
 import type { MessageKey } from '../i18n/en';
@@ -31,6 +32,9 @@ export interface MenuSources {
   block(memberId: string): Promise<boolean>;
   /** A facilitator's newest notice (a knock, a call for help, a report), in words. */
   notice(): string | undefined;
+  /** How this member takes part now, and a change to it. */
+  takingPart(): TakingPart | undefined;
+  chooseTakingPart(choice: TakingPart): void;
 }
 
 /** Chat lines the menu shows, each cut to what its panel holds. */
@@ -113,6 +117,12 @@ export class HeadsetMenu {
       void this.report(id.slice('reason-'.length) as ReportReason);
       return;
     }
+    const part = TakingPartChoices.find((choice) => id === `part-${choice}`);
+    if (part) {
+      this.sources.chooseTakingPart(part);
+      this.show('main');
+      return;
+    }
     switch (id) {
       case 'chat':
       case 'people':
@@ -126,6 +136,9 @@ export class HeadsetMenu {
         return;
       case 'report':
         this.show('report');
+        return;
+      case 'take-part':
+        this.show('take-part');
         return;
       case 'block':
         void this.block();
@@ -151,6 +164,14 @@ export class HeadsetMenu {
     const reasons = Object.fromEntries(
       ReportReasons.map((r) => [`reason-${r}`, t(`report.reason.${r}`)]),
     ) as Record<`reason-${ReportReason}`, string>;
+    const current = this.sources.takingPart();
+    // The current way is marked in words as well as colour, for those who cannot tell colours.
+    const parts = Object.fromEntries(
+      TakingPartChoices.map((c) => [
+        `part-${c}`,
+        c === current ? `✓ ${t(`takePart.${c}`)}` : t(`takePart.${c}`),
+      ]),
+    ) as Record<`part-${TakingPart}`, string>;
     return {
       page,
       muted: state.muted,
@@ -172,6 +193,8 @@ export class HeadsetMenu {
         'react-wave': t('reaction.wave'),
         'react-thanks': t('reaction.thanks'),
         pass: t('piece.pass'),
+        'take-part': t('takePart.menu'),
+        ...parts,
         away: t('away.stepOut'),
         chat: t('chat.heading'),
         people: t('xr.people'),
@@ -192,9 +215,11 @@ export class HeadsetMenu {
         hint:
           page === 'people'
             ? t(others.length > 0 ? 'xr.peopleHint' : 'xr.nobodyElse')
-            : notice && page === 'main'
-              ? this.i18n.t('xr.noticeHint', { text: notice })
-              : t('xr.menuHint'),
+            : page === 'take-part'
+              ? t('takePart.menuHint')
+              : notice && page === 'main'
+                ? this.i18n.t('xr.noticeHint', { text: notice })
+                : t('xr.menuHint'),
       },
     };
   }
@@ -246,6 +271,8 @@ export class HeadsetMenu {
         return join([name, t('xr.personHint'), this.note]);
       case 'report':
         return join([this.i18n.t('report.title', { name }), t('report.reasons')]);
+      case 'take-part':
+        return '';
     }
   }
 

@@ -10,7 +10,7 @@ import type { StayStore } from '../stay/stay-store';
 import type { InCircle, StayChangeKind } from '../stay/stay';
 import type { StatusLine } from '../ui/status-line';
 import { needsEchoLoopback } from '../voice/echo-loopback';
-import { stopStream } from '../voice/microphone';
+import { openMicrophone, stopStream } from '../voice/microphone';
 import type { PeerLinkFactory } from '../voice/peer-link';
 import { PoseChannel } from '../voice/pose-channel';
 import { LINK_BUNDLE_POLICY, rtcConfiguration } from '../voice/rtc-config';
@@ -175,6 +175,44 @@ export class VoiceController {
     return this.starting;
   }
 
+  /**
+   * Opens or lets go of the microphone in the circle, when the way this member takes part
+   * changes. Voice starts again around it: the links are made anew, which takes about as long
+   * as being let in, and no microphone stays open that is meant to be off. A newly opened one
+   * starts muted. False when the microphone could not be opened (the reason is announced).
+   */
+  async useMicrophone(wanted: boolean): Promise<boolean> {
+    await this.starting;
+    if (!this.store.inCircle || !this.session) return false;
+    if (this.session.hasMicrophone === wanted) return true;
+    let mic: MicChoice = { stream: undefined, startMuted: true, problem: undefined };
+    if (wanted) {
+      const opened = await openMicrophone();
+      if (!opened.ok) {
+        this.status.announce(this.i18n.t(`mic.${opened.problem}`));
+        return false;
+      }
+      mic = { stream: opened.stream, startMuted: true, problem: undefined };
+    }
+    // The microphone prompt may have taken a while: the person may have left meanwhile.
+    if (!this.seated()) {
+      stopStream(mic.stream);
+      return false;
+    }
+    this.endSession();
+    this.starting = this.startAsync(mic, undefined);
+    await this.starting;
+    return this.microphoneOpen() === wanted;
+  }
+
+  private seated(): boolean {
+    return this.store.inCircle !== undefined;
+  }
+
+  private microphoneOpen(): boolean {
+    return this.session?.hasMicrophone ?? false;
+  }
+
   /** Resolves when voice has connected to everyone present (or `timeoutMs` passed). */
   async settled(timeoutMs: number): Promise<void> {
     await this.starting;
@@ -260,23 +298,28 @@ export class VoiceController {
     }
   }
 
-  private stop(): void {
+  /** Closes the session's links and its microphone; the audio output and library stay. */
+  private endSession(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
     for (const cleanup of this.sessionCleanups.splice(0)) cleanup();
     this.poses.carry(undefined);
     this.session?.dispose();
     this.session = undefined;
+    stopStream(this.mic?.stream);
+    this.mic = undefined;
+    for (const memberId of this.speaking) this.speakingChanged.emit(memberId, false);
+    this.speaking.clear();
+  }
+
+  private stop(): void {
+    this.endSession();
     this.audio?.dispose();
     this.audio = undefined;
     this.spares?.dispose();
     this.spares = undefined;
-    stopStream(this.mic?.stream);
-    this.mic = undefined;
     this.starting = undefined;
     this.pendingSignals = [];
-    for (const memberId of this.speaking) this.speakingChanged.emit(memberId, false);
-    this.speaking.clear();
     this.talking = false;
     this.forceMuted = false;
     this.online = true;

@@ -79,6 +79,7 @@ export class CirclePanel {
         holder: circle.piece.holder,
         rowMenu: this.rowMenu,
         blocked,
+        showTakingPart: isHost,
       },
       this.i18n,
     );

@@ -1,3 +1,4 @@
+import type { TakingPart } from '../../shared/circle/taking-part';
 import type { MemberView } from '../../shared/circle/views';
 import type { Translator } from '../i18n/i18n';
 import { keepFocus } from '../facilitation/keep-focus';
@@ -14,7 +15,16 @@ export interface PeopleListState {
   rowMenu?(member: MemberView): HTMLElement | null;
   /** Members this member blocked: listed, so the block can be lifted from their row. */
   blocked?: ReadonlySet<string>;
+  /** Hosts see how each person takes part, as a small symbol with words for screen readers. */
+  showTakingPart?: boolean;
 }
+
+const takingPartGlyphs: Record<TakingPart, string> = {
+  present: '🌿',
+  listen: '👂',
+  write: '✏️',
+  speak: '💬',
+};
 
 /**
  * Renders "People in the circle": name, role, muted, whether the seat is only being held, and a
@@ -33,6 +43,17 @@ export function renderPeople(
     const name = el('span', { className: 'person-name', textContent: member.name });
     // Names are shown as written; `dir=auto` keeps right-to-left names from reordering the line.
     name.dir = 'auto';
+    const shown: Node[] = [name];
+    if (state.showTakingPart) {
+      const words = i18n.t(`takePart.shown.${member.takingPart}`);
+      const glyph = el('span', {
+        className: 'taking-part-glyph',
+        textContent: takingPartGlyphs[member.takingPart],
+      });
+      glyph.setAttribute('aria-hidden', 'true');
+      glyph.title = words;
+      shown.push(glyph, el('span', { className: 'visually-hidden', textContent: ` (${words})` }));
+    }
     const details = [i18n.t(`role.${member.role}`)];
     if (member.id === state.selfId) details.push(i18n.t('circle.you'));
     if (member.forceMuted) details.push(i18n.t('member.forceMuted'));
@@ -42,7 +63,7 @@ export function renderPeople(
     if (state.blocked?.has(member.id)) details.push(i18n.t('member.blockedByYou'));
     if (!member.connected) details.push(i18n.t('circle.reconnecting'));
     const role = el('span', { className: 'person-role', textContent: i18n.list(details) });
-    item.append(name, role);
+    item.append(...shown, role);
     if (member.id !== state.selfId) item.append(volumeSlider(member, state, i18n));
     const menu = state.rowMenu?.(member);
     if (menu) item.append(menu);

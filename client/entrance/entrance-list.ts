@@ -1,8 +1,9 @@
-import { gatheringPageUrl, type EntranceItem } from '../../shared/gathering/gathering';
+import type { EntranceItem } from '../../shared/gathering/gathering';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
-import { byId, el } from '../ui/dom';
-import { aboutLine, seatsLine, timeRange, viewerZone } from './gathering-format';
+import { byId } from '../ui/dom';
+import { entranceItem } from './entrance-item';
+import { viewerZone } from './gathering-format';
 
 /**
  * The entrance's list: listed gatherings in the next two weeks, each a link to its own page,
@@ -39,28 +40,6 @@ export class EntranceList {
   private render(): void {
     this.zone.textContent = this.i18n.t('entrance.zone', { zone: viewerZone() });
     this.empty.hidden = this.items.length > 0;
-    this.list.replaceChildren(
-      ...this.items.map((item) => {
-        const link = el('a', {}, { href: gatheringPageUrl('', item.id) });
-        link.append(
-          el('span', { className: 'title', textContent: item.title }),
-          el('span', {
-            className: 'when',
-            textContent: timeRange(this.i18n, item.startsAt, item.endsAt),
-          }),
-          el('span', {
-            className: 'about',
-            textContent: aboutLine(this.i18n, item.kind, item.language),
-          }),
-          el('span', {
-            className: 'about',
-            textContent: seatsLine(this.i18n, item.seatsFree, item.seats),
-          }),
-        );
-        const line = el('li');
-        line.append(link);
-        return line;
-      }),
-    );
+    this.list.replaceChildren(...this.items.map((item) => entranceItem(this.i18n, item)));
   }
 }

@@ -1,7 +1,8 @@
 import type { HelpResource } from '../../shared/help/help-resources';
-import { contactHref, isVerified, loadHelpResources } from '../facilitation/help-resources';
+import { loadHelpResources } from '../facilitation/help-resources';
 import type { Translator } from '../i18n/i18n';
-import { byId, el } from '../ui/dom';
+import { byId } from '../ui/dom';
+import { resourceItem } from './resource-item';
 
 /**
  * "Places near you" on the entrance: the operator's list of support to visit or call when
@@ -32,25 +33,6 @@ export class PlacesNearYou {
   private render(): void {
     const entries = this.places?.[this.i18n.locale] ?? [];
     this.section.hidden = entries.length === 0;
-    this.list.replaceChildren(...entries.map((entry) => this.item(entry)));
-  }
-
-  private item(entry: HelpResource): HTMLLIElement {
-    const line = el('li', { className: 'place' });
-    const href = contactHref(entry.contact);
-    const contact = href
-      ? el('a', { textContent: entry.contact.value }, { href, rel: 'noopener' })
-      : el('span', { textContent: entry.contact.value });
-    line.append(el('span', { className: 'title', textContent: entry.name }));
-    if (entry.description)
-      line.append(el('span', { className: 'about', textContent: entry.description }));
-    if (entry.hours) line.append(el('span', { className: 'about', textContent: entry.hours }));
-    line.append(contact);
-    if (!isVerified(entry)) {
-      line.append(
-        el('span', { className: 'about', textContent: this.i18n.t('helpNow.unverified') }),
-      );
-    }
-    return line;
+    this.list.replaceChildren(...entries.map((entry) => resourceItem(this.i18n, entry)));
   }
 }

@@ -52,6 +52,8 @@ export class FacilitationController {
         this.passPiece();
       },
       give: (memberId) => void this.ask('piece:give', { memberId }),
+      accept: () => void this.ask('piece:accept', {}),
+      decline: () => void this.ask('piece:decline', {}),
     });
     this.chat = new ChatPanel(i18n, async (text) => {
       const result = await this.client.request('chat:send', { text });

@@ -8,6 +8,9 @@ import { SoftChime } from '../ui/soft-chime';
 export interface PieceActions {
   pass(): void;
   give(memberId: string): void;
+  /** Take the piece offered to this member, or let it go by. */
+  accept(): void;
+  decline(): void;
 }
 
 /**
@@ -22,6 +25,8 @@ export class PiecePanel {
   private readonly timerLine = el('p', { className: 'hint piece-time' });
   private readonly timeUpLine = el('p', { className: 'piece-time-up' }, { role: 'status' });
   private readonly buttons = el('div', { className: 'piece-actions' });
+  private readonly offerLine = el('p', { className: 'piece-offer-line' }, { role: 'status' });
+  private readonly offerButtons = el('div', { className: 'piece-offer' });
   private readonly chime = new SoftChime(528);
   private readonly ticker: ReturnType<typeof setInterval>;
   private held:
@@ -34,7 +39,15 @@ export class PiecePanel {
   ) {
     this.timerLine.append(this.timeLabel, ' ', this.timer);
     this.timeUpLine.hidden = true;
-    root.append(this.holderLine, this.roundLine, this.timerLine, this.timeUpLine, this.buttons);
+    root.append(
+      this.holderLine,
+      this.roundLine,
+      this.timerLine,
+      this.timeUpLine,
+      this.buttons,
+      this.offerLine,
+      this.offerButtons,
+    );
     this.ticker = setInterval(() => {
       this.tick();
     }, 1000);
@@ -69,7 +82,46 @@ export class PiecePanel {
     this.timeUpLine.textContent = this.i18n.t('piece.timeUp');
     this.root.classList.toggle('is-time-up', !this.timeUpLine.hidden);
     this.renderButtons(circle, selfId);
+    this.renderOffer(circle, selfId);
     this.tick();
+  }
+
+  /** An offer is for the one offered it to answer; everyone else only reads whom it is for. */
+  private renderOffer(circle: CircleView, selfId: string): void {
+    const { offeredTo } = circle.piece;
+    const name = circle.members.find((m) => m.id === offeredTo)?.name;
+    const text =
+      offeredTo === selfId
+        ? this.i18n.t('piece.offered')
+        : name === undefined
+          ? ''
+          : this.i18n.t('piece.offeredTo', { name });
+    // Written only when it changes, so a screen reader hears an offer once.
+    if (this.offerLine.textContent !== text) this.offerLine.textContent = text;
+    this.offerLine.hidden = text === '';
+    if (offeredTo !== selfId) {
+      this.offerButtons.replaceChildren();
+      delete this.offerButtons.dataset.lang;
+      return;
+    }
+    // Kept while they stand, so focus on them is not lost to an unrelated change.
+    if (this.offerButtons.dataset.lang === this.i18n.locale) return;
+    this.offerButtons.dataset.lang = this.i18n.locale;
+    const accept = el('button', { type: 'button', textContent: this.i18n.t('piece.accept') });
+    accept.id = 'piece-accept';
+    accept.addEventListener('click', () => {
+      this.actions.accept();
+    });
+    const decline = el('button', {
+      type: 'button',
+      className: 'secondary',
+      textContent: this.i18n.t('piece.decline'),
+    });
+    decline.id = 'piece-decline';
+    decline.addEventListener('click', () => {
+      this.actions.decline();
+    });
+    this.offerButtons.replaceChildren(accept, decline);
   }
 
   /** `piece:timeUp`: a quiet cue for everyone, and a soft chime for the holder only. */

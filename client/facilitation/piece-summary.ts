@@ -20,10 +20,15 @@ export function pieceSummary(
   else holderLine = { key: 'piece.heldBy', params: { name: nameOf(holder) ?? '' } };
   if (!round) return { holder: holderLine, round: null };
   const turnId = round.order[round.turn];
+  // Counted among those the round calls on: anyone taking part another way is skipped quietly.
+  const called = round.order.filter((id) => {
+    const member = circle.members.find((m) => m.id === id);
+    return id === turnId || member === undefined || member.takingPart === 'speak';
+  });
   const params = {
     name: (turnId !== undefined ? nameOf(turnId) : undefined) ?? '…',
-    turn: round.turn + 1,
-    count: round.order.length,
+    turn: turnId === undefined ? round.turn + 1 : called.indexOf(turnId) + 1,
+    count: called.length,
   };
   return {
     holder: holderLine,

@@ -1,9 +1,14 @@
 import type { ErrorCode } from '../../shared/protocol/errors';
 
+import { enSteps } from './en-steps';
+import { enTakingPart } from './en-taking-part';
+
 type ErrorMessages = Record<`error.${ErrorCode}`, string>;
 
 /** English copy. Every key here must exist in ja.ts too; the compiler checks. */
 export const en = {
+  ...enSteps,
+  ...enTakingPart,
   'app.name': 'Engawa',
   'lang.label': 'Language',
   'start.heading': 'A quiet place to sit together',
@@ -464,6 +469,11 @@ export const en = {
   'error.not_permitted': 'That cannot be done for this person.',
   'error.member_not_found': 'That person is not in the circle.',
   'error.member_unavailable': 'That person is away or has stepped out right now.',
+  'error.speak_not_chosen':
+    'Your microphone stays off while you take part another way. Choose “Speak” first if you would like to talk.',
+  'error.nobody_speaking':
+    'Nobody in the circle has chosen to speak right now, so there is nobody for a round to call on.',
+  'error.not_offered': 'The talking piece is not being offered to you right now.',
   'error.not_holder': 'Only the person holding the talking piece can do that.',
   'error.bar_not_found': 'That person is no longer kept out.',
   'error.muted_by_facilitator': 'A facilitator has muted you for now.',

@@ -1,10 +1,14 @@
 import type { MessageKey } from './en';
+import { jaSteps } from './ja-steps';
+import { jaTakingPart } from './ja-taking-part';
 
 /**
  * 日本語の文言。en.ts と同じキーをすべて持つ（コンパイラが確認する）。
  * 用語と表記の決まりは test/unit/client/i18n/terminology.test.ts にまとめてある。
  */
 export const ja: Record<MessageKey, string> = {
+  ...jaSteps,
+  ...jaTakingPart,
   'app.name': 'Engawa（縁側）',
   'lang.label': '言語',
   'start.heading': 'ゆっくり、いっしょに座れる場所',
@@ -469,6 +473,10 @@ export const ja: Record<MessageKey, string> = {
   'error.not_permitted': 'この方に対しては、この操作はできません。',
   'error.member_not_found': 'その方はこの会にいません。',
   'error.member_unavailable': 'その方は今、接続が切れているか、席を外しています。',
+  'error.speak_not_chosen':
+    '話す以外の参加のしかたを選んでいる間は、マイクはオフのままです。話したいときは、先に「話す」を選んでください。',
+  'error.nobody_speaking': 'いま「話す」を選んでいる人がいないため、順番に回す相手がいません。',
+  'error.not_offered': 'いま、トーキングピースはあなたに差し出されていません。',
   'error.not_holder': 'これはトーキングピースを持っている人だけができる操作です。',
   'error.bar_not_found': 'その方の参加は、もう制限されていません。',
   'error.muted_by_facilitator': '進行役が、いまはあなたのマイクをオフにしています。',

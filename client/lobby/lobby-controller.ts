@@ -16,6 +16,11 @@ import { clearFormError, readCreateForm, readJoinForm, showFormError } from './l
 import { MicCheck, type MicChoice } from './mic-check';
 import { ScheduleForm } from './schedule-form';
 import { RulesPreview } from './rules-preview';
+import { TakingPartChoice } from './taking-part-choice';
+import { takingPartPolicy } from '../../shared/circle/taking-part';
+
+/** What voice starts with for someone who chose not to use a microphone. */
+const NO_MICROPHONE: MicChoice = { stream: undefined, startMuted: true, problem: undefined };
 
 export interface LobbyHooks {
   /** The circle this person just started. */
@@ -58,6 +63,7 @@ function localStorageOrNothing(): Storage | undefined {
  */
 export class LobbyController {
   private readonly micCheck: MicCheck;
+  private readonly takingPart: TakingPartChoice;
   private readonly colors: ColorPicker;
   private readonly preview: RulesPreview;
   private readonly facilitator: FacilitatorScreen;
@@ -76,6 +82,7 @@ export class LobbyController {
     storage: Storage | undefined = localStorageOrNothing(),
   ) {
     this.micCheck = new MicCheck(i18n);
+    this.takingPart = new TakingPartChoice(storage);
     this.colors = new ColorPicker(i18n, new ColorMemory(storage), [
       byId('create-color-swatches'),
       byId('join-color-swatches'),
@@ -105,6 +112,9 @@ export class LobbyController {
     });
     this.fillDefaultRules();
     this.disposers.push(
+      this.takingPart.onChange(() => {
+        this.micCheck.setNeeded(this.joinWantsMicrophone());
+      }),
       listen(codeField, 'input', () => {
         clearFormError(joinForm);
         void this.preview.showFor(codeField.value);
@@ -191,7 +201,10 @@ export class LobbyController {
   showJoin(code?: string): void {
     const codeField = byId<HTMLInputElement>('join-code');
     if (code !== undefined) codeField.value = code;
-    this.micCheck.placeIn(byId<HTMLFormElement>('join-form'));
+    const joinForm = byId<HTMLFormElement>('join-form');
+    this.micCheck.placeIn(joinForm);
+    this.takingPart.placeIn(joinForm, byId('mic-check'));
+    this.micCheck.setNeeded(this.joinWantsMicrophone());
     showScreen('join');
     // Coming back after a decline or a lost connection: read the rules again before knocking.
     this.preview.clear();
@@ -204,9 +217,18 @@ export class LobbyController {
     return { device: this.device, ...(color === undefined ? {} : { color }) };
   }
 
-  /** The microphone for the circle: the one chosen here, or opened now (after a reload). */
-  async takeMicrophone(): Promise<MicChoice> {
+  /**
+   * The microphone for the circle: the one chosen here, or opened now (after a reload), unless
+   * the member takes part without one.
+   */
+  async takeMicrophone(wanted = true): Promise<MicChoice> {
+    if (!wanted) return NO_MICROPHONE;
     return this.takeChosenMicrophone() ?? (await this.micCheck.choiceAsync());
+  }
+
+  /** Whether the way chosen for knocking uses a microphone (a participant's choice). */
+  private joinWantsMicrophone(): boolean {
+    return takingPartPolicy(this.takingPart.choice(), 'participant').microphone;
   }
 
   /** The microphone chosen here before knocking, if there is one, handed over at once. */
@@ -227,6 +249,7 @@ export class LobbyController {
     this.stopFollowingLanguage();
     this.releaseMicrophone();
     this.micCheck.dispose();
+    this.takingPart.dispose();
     this.colors.dispose();
     this.facilitator.dispose();
     this.scheduleForm.dispose();
@@ -265,8 +288,16 @@ export class LobbyController {
       if (input.field === 'acceptRules') void this.preview.showFor(code);
       return;
     }
-    this.mic ??= await this.micCheck.choiceAsync();
-    const result = await this.busy(form, this.client.request('circle:knock', input.value));
+    if (this.joinWantsMicrophone()) {
+      this.mic ??= await this.micCheck.choiceAsync();
+    } else {
+      this.micCheck.release();
+      this.mic = NO_MICROPHONE;
+    }
+    const result = await this.busy(
+      form,
+      this.client.request('circle:knock', { ...input.value, takingPart: this.takingPart.choice() }),
+    );
     if (!result.ok) {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
       return;

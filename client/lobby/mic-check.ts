@@ -63,6 +63,18 @@ export class MicCheck {
     return choice;
   }
 
+  /** Lets go of a microphone opened for the check: the person chose not to speak after all. */
+  release(): void {
+    this.stopMeter();
+    stopStream(this.stream);
+    this.stream = undefined;
+  }
+
+  /** The check is shown only to someone who will use a microphone. */
+  setNeeded(needed: boolean): void {
+    this.section.hidden = !needed;
+  }
+
   dispose(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
     this.stopMeter();

@@ -26,6 +26,7 @@ export class SimulatedMembers {
       seat: i + 1,
       arrival: i + 1,
       connected: true,
+      takingPart: 'speak',
       muted: i % 3 === 0,
       color: i % 8,
       away: false,

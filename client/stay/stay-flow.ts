@@ -1,3 +1,4 @@
+import { takingPartPolicy } from '../../shared/circle/taking-part';
 import type { EnteredCircle } from '../../shared/circle/views';
 import { unpackEntered } from '../../shared/circle/wire-views';
 import { ErrorCode } from '../../shared/protocol/errors';
@@ -40,7 +41,7 @@ export interface StayParts {
   i18n: Translator;
   lobby: {
     showJoin(code?: string): void;
-    takeMicrophone(): Promise<MicChoice>;
+    takeMicrophone(wanted?: boolean): Promise<MicChoice>;
     takeChosenMicrophone(): MicChoice | undefined;
     releaseMicrophone(): void;
   };
@@ -50,6 +51,8 @@ export interface StayParts {
     settled(timeoutMs: number): Promise<void>;
   };
   scene: { prepare(): void; ensure(): Promise<void> };
+  /** A stay ended with a closing screen of this kind (the circle itself may live on). */
+  closed?(kind: MessageKind, inCircle: boolean): void;
 }
 
 /**
@@ -112,7 +115,7 @@ export class StayFlow {
     status.clear();
     store.entered(entered);
     const entry = ++this.entries;
-    const heard = this.startVoice(entered.voice);
+    const heard = this.startVoice(entered);
     void Promise.race([heard, delay(SCREEN_WAIT_MS)]).then(() => {
       // Ended, left or entered again meanwhile: that screen stays.
       if (this.entries !== entry || !store.inCircle) return;
@@ -139,6 +142,7 @@ export class StayFlow {
   /** Back to the start, saying why on a message screen when there is a reason. */
   private end(kind?: MessageKind, message?: string): void {
     if (kind !== undefined) this.forgetKnock();
+    const inCircle = this.parts.store.inCircle !== undefined;
     this.parts.store.returnedToLobby();
     // The circle's lines (who came, what was written) do not follow anyone out; on a shared
     // computer they would stay readable under the closing words. The closing screen's heading
@@ -146,7 +150,10 @@ export class StayFlow {
     this.parts.status.clear();
     this.parts.lobby.releaseMicrophone();
     byId<HTMLDialogElement>('end-dialog').close();
-    if (kind) showMessageScreen(this.parts.i18n, kind, message);
+    if (kind) {
+      showMessageScreen(this.parts.i18n, kind, message);
+      this.parts.closed?.(kind, inCircle);
+    }
   }
 
   private async admitted(admission: KnockAdmission): Promise<void> {
@@ -205,15 +212,18 @@ export class StayFlow {
    * otherwise delays hearing the circle (measured by `npm run bench -- voice`). Resolves once
    * the circle is heard, or after `VOICE_FIRST_MS` at most.
    */
-  private async startVoice(config: VoiceConfig | undefined): Promise<void> {
+  private async startVoice(entered: EnteredCircle): Promise<void> {
     const { lobby, voice } = this.parts;
+    const config = entered.voice;
+    const self = entered.circle.members.find((m) => m.id === entered.self.memberId);
+    const wantsMicrophone = self ? takingPartPolicy(self.takingPart, self.role).microphone : true;
     byId('scene-loading').hidden = false;
     // The microphone chosen in the lobby starts voice at once; after a reload there was no
     // lobby, and the microphone opens now (permission is usually kept).
     const chosen = lobby.takeChosenMicrophone();
     const started = chosen
       ? voice.start(chosen, config)
-      : lobby.takeMicrophone().then((mic) => voice.start(mic, config));
+      : lobby.takeMicrophone(wantsMicrophone).then((mic) => voice.start(mic, config));
     const voiceConnected = started
       .then(() => voice.settled(VOICE_FIRST_MS))
       .catch((error: unknown) => {

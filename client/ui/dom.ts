@@ -17,6 +17,7 @@ export const Screens = [
   'waiting',
   'circle',
   'message',
+  'steps',
 ] as const;
 export type Screen = (typeof Screens)[number];
 

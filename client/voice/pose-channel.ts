@@ -12,8 +12,15 @@ export class PoseChannel {
   /** A member's connection closed: their pose stream ends with it. */
   readonly ended = new Emitter<[memberId: string]>();
 
+  private paused = false;
+
   send(bytes: Uint8Array): void {
-    this.transport?.(bytes);
+    if (!this.paused) this.transport?.(bytes);
+  }
+
+  /** "Just be here": the avatar sits still, so no motion leaves this page while paused. */
+  pause(paused: boolean): void {
+    this.paused = paused;
   }
 
   /** The voice layer starts (or stops, with undefined) carrying this page's poses. */

@@ -1,5 +1,6 @@
 import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
 import { Reactions, type Reaction } from '../../shared/circle/presence';
+import { TakingPartChoices, type TakingPart } from '../../shared/circle/taking-part';
 
 /** The wrist menu's texture, in pixels, and the size of the panel it is drawn on, in metres. */
 export const MENU_PX = { width: 1024, height: 860 } as const;
@@ -13,6 +14,8 @@ export type MenuButtonId =
   | 'mute'
   | 'hand'
   | 'pass'
+  | 'take-part'
+  | `part-${TakingPart}`
   | `react-${Reaction}`
   | 'away'
   | 'chat'
@@ -33,7 +36,8 @@ export type MenuButtonId =
  * (Get help now), the latest chat lines to read, and the people in the circle, where one can be
  * chosen to report (with a reason) or block.
  */
-export type MenuPage = 'main' | 'controls' | 'get-help' | 'chat' | 'people' | 'person' | 'report';
+export type MenuPage =
+  'main' | 'controls' | 'get-help' | 'chat' | 'people' | 'person' | 'report' | 'take-part';
 
 export interface MenuRect {
   left: number;
@@ -66,6 +70,11 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   mute: wide(0, 0),
   hand: wide(1, 0),
   pass: wide(2, 0),
+  // Shares Pass's place: it shows whenever Pass does not (see `shownButtons`).
+  'take-part': wide(2, 0),
+  ...(Object.fromEntries(
+    TakingPartChoices.map((choice, i) => [`part-${choice}`, i < 3 ? wide(i, 1) : wide(i - 3, 2)]),
+  ) as Record<`part-${TakingPart}`, MenuRect>),
   ...(Object.fromEntries(
     Reactions.map((reaction, i) => [
       `react-${reaction}`,
@@ -99,6 +108,7 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
     'mute',
     'hand',
     'pass',
+    'take-part',
     ...Reactions.map((r) => `react-${r}` as const),
     'away',
     'chat',
@@ -113,7 +123,13 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
   people: [...PersonSlots.map((i) => `person-${i}` as const), 'back'],
   person: ['report', 'block', 'back'],
   report: [...ReportReasons.map((r) => `reason-${r}` as const), 'back'],
+  'take-part': [...TakingPartChoices.map((c) => `part-${c}` as const), 'back'],
 };
+
+/** Buttons that share one place on a page; `shownButtons` never shows both at once. */
+export const SharedPlaces: readonly (readonly [MenuButtonId, MenuButtonId])[] = [
+  ['pass', 'take-part'],
+];
 
 /** What decides which buttons a page shows. */
 export interface MenuConditions {
@@ -133,6 +149,7 @@ export function shownButtons(conditions: MenuConditions): MenuButtonId[] {
   return MenuPageButtons[conditions.page].filter((id) => {
     if (id === 'mute') return !conditions.listenOnly;
     if (id === 'pass') return conditions.holdingPiece;
+    if (id === 'take-part') return !conditions.holdingPiece;
     if (id === 'alert') return conditions.canAlert;
     if (id.startsWith('person-')) return Number(id.slice('person-'.length)) < conditions.people;
     return true;
@@ -148,6 +165,7 @@ export const PageTextHeight: Record<MenuPage, number> = {
   people: 0,
   person: 350,
   report: 180,
+  'take-part': 0,
 };
 
 /** A button's centre on the panel, in metres from the panel's centre (x right, y up). */

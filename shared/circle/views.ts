@@ -5,6 +5,8 @@
  */
 import type { PieceMode, ReportReason, Role, RoundKind } from './facilitation';
 import type { VoiceConfig } from '../protocol/answers';
+import type { TakingPart } from './taking-part';
+import type { GatheringKind } from '../gathering/gathering';
 
 export { Roles, type Role } from './facilitation';
 
@@ -32,6 +34,8 @@ export interface MemberView {
   color: number;
   /** Taking a quiet break: their microphone is off and others see "stepped out". */
   away: boolean;
+  /** How they take part today; kept only while they are in the circle. */
+  takingPart: TakingPart;
 }
 
 export interface RoundView {
@@ -51,10 +55,17 @@ export interface PieceView {
    */
   heldSinceMs: number | null;
   round: RoundView | null;
+  /**
+   * Someone not on "speak" who was given the piece: it is offered, not handed over, and stays
+   * where it was until they take it or let it go by.
+   */
+  offeredTo: string | null;
 }
 
 export interface CircleView {
   code: string;
+  /** What the gathering is for; a circle started at once is a support circle. */
+  kind: GatheringKind;
   title: string;
   /** What this circle is about, if the facilitator said. */
   topic: string | null;

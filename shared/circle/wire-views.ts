@@ -14,6 +14,7 @@ const USUAL = {
   muted: false,
   forceMuted: false,
   away: false,
+  takingPart: 'speak',
 } as const satisfies Partial<MemberView>;
 
 type Usual = keyof typeof USUAL;

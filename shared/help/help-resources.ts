@@ -41,6 +41,8 @@ export const helpResourceSchema = z.strictObject({
 
 const list = z.array(helpResourceSchema).max(20);
 
+const stepList = z.array(z.string().trim().min(1).max(160)).max(30);
+
 const notice = z.string().max(300);
 
 /**
@@ -61,6 +63,11 @@ export const helpResourcesSchema = z.strictObject({
    * support centre), kept apart from the crisis lines above, which "Get help now" shows.
    */
   places: z.strictObject({ en: list, ja: list }).optional(),
+  /**
+   * Small steps outside the home ("open a window", "walk to the post box"), one of which the
+   * closing screen and "Your steps" may suggest. Never a task: only ever offered.
+   */
+  smallSteps: z.strictObject({ en: stepList, ja: stepList }).optional(),
 });
 
 export type HelpContact = z.infer<typeof helpContactSchema>;

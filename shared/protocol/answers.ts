@@ -17,6 +17,8 @@ export interface ServerFeatures {
   facilitatorAccess: 'open' | 'keys';
   /** The operator's time zone (IANA name): a gathering's date and time are on its clock. */
   timeZone: string;
+  /** Minutes in Engawa on one day before a gentle note suggests a break; null for never. */
+  balanceMinutes: number | null;
 }
 
 /** A facilitator key this server knows: the label its operator gave it, shown to its holder. */

@@ -18,6 +18,7 @@ import type {
 } from './answers';
 import {
   awaySetSchema,
+  takingPartSchema,
   barLiftSchema,
   chatSendSchema,
   circleCreateSchema,
@@ -60,7 +61,8 @@ export type Sender =
   | 'host'
   | 'facilitator'
   | 'the holder'
-  | 'the holder, or a host';
+  | 'the holder, or a host'
+  | 'the one offered it';
 
 /**
  * What an event costs its sender's flood allowance (server). An event pushed to the whole
@@ -121,6 +123,8 @@ export const clientEvents = {
   'piece:pass': spec(emptySchema, 'the holder', Cost.circle, answers<null>()),
   'piece:give': spec(memberTargetSchema, 'the holder, or a host', Cost.circle, answers<null>()),
   'piece:take': spec(emptySchema, 'host', Cost.circle, answers<null>()),
+  'piece:accept': spec(emptySchema, 'the one offered it', Cost.circle, answers<null>()),
+  'piece:decline': spec(emptySchema, 'the one offered it', Cost.circle, answers<null>()),
   'round:start': spec(roundStartSchema, 'host', Cost.circle, answers<null>()),
   'round:end': spec(emptySchema, 'host', Cost.circle, answers<null>()),
   'hand:lower': spec(memberTargetSchema, 'host', Cost.circle, answers<null>()),
@@ -171,6 +175,7 @@ export const clientEvents = {
   'voice:mute': spec(voiceMuteSchema, 'member', Cost.circle, answers<null>()),
   'hand:set': spec(handSetSchema, 'member', Cost.circle, answers<null>()),
   'away:set': spec(awaySetSchema, 'member', Cost.circle, answers<null>()),
+  'member:takingPart': spec(takingPartSchema, 'member', Cost.circle, answers<null>()),
   'reaction:send': spec(reactionSendSchema, 'member', Cost.circle, answers<null>()),
 } as const satisfies Record<string, ClientEventSpec>;
 

@@ -40,6 +40,12 @@ export const ErrorCode = {
   MemberUnavailable: 'member_unavailable',
   /** Only the member holding the talking piece may do this. */
   NotHolder: 'not_holder',
+  /** Their microphone stays off while they take part another way than speaking. */
+  SpeakNotChosen: 'speak_not_chosen',
+  /** A round calls only on those who chose to speak, and nobody here has. */
+  NobodySpeaking: 'nobody_speaking',
+  /** Only the member the talking piece is offered to may take it or let it go by. */
+  NotOffered: 'not_offered',
   BarNotFound: 'bar_not_found',
   /** A facilitator muted this member; only a facilitator can let them speak again. */
   MutedByFacilitator: 'muted_by_facilitator',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssignableRoles, PieceModes, ReportReasons, RoundKinds } from '../circle/facilitation';
 import { AvatarColors, Reactions } from '../circle/presence';
+import { TakingPartChoices } from '../circle/taking-part';
 import { GatheringKinds, GatheringLanguages } from '../gathering/gathering';
 import { ErrorCode, isErrorCode } from './errors';
 import { Limits } from './limits';
@@ -119,7 +120,11 @@ export const circleKnockSchema = z.object({
   /** Missing or anything but `true` is answered `rules_not_accepted`. */
   acceptedRules: z.literal(true, { error: ErrorCode.RulesNotAccepted }),
   device,
+  /** How they mean to take part; missing means `speak`. */
+  takingPart: z.enum(TakingPartChoices).optional(),
 });
+
+export const takingPartSchema = z.object({ takingPart: z.enum(TakingPartChoices) });
 
 /** A secret handed out once (a seat's resume token, a knock's waiting token). */
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);

@@ -1,4 +1,6 @@
+import type { GatheringKind } from '../../shared/gathering/gathering';
 import type { PieceMode, Role, RoundKind } from '../../shared/circle/facilitation';
+import type { TakingPart } from '../../shared/circle/taking-part';
 
 /**
  * The stored form of a circle. Plain JSON on purpose: the in-memory store keeps it as is and a
@@ -40,6 +42,8 @@ export interface MemberRecord {
   steppedOut: boolean;
   /** Whom this member has blocked; never shown to anyone else. */
   blocks: BlockRecord[];
+  /** How they take part today (absent in records written before it existed: `speak`). */
+  takingPart?: TakingPart;
 }
 
 /** A block names the member and, where known, their device, so it outlasts a re-admission. */
@@ -62,6 +66,8 @@ export interface WaitingRecord {
   connectionId: string | null;
   /** When the connection was lost, while the place is held; null while connected. */
   awaySince: number | null;
+  /** How they said they will take part, carried to their seat. */
+  takingPart?: TakingPart;
 }
 
 /** Someone removed by a facilitator; a knock from the same device is refused. */
@@ -84,6 +90,8 @@ export interface PieceRecord {
   /** Server time the holder received it; null with no holder. */
   since: number | null;
   round: RoundRecord | null;
+  /** See `PieceView.offeredTo`; absent or null while nothing is offered. */
+  offeredTo?: string | null;
 }
 
 export interface CircleRecord {
@@ -112,6 +120,8 @@ export interface CircleRecord {
    * starts), though its facilitator may open it earlier. Absent for a circle started at once.
    */
   knockFrom?: number;
+  /** What the gathering is for; absent for a circle started at once (a support circle). */
+  kind?: GatheringKind;
 }
 
 /**

@@ -5,6 +5,12 @@ import { Limits } from '../../shared/protocol/limits';
 import type { CircleRecord, MemberRecord, WaitingRecord } from './circle-record';
 import { findMember, markChanged, requireMember } from './members';
 import { releasePieceOf } from './talking-piece';
+import {
+  DEFAULT_TAKING_PART,
+  takingPartPolicy,
+  type TakingPart,
+  type TakingPartPolicy,
+} from '../../shared/circle/taking-part';
 
 export { findMember, requireMember } from './members';
 export { requireFacilitator, requireHost } from './roles';
@@ -25,6 +31,7 @@ export interface NewMember {
   color?: number | null;
   /** See `MemberRecord.deviceHash`. */
   deviceHash?: string | null;
+  takingPart?: TakingPart;
 }
 
 /** How the facilitator set the circle up; anything left out takes its default. */
@@ -63,7 +70,7 @@ export function createCircleRecord(params: {
     members: [memberRecord(facilitator, 'facilitator', 0, 0)],
     waiting: [],
     hands: [],
-    piece: { holder: null, since: null, round: null },
+    piece: { holder: null, since: null, round: null, offeredTo: null },
     barred: [],
   };
 }
@@ -92,6 +99,7 @@ function memberRecord(
     color: m.color ?? defaultColorFor(m.id),
     steppedOut: false,
     blocks: [],
+    takingPart: m.takingPart ?? DEFAULT_TAKING_PART,
   };
 }
 
@@ -155,6 +163,7 @@ export function admitWaiting(
       connectionId: null,
       color: waiting.color,
       deviceHash: waiting.deviceHash,
+      ...(waiting.takingPart ? { takingPart: waiting.takingPart } : {}),
     },
     'participant',
     seat,
@@ -220,6 +229,7 @@ export function removeMember(circle: CircleRecord, memberId: string, now: number
 export function setMuted(circle: CircleRecord, memberId: string, muted: boolean): boolean {
   const member = requireMember(circle, memberId);
   if (!muted && member.forceMuted) throw EngawaError.of(ErrorCode.MutedByFacilitator);
+  if (!muted && !policyOf(member).microphone) throw EngawaError.of(ErrorCode.SpeakNotChosen);
   if (member.muted === muted) return false;
   member.muted = muted;
   markChanged(circle);
@@ -256,6 +266,24 @@ export function setSteppedOut(
   if (member.steppedOut === away) return false;
   member.steppedOut = away;
   if (away) releasePieceOf(circle, memberId, now);
+  markChanged(circle);
+  return true;
+}
+
+/** What a member's way of taking part allows them, for their role now. */
+export function policyOf(member: MemberRecord): TakingPartPolicy {
+  return takingPartPolicy(member.takingPart ?? DEFAULT_TAKING_PART, member.role);
+}
+
+/**
+ * A member changes how they take part. One whose choice closes the microphone is muted at
+ * once, so the circle never shows a live microphone that is meant to be off.
+ */
+export function setTakingPart(circle: CircleRecord, memberId: string, choice: TakingPart): boolean {
+  const member = requireMember(circle, memberId);
+  if ((member.takingPart ?? DEFAULT_TAKING_PART) === choice) return false;
+  member.takingPart = choice;
+  if (!policyOf(member).microphone) member.muted = true;
   markChanged(circle);
   return true;
 }

@@ -1,3 +1,4 @@
+import type { GatheringKind } from '../../shared/gathering/gathering';
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
@@ -94,11 +95,14 @@ export class CircleService {
     });
   }
 
-  /** `knockFrom`: a scheduled gathering's room takes knocks only from then on. */
+  /**
+   * `knockFrom`: a scheduled gathering's room takes knocks only from then on. `kind`: what the
+   * gathering is for; a circle started at once is a support circle.
+   */
   async create(
     caller: Caller,
     input: CircleCreateRequest,
-    options: { knockFrom?: number } = {},
+    options: { knockFrom?: number; kind?: GatheringKind } = {},
   ): Promise<PackedEnteredCircle> {
     const keyId = await this.deps.facilitators.authorize(caller.address, input.facilitatorKey);
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
@@ -129,6 +133,7 @@ export class CircleService {
         setup,
       });
       if (options.knockFrom !== undefined) circle.knockFrom = options.knockFrom;
+      if (options.kind !== undefined) circle.kind = options.kind;
       if (await this.deps.store.insert(circle)) {
         this.seat(caller, circle, facilitator.id);
         this.deps.logger.info(
@@ -177,6 +182,7 @@ export class CircleService {
         tokenHash: hashToken(waitingToken),
         connectionId: caller.connectionId,
         awaySince: null,
+        ...(input.takingPart ? { takingPart: input.takingPart } : {}),
       });
       return c;
     });

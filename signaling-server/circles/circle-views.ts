@@ -5,6 +5,7 @@ import type {
   ModerationState,
   WaitingView,
 } from '../../shared/circle/views';
+import { DEFAULT_TAKING_PART } from '../../shared/circle/taking-part';
 import type { CircleRecord } from './circle-record';
 
 /**
@@ -26,11 +27,13 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       forceMuted: m.forceMuted,
       color: m.color,
       away: m.steppedOut,
+      takingPart: m.takingPart ?? DEFAULT_TAKING_PART,
     }))
     .sort((a, b) => a.seat - b.seat);
   const { holder, since, round } = circle.piece;
   return {
     code: circle.code,
+    kind: circle.kind ?? 'support',
     title: circle.title,
     topic: circle.topic,
     rules: [...circle.rules],
@@ -48,6 +51,7 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       // Elapsed rather than a timestamp, so clients with wrong clocks still count correctly.
       heldSinceMs: since === null ? null : Math.max(0, now - since),
       round: round && { kind: round.kind, order: [...round.order], turn: round.turn },
+      offeredTo: circle.piece.offeredTo ?? null,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TAKING_PART, takingPartPolicy } from '../../shared/circle/taking-part';
 import type { AssignableRole } from '../../shared/circle/facilitation';
 import { isHostRole } from '../../shared/circle/facilitation';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
@@ -56,6 +57,10 @@ export function setRole(
   if (target.role === role) return false;
   target.role = role;
   target.roleSince = now;
+  // A host keeps their microphone whatever they chose; as a participant again, the choice rules.
+  if (!takingPartPolicy(target.takingPart ?? DEFAULT_TAKING_PART, role).microphone) {
+    target.muted = true;
+  }
   markChanged(circle);
   return true;
 }

@@ -76,6 +76,22 @@ export class PieceService {
     return this.change(caller, 'piece.taken', (c, actor, now) => piece.takePiece(c, actor, now));
   }
 
+  /** The member offered the piece takes it. */
+  accept(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'piece.accepted', (c, actor, now) => {
+      piece.acceptOffer(c, actor, now);
+      return true;
+    });
+  }
+
+  /** The member offered the piece lets it go by. */
+  decline(caller: SeatedCaller): Promise<null> {
+    return this.change(caller, 'piece.declined', (c, actor) => {
+      piece.declineOffer(c, actor);
+      return true;
+    });
+  }
+
   startRound(caller: SeatedCaller, kind: RoundKind, fromMemberId: string): Promise<null> {
     return this.change(caller, 'round.started', (c, actor, now) => {
       piece.startRound(c, actor, kind, fromMemberId, now);

@@ -22,12 +22,14 @@ export interface RequestServices {
   schedule: ScheduleService;
   /** The operator's time zone, which `server:features` reports. */
   timeZone: string;
+  /** The operator's default for the daily balance note, which `server:features` reports. */
+  balanceMinutes: number | null;
 }
 
 /** Which service answers each client event (shared/protocol/client-events.ts lists them). */
 export function handlerTable(services: RequestServices): HandlerTable {
   const { circles, voice, presence, facilitation, piece, conversation, safety } = services;
-  const { facilitators, schedule, timeZone } = services;
+  const { facilitators, schedule, timeZone, balanceMinutes } = services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
@@ -53,6 +55,8 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'piece:pass': (caller) => piece.pass(caller),
     'piece:give': (caller, input) => piece.give(caller, input.memberId),
     'piece:take': (caller) => piece.take(caller),
+    'piece:accept': (caller) => piece.accept(caller),
+    'piece:decline': (caller) => piece.decline(caller),
     'round:start': (caller, input) => piece.startRound(caller, input.kind, input.fromMemberId),
     'round:end': (caller) => piece.endRound(caller),
 
@@ -67,7 +71,12 @@ export function handlerTable(services: RequestServices): HandlerTable {
 
     'signal:relay': (caller, input) => voice.relay(caller, input),
     'server:features': () =>
-      Promise.resolve({ ...voice.features(), facilitatorAccess: facilitators.mode, timeZone }),
+      Promise.resolve({
+        ...voice.features(),
+        facilitatorAccess: facilitators.mode,
+        timeZone,
+        balanceMinutes,
+      }),
     'facilitator:check': (caller, input) => facilitators.check(caller.address, input.key),
 
     'entrance:list': () => schedule.entrance(),
@@ -83,6 +92,7 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'voice:mute': (caller, input) => voice.setMuted(caller, input.muted),
     'hand:set': (caller, input) => presence.setHand(caller, input.raised),
     'away:set': (caller, input) => presence.setAway(caller, input.away),
+    'member:takingPart': (caller, input) => presence.setTakingPart(caller, input.takingPart),
     'reaction:send': (caller, input) => presence.react(caller, input.reaction),
   };
 }

@@ -1,4 +1,5 @@
 import type { Reaction } from '../../shared/circle/presence';
+import type { TakingPart } from '../../shared/circle/taking-part';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { cutOffFrom } from '../circles/block-rules';
 import type { CircleChanges } from '../circles/circle-changes';
@@ -38,6 +39,20 @@ export class PresenceService {
       caller.seat,
       raised ? 'hand.raised' : 'hand.lowered',
       (c, memberId) => rules.setHandRaised(c, memberId, raised),
+      'debug',
+    );
+    return null;
+  }
+
+  /**
+   * How the sender takes part now. The log names the change, never the choice: how someone
+   * takes part is theirs, and is kept only in the circle while they are in it.
+   */
+  async setTakingPart(caller: SeatedCaller, choice: TakingPart): Promise<null> {
+    await this.deps.changes.byMember(
+      caller.seat,
+      'member.taking_part_changed',
+      (c, memberId) => rules.setTakingPart(c, memberId, choice),
       'debug',
     );
     return null;

@@ -66,6 +66,7 @@ export async function guardRequest(
     case 'facilitator':
     case 'the holder':
     case 'the holder, or a host':
+    case 'the one offered it':
       if (!seated) throw EngawaError.of(ErrorCode.NotInCircle);
       break;
   }

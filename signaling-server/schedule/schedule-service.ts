@@ -192,7 +192,7 @@ export class ScheduleService {
         color: input.color,
         facilitatorKey: input.facilitatorKey,
       },
-      { knockFrom: next.startsAt - Schedule.joinOpensBeforeMs },
+      { knockFrom: next.startsAt - Schedule.joinOpensBeforeMs, kind: gathering.kind },
     );
     const code = entered.circle.code;
     await this.deps.gatherings.update(gathering.id, (g) => ({

@@ -34,6 +34,8 @@ const fieldless = new Set<ClientEventName>([
   'voice:config',
   'piece:pass',
   'piece:take',
+  'piece:accept',
+  'piece:decline',
   'round:end',
   'hand:lowerAll',
   'chat:clear',
@@ -216,6 +218,8 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'piece:pass': [],
   'piece:give': [{ memberId: 5 }, { memberId: 'no spaces!' }, { memberId: null }, {}],
   'piece:take': [],
+  'piece:accept': [],
+  'piece:decline': [],
   'round:start': [
     { kind: 'checkin' },
     { kind: 'checkmiddle', fromMemberId: s.facilitator.memberId },
@@ -315,6 +319,14 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     {},
   ],
   'away:set': [{ away: 'yes' }, { away: 0 }, { away: null }, { away: { away: true } }, {}],
+  'member:takingPart': [
+    { takingPart: 'shout' },
+    { takingPart: 'Speak' },
+    { takingPart: 3 },
+    { takingPart: null },
+    { takingPart: ['listen'] },
+    {},
+  ],
   'reaction:send': [
     { reaction: 'applause' },
     { reaction: 'Heart' },
@@ -364,6 +376,8 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'piece:pass': [],
   'piece:give': [{ memberId: 'a'.repeat(33) }],
   'piece:take': [],
+  'piece:accept': [],
+  'piece:decline': [],
   'round:start': [{ kind: 'checkin', fromMemberId: 'a'.repeat(33) }],
   'round:end': [],
   'hand:lower': [{ memberId: 'a'.repeat(33) }],
@@ -405,6 +419,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'voice:mute': [],
   'hand:set': [],
   'away:set': [],
+  'member:takingPart': [{ takingPart: 'listen'.repeat(10_000) }],
   'reaction:send': [{ reaction: 'nod'.repeat(10_000) }],
 });
 
@@ -449,6 +464,8 @@ const asGuest: Record<
   'piece:pass': { payload: () => ({}), result: 'not_in_circle' },
   'piece:give': { payload: (s) => ({ memberId: s.facilitator.memberId }), result: 'not_in_circle' },
   'piece:take': { payload: () => ({}), result: 'not_in_circle' },
+  'piece:accept': { payload: () => ({}), result: 'not_in_circle' },
+  'piece:decline': { payload: () => ({}), result: 'not_in_circle' },
   'round:start': {
     payload: (s) => ({ kind: 'checkin', fromMemberId: s.facilitator.memberId }),
     result: 'not_in_circle',
@@ -522,6 +539,7 @@ const asGuest: Record<
   'voice:mute': { payload: () => ({ muted: true }), result: 'not_in_circle' },
   'hand:set': { payload: () => ({ raised: true }), result: 'not_in_circle' },
   'away:set': { payload: () => ({ away: true }), result: 'not_in_circle' },
+  'member:takingPart': { payload: () => ({ takingPart: 'listen' }), result: 'not_in_circle' },
   'reaction:send': { payload: () => ({ reaction: 'heart' }), result: 'not_in_circle' },
 };
 
@@ -755,6 +773,7 @@ describe('full flow with extra keys on every request', () => {
       privateVoice: false,
       facilitatorAccess: 'open',
       timeZone: 'Asia/Tokyo',
+      balanceMinutes: 120,
     });
 
     // knock, admit, resume

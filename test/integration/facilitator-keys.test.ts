@@ -41,6 +41,7 @@ describe('facilitator keys', () => {
       privateVoice: false,
       facilitatorAccess: 'keys',
       timeZone: 'Asia/Tokyo',
+      balanceMinutes: 120,
     });
     expectError(await request(guest, 'circle:create', createPayload()), 'facilitator_key_required');
     expectError(

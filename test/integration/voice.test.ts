@@ -90,7 +90,12 @@ describe('server:features', () => {
     for (const socket of [guest, waiting.socket, facilitator.socket]) {
       expect(await request(socket, 'server:features', {})).toEqual({
         ok: true,
-        data: { privateVoice: false, facilitatorAccess: 'open', timeZone: 'Asia/Tokyo' },
+        data: {
+          privateVoice: false,
+          facilitatorAccess: 'open',
+          timeZone: 'Asia/Tokyo',
+          balanceMinutes: 120,
+        },
       });
     }
   });
@@ -102,6 +107,7 @@ describe('server:features', () => {
       privateVoice: true,
       facilitatorAccess: 'open',
       timeZone: 'Asia/Tokyo',
+      balanceMinutes: 120,
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { TakingPart } from '../../shared/circle/taking-part';
 /**
  * Integration-test harness: starts the real signaling server on port 0 and connects real
  * Socket.IO clients to it. Every wait is on an event with a deadline, never on a sleep, and
@@ -601,6 +602,7 @@ export interface LobbyChoices {
   color?: number;
   /** The browser's device token; a fresh one (a new browser) unless given. */
   device?: string;
+  takingPart?: TakingPart;
 }
 
 /** A valid `circle:knock` payload: the rules accepted, from a fresh browser unless told. */
@@ -615,6 +617,7 @@ export function knockPayload(
     acceptedRules: true,
     device: choices.device ?? newDevice(),
     ...(choices.color === undefined ? {} : { color: choices.color }),
+    ...(choices.takingPart === undefined ? {} : { takingPart: choices.takingPart }),
   };
 }
 

@@ -214,4 +214,13 @@ describe('loadConfig', () => {
     expect(path.basename(loadConfig({}, []).dataDir)).toBe('.engawa');
     expect(loadConfig({ DATA_DIR: 'var/engawa' }, []).dataDir).toBe(path.resolve('var/engawa'));
   });
+
+  it('suggests a break after 2 hours a day unless BALANCE_MINUTES says otherwise; 0 turns it off', () => {
+    expect(loadConfig({}, []).balanceMinutes).toBe(120);
+    expect(loadConfig({ BALANCE_MINUTES: ' 90 ' }, []).balanceMinutes).toBe(90);
+    expect(loadConfig({ BALANCE_MINUTES: '0' }, []).balanceMinutes).toBeNull();
+    for (const bad of ['-5', '1441', '1.5', 'two hours']) {
+      expect(() => loadConfig({ BALANCE_MINUTES: bad }, [])).toThrow(/BALANCE_MINUTES/);
+    }
+  });
 });

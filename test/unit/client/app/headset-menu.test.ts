@@ -1,4 +1,5 @@
 import type { ReportReason } from '../../../../shared/circle/facilitation';
+import type { TakingPart } from '../../../../shared/circle/taking-part';
 import { HeadsetMenu, type MenuSources } from '../../../../client/app/headset-menu';
 import { CommandBus } from '../../../../client/commands/command-bus';
 import type { Command, CommandSource } from '../../../../client/commands/commands';
@@ -18,6 +19,8 @@ function setup(overrides: Partial<MenuSources> = {}) {
   });
   const reports: [string, ReportReason][] = [];
   const blocks: string[] = [];
+  const chosen: TakingPart[] = [];
+  let takingPart: TakingPart = 'listen';
   const current = {
     selfId: 'me',
     circle: circle({
@@ -44,9 +47,14 @@ function setup(overrides: Partial<MenuSources> = {}) {
       blocks.push(memberId);
       return Promise.resolve(true);
     },
+    takingPart: () => takingPart,
+    chooseTakingPart: (choice) => {
+      chosen.push(choice);
+      takingPart = choice;
+    },
     ...overrides,
   };
-  return { menu: new HeadsetMenu(i18n, bus, sources), bus, ran, reports, blocks };
+  return { menu: new HeadsetMenu(i18n, bus, sources), bus, ran, reports, blocks, chosen };
 }
 
 /** Lets the menu's pending promises settle. */
@@ -179,5 +187,20 @@ describe('HeadsetMenu', () => {
     notice = undefined;
     expect(menu.noticePending()).toBe(false);
     expect(menu.view().labels.hint).toBe(i18n.t('xr.menuHint'));
+  });
+
+  it('changes how this member takes part from its own page, marking the current way in words', () => {
+    const { menu, chosen } = setup();
+    menu.press('take-part');
+    const view = menu.view();
+    expect(view.page).toBe('take-part');
+    expect(view.labels['part-listen']).toBe('✓ Listen');
+    expect(view.labels['part-speak']).toBe('Speak');
+    expect(view.labels.hint).toBe(i18n.t('takePart.menuHint'));
+    menu.press('part-speak');
+    expect(chosen).toEqual(['speak']);
+    expect(menu.view().page).toBe('main');
+    menu.press('take-part');
+    expect(menu.view().labels['part-speak']).toBe('✓ Speak');
   });
 });

@@ -9,6 +9,7 @@ function member(id: string, extra: Partial<MemberView> = {}): MemberView {
     seat: 0,
     arrival: 0,
     connected: true,
+    takingPart: 'speak',
     muted: false,
     forceMuted: false,
     color: 0,
@@ -20,6 +21,7 @@ function member(id: string, extra: Partial<MemberView> = {}): MemberView {
 function circle(extra: Partial<CircleView> = {}): CircleView {
   return {
     code: 'X',
+    kind: 'support',
     title: 't',
     topic: null,
     rules: [],
@@ -38,7 +40,7 @@ function circle(extra: Partial<CircleView> = {}): CircleView {
       member('ben'),
     ],
     hands: [],
-    piece: { holder: null, heldSinceMs: null, round: null },
+    piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };
 }
@@ -54,13 +56,15 @@ describe('silencedMembers', () => {
   it('in strict mode plays only the holder and the facilitators', () => {
     const strict = circle({
       pieceMode: 'strict',
-      piece: { holder: 'ann', heldSinceMs: 0, round: null },
+      piece: { holder: 'ann', heldSinceMs: 0, round: null, offeredTo: null },
     });
     expect(sorted(silencedMembers(strict, 'me', none))).toEqual(['ben']);
   });
 
   it('in gentle mode the piece only highlights', () => {
-    const gentle = circle({ piece: { holder: 'ann', heldSinceMs: 0, round: null } });
+    const gentle = circle({
+      piece: { holder: 'ann', heldSinceMs: 0, round: null, offeredTo: null },
+    });
     expect(sorted(silencedMembers(gentle, 'me', none))).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ export function member(id: string, extra: Partial<MemberView> = {}): MemberView 
     seat: 0,
     arrival: 0,
     connected: true,
+    takingPart: 'speak',
     muted: false,
     forceMuted: false,
     color: 0,
@@ -19,6 +20,7 @@ export function member(id: string, extra: Partial<MemberView> = {}): MemberView 
 export function circle(extra: Partial<CircleView> = {}): CircleView {
   return {
     code: 'K7QM2XPD9TR',
+    kind: 'support',
     title: 'Evening',
     topic: null,
     rules: ['Be kind.'],
@@ -31,7 +33,7 @@ export function circle(extra: Partial<CircleView> = {}): CircleView {
     privateVoice: false,
     members: [],
     hands: [],
-    piece: { holder: null, heldSinceMs: null, round: null },
+    piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };
 }

@@ -54,7 +54,9 @@ describe('actionsFor', () => {
   });
 
   it('does not offer the piece to its holder or to someone who cannot take it', () => {
-    const holding = circle({ piece: { holder: 'a', heldSinceMs: 0, round: null } });
+    const holding = circle({
+      piece: { holder: 'a', heldSinceMs: 0, round: null, offeredTo: null },
+    });
     expect(actionsFor(facilitator, alice, holding)).not.toContain('givePiece');
     expect(actionsFor(facilitator, member('x', { away: true }), circle())).not.toContain(
       'givePiece',

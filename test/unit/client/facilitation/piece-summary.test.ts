@@ -12,7 +12,10 @@ describe('pieceSummary', () => {
   });
 
   it('names the holder, or says it is you', () => {
-    const held = circle({ members, piece: { holder: 'b', heldSinceMs: 0, round: null } });
+    const held = circle({
+      members,
+      piece: { holder: 'b', heldSinceMs: 0, round: null, offeredTo: null },
+    });
     expect(pieceSummary(held, 'a').holder).toEqual({
       key: 'piece.heldBy',
       params: { name: 'name-b' },
@@ -27,6 +30,7 @@ describe('pieceSummary', () => {
         holder: 'c',
         heldSinceMs: 0,
         round: { kind: 'checkout', order: ['b', 'c', 'a'], turn: 1 },
+        offeredTo: null,
       },
     });
     expect(pieceSummary(inRound, 'a').round).toEqual({

@@ -14,6 +14,7 @@ function member(id: string, seat: number, extra: Partial<MemberView> = {}): Memb
     seat,
     arrival: seat,
     connected: true,
+    takingPart: 'speak',
     muted: false,
     forceMuted: false,
     color: 2,

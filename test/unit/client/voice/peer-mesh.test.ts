@@ -39,6 +39,7 @@ function member(id: string, connected = true): MemberView {
     color: 0,
     away: false,
     forceMuted: false,
+    takingPart: 'speak',
   };
 }
 

@@ -6,6 +6,7 @@ import {
   MenuLayout,
   MenuPageButtons,
   PageTextHeight,
+  SharedPlaces,
   shownButtons,
   type MenuConditions,
   type MenuPage,
@@ -43,9 +44,11 @@ describe('the wrist menu layout', () => {
         // Big enough to hit with a wobbly ray: at least 4 cm across on the panel.
         expect((r.width / MENU_PX.width) * MENU_M.width).toBeGreaterThan(0.04);
       }
+      const sharing = (a: string, b: string) =>
+        SharedPlaces.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
       for (const a of ids) {
         for (const b of ids) {
-          if (a !== b) expect(overlap(MenuLayout[a], MenuLayout[b])).toBe(false);
+          if (a !== b && !sharing(a, b)) expect(overlap(MenuLayout[a], MenuLayout[b])).toBe(false);
         }
       }
     },
@@ -104,5 +107,22 @@ describe('the wrist menu layout', () => {
     expect(leave.x).toBeGreaterThan(0);
     expect(leave.y).toBeLessThan(0);
     expect(Math.abs(leave.x)).toBeLessThan(MENU_M.width / 2);
+  });
+
+  it('never shows two buttons that share a place, and offers the ways to take part', () => {
+    for (const holdingPiece of [true, false]) {
+      const shown = shownButtons({ ...main, holdingPiece });
+      for (const [a, b] of SharedPlaces) {
+        expect(shown.includes(a) && shown.includes(b)).toBe(false);
+        expect(shown.includes(a) || shown.includes(b)).toBe(true);
+      }
+    }
+    expect(shownButtons({ ...main, page: 'take-part' })).toEqual([
+      'part-present',
+      'part-listen',
+      'part-write',
+      'part-speak',
+      'back',
+    ]);
   });
 });

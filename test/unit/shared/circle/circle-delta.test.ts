@@ -4,6 +4,7 @@ import {
   diffCircleViews,
   type CircleDelta,
 } from '../../../../shared/circle/circle-delta';
+import { TakingPartChoices } from '../../../../shared/circle/taking-part';
 import type { CircleView, MemberView } from '../../../../shared/circle/views';
 import { circle, member } from '../../client/facilitation/fixtures';
 
@@ -15,6 +16,7 @@ const memberArb = (id: string, seat: number): fc.Arbitrary<MemberView> =>
     .record({
       muted: fc.boolean(),
       connected: fc.boolean(),
+      takingPart: fc.constantFrom(...TakingPartChoices),
       away: fc.boolean(),
       role: fc.constantFrom(
         'facilitator' as const,
@@ -35,6 +37,7 @@ const viewArb = (revision: number): fc.Arbitrary<CircleView> =>
       topic: fc.constantFrom(null, '眠れない夜', 'Work'),
       hands: fc.subarray([...ids]),
       holder: fc.constantFrom(null, 'a', 'b'),
+      offeredTo: fc.constantFrom(null, 'c'),
       rules: fc.constantFrom(['Be kind.'], ['Be kind.', 'Listen.']).map((r) => [...r]),
     })
     .chain((v) =>
@@ -51,6 +54,7 @@ const viewArb = (revision: number): fc.Arbitrary<CircleView> =>
             holder: v.holder,
             heldSinceMs: v.holder === null ? null : 1_000,
             round: null,
+            offeredTo: v.offeredTo,
           },
         }),
       ),
@@ -99,7 +103,7 @@ describe('circle deltas', () => {
   });
 
   it('keep the objects of what a delta leaves alone, so a reader can tell by identity', () => {
-    const piece = { holder: 'a', heldSinceMs: 2_000, round: null };
+    const piece = { holder: 'a', heldSinceMs: 2_000, round: null, offeredTo: null };
     const a = member('a', { seat: 0 });
     const before = circle({ revision: 2, members: [a, member('b', { seat: 1 })], piece });
     const outcome = applyCircleDelta(before, {

@@ -25,6 +25,7 @@ describe('views on the wire', () => {
       muted: true,
       forceMuted: true,
       away: true,
+      takingPart: 'listen',
     });
     expect(packMember(unusual)).toEqual(unusual);
   });

@@ -83,6 +83,8 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'piece:pass': {},
   'piece:give': { memberId: MEMBER_ID },
   'piece:take': {},
+  'piece:accept': {},
+  'piece:decline': {},
   'round:start': { kind: 'checkout', fromMemberId: MEMBER_ID },
   'round:end': {},
   'hand:lower': { memberId: MEMBER_ID },
@@ -118,6 +120,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'voice:mute': { muted: true },
   'hand:set': { raised: true },
   'away:set': { away: false },
+  'member:takingPart': { takingPart: 'write' },
   'reaction:send': { reaction: 'nod' },
 };
 

@@ -470,11 +470,12 @@ describe('views', () => {
     const d = seat(circle, 'D'); // takes seat 1 but is last in the record
     rules.setMuted(circle, d.id, true);
     rules.setSteppedOut(circle, b.id, true, T0);
+    rules.setTakingPart(circle, b.id, 'write');
     rules.setHandRaised(circle, c.id, true);
     rules.setHandRaised(circle, d.id, true);
     rules.detachConnection(circle, c.id, rules.findMember(circle, c.id)?.connectionId ?? '', T0);
 
-    circle.piece = { holder: d.id, since: T0 - 4_000, round: null };
+    circle.piece = { holder: d.id, since: T0 - 4_000, round: null, offeredTo: null };
 
     const view = views.toCircleView(circle, T0);
     const colorOf = (id: string) => rules.findMember(circle, id)?.color;
@@ -489,10 +490,12 @@ describe('views', () => {
       forceMuted: false,
       color: colorOf(id),
       away: false,
+      takingPart: 'speak',
       ...more,
     });
     expect(view).toEqual({
       code: 'K7QM-2XPD-9TR',
+      kind: 'support',
       title: 'Tuesday circle',
       topic: null,
       rules: [],
@@ -507,17 +510,18 @@ describe('views', () => {
         member('facilitator-1', 'ファシリ', 0, 0, { role: 'facilitator' }),
         // D sits in A's old seat, but arrived after everyone still here.
         member(d.id, 'D', 1, 4, { muted: true }),
-        member(b.id, 'B', 2, 2, { away: true }),
+        member(b.id, 'B', 2, 2, { away: true, takingPart: 'write', muted: true }),
         member(c.id, 'C', 3, 3, { connected: false }),
       ],
       hands: [c.id, d.id],
       // Elapsed time, measured when the view is made.
-      piece: { holder: d.id, heldSinceMs: 4_000, round: null },
+      piece: { holder: d.id, heldSinceMs: 4_000, round: null, offeredTo: null },
     });
     expect(Object.keys(view).sort()).toEqual([
       'capacity',
       'code',
       'hands',
+      'kind',
       'locked',
       'members',
       'paused',

@@ -39,7 +39,7 @@ describe('passPiece outside a round', () => {
     piece.givePiece(circle, 'fac', 'c', T0);
     rules.setSteppedOut(circle, 'd', true, T0);
     piece.passPiece(circle, 'c', T1);
-    expect(circle.piece).toEqual({ holder: 'fac', since: T1, round: null });
+    expect(circle.piece).toEqual({ holder: 'fac', since: T1, round: null, offeredTo: null });
     disconnect(circle, 'a');
     piece.passPiece(circle, 'fac', T1);
     expect(circle.piece.holder).toBe('b');
@@ -51,7 +51,7 @@ describe('passPiece outside a round', () => {
     piece.givePiece(circle, 'fac', 'a', T0);
     rules.setSteppedOut(circle, 'fac', true, T0);
     piece.passPiece(circle, 'a', T1);
-    expect(circle.piece).toEqual({ holder: null, since: null, round: null });
+    expect(circle.piece).toEqual({ holder: null, since: null, round: null, offeredTo: null });
   });
 
   it('is refused to anyone but the holder, changing nothing', () => {
@@ -90,6 +90,7 @@ describe('rounds', () => {
       holder: 'c',
       since: T0,
       round: { kind: 'checkin', order: ['b', 'c', 'd', 'fac', 'a'], turn: 1 },
+      offeredTo: null,
     });
   });
 
@@ -103,7 +104,7 @@ describe('rounds', () => {
     expect(circle.piece.round?.turn).toBe(3);
     rules.setSteppedOut(circle, 'fac', true, T1);
     piece.passPiece(circle, 'd', T1);
-    expect(circle.piece).toEqual({ holder: null, since: null, round: null });
+    expect(circle.piece).toEqual({ holder: null, since: null, round: null, offeredTo: null });
   });
 
   it('take the piece back to whose turn it is after someone holds it out of turn', () => {
@@ -128,7 +129,7 @@ describe('rounds', () => {
     const circle = circleOfFive();
     piece.startRound(circle, 'fac', 'checkin', 'fac', T0);
     expect(piece.endRound(circle, 'fac', T1)).toBe(true);
-    expect(circle.piece).toEqual({ holder: null, since: null, round: null });
+    expect(circle.piece).toEqual({ holder: null, since: null, round: null, offeredTo: null });
     const revision = circle.revision;
     expect(piece.endRound(circle, 'fac', T1)).toBe(false);
     expect(circle.revision).toBe(revision);
@@ -143,7 +144,7 @@ describe('rounds', () => {
       piece.startRound(circle, 'fac', 'checkin', 'nobody', T0);
     });
     for (const id of ['fac', 'a', 'b', 'c', 'd']) rules.setSteppedOut(circle, id, true, T0);
-    refuses(circle, 'member_unavailable', () => {
+    refuses(circle, 'nobody_speaking', () => {
       piece.startRound(circle, 'fac', 'checkin', 'a', T0);
     });
     refuses(circle, 'not_facilitator', () => {
@@ -177,7 +178,7 @@ describe('givePiece and takePiece', () => {
     refuses(circle, 'not_facilitator', () => piece.takePiece(circle, 'a', T0));
     expect(piece.takePiece(circle, 'fac', T0)).toBe(true);
     expect(piece.takePiece(circle, 'fac', T1)).toBe(false);
-    expect(circle.piece).toEqual({ holder: 'fac', since: T0, round: null });
+    expect(circle.piece).toEqual({ holder: 'fac', since: T0, round: null, offeredTo: null });
   });
 });
 
@@ -196,5 +197,72 @@ describe('releasePieceOf', () => {
     piece.givePiece(circle, 'fac', 'b', T0);
     disconnect(circle, 'b');
     expect(circle.piece.holder).toBe('b');
+  });
+});
+
+describe('taking part another way than speaking', () => {
+  test('passes and rounds skip whoever did not choose to speak, and call on them once they do', () => {
+    const circle = circleOfFive();
+    rules.setTakingPart(circle, 'b', 'listen');
+    rules.setTakingPart(circle, 'c', 'present');
+    piece.startRound(circle, 'fac', 'checkin', 'a', T0);
+    expect(circle.piece.holder).toBe('a');
+    piece.passPiece(circle, 'a', T0);
+    expect(circle.piece.holder).toBe('d');
+    // b changes their mind before the round comes round again: a new round calls on them.
+    piece.passPiece(circle, 'd', T0);
+    piece.passPiece(circle, 'fac', T0);
+    expect(circle.piece).toMatchObject({ holder: null, round: null });
+    rules.setTakingPart(circle, 'b', 'speak');
+    piece.startRound(circle, 'fac', 'checkin', 'a', T0);
+    piece.passPiece(circle, 'a', T0);
+    expect(circle.piece.holder).toBe('b');
+    // Outside a round, a pass goes clockwise past c, who is only present.
+    piece.endRound(circle, 'fac', T0);
+    piece.takePiece(circle, 'fac', T0);
+    piece.givePiece(circle, 'fac', 'b', T0);
+    piece.passPiece(circle, 'b', T0);
+    expect(circle.piece.holder).toBe('d');
+  });
+
+  test('the piece is offered, not handed over, and only the one offered it can answer', () => {
+    const circle = circleOfFive();
+    rules.setTakingPart(circle, 'b', 'write');
+    piece.takePiece(circle, 'fac', T0);
+    expect(piece.givePiece(circle, 'fac', 'b', T0)).toBe(true);
+    expect(circle.piece).toMatchObject({ holder: 'fac', offeredTo: 'b' });
+    expect(piece.givePiece(circle, 'fac', 'b', T0)).toBe(false);
+    refuses(circle, 'not_offered', () => {
+      piece.acceptOffer(circle, 'a', T0);
+    });
+    piece.acceptOffer(circle, 'b', T0 + 5);
+    expect(circle.piece).toMatchObject({ holder: 'b', since: T0 + 5, offeredTo: null });
+    refuses(circle, 'not_offered', () => {
+      piece.declineOffer(circle, 'b');
+    });
+  });
+
+  test('an offer lapses when the piece moves on or the one offered it leaves', () => {
+    const circle = circleOfFive();
+    rules.setTakingPart(circle, 'b', 'listen');
+    piece.takePiece(circle, 'fac', T0);
+    piece.givePiece(circle, 'fac', 'b', T0);
+    piece.passPiece(circle, 'fac', T0);
+    expect(circle.piece).toMatchObject({ holder: 'a', offeredTo: null });
+    piece.givePiece(circle, 'fac', 'b', T0);
+    rules.removeMember(circle, 'b', T0);
+    expect(circle.piece).toMatchObject({ holder: 'a', offeredTo: null });
+  });
+
+  test('a participant who stops speaking is muted; a host keeps their microphone', () => {
+    const circle = circleOfFive();
+    rules.setMuted(circle, 'a', false);
+    rules.setTakingPart(circle, 'a', 'listen');
+    expect(rules.findMember(circle, 'a')?.muted).toBe(true);
+    refuses(circle, 'speak_not_chosen', () => rules.setMuted(circle, 'a', false));
+    rules.setTakingPart(circle, 'fac', 'listen');
+    expect(rules.setMuted(circle, 'fac', true)).toBe(true);
+    expect(rules.setMuted(circle, 'fac', false)).toBe(true);
+    expect(rules.setTakingPart(circle, 'fac', 'listen')).toBe(false);
   });
 });

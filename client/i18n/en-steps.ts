@@ -1,0 +1,73 @@
+/** English copy for "Your steps" and the balance note; spread into en.ts. */
+export const enSteps = {
+  'steps.open': 'Your steps',
+  'steps.heading': 'Your steps',
+  'steps.intro':
+    'A quiet record of what you have done here, kept for you. Each step becomes a plant on the veranda. There is nothing to keep up, and no hurry.',
+  'steps.gardenLabel': 'Your plants on the veranda',
+  'steps.gardenEmpty':
+    'The veranda is still bare. When you come to a gathering, a first plant will appear here, whenever you are ready.',
+  'steps.listHeading': 'What you have done',
+  'steps.item': '{what}, {date}',
+  'steps.first.stayedToEnd': 'Stayed until the end for the first time',
+  'steps.first.wrote': 'Wrote in the chat for the first time',
+  'steps.first.spoke': 'Spoke for the first time',
+  'steps.first.shared': 'Shared with the talking piece for the first time',
+  'steps.first.socialEvent': 'Came to a social gathering for the first time',
+  'steps.first.oneToOne': 'Had a one-to-one session for the first time',
+  'steps.first.outside': 'Visited a place outside',
+  'steps.visit.support': 'Came to a support circle',
+  'steps.visit.family': 'Came to a family circle',
+  'steps.visit.oneToOne': 'Had a one-to-one session',
+  'steps.visit.social': 'Came to a social gathering',
+  'steps.nextHeading': 'A small step you might try',
+  'steps.nextNote': 'Only a suggestion. There is no hurry, and it is fine to let it be.',
+  'steps.next.come':
+    'Come and sit in a gathering once. You do not need to say anything: listening is enough.',
+  'steps.next.stay':
+    'Next time, if it feels all right, stay until the end once. You can still leave whenever you need to.',
+  'steps.next.write': 'Try writing one line in the chat, even just “hello”.',
+  'steps.next.speak':
+    'When you feel like it, say one word out loud, even just “hello” or “I’ll pass”.',
+  'steps.next.oneToOne': 'You could try a one-to-one session with a counsellor, if one is offered.',
+  'steps.next.social': 'You could come to a social gathering, where people simply chat.',
+  'steps.next.outside':
+    'When you feel ready, you could visit a place outside, such as one from “Places near you” on the start page.',
+  'steps.next.place': 'When you feel ready, you could visit {name}.',
+  'steps.next.placeAbout': 'When you feel ready, you could visit {name}. {description}',
+  'steps.next.small': 'A small step away from the screen: {step}',
+  'steps.next.again': 'Come again whenever you like, just as you are.',
+  'steps.outsideHeading': 'Outside',
+  'steps.outside': 'I visited a place outside',
+  'steps.outsideHint':
+    'Tick this yourself if you went to a place outside, such as a support centre, a library or a café. It adds a plant here, and nobody else is told.',
+  'steps.outsideAdded': 'A plant for your visit outside is on the veranda now.',
+  'steps.outsideRemoved': 'The tick was taken away.',
+  'steps.breakHeading': 'Time for a break',
+  'steps.recordHeading': 'About this record',
+  'steps.privacy':
+    'This record stays only in this browser. It is never sent to Engawa’s server, and nobody else can see it. Clearing this browser’s site data also erases it.',
+  'steps.export': 'Save a copy as a file',
+  'steps.exported': 'A copy of your steps is being saved as a file on this device.',
+  'steps.erase': 'Erase my steps',
+  'steps.eraseTitle': 'Erase your steps?',
+  'steps.eraseBody':
+    'Every plant and every date will be removed from this browser. This cannot be undone. To keep a copy, save it as a file first.',
+  'steps.eraseConfirm': 'Erase',
+  'steps.eraseCancel': 'Keep them',
+  'steps.erased': 'Your steps were erased from this browser.',
+  'balance.note':
+    'You have spent a good while in Engawa today. How about a short break? A glass of water, a stretch, or a look out of a window. Everything here will wait for you.',
+  'balance.close': 'Thank you',
+  'balance.change': 'Change when this appears',
+  'balance.limitLabel': 'Suggest a break after this much time in Engawa in a day',
+  'balance.limitHint': 'Saved as soon as you choose. It is only a note; nothing is ever locked.',
+  'balance.choiceDefault': 'The usual ({time})',
+  'balance.choiceDefaultOff': 'The usual (no note)',
+  'balance.choiceOff': 'Never',
+  'balance.hour': '1 hour',
+  'balance.hours': '{hours} hours',
+  'balance.hourMinutes': '1 hour {minutes} minutes',
+  'balance.hoursMinutes': '{hours} hours {minutes} minutes',
+  'balance.minutes': '{minutes} minutes',
+};
