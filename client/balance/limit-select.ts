@@ -11,7 +11,9 @@ import {
 export function durationText(i18n: Pick<Translator, 't'>, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return i18n.t('balance.minutes', { minutes: rest });
+  if (hours === 0) {
+    return rest === 1 ? i18n.t('balance.minute') : i18n.t('balance.minutes', { minutes: rest });
+  }
   if (rest === 0) return hours === 1 ? i18n.t('balance.hour') : i18n.t('balance.hours', { hours });
   return hours === 1
     ? i18n.t('balance.hourMinutes', { minutes: rest })

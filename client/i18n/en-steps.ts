@@ -70,4 +70,5 @@ export const enSteps = {
   'balance.hourMinutes': '1 hour {minutes} minutes',
   'balance.hoursMinutes': '{hours} hours {minutes} minutes',
   'balance.minutes': '{minutes} minutes',
+  'balance.minute': '1 minute',
 };

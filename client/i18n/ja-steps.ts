@@ -74,4 +74,5 @@ export const jaSteps: Record<keyof typeof enSteps, string> = {
   'balance.hourMinutes': '1時間{minutes}分',
   'balance.hoursMinutes': '{hours}時間{minutes}分',
   'balance.minutes': '{minutes}分',
+  'balance.minute': '1分',
 };

@@ -187,6 +187,7 @@ describe('how the limit reads', () => {
     [120, '2 hours', '2時間'],
     [150, '2 hours 30 minutes', '2時間30分'],
     [45, '45 minutes', '45分'],
+    [1, '1 minute', '1分'],
   ])('%p minutes', (minutes, english, japanese) => {
     expect(durationText(i18n, minutes)).toBe(english);
     expect(durationText(inJapanese, minutes)).toBe(japanese);
