@@ -754,6 +754,7 @@ describe('full flow with extra keys on every request', () => {
         forceMuted: false,
         color: 4,
         away: false,
+        takingPart: 'speak',
       },
     ]);
     expect(created.circle).toMatchObject({
@@ -957,7 +958,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(31);
+    expect(memberOnly).toHaveLength(34);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

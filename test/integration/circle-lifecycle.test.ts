@@ -61,6 +61,7 @@ describe('admission', () => {
       },
       circle: {
         code: facilitator.code,
+        kind: 'support',
         title: '夜の縁側',
         topic: null,
         rules: TEST_RULES,
@@ -83,10 +84,11 @@ describe('admission', () => {
             forceMuted: false,
             color: defaultColorFor(facilitator.memberId),
             away: false,
+            takingPart: 'speak',
           },
         ],
         hands: [],
-        piece: { holder: null, heldSinceMs: null, round: null },
+        piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
       },
       chat: [],
       waiting: [],
@@ -555,6 +557,7 @@ describe('the facilitator', () => {
       forceMuted: false,
       color: defaultColorFor(facilitator.memberId),
       away: false,
+      takingPart: 'speak',
     });
     expect(entered.waiting?.map((w) => w.id)).toEqual([waitingId]);
 

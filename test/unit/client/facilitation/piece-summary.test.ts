@@ -38,4 +38,20 @@ describe('pieceSummary', () => {
       params: { name: 'name-c', turn: 2, count: 3 },
     });
   });
+
+  it('counts only those the round calls on, so someone listening is skipped without a word', () => {
+    const inRound = circle({
+      members: [member('a'), member('b', { takingPart: 'listen' }), member('c')],
+      piece: {
+        holder: 'c',
+        heldSinceMs: 0,
+        round: { kind: 'checkin', order: ['a', 'b', 'c'], turn: 2 },
+        offeredTo: null,
+      },
+    });
+    expect(pieceSummary(inRound, 'a').round).toEqual({
+      key: 'piece.roundCheckin',
+      params: { name: 'name-c', turn: 2, count: 2 },
+    });
+  });
 });
