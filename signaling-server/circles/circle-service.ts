@@ -31,12 +31,13 @@ import type { CircleStore } from './circle-store';
 import { toCircleView, toPreview } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import { KnockHolds } from './knock-holds';
+import { SeatHolds } from './seat-holds';
 import { requireReachable } from './waiting-rules';
 import type { FacilitatorAccess } from '../facilitators/facilitator-access';
 import type { AttemptLimiter } from '../limits/attempt-limiter';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { Cooldown } from '../limits/limit-store';
-import { promote, requireFacilitator, requireHost, successor } from './roles';
+import { requireFacilitator, requireHost } from './roles';
 import {
   hashDevice,
   hashToken,
@@ -73,10 +74,6 @@ export interface CircleServiceDeps {
   floodPenalties: Cooldown;
 }
 
-/** The deadline kind of a held seat; its id is `circleId/memberId`. */
-const SEAT_HOLD = 'seat-hold';
-const holdId = (circleId: string, memberId: string) => `${circleId}/${memberId}`;
-
 /**
  * Everything a circle does in response to its people: creating, previewing, knocking,
  * admitting, resuming, leaving and ending, and what happens when a connection drops. Who a
@@ -86,12 +83,13 @@ const holdId = (circleId: string, memberId: string) => `${circleId}/${memberId}`
  */
 export class CircleService {
   private readonly knocks: KnockHolds;
+  private readonly seats: SeatHolds;
 
   constructor(private readonly deps: CircleServiceDeps) {
     this.knocks = new KnockHolds({ ...deps, holdMs: deps.memberGraceMs });
-    deps.deadlines.handle(SEAT_HOLD, (id) => {
-      const [circleId = '', memberId = ''] = id.split('/');
-      return this.graceExpired(circleId, memberId);
+    this.seats = new SeatHolds({
+      ...deps,
+      endCircle: (circleId, reason) => this.endCircle(circleId, reason),
     });
   }
 
@@ -267,7 +265,7 @@ export class CircleService {
       const previousConnection = rules.attachConnection(c, member.id, caller.connectionId);
       return { circle: c, previous: previousConnection, before: shown };
     });
-    await this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, member.id));
+    await this.seats.cancel(circleId, member.id);
     if (previous !== null && previous !== caller.connectionId) {
       // The same person opened the circle again (a reload, or another tab): the newest wins.
       this.deps.notify.toConnection(previous, 'session:closed', { reason: 'replaced' });
@@ -291,7 +289,7 @@ export class CircleService {
       await this.endCircle(circleId, 'ended_by_facilitator');
       return null;
     }
-    await this.removeFromCircle(circleId, memberId, 'left');
+    await this.seats.remove(circleId, memberId, 'left');
     return null;
   }
 
@@ -320,7 +318,7 @@ export class CircleService {
       return c;
     });
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
-    await this.startGrace(circleId, newMemberId, this.deps.memberGraceMs);
+    await this.seats.hold(circleId, newMemberId, this.deps.memberGraceMs);
     this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
       code: circle.code,
       memberId: newMemberId,
@@ -379,7 +377,7 @@ export class CircleService {
     this.deps.broadcast.state(outcome.circle, outcome.before);
     const graceMs =
       outcome.role === 'facilitator' ? this.deps.facilitatorGraceMs : this.deps.memberGraceMs;
-    await this.startGrace(circleId, memberId, graceMs, lostAt);
+    await this.seats.hold(circleId, memberId, graceMs, lostAt);
     this.deps.logger.info({ evt: 'member.away', circle: circleId, member: memberId }, 'away');
   }
 
@@ -388,70 +386,7 @@ export class CircleService {
    * stop their grace period and take their sockets out of the circle's rooms.
    */
   seatReleased(circleId: string, memberId: string): void {
-    this.deps.audiences.releaseMember(circleId, memberId);
-    this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, memberId)).catch((error: unknown) => {
-      // Harmless if it fires anyway: a seat already freed is not freed twice.
-      this.deps.logger.warn({ evt: 'grace.cancel_failed', circle: circleId, err: error }, 'grace');
-    });
-  }
-
-  private async startGrace(
-    circleId: string,
-    memberId: string,
-    ms: number,
-    since = this.deps.now(),
-  ): Promise<void> {
-    const id = holdId(circleId, memberId);
-    await this.deps.deadlines.set(SEAT_HOLD, id, since + ms, String(since));
-  }
-
-  private async graceExpired(circleId: string, memberId: string): Promise<void> {
-    const circle = await this.deps.store.get(circleId);
-    const member = circle ? rules.findMember(circle, memberId) : undefined;
-    if (!member || member.connectionId !== null) return;
-    if (member.role !== 'facilitator') {
-      await this.removeFromCircle(circleId, memberId, 'timed_out');
-    } else if (!(await this.handOver(circleId, memberId))) {
-      await this.endCircle(circleId, 'facilitator_timeout');
-    }
-  }
-
-  /**
-   * The facilitator did not come back: the longest-serving connected co-facilitator takes over
-   * and the old facilitator's seat is freed. False when there is nobody to take over.
-   */
-  private async handOver(circleId: string, facilitatorId: string): Promise<boolean> {
-    const now = this.deps.now();
-    const outcome = await this.deps.store.update(circleId, (c) => {
-      const next = successor(c);
-      if (!next) return null;
-      const before = this.deps.broadcast.shown(c);
-      promote(c, next.id, now);
-      rules.removeMember(c, facilitatorId, now);
-      return { circle: c, before, next: next.id };
-    });
-    if (!outcome) return false;
-    this.seatReleased(circleId, facilitatorId);
-    this.deps.broadcast.state(outcome.circle, outcome.before);
-    this.deps.logger.info(
-      { evt: 'circle.handed_over', circle: circleId, from: facilitatorId, to: outcome.next },
-      'facilitator handed over',
-    );
-    return true;
-  }
-
-  private async removeFromCircle(circleId: string, memberId: string, why: string): Promise<void> {
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
-      const shown = this.deps.broadcast.shown(c);
-      rules.removeMember(c, memberId, this.deps.now());
-      return { circle: c, before: shown };
-    });
-    this.seatReleased(circleId, memberId);
-    this.deps.broadcast.state(circle, before);
-    this.deps.logger.info(
-      { evt: 'member.removed', circle: circleId, member: memberId, why },
-      'left',
-    );
+    this.seats.released(circleId, memberId);
   }
 
   private async endCircle(circleId: string, reason: EndReason, message?: string): Promise<void> {
@@ -459,7 +394,7 @@ export class CircleService {
     if (!circle) return;
     await this.deps.store.delete(circleId);
     await Promise.all([
-      ...circle.members.map((m) => this.deps.deadlines.cancel(SEAT_HOLD, holdId(circleId, m.id))),
+      ...circle.members.map((m) => this.seats.cancel(circleId, m.id)),
       this.knocks.forget(
         circleId,
         circle.waiting.map((w) => w.id),

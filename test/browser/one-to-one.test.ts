@@ -148,11 +148,9 @@ describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserver
       await relayedPeers(counsellor);
       await hana.screenshot({ path: path.join(artifactsDir, 'one-to-one-ja.png') });
 
-      // The same link in another browser profile is refused, kindly.
-      const profile = await hana.context().browser()?.newContext({ locale: 'ja-JP' });
-      if (!profile) throw new Error('no browser');
-      const again = await profile.newPage();
-      await again.goto(link);
+      // The same link in another browser, on another machine, is refused, kindly.
+      const { pathname, search } = new URL(link);
+      const again = await members.open({ locale: 'ja-JP', path: `${pathname}${search}` });
       await again.locator('#gathering-invite').getByLabel('あなたのニックネーム').fill('だれか');
       await again.getByLabel('約束を読み、大切にします').check();
       await again.getByRole('button', { name: '入る' }).click();

@@ -140,12 +140,9 @@ describeWithBrowser(
       await hana.locator('#screen-waiting').waitFor();
       await admit(host, hana, 'はな');
 
-      // In English, in a fresh profile of the host's Chromium (so no seat to return to): the
-      // entrance, one seat fewer for this time.
-      const profile = await host.context().browser()?.newContext({ locale: 'en-GB' });
-      if (!profile) throw new Error('the host page has no browser');
-      const english = await profile.newPage();
-      await english.goto(`${suite.server.url}/?lang=en`);
+      // In English, on a machine of its own (so no seat to return to): the entrance, one seat
+      // fewer for this time.
+      const english = await suite.members.open({ locale: 'en-GB', path: '/?lang=en' });
       const line = english.getByRole('link', { name: new RegExp(TITLE) }).first();
       await line.getByText('4 of 6 seats free').waitFor();
       await expectAccessible(english, 'entrance, en');

@@ -204,4 +204,20 @@ describeWithBrowser('small steps', (executablePath) => {
     await page.clock.runFor(120_000);
     expect(await page.locator('#balance-close').count()).toBe(0);
   });
+
+  it('gives families a gentle note to copy for the person at home, in either language', async () => {
+    const page = await members.open({ path: '/' });
+    const note = page.getByLabel(/A message you can copy/);
+    const english = await note.inputValue();
+    expect(english).toContain(`${server.url}/`);
+    expect(english).toMatch(/entirely up to you/);
+    await page.getByRole('radio', { name: '日本語' }).check();
+    const japanese = await note.inputValue();
+    expect(japanese).toContain('行くかどうかはまったく自由です');
+    expect(japanese).toContain(`${server.url}/`);
+    expect(await note.getAttribute('lang')).toBe('ja');
+    await page.getByRole('button', { name: 'Copy the message' }).click();
+    await page.locator('#families-status').filter({ hasText: /\S/ }).waitFor();
+    expect(await auditAccessibility(page, { include: '#screen-start' })).toEqual([]);
+  });
 });
