@@ -3,29 +3,13 @@ import { KnockMemory } from './stay/saved-knock';
 import { SessionMemory } from './stay/saved-session';
 import { ViewPreference } from './app/view-preference';
 import { Translator } from './i18n/i18n';
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-/** This tab's own storage: what a reload keeps and another tab does not see. */
-function tabStorage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { browserStorage, tabStorage } from './ui/browser-storage';
 
 const app = new App(
   Translator.fromEnvironment(),
-  new SessionMemory(storage()),
+  new SessionMemory(browserStorage()),
   new KnockMemory(tabStorage()),
-  new ViewPreference(storage()),
+  new ViewPreference(browserStorage()),
 );
 app.start();
 window.addEventListener('pagehide', (event) => {

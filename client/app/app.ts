@@ -95,6 +95,10 @@ export class App {
     const notices = (this.notices = new HostNotices(store, i18n));
     this.scene = new SceneController(i18n, this.voice, commands, status, view, store, {
       holdingPiece: () => facilitation.holdingPiece(),
+      pieceOffered: () => facilitation.pieceOffered(),
+      answerOffer: (accept) => {
+        facilitation.answerOffer(accept);
+      },
       helpText: async () => {
         const resources = await loadHelpResources();
         return resources && helpResourcesText(resources, i18n);

@@ -16,6 +16,9 @@ import type { MenuView } from '../xr/wrist-menu';
 /** What the headset menu reads and does beyond commands: the piece, help, chat and safety. */
 export interface MenuSources {
   holdingPiece(): boolean;
+  /** The talking piece is offered to this member; and their answer to it. */
+  pieceOffered(): boolean;
+  answerOffer(accept: boolean): void;
   /** Someone listening without a microphone has nothing to mute. */
   listenOnly(): boolean;
   /** The circle as this member sees it (blocked members left out), or undefined outside one. */
@@ -138,7 +141,13 @@ export class HeadsetMenu {
         this.show('report');
         return;
       case 'take-part':
-        this.show('take-part');
+      case 'offer':
+        this.show(id);
+        return;
+      case 'offer-accept':
+      case 'offer-decline':
+        this.sources.answerOffer(id === 'offer-accept');
+        this.show('main');
         return;
       case 'block':
         void this.block();
@@ -179,6 +188,7 @@ export class HeadsetMenu {
       handRaised: state.handRaised,
       away: state.away,
       holdingPiece: this.sources.holdingPiece(),
+      pieceOffered: this.sources.pieceOffered(),
       canAlert: this.sources.circle() !== undefined,
       people: Math.min(others.length, PersonSlots.length),
       confirmingLeave: this.confirmingLeave,
@@ -194,6 +204,9 @@ export class HeadsetMenu {
         'react-thanks': t('reaction.thanks'),
         pass: t('piece.pass'),
         'take-part': t('takePart.menu'),
+        offer: t('piece.offeredMenu'),
+        'offer-accept': t('piece.accept'),
+        'offer-decline': t('piece.decline'),
         ...parts,
         away: t('away.stepOut'),
         chat: t('chat.heading'),
@@ -217,9 +230,11 @@ export class HeadsetMenu {
             ? t(others.length > 0 ? 'xr.peopleHint' : 'xr.nobodyElse')
             : page === 'take-part'
               ? t('takePart.menuHint')
-              : notice && page === 'main'
-                ? this.i18n.t('xr.noticeHint', { text: notice })
-                : t('xr.menuHint'),
+              : page === 'offer'
+                ? t('piece.offered')
+                : notice && page === 'main'
+                  ? this.i18n.t('xr.noticeHint', { text: notice })
+                  : t('xr.menuHint'),
       },
     };
   }
@@ -272,6 +287,7 @@ export class HeadsetMenu {
       case 'report':
         return join([this.i18n.t('report.title', { name }), t('report.reasons')]);
       case 'take-part':
+      case 'offer':
         return '';
     }
   }

@@ -8,6 +8,7 @@ import type { OfflineSteps } from '../steps/next-step';
 import { StepsScreen } from '../steps/steps-screen';
 import { StepsStore } from '../steps/steps-store';
 import type { StayStore } from '../stay/stay-store';
+import { browserStorage, tabStorage } from '../ui/browser-storage';
 import { byId, listen } from '../ui/dom';
 import { recordSteps } from './steps-recording';
 import type { VoiceController } from './voice-controller';
@@ -17,15 +18,6 @@ const STAYED_TO_END: ReadonlySet<MessageKind> = new Set([
   'ended_by_facilitator',
   'facilitator_timeout',
 ]);
-
-function storageOrNothing(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
-  try {
-    return window[kind];
-  } catch {
-    // Reading storage throws where it is blocked; the record then lasts for the page.
-    return undefined;
-  }
-}
 
 /**
  * "Your steps" and the balance note, kept only in this browser: the record of one's own steps,
@@ -44,7 +36,7 @@ export class SmallSteps {
     store: StayStore,
     voice: VoiceController,
   ) {
-    const local = storageOrNothing('localStorage');
+    const local = browserStorage();
     this.steps = new StepsStore(local);
     this.clock = new BalanceClock(local);
     this.note = new BalanceNote(i18n, this.clock);
@@ -54,7 +46,7 @@ export class SmallSteps {
         store,
         steps: this.steps,
         onSpeaking: (listener) => voice.speakingChanged.on(listener),
-        session: storageOrNothing('sessionStorage'),
+        session: tabStorage(),
       }),
       listen(byId('go-steps'), 'click', () => {
         this.screen.show();

@@ -52,8 +52,12 @@ export class FacilitationController {
         this.passPiece();
       },
       give: (memberId) => void this.ask('piece:give', { memberId }),
-      accept: () => void this.ask('piece:accept', {}),
-      decline: () => void this.ask('piece:decline', {}),
+      accept: () => {
+        this.answerOffer(true);
+      },
+      decline: () => {
+        this.answerOffer(false);
+      },
     });
     this.chat = new ChatPanel(i18n, async (text) => {
       const result = await this.client.request('chat:send', { text });
@@ -95,6 +99,17 @@ export class FacilitationController {
   holdingPiece(): boolean {
     const stay = this.store.inCircle;
     return stay !== undefined && stay.circle.piece.holder === stay.selfId;
+  }
+
+  /** Whether the talking piece is offered to this member, waiting for their answer. */
+  pieceOffered(): boolean {
+    const stay = this.store.inCircle;
+    return stay !== undefined && stay.circle.piece.offeredTo === stay.selfId;
+  }
+
+  /** Takes the piece offered to this member, or lets it go by. */
+  answerOffer(accept: boolean): void {
+    void this.ask(accept ? 'piece:accept' : 'piece:decline', {});
   }
 
   /** Passes the piece on when holding it; otherwise says so. */

@@ -24,6 +24,7 @@ export const enTakingPart = {
   'piece.offered': 'You are offered the talking piece. Take it if you wish, or let it go by.',
   'piece.offeredTo': 'The talking piece is offered to {name}.',
   'piece.accept': 'Take the piece',
+  'piece.offeredMenu': 'Piece offered',
   'piece.decline': 'Let it go by',
   'families.shareHeading': 'Telling someone at home about Engawa',
   'families.shareBody':

@@ -28,6 +28,7 @@ export const jaTakingPart: Record<keyof typeof enTakingPart, string> = {
     'トーキングピースが差し出されています。受け取っても、そのまま見送ってもかまいません。',
   'piece.offeredTo': '{name}さんにトーキングピースを差し出しています。',
   'piece.accept': '受け取る',
+  'piece.offeredMenu': 'ピースの申し出',
   'piece.decline': '見送る',
   'families.shareHeading': '家にいる人にEngawaを伝えるには',
   'families.shareBody':

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../shared/protocol/errors';
 import type { KnockResumeInput } from '../../shared/protocol/schemas';
 import type { Translator } from '../i18n/i18n';
 import type { SignalingClient } from '../net/signaling-client';
+import { browserStorage } from '../ui/browser-storage';
 import { byId, listen, showScreen } from '../ui/dom';
 import { stopStream } from '../voice/microphone';
 import { ColorMemory, ColorPicker } from './color-picker';
@@ -48,15 +49,6 @@ function fieldFor(code: ErrorCode): string {
   }
 }
 
-function localStorageOrNothing(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Reading localStorage throws where storage is blocked; choices then last for the page.
-    return undefined;
-  }
-}
-
 /**
  * The way in: Start and Join, their forms checked by the same rules as the server's, and the
  * microphone check. The microphone chosen here is handed over when the circle's voice starts.
@@ -79,7 +71,7 @@ export class LobbyController {
     private readonly i18n: Translator,
     private readonly client: SignalingClient,
     private readonly hooks: LobbyHooks,
-    storage: Storage | undefined = localStorageOrNothing(),
+    storage: Storage | undefined = browserStorage(),
   ) {
     this.micCheck = new MicCheck(i18n);
     this.takingPart = new TakingPartChoice(storage);

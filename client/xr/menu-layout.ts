@@ -16,6 +16,9 @@ export type MenuButtonId =
   | 'pass'
   | 'take-part'
   | `part-${TakingPart}`
+  | 'offer'
+  | 'offer-accept'
+  | 'offer-decline'
   | `react-${Reaction}`
   | 'away'
   | 'chat'
@@ -37,7 +40,15 @@ export type MenuButtonId =
  * chosen to report (with a reason) or block.
  */
 export type MenuPage =
-  'main' | 'controls' | 'get-help' | 'chat' | 'people' | 'person' | 'report' | 'take-part';
+  | 'main'
+  | 'controls'
+  | 'get-help'
+  | 'chat'
+  | 'people'
+  | 'person'
+  | 'report'
+  | 'take-part'
+  | 'offer';
 
 export interface MenuRect {
   left: number;
@@ -70,8 +81,11 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   mute: wide(0, 0),
   hand: wide(1, 0),
   pass: wide(2, 0),
-  // Shares Pass's place: it shows whenever Pass does not (see `shownButtons`).
+  // Share Pass's place: one of the three shows at a time (see `shownButtons`).
   'take-part': wide(2, 0),
+  offer: wide(2, 0),
+  'offer-accept': wide(0, 1),
+  'offer-decline': wide(1, 1),
   ...(Object.fromEntries(
     TakingPartChoices.map((choice, i) => [`part-${choice}`, i < 3 ? wide(i, 1) : wide(i - 3, 2)]),
   ) as Record<`part-${TakingPart}`, MenuRect>),
@@ -109,6 +123,7 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
     'hand',
     'pass',
     'take-part',
+    'offer',
     ...Reactions.map((r) => `react-${r}` as const),
     'away',
     'chat',
@@ -124,11 +139,14 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
   person: ['report', 'block', 'back'],
   report: [...ReportReasons.map((r) => `reason-${r}` as const), 'back'],
   'take-part': [...TakingPartChoices.map((c) => `part-${c}` as const), 'back'],
+  offer: ['offer-accept', 'offer-decline', 'back'],
 };
 
 /** Buttons that share one place on a page; `shownButtons` never shows both at once. */
 export const SharedPlaces: readonly (readonly [MenuButtonId, MenuButtonId])[] = [
   ['pass', 'take-part'],
+  ['pass', 'offer'],
+  ['take-part', 'offer'],
 ];
 
 /** What decides which buttons a page shows. */
@@ -138,6 +156,8 @@ export interface MenuConditions {
   listenOnly: boolean;
   /** Pass is offered only to the holder of the talking piece. */
   holdingPiece: boolean;
+  /** The talking piece is offered to this member, to take or let go by. */
+  pieceOffered: boolean;
   /** A facilitator can be told privately from the Get help page (only in a circle). */
   canAlert: boolean;
   /** How many other members the People page lists. */
@@ -149,7 +169,8 @@ export function shownButtons(conditions: MenuConditions): MenuButtonId[] {
   return MenuPageButtons[conditions.page].filter((id) => {
     if (id === 'mute') return !conditions.listenOnly;
     if (id === 'pass') return conditions.holdingPiece;
-    if (id === 'take-part') return !conditions.holdingPiece;
+    if (id === 'offer') return !conditions.holdingPiece && conditions.pieceOffered;
+    if (id === 'take-part') return !conditions.holdingPiece && !conditions.pieceOffered;
     if (id === 'alert') return conditions.canAlert;
     if (id.startsWith('person-')) return Number(id.slice('person-'.length)) < conditions.people;
     return true;
@@ -166,6 +187,7 @@ export const PageTextHeight: Record<MenuPage, number> = {
   person: 350,
   report: 180,
   'take-part': 0,
+  offer: 0,
 };
 
 /** A button's centre on the panel, in metres from the panel's centre (x right, y up). */

@@ -8,14 +8,9 @@ import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
 import { waitUntil } from './support/wait-until';
-import { diagnose, pressMenuButton } from './support/wrist-menu';
-import { clickButton, setControllerPose, waitForXrFrames, yawPitch } from './support/xr-emulator';
+import { enterVrAndOpenMenu, menuPageOf, pressMenuButton } from './support/wrist-menu';
 
 jest.setTimeout(360_000);
-
-interface MenuPage {
-  page: string;
-}
 
 /** Everything the piece panel and the status line have said on a page since this was called. */
 async function keepWhatIsSaid(page: Page): Promise<void> {
@@ -98,27 +93,36 @@ describeWithBrowser('small steps', (executablePath) => {
     expect(said).not.toMatch(/Hana’s turn|Hana.*pass|pass.*Hana|your turn/i);
 
     // In the headset, Hana chooses to speak from the wrist menu.
-    await hana.locator('#enter-vr').click();
+    await enterVrAndOpenMenu(hana);
+
+    // Given the piece while listening, Hana is only offered it, and lets it go by in the headset.
+    await ren
+      .locator('#people-list summary', { hasText: '…' })
+      .and(ren.getByLabel('Options for Hana'))
+      .click();
+    await ren
+      .locator('#people-list')
+      .getByRole('button', { name: 'Give the talking piece' })
+      .click();
+    await ren.getByText('The talking piece is offered to Hana.').waitFor();
     await waitUntil(
-      'the headset session',
-      () => diagnose<boolean>(hana, 'scene.xrActive'),
-      (a) => a,
+      'the offer in the wrist menu',
+      () => menuPageOf(hana),
+      (p) => Boolean(p?.buttons.some((b) => b.id === 'offer')),
     );
-    await setControllerPose(hana, 'left', {
-      position: { x: 0.05, y: 1.15, z: -0.45 },
-      orientation: yawPitch(0),
-    });
-    await clickButton(hana, 'left', 'x');
+    await pressMenuButton(hana, 'offer');
     await waitUntil(
-      'the wrist menu',
-      () => diagnose<MenuPage | undefined>(hana, 'scene.menuPage'),
-      (p) => p?.page === 'main',
+      'the offer page',
+      () => menuPageOf(hana),
+      (p) => p?.page === 'offer',
     );
-    await waitForXrFrames(hana, 2);
+    await pressMenuButton(hana, 'offer-decline');
+    await ren.getByText('The talking piece is offered to Hana.').waitFor({ state: 'hidden' });
+    await ren.getByText(/talking piece .* rests in the centre/).waitFor();
     await pressMenuButton(hana, 'take-part');
     await waitUntil(
       'the take-part page',
-      () => diagnose<MenuPage | undefined>(hana, 'scene.menuPage'),
+      () => menuPageOf(hana),
       (p) => p?.page === 'take-part',
     );
     await pressMenuButton(hana, 'part-speak');

@@ -6,8 +6,8 @@ import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
 import { waitUntil } from './support/wait-until';
-import { diagnose, pressMenuButton } from './support/wrist-menu';
-import { clickButton, setControllerPose, waitForXrFrames, yawPitch } from './support/xr-emulator';
+import { diagnose, enterVrAndOpenMenu, pressMenuButton } from './support/wrist-menu';
+import { waitForXrFrames } from './support/xr-emulator';
 
 jest.setTimeout(360_000);
 
@@ -62,19 +62,7 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await admit(ren, kai, 'Kai');
     const hanaRow = ren.locator('#people-list li', { hasText: 'Hana' });
 
-    await hana.locator('#enter-vr').click();
-    await waitUntil(
-      'the headset session',
-      () => diagnose<boolean>(hana, 'scene.xrActive'),
-      (active) => active,
-    );
-    await setControllerPose(hana, 'left', {
-      position: { x: 0.05, y: 1.15, z: -0.45 },
-      orientation: yawPitch(0),
-    });
-    await clickButton(hana, 'left', 'x');
-    await onPage(hana, 'main');
-    await waitForXrFrames(hana, 2);
+    await enterVrAndOpenMenu(hana);
 
     // Step out: the others see it; pressing again comes back.
     await pressMenuButton(hana, 'away');
@@ -103,9 +91,14 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
 
     // People: choose Kai, report with a reason (only the facilitator learns of it)...
     await pressMenuButton(hana, 'people');
-    const people = await onPage(hana, 'people');
-    const kaiButton = people.buttons.find((b) => b.label === 'Kai');
-    if (!kaiButton) throw new Error(`Kai is not listed: ${JSON.stringify(people.buttons)}`);
+    // Kai's arrival may still be on its way to a headset page that answers between frames.
+    const people = await waitUntil(
+      'Kai on the People page',
+      () => menuPageOf(hana),
+      (shown) => shown?.page === 'people' && shown.buttons.some((b) => b.label === 'Kai'),
+    );
+    const kaiButton = people?.buttons.find((b) => b.label === 'Kai');
+    if (!kaiButton) throw new Error('Kai is not listed');
     await pressMenuButton(hana, kaiButton.id);
     await onPage(hana, 'person', 'Kai');
     await pressMenuButton(hana, 'report');

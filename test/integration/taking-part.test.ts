@@ -6,26 +6,14 @@ import {
   join,
   request,
   useServers,
-  waitForEvent,
   type Facilitator,
   type Harness,
   type TestSocket,
 } from '../support/server-harness';
+import { andSee, holderIs } from '../support/piece-watch';
 
 const start = useServers();
 
-/** Sends a request and waits until `watcher` sees the circle as `predicate` says. */
-async function andSee(
-  watcher: { socket: TestSocket },
-  send: () => Promise<{ ok: boolean }>,
-  predicate: (view: CircleView) => boolean,
-): Promise<CircleView> {
-  const seen = waitForEvent(watcher.socket, 'circle:state', predicate);
-  expect(await send()).toMatchObject({ ok: true });
-  return seen;
-}
-
-const holderIs = (id: string | null) => (view: CircleView) => view.piece.holder === id;
 const choiceOf = (view: CircleView, id: string) =>
   view.members.find((m) => m.id === id)?.takingPart;
 
@@ -155,20 +143,28 @@ describe('a round', () => {
   });
 });
 
+/** The facilitator takes the piece and gives it to the listener, who is only offered it. */
+async function offerToListener(
+  facilitator: Facilitator,
+  listener: { socket: TestSocket; memberId: string },
+): Promise<CircleView> {
+  await andSee(
+    facilitator,
+    () => request(facilitator.socket, 'piece:take', {}),
+    holderIs(facilitator.memberId),
+  );
+  return andSee(
+    listener,
+    () => request(facilitator.socket, 'piece:give', { memberId: listener.memberId }),
+    (v) => v.piece.offeredTo === listener.memberId,
+  );
+}
+
 describe('offering the piece to someone listening', () => {
   test('in a strict circle the floor is theirs only once they accept it', async () => {
     const h = await start();
     const { facilitator, speaker, listener } = await circleWithListener(h, 'strict');
-    await andSee(
-      facilitator,
-      () => request(facilitator.socket, 'piece:take', {}),
-      holderIs(facilitator.memberId),
-    );
-    const offered = await andSee(
-      listener,
-      () => request(facilitator.socket, 'piece:give', { memberId: listener.memberId }),
-      (v) => v.piece.offeredTo === listener.memberId,
-    );
+    const offered = await offerToListener(facilitator, listener);
     expect(offered.piece.holder).toBe(facilitator.memberId);
     // Only the one offered it may answer.
     expectError(await request(speaker.socket, 'piece:accept', {}), 'not_offered');
@@ -186,16 +182,7 @@ describe('offering the piece to someone listening', () => {
   test('may be let go by: the piece stays where it was', async () => {
     const h = await start();
     const { facilitator, listener } = await circleWithListener(h, 'strict');
-    await andSee(
-      facilitator,
-      () => request(facilitator.socket, 'piece:take', {}),
-      holderIs(facilitator.memberId),
-    );
-    await andSee(
-      facilitator,
-      () => request(facilitator.socket, 'piece:give', { memberId: listener.memberId }),
-      (v) => v.piece.offeredTo === listener.memberId,
-    );
+    await offerToListener(facilitator, listener);
     const declined = await andSee(
       facilitator,
       () => request(listener.socket, 'piece:decline', {}),
@@ -207,16 +194,7 @@ describe('offering the piece to someone listening', () => {
   test('lapses when they step out, and a raised hand takes the piece at once', async () => {
     const h = await start();
     const { facilitator, listener } = await circleWithListener(h, 'strict');
-    await andSee(
-      facilitator,
-      () => request(facilitator.socket, 'piece:take', {}),
-      holderIs(facilitator.memberId),
-    );
-    await andSee(
-      facilitator,
-      () => request(facilitator.socket, 'piece:give', { memberId: listener.memberId }),
-      (v) => v.piece.offeredTo === listener.memberId,
-    );
+    await offerToListener(facilitator, listener);
     await andSee(
       facilitator,
       () => request(listener.socket, 'away:set', { away: true }),

@@ -1,4 +1,3 @@
-import type { CircleView } from '../../shared/circle/views';
 import {
   createCircle,
   expectError,
@@ -15,6 +14,7 @@ import {
   type Participant,
   type TestSocket,
 } from '../support/server-harness';
+import { andSee, holderIs } from '../support/piece-watch';
 
 const start = useServers();
 
@@ -27,19 +27,6 @@ async function circleOfFive(h: Harness, setup: Parameters<typeof createCircle>[1
   const d = await join(h, facilitator, 'え');
   return { facilitator, a, b, c, d };
 }
-
-/** Sends a request and waits until `watcher` sees the circle as `predicate` says. */
-async function andSee(
-  watcher: { socket: TestSocket },
-  send: () => Promise<{ ok: boolean }>,
-  predicate: (view: CircleView) => boolean,
-): Promise<CircleView> {
-  const seen = waitForEvent(watcher.socket, 'circle:state', predicate);
-  expect(await send()).toMatchObject({ ok: true });
-  return seen;
-}
-
-const holderIs = (id: string | null) => (view: CircleView) => view.piece.holder === id;
 
 async function pass(
   holder: Facilitator | Participant,

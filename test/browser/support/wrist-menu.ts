@@ -1,10 +1,14 @@
 import type { Page } from 'playwright-core';
+import { waitUntil } from './wait-until';
 import {
   aimAndClick,
   aimController,
+  clickButton,
   getHeadsetPose,
   headToTracking,
+  setControllerPose,
   waitForXrFrames,
+  yawPitch,
   type Vec3,
 } from './xr-emulator';
 
@@ -53,4 +57,39 @@ export async function aimAtMenuButton(page: Page, button: string): Promise<void>
 export async function pressMenuButton(page: Page, button: string): Promise<void> {
   const { from, target } = await menuButtonAim(page, button);
   await aimAndClick(page, 'right', from, target, 'trigger');
+}
+
+/** The page the wrist menu shows now, if it is open. */
+export interface ShownMenuPage {
+  page: string;
+  text: string;
+  buttons: { id: string; label: string }[];
+}
+
+export function menuPageOf(page: Page): Promise<ShownMenuPage | undefined> {
+  return diagnose<ShownMenuPage | undefined>(page, 'scene.menuPage');
+}
+
+/**
+ * Enters VR on an emulated headset and opens the wrist menu on its main page: the left
+ * controller is held up in front, and X pressed.
+ */
+export async function enterVrAndOpenMenu(page: Page): Promise<void> {
+  await page.locator('#enter-vr').click();
+  await waitUntil(
+    'the headset session',
+    () => diagnose<boolean>(page, 'scene.xrActive'),
+    (a) => a,
+  );
+  await setControllerPose(page, 'left', {
+    position: { x: 0.05, y: 1.15, z: -0.45 },
+    orientation: yawPitch(0),
+  });
+  await clickButton(page, 'left', 'x');
+  await waitUntil(
+    'the wrist menu',
+    () => menuPageOf(page),
+    (shown) => shown?.page === 'main',
+  );
+  await waitForXrFrames(page, 2);
 }

@@ -20,6 +20,8 @@ function setup(overrides: Partial<MenuSources> = {}) {
   const reports: [string, ReportReason][] = [];
   const blocks: string[] = [];
   const chosen: TakingPart[] = [];
+  const answers: boolean[] = [];
+  let offered = false;
   let takingPart: TakingPart = 'listen';
   const current = {
     selfId: 'me',
@@ -33,6 +35,10 @@ function setup(overrides: Partial<MenuSources> = {}) {
   };
   const sources: MenuSources = {
     holdingPiece: () => false,
+    pieceOffered: () => offered,
+    answerOffer: (accept) => {
+      answers.push(accept);
+    },
     listenOnly: () => false,
     circle: () => current,
     helpText: () => Promise.resolve('Line: 000'),
@@ -54,7 +60,19 @@ function setup(overrides: Partial<MenuSources> = {}) {
     },
     ...overrides,
   };
-  return { menu: new HeadsetMenu(i18n, bus, sources), bus, ran, reports, blocks, chosen };
+  const offer = (on: boolean) => {
+    offered = on;
+  };
+  return {
+    menu: new HeadsetMenu(i18n, bus, sources),
+    bus,
+    ran,
+    reports,
+    blocks,
+    chosen,
+    answers,
+    offer,
+  };
 }
 
 /** Lets the menu's pending promises settle. */
@@ -202,5 +220,19 @@ describe('HeadsetMenu', () => {
     expect(menu.view().page).toBe('main');
     menu.press('take-part');
     expect(menu.view().labels['part-speak']).toBe('✓ Speak');
+  });
+
+  it('lets a headset user take an offered piece, or let it go by, from its own page', () => {
+    const { menu, answers, offer } = setup();
+    offer(true);
+    expect(menu.view().labels.offer).toBe('Piece offered');
+    menu.press('offer');
+    expect(menu.view()).toMatchObject({ page: 'offer' });
+    expect(menu.view().labels.hint).toBe(i18n.t('piece.offered'));
+    menu.press('offer-accept');
+    expect(menu.view().page).toBe('main');
+    menu.press('offer');
+    menu.press('offer-decline');
+    expect(answers).toEqual([true, false]);
   });
 });

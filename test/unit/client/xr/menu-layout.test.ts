@@ -17,6 +17,7 @@ const main: MenuConditions = {
   page: 'main',
   listenOnly: false,
   holdingPiece: false,
+  pieceOffered: false,
   canAlert: true,
   people: 2,
 };
@@ -111,10 +112,13 @@ describe('the wrist menu layout', () => {
 
   it('never shows two buttons that share a place, and offers the ways to take part', () => {
     for (const holdingPiece of [true, false]) {
-      const shown = shownButtons({ ...main, holdingPiece });
-      for (const [a, b] of SharedPlaces) {
-        expect(shown.includes(a) && shown.includes(b)).toBe(false);
-        expect(shown.includes(a) || shown.includes(b)).toBe(true);
+      for (const pieceOffered of [true, false]) {
+        const shown = shownButtons({ ...main, holdingPiece, pieceOffered });
+        for (const [a, b] of SharedPlaces) {
+          expect(shown.includes(a) && shown.includes(b)).toBe(false);
+        }
+        // The place is never empty: Pass, the offer, or the ways to take part.
+        expect(shown.filter((id) => ['pass', 'offer', 'take-part'].includes(id))).toHaveLength(1);
       }
     }
     expect(shownButtons({ ...main, page: 'take-part' })).toEqual([
@@ -122,6 +126,20 @@ describe('the wrist menu layout', () => {
       'part-listen',
       'part-write',
       'part-speak',
+      'back',
+    ]);
+  });
+
+  it('offers the piece in Pass’s place, with its own page to take it or let it go by', () => {
+    const offered = shownButtons({ ...main, pieceOffered: true });
+    expect(offered).toContain('offer');
+    expect(offered).not.toContain('take-part');
+    expect(shownButtons({ ...main, pieceOffered: true, holdingPiece: true })).not.toContain(
+      'offer',
+    );
+    expect(shownButtons({ ...main, page: 'offer' })).toEqual([
+      'offer-accept',
+      'offer-decline',
       'back',
     ]);
   });
