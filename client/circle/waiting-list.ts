@@ -24,6 +24,10 @@ export function renderWaiting(
     const item = el('li', { className: 'waiting-person' }, { 'data-waiting-id': person.id });
     const name = el('span', { className: 'person-name', textContent: person.name });
     name.dir = 'auto';
+    const way = el('span', {
+      className: 'person-state',
+      textContent: i18n.t(`takePart.waiting.${person.takingPart}`),
+    });
     const admit = el(
       'button',
       { type: 'button', className: 'admit', textContent: i18n.t('circle.admit') },
@@ -48,9 +52,9 @@ export function renderWaiting(
         className: 'person-state',
         textContent: i18n.t('circle.reconnecting'),
       });
-      item.append(name, state, admit, decline);
+      item.append(name, way, state, admit, decline);
     } else {
-      item.append(name, admit, decline);
+      item.append(name, way, admit, decline);
     }
     return item;
   });

@@ -23,12 +23,16 @@ export const jaTakingPart: Record<keyof typeof enTakingPart, string> = {
   'takePart.shown.write': '書いている',
   'takePart.shown.speak': '話す',
   'takePart.menu': '参加のしかた',
+  'takePart.waiting.present': 'その場にいたい',
+  'takePart.waiting.listen': '聞いていたい',
+  'takePart.waiting.write': '書いて参加したい',
+  'takePart.waiting.speak': '話したい',
   'takePart.menuHint': 'どんなふうに参加しますか？',
   'piece.offered':
     'トーキングピースが差し出されています。受け取っても、そのまま見送ってもかまいません。',
   'piece.offeredTo': '{name}さんにトーキングピースを差し出しています。',
   'piece.accept': '受け取る',
-  'piece.offeredMenu': 'ピースの申し出',
+  'piece.offeredMenu': 'トーキングピースの申し出',
   'piece.decline': '見送る',
   'families.shareHeading': '家にいる人にEngawaを伝えるには',
   'families.shareBody':

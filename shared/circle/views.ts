@@ -104,6 +104,8 @@ export interface WaitingView {
   since: number;
   /** False while their connection is lost and their place is held for them. */
   connected: boolean;
+  /** How they said they will take part, so the facilitators can welcome them accordingly. */
+  takingPart: TakingPart;
 }
 
 /** Someone removed from the circle, whose browser may not knock again until the bar is lifted. */

@@ -62,6 +62,7 @@ export function toWaitingViews(circle: CircleRecord): WaitingView[] {
     name: w.name,
     since: w.since,
     connected: w.awaySince === null,
+    takingPart: w.takingPart ?? DEFAULT_TAKING_PART,
   }));
 }
 

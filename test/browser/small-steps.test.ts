@@ -71,6 +71,11 @@ describeWithBrowser('small steps', (executablePath) => {
     await hana.screenshot({ path: path.join(artifactsDir, 'taking-part-lobby.png') });
     await form.getByRole('button', { name: 'Knock' }).click();
     await hana.getByText('Waiting for the facilitator to let you in').waitFor();
+    // The facilitator knows before letting her in how she would like to take part.
+    await ren
+      .locator('#waiting-list li', { hasText: 'Hana' })
+      .getByText('would like to listen')
+      .waitFor();
     await admit(ren, hana, 'Hana');
 
     // The facilitator sees how Hana takes part; Hana has no microphone to mute.

@@ -784,7 +784,13 @@ describe('full flow with extra keys on every request', () => {
       await send(participantSocket, 'circle:knock', knockPayload(code, 'さくら🌸', { color: 0 })),
     ) as { waitingId: string };
     expect(await listed).toEqual([
-      { id: waitingId, name: 'さくら🌸', since: expect.any(Number) as unknown, connected: true },
+      {
+        id: waitingId,
+        name: 'さくら🌸',
+        since: expect.any(Number) as unknown,
+        connected: true,
+        takingPart: 'speak',
+      },
     ]);
     const admitted = waitForEvent(participantSocket, 'knock:admitted');
     expectOk(await send(facilitatorSocket, 'waiting:admit', { waitingId }));

@@ -104,6 +104,7 @@ describe('admission', () => {
         name: 'さくら🌸',
         since: expect.any(Number) as unknown,
         connected: true,
+        takingPart: 'speak',
       },
     ]);
 

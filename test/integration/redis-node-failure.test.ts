@@ -184,7 +184,12 @@ describeWithRedis('a node that dies', (executablePath) => {
     // Two people waiting at the door, one on each node.
     const first = await knock(one, facilitator, 'まつ');
     const second = await knock(two, facilitator, 'まだまつ', await two.connect());
-    const queue = second.waitingList.map(({ id, name, since }) => ({ id, name, since }));
+    const queue = second.waitingList.map(({ id, name, since, takingPart }) => ({
+      id,
+      name,
+      since,
+      takingPart,
+    }));
     expect(queue.map((w) => w.name)).toEqual(['まつ', 'まだまつ']);
 
     await one.close();

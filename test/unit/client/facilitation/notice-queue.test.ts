@@ -4,7 +4,7 @@ import { StayStore } from '../../../../client/stay/stay-store';
 import { circle, member } from './fixtures';
 
 function knocker(id: string): WaitingView {
-  return { id, name: `name-${id}`, since: 0, connected: true };
+  return { id, name: `name-${id}`, since: 0, connected: true, takingPart: 'speak' };
 }
 
 /** A store seated as `role`, with a queue following it. */

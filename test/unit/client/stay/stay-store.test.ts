@@ -53,14 +53,18 @@ describe('StayStore', () => {
 
   it('names who newly knocked', () => {
     const { store, changes } = recorded();
-    store.entered(entered({ waiting: [{ id: 'w1', name: 'Bo', since: 1, connected: true }] }));
+    store.entered(
+      entered({
+        waiting: [{ id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' }],
+      }),
+    );
     store.waitingChanged([
-      { id: 'w1', name: 'Bo', since: 1, connected: true },
-      { id: 'w2', name: 'Chie', since: 2, connected: true },
+      { id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' },
+      { id: 'w2', name: 'Chie', since: 2, connected: true, takingPart: 'speak' },
     ]);
     expect(changes.at(-1)).toEqual({
       kind: 'waiting',
-      arrived: [{ id: 'w2', name: 'Chie', since: 2, connected: true }],
+      arrived: [{ id: 'w2', name: 'Chie', since: 2, connected: true, takingPart: 'speak' }],
     });
   });
 

@@ -89,7 +89,7 @@ describe('colour', () => {
       }),
     );
     expect(views.toWaitingViews(circle)).toEqual([
-      { id: 'waiting-1', name: 'さくら', since: T0, connected: true },
+      { id: 'waiting-1', name: 'さくら', since: T0, connected: true, takingPart: 'speak' },
     ]);
   });
 });

@@ -245,9 +245,9 @@ describe('waiting room', () => {
     const b = knock(circle, 'B');
     const c = knock(circle, 'C');
     expect(views.toWaitingViews(circle)).toEqual([
-      { id: a, name: 'A', since: T0, connected: true },
-      { id: b, name: 'B', since: T0, connected: true },
-      { id: c, name: 'C', since: T0, connected: true },
+      { id: a, name: 'A', since: T0, connected: true, takingPart: 'speak' },
+      { id: b, name: 'B', since: T0, connected: true, takingPart: 'speak' },
+      { id: c, name: 'C', since: T0, connected: true, takingPart: 'speak' },
     ]);
     expect(rules.removeWaiting(circle, b)).toEqual(knockRecord({ id: b, name: 'B', since: T0 }));
     expect(circle.waiting.map((w) => w.id)).toEqual([a, c]);
@@ -560,11 +560,11 @@ describe('views', () => {
     });
   });
 
-  it('shows waiting people with id, name and time only', () => {
+  it('shows waiting people with id, name, time and how they will take part only', () => {
     const circle = newCircle();
     const id = knock(circle, 'さくら');
     expect(views.toWaitingViews(circle)).toEqual([
-      { id, name: 'さくら', since: T0, connected: true },
+      { id, name: 'さくら', since: T0, connected: true, takingPart: 'speak' },
     ]);
   });
 });
