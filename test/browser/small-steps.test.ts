@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
 import { auditAccessibility } from './support/accessibility';
-import { MemberBrowsers } from './support/app-pages';
+import { MemberBrowsers, memberIdOf } from './support/app-pages';
+import { levelOf, peersConnectedTo } from './support/voice-probe';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
+import { writeToneWav } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
 import { enterVrAndOpenMenu, menuPageOf, pressMenuButton } from './support/wrist-menu';
 
@@ -43,15 +46,21 @@ describeWithBrowser('small steps', (executablePath) => {
   let server: RunningServer;
   let members: MemberBrowsers;
 
+  let toneDir: string;
+
   beforeAll(async () => {
+    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
+    const tone = path.join(toneDir, 'tone.wav');
+    writeToneWav(tone);
     // A one-minute day, so the balance note is due within the test's fake clock.
     server = await startAppServer({ balanceMinutes: 1 });
-    members = new MemberBrowsers(executablePath, server.url);
+    members = new MemberBrowsers(executablePath, server.url, tone);
   });
 
   afterAll(async () => {
     await members.closeAll();
     await server.close();
+    rmSync(toneDir, { recursive: true, force: true });
   });
 
   it('a listener is skipped quietly, chooses to speak from the wrist menu, and finds the steps of it only in their browser', async () => {
@@ -136,9 +145,19 @@ describeWithBrowser('small steps', (executablePath) => {
       () => rowText(ren, 'Hana'),
       (t) => t.includes('(speaking)'),
     );
-    // Her microphone opens for the circle now, still off until she turns it on.
+    // Her microphone opens for the circle now, still off until she turns it on; voice starts
+    // again around it, and she and Ren are connected and she hears him as before.
     await hana.locator('#listen-only').waitFor({ state: 'hidden' });
     expect(await hana.locator('#taking-part-select').inputValue()).toBe('speak');
+    const renId = await memberIdOf(hana, 'Ren');
+    const hanaId = await memberIdOf(ren, 'Hana');
+    await peersConnectedTo(hana, [renId]);
+    await peersConnectedTo(ren, [hanaId]);
+    await waitUntil(
+      'Ren heard by Hana',
+      () => levelOf(hana, renId),
+      (level) => level > 0.01,
+    );
 
     // The next round includes her.
     await ren.getByRole('button', { name: 'Start check-in round' }).click();
