@@ -6,6 +6,7 @@ import { CommandBus } from '../commands/command-bus';
 import { HelpPanel } from '../commands/help-panel';
 import { attachKeyboardShortcuts } from '../commands/keyboard-shortcuts';
 import { OverlayControls } from '../commands/overlay-controls';
+import { Announcements } from '../facilitation/announcements';
 import { wireEndDialog } from '../facilitation/end-dialog';
 import { FacilitationController } from '../facilitation/facilitation-controller';
 import { HostNotices } from '../facilitation/host-notices';
@@ -59,6 +60,7 @@ export class App {
   private readonly closing: ClosingScreen;
   private readonly families: FamilyInvitation;
   private readonly smallSteps: SmallSteps;
+  private readonly announcements: Announcements;
   private readonly flow: StayFlow;
 
   constructor(
@@ -93,6 +95,7 @@ export class App {
     this.facilitation = new FacilitationController(i18n, client, status, store);
     const facilitation = this.facilitation;
     const notices = (this.notices = new HostNotices(store, i18n));
+    this.announcements = new Announcements(i18n, client, store);
     this.scene = new SceneController(i18n, this.voice, commands, status, view, store, {
       holdingPiece: () => facilitation.holdingPiece(),
       pieceOffered: () => facilitation.pieceOffered(),
@@ -107,7 +110,8 @@ export class App {
       recentChat: (count) => facilitation.recentChat(count),
       report: (memberId, reason) => facilitation.reportMember(memberId, reason),
       block: (memberId) => facilitation.blockMember(memberId),
-      notice: () => notices.latestText(),
+      // A host's own notices first (a knock, a call for help); otherwise an announcement.
+      notice: () => notices.latestText() ?? this.announcements.latestText(),
       takingPart: () => this.takingPart.current(),
       chooseTakingPart: (choice) => void this.takingPart.choose(choice),
     });
@@ -164,6 +168,7 @@ export class App {
         this.closing.dispose();
         this.families.dispose();
         this.smallSteps.dispose();
+        this.announcements.dispose();
         this.gathering.dispose();
         overlay.dispose();
         help.dispose();

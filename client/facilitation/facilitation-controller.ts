@@ -101,6 +101,12 @@ export class FacilitationController {
     return stay !== undefined && stay.circle.piece.holder === stay.selfId;
   }
 
+  /** A host's word to everyone at once, written in the text dialog. */
+  private async announce(): Promise<void> {
+    const answer = await askText(this.i18n, 'announce', '');
+    if (answer) await this.ask('announce:send', { text: answer.text });
+  }
+
   /** Whether the talking piece is offered to this member, waiting for their answer. */
   pieceOffered(): boolean {
     const stay = this.store.inCircle;
@@ -186,6 +192,7 @@ export class FacilitationController {
         endRound: () => void this.ask('round:end', {}),
         takePiece: () => void this.ask('piece:take', {}),
         clearChat: () => void this.ask('chat:clear', {}),
+        announce: () => void this.announce(),
         lowerAllHands: () => void this.ask('hand:lowerAll', {}),
         liftBar: (barId) => void this.ask('bar:lift', { barId }),
       });

@@ -11,6 +11,7 @@ export interface HostActions {
   endRound: () => void;
   takePiece: () => void;
   clearChat: () => void;
+  announce: () => void;
   lowerAllHands: () => void;
   liftBar(barId: string): void;
 }
@@ -80,7 +81,10 @@ export function renderHostConsole(
   // No talking piece in a one-to-one session, so no rounds either.
   rounds.hidden = circle.pieceMode === 'none';
   const chat = el('div', { className: 'host-row' });
-  chat.append(button('clearChat', i18n.t('host.clearChat'), actions.clearChat));
+  chat.append(
+    button('announce', i18n.t('announce.open'), actions.announce),
+    button('clearChat', i18n.t('host.clearChat'), actions.clearChat),
+  );
 
   const nameOf = (id: string): string => circle.members.find((m) => m.id === id)?.name ?? '';
   const handsHeading = el('h4', { textContent: i18n.t('host.hands') });

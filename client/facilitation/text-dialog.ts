@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/en';
 import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
 import { Limits } from '../../shared/protocol/limits';
 import type { Translator } from '../i18n/i18n';
@@ -12,9 +13,34 @@ export interface TextDialogAnswer {
  * One small dialog for a private message or a report: a heading, reasons to tick (reports
  * only) and a text. Resolves with what was written, or undefined when cancelled.
  */
+/** What the dialog says, and how much it takes, for each kind of text. */
+const dialogWords = {
+  message: {
+    title: 'private.title',
+    label: 'private.label',
+    send: 'private.send',
+    maxChars: Limits.privateMessageMaxChars,
+  },
+  report: {
+    title: 'report.title',
+    label: 'report.textLabel',
+    send: 'report.send',
+    maxChars: Limits.reportTextMaxChars,
+  },
+  announce: {
+    title: 'announce.title',
+    label: 'announce.label',
+    send: 'announce.send',
+    maxChars: Limits.announcementMaxChars,
+  },
+} as const satisfies Record<
+  string,
+  { title: MessageKey; label: MessageKey; send: MessageKey; maxChars: number }
+>;
+
 export function askText(
   i18n: Translator,
-  kind: 'message' | 'report',
+  kind: 'message' | 'report' | 'announce',
   name: string,
 ): Promise<TextDialogAnswer | undefined> {
   const dialog = byId<HTMLDialogElement>('text-dialog');
@@ -23,13 +49,12 @@ export function askText(
   const reasons = byId('text-reasons');
   const error = byId('text-error');
   const cancel = byId('text-cancel');
-  byId('text-title').textContent = i18n.t(kind === 'report' ? 'report.title' : 'private.title', {
-    name,
-  });
-  byId('text-label').textContent = i18n.t(kind === 'report' ? 'report.textLabel' : 'private.label');
-  byId('text-submit').textContent = i18n.t(kind === 'report' ? 'report.send' : 'private.send');
+  const words = dialogWords[kind];
+  byId('text-title').textContent = i18n.t(words.title, { name });
+  byId('text-label').textContent = i18n.t(words.label);
+  byId('text-submit').textContent = i18n.t(words.send);
   input.value = '';
-  input.maxLength = kind === 'report' ? Limits.reportTextMaxChars : Limits.privateMessageMaxChars;
+  input.maxLength = words.maxChars;
   error.hidden = true;
   reasons.hidden = kind !== 'report';
   // Said inside the dialog, before anything is written, as the headset's menu says it.

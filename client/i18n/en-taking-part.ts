@@ -41,6 +41,11 @@ export const enTakingPart = {
     'It could not be copied here; the message is selected, so you can copy it yourself.',
   'families.invitation':
     'Hello. I came across a place called Engawa and wanted to let you know about it, just in case.\n\nIt is a small, quiet gathering you can join from home, in a web browser or a VR headset, under any name you like. The camera is never used, and you can simply listen.\n\nWhether you ever go is entirely up to you, and you don’t need to reply or tell me.\n\nIn case you are curious one day: {url}',
+  'announce.open': 'Announce to everyone',
+  'announce.title': 'An announcement to everyone here',
+  'announce.label': 'What would you like to tell everyone? (up to 200 characters)',
+  'announce.send': 'Announce',
+  'announce.from': 'Announcement from {name}: {text}',
   'closing.stepHeading': 'A small step outside',
   'closing.stepIntro': 'Only if you feel like it, today or another day:',
   'closing.stepDefault': 'Open a window and feel the air for a minute.',

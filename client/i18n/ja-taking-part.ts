@@ -45,6 +45,11 @@ export const jaTakingPart: Record<keyof typeof enTakingPart, string> = {
     'ここではコピーできませんでした。メッセージを選択してあるので、手動でコピーしてください。',
   'families.invitation':
     'こんにちは。Engawa（縁側）という場所を見つけたので、いちおう知らせておきますね。\n\n家から、ブラウザーやVRヘッドセットで、好きなニックネームのまま参加できる、少人数の静かな会の場です。カメラは使わないし、聞いているだけでもいいそうです。\n\n行くかどうかはまったく自由です。返事はいりませんし、わたしに知らせなくても大丈夫です。\n\n気が向いたときのために：{url}',
+  'announce.open': '全員にお知らせする',
+  'announce.title': 'ここにいる全員へのお知らせ',
+  'announce.label': '全員に伝えたいこと（200文字まで）',
+  'announce.send': 'お知らせする',
+  'announce.from': '{name}さんからのお知らせ：{text}',
   'closing.stepHeading': '外への小さな一歩',
   'closing.stepIntro': '気が向いたら、今日でも別の日でも：',
   'closing.stepDefault': '窓を開けて、一分間だけ外の空気を感じてみる。',

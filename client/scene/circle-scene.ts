@@ -249,7 +249,7 @@ class CircleScene implements CircleSceneHandle {
         const shown = this.xr?.menu.visible ? this.xr.menu.shown : undefined;
         if (!shown) return undefined;
         const buttons = shownButtons(shown).map((id) => ({ id, label: shown.labels[id] }));
-        return { page: shown.page, text: shown.pageText, buttons };
+        return { page: shown.page, hint: shown.labels.hint, text: shown.pageText, buttons };
       },
       piece: () => {
         const p = this.piece.position;

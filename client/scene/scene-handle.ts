@@ -84,7 +84,8 @@ export interface SceneDiagnostics {
   menuVisible(): boolean;
   /** The wrist menu's page and the text it shows, while it is open. */
   menuPage():
-    { page: string; text: string; buttons: { id: MenuButtonId; label: string }[] } | undefined;
+    | { page: string; hint: string; text: string; buttons: { id: MenuButtonId; label: string }[] }
+    | undefined;
   /** Who the 3D talking piece is with, and where it is drawn. */
   piece(): { holder: string | null; position: { x: number; y: number; z: number } };
   /** What this page's pose sender has produced: each frame goes once to every connected peer. */

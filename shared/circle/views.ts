@@ -133,6 +133,15 @@ export interface ChatMessage {
   at: number;
 }
 
+/** A facilitator's word to everyone in the gathering at once; never stored. */
+export interface Announcement {
+  from: string;
+  /** The sender's pseudonym when they sent it. */
+  name: string;
+  text: string;
+  at: number;
+}
+
 /** A private message between two members; never stored. */
 export interface PrivateMessage {
   from: string;

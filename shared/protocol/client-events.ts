@@ -18,6 +18,7 @@ import type {
 } from './answers';
 import {
   awaySetSchema,
+  announceSendSchema,
   takingPartSchema,
   barLiftSchema,
   chatSendSchema,
@@ -138,6 +139,7 @@ export const clientEvents = {
   'report:send': spec(reportSendSchema, 'member', Cost.point, answers<Delivery>()),
   'chat:send': spec(chatSendSchema, 'member', Cost.circle, answers<null>()),
   'chat:clear': spec(emptySchema, 'host', Cost.circle, answers<null>()),
+  'announce:send': spec(announceSendSchema, 'host', Cost.circle, answers<null>()),
   'help:alert': spec(emptySchema, 'member', Cost.point, answers<Delivery>()),
   'signal:relay': spec(signalRelaySchema, 'member', Cost.point, answers<null>()),
   'server:features': spec(emptySchema, 'anyone', Cost.point, answers<ServerFeatures>()),

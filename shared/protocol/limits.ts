@@ -23,6 +23,9 @@ export const Limits = {
   closingMessageMaxChars: 300,
   privateMessageMaxChars: 500,
   chatMaxChars: 500,
+  /** A facilitator's announcement to everyone: short, and at most one per 20 s per sender. */
+  announcementMaxChars: 200,
+  announcementCooldownMs: 20_000,
   /** Chat lines a circle keeps for latecomers and reloads, newest last. */
   chatHistoryMax: 100,
   /** Chat lines one member may send per window. */

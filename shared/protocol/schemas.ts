@@ -186,6 +186,7 @@ export const reportSendSchema = z.object({
 });
 
 export const chatSendSchema = z.object({ text: text(Limits.chatMaxChars) });
+export const announceSendSchema = z.object({ text: text(Limits.announcementMaxChars) });
 
 export const voiceMuteSchema = z.object({ muted: z.boolean() });
 

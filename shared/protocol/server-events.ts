@@ -1,4 +1,5 @@
 import type {
+  Announcement,
   ChatMessage,
   CloseReason,
   EndReason,
@@ -37,6 +38,8 @@ export interface ServerToClientEvents {
   'report:received': (report: ReportReceived) => void;
   'help:alerted': (info: { memberId: string; at: number }) => void;
   'chat:message': (message: ChatMessage) => void;
+  /** A host's announcement, to everyone in the circle except those cut off from them. */
+  'announcement:shown': (announcement: Announcement) => void;
   'chat:cleared': (info: Record<string, never>) => void;
 }
 

@@ -1,6 +1,6 @@
 import { checkMessage } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { ChatMessage, PrivateMessage } from '../../shared/circle/views';
+import type { Announcement, ChatMessage, PrivateMessage } from '../../shared/circle/views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import { Limits } from '../../shared/protocol/limits';
 import { cutOffFrom, isBlockedBetween } from '../circles/block-rules';
@@ -13,7 +13,7 @@ import type { SeatedCaller } from '../ports/caller';
 import type { Notifier } from '../ports/notifier';
 import type { Clock } from '../../shared/time/time';
 import type { ChatLog } from './chat-log';
-import type { LimitStore, RateWindow } from '../limits/limit-store';
+import type { Cooldown, LimitStore, RateWindow } from '../limits/limit-store';
 
 export interface ConversationServiceDeps {
   notify: Notifier;
@@ -38,10 +38,12 @@ function text(input: string, maxChars: number): string {
  */
 export class ConversationService {
   private readonly pace: RateWindow;
+  private readonly announcing: Cooldown;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ConversationServiceDeps) {
     this.pace = deps.limits.window('chat', Limits.chatBurst, Limits.chatWindowMs);
+    this.announcing = deps.limits.cooldown('announce', Limits.announcementCooldownMs);
     this.unsubscribe = deps.broadcast.onEnded((circleId) => {
       deps.chat.forget(circleId).catch((error: unknown) => {
         deps.logger.error({ evt: 'chat.forget_failed', circle: circleId, err: error }, 'chat');
@@ -71,6 +73,33 @@ export class ConversationService {
   }
 
   /** A facilitator or co-facilitator empties the chat for everyone. */
+  /**
+   * A host's word to everyone at once (a social event's "we start the game at the fire pit"),
+   * shown with a soft chime. Passed on, never kept; at most one per sender every 20 s, so it
+   * stays a gentle call rather than a stream.
+   */
+  async announce(caller: SeatedCaller, input: string): Promise<null> {
+    const { circleId, memberId, circle } = caller.seat;
+    const sender = requireHost(circle, memberId);
+    const value = text(input, Limits.announcementMaxChars);
+    const waitMs = await this.announcing.take(memberId);
+    if (waitMs > 0) throw new EngawaError(ErrorCode.RateLimited, Math.ceil(waitMs / 1000));
+    const announcement: Announcement = {
+      from: memberId,
+      name: sender.name,
+      text: value,
+      at: this.deps.now(),
+    };
+    this.deps.notify.toCircleExcept(
+      circleId,
+      cutOffFrom(circle, memberId),
+      'announcement:shown',
+      announcement,
+    );
+    this.deps.logger.info({ evt: 'announcement.sent', circle: circleId, member: memberId }, 'announced');
+    return null;
+  }
+
   async clear(caller: SeatedCaller): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
     requireHost(circle, memberId);

@@ -62,6 +62,7 @@ export function handlerTable(services: RequestServices): HandlerTable {
 
     'chat:send': (caller, input) => conversation.send(caller, input.text),
     'chat:clear': (caller) => conversation.clear(caller),
+    'announce:send': (caller, input) => conversation.announce(caller, input.text),
     'message:private': (caller, input) => conversation.sendPrivate(caller, input.to, input.text),
 
     'member:block': (caller, input) => safety.block(caller, input.memberId),

@@ -159,6 +159,17 @@ describeWithBrowser('small steps', (executablePath) => {
       (level) => level > 0.01,
     );
 
+    // Ren announces something to everyone: Hana sees it on the page and on her wrist.
+    await ren.getByRole('button', { name: 'Announce to everyone' }).click();
+    await ren.getByLabel(/What would you like to tell everyone/).fill('Tea by the fire pit soon');
+    await ren.locator('#text-dialog').getByRole('button', { name: 'Announce' }).click();
+    await hana.getByText('Announcement from Ren: Tea by the fire pit soon').waitFor();
+    await waitUntil(
+      'the announcement on the wrist',
+      () => menuPageOf(hana),
+      (p) => Boolean(p?.hint.includes('Tea by the fire pit soon')),
+    );
+
     // The next round includes her.
     await ren.getByRole('button', { name: 'Start check-in round' }).click();
     await ren.getByText(/Check-in round: Ren’s turn \(1 of 2\)/).waitFor();

@@ -270,6 +270,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     {},
   ],
   'chat:clear': [],
+  'announce:send': [{ text: 5 }, { text: null }, { text: ['hi'] }, {}],
   'help:alert': [],
   'signal:relay': [
     { to: 5, signal: offer },
@@ -393,6 +394,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'report:send': [{ reasons: ['other'], text: overWire(Limits.reportTextMaxChars) }],
   'chat:send': [{ text: overWire(Limits.chatMaxChars) }],
   'chat:clear': [],
+  'announce:send': [{ text: overWire(Limits.announcementMaxChars) }],
   'help:alert': [],
   'signal:relay': [
     { to: 'a'.repeat(33), signal: offer },
@@ -500,6 +502,7 @@ const asGuest: Record<
   },
   'chat:send': { payload: () => ({ text: 'こんばんは' }), result: 'not_in_circle' },
   'chat:clear': { payload: () => ({}), result: 'not_in_circle' },
+  'announce:send': { payload: () => ({ text: 'Tea at the fire pit' }), result: 'not_in_circle' },
   'help:alert': { payload: () => ({}), result: 'not_in_circle' },
   'signal:relay': {
     payload: (s) => ({ to: s.facilitator.memberId, signal: offer }),
@@ -892,6 +895,9 @@ describe('full flow with extra keys on every request', () => {
     expect(expectOk(await send(participantSocket, 'help:alert', {}))).toEqual({ delivered: 1 });
     expect(await alert).toEqual({ memberId, at: expect.any(Number) as unknown });
     expectOk(await send(facilitatorSocket, 'chat:clear', {}));
+    const announced = waitForEvent(participantSocket, 'announcement:shown');
+    expectOk(await send(facilitatorSocket, 'announce:send', { text: 'お茶にしましょう' }));
+    expect(Object.keys(await announced).sort()).toEqual(['at', 'from', 'name', 'text']);
 
     // decline (with a message) and cancel
     const declinedSocket = await h.connect();
@@ -964,7 +970,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(34);
+    expect(memberOnly).toHaveLength(35);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

@@ -62,6 +62,8 @@ export async function pressMenuButton(page: Page, button: string): Promise<void>
 /** The page the wrist menu shows now, if it is open. */
 export interface ShownMenuPage {
   page: string;
+  /** The top line: a hint, or a facilitator's notice or announcement. */
+  hint: string;
   text: string;
   buttons: { id: string; label: string }[];
 }

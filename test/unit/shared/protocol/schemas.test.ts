@@ -98,6 +98,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'report:send': { memberId: MEMBER_ID, reasons: ['unkind', 'privacy'], text: 'x' },
   'chat:send': { text: 'こんばんは' },
   'chat:clear': {},
+  'announce:send': { text: 'Tea at the fire pit' },
   'help:alert': {},
   'signal:relay': { to: MEMBER_ID, signal: { type: 'offer', sdp: 'v=0\r\n' } },
   'server:features': {},
