@@ -96,7 +96,10 @@ export class ConversationService {
       'announcement:shown',
       announcement,
     );
-    this.deps.logger.info({ evt: 'announcement.sent', circle: circleId, member: memberId }, 'announced');
+    this.deps.logger.info(
+      { evt: 'announcement.sent', circle: circleId, member: memberId },
+      'announced',
+    );
     return null;
   }
 
