@@ -1,4 +1,4 @@
-import type { VisitKind } from '../steps/steps-record';
+import type { FirstStep, VisitKind } from '../steps/steps-record';
 import type { StepsStore } from '../steps/steps-store';
 import type { StayStore } from '../stay/stay-store';
 
@@ -22,19 +22,32 @@ export interface StepsRecordingDeps {
  */
 export function recordSteps(deps: StepsRecordingDeps): () => void {
   const { store, steps } = deps;
+  // Firsts already in the record need no second look at storage on every change or word.
+  const noted = new Set<FirstStep>();
+  const note = (step: FirstStep): void => {
+    if (noted.has(step)) return;
+    steps.recordFirst(step);
+    noted.add(step);
+  };
   const stopFollowing = store.subscribe((stay, change) => {
     if (stay.phase !== 'circle') return;
     if (change.kind === 'entered') countVisit(deps, stay.circle.code, stay.circle.kind);
-    if (change.kind === 'chat' && change.added.from === stay.selfId) steps.recordFirst('wrote');
-    if (stay.circle.piece.holder === stay.selfId) steps.recordFirst('shared');
+    if (change.kind === 'chat' && change.added.from === stay.selfId) note('wrote');
+    if (stay.circle.piece.holder === stay.selfId) note('shared');
   });
   const stopListening = deps.onSpeaking((memberId, speaking) => {
     const selfId = store.inCircle?.selfId;
-    if (speaking && memberId === selfId) steps.recordFirst('spoke');
+    if (speaking && memberId === selfId) note('spoke');
+  });
+  // Erased on this page: every first can be made again.
+  const stopWatching = steps.changed.on(() => {
+    const firsts = steps.read().firsts;
+    for (const step of noted) if (!(step in firsts)) noted.delete(step);
   });
   return () => {
     stopFollowing();
     stopListening();
+    stopWatching();
   };
 }
 
