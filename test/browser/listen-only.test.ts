@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunningServer } from '../../signaling-server/server';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, startCircle } from './support/circle-actions';
 import { MemberBrowsers } from './support/app-pages';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
+import { makeToneFile, type ToneFile } from './support/tone-file';
 
 jest.setTimeout(120_000);
 
@@ -17,20 +15,18 @@ interface Diagnostics {
 describeWithBrowser('joining without a microphone', (executablePath) => {
   let server: RunningServer;
   let members: MemberBrowsers;
-  let toneDir: string;
+  let tone: ToneFile;
 
   beforeAll(async () => {
-    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-    const tone = path.join(toneDir, 'tone.wav');
-    writeToneWav(tone);
+    tone = makeToneFile();
     server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone);
+    members = new MemberBrowsers(executablePath, server.url, tone.path);
   });
 
   afterAll(async () => {
     await members.closeAll();
     await server.close();
-    rmSync(toneDir, { recursive: true, force: true });
+    tone.remove();
   });
 
   it('explains a refused microphone kindly, lets the person in to listen, and they hear the circle', async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
@@ -7,7 +5,7 @@ import { MemberBrowsers, memberIdOf } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
+import { makeToneFile, type ToneFile } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
 import { aimAtMenuButton, diagnose } from './support/wrist-menu';
 import {
@@ -35,20 +33,18 @@ const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), 
 describeWithBrowser('presence: a headset and a desktop see each other move', (executablePath) => {
   let server: RunningServer;
   let members: MemberBrowsers;
-  let toneDir: string;
+  let tone: ToneFile;
 
   beforeAll(async () => {
-    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-    const tone = path.join(toneDir, 'tone.wav');
-    writeToneWav(tone);
+    tone = makeToneFile();
     server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone);
+    members = new MemberBrowsers(executablePath, server.url, tone.path);
   });
 
   afterAll(async () => {
     await members.closeAll();
     await server.close();
-    rmSync(toneDir, { recursive: true, force: true });
+    tone.remove();
   });
 
   function openPage(headset: boolean): Promise<Page> {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../signaling-server/server';
@@ -9,7 +8,7 @@ import { levelOf, peersConnectedTo } from './support/voice-probe';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
+import { makeToneFile, type ToneFile } from './support/tone-file';
 import { waitUntil } from './support/wait-until';
 import { enterVrAndOpenMenu, menuPageOf, pressMenuButton } from './support/wrist-menu';
 
@@ -46,21 +45,19 @@ describeWithBrowser('small steps', (executablePath) => {
   let server: RunningServer;
   let members: MemberBrowsers;
 
-  let toneDir: string;
+  let tone: ToneFile;
 
   beforeAll(async () => {
-    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-    const tone = path.join(toneDir, 'tone.wav');
-    writeToneWav(tone);
+    tone = makeToneFile();
     // A one-minute day, so the balance note is due within the test's fake clock.
     server = await startAppServer({ balanceMinutes: 1 });
-    members = new MemberBrowsers(executablePath, server.url, tone);
+    members = new MemberBrowsers(executablePath, server.url, tone.path);
   });
 
   afterAll(async () => {
     await members.closeAll();
     await server.close();
-    rmSync(toneDir, { recursive: true, force: true });
+    tone.remove();
   });
 
   it('a listener is skipped quietly, chooses to speak from the wrist menu, and finds the steps of it only in their browser', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Timing } from '../../shared/protocol/limits';
 import type { RunningServer } from '../../signaling-server/server';
@@ -8,7 +5,7 @@ import { MemberBrowsers, memberIdOf } from './support/app-pages';
 import { startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
+import { makeToneFile, type ToneFile } from './support/tone-file';
 import { hears, packetsGrowFrom, peersConnectedTo } from './support/voice-probe';
 import { waitUntil } from './support/wait-until';
 import { diagnose } from './support/wrist-menu';
@@ -44,20 +41,18 @@ async function stallMainThread(page: Page, ms: number): Promise<void> {
 describeWithBrowser('a page whose main thread stalls comes back by itself', (executablePath) => {
   let server: RunningServer;
   let members: MemberBrowsers;
-  let toneDir: string;
+  let tone: ToneFile;
 
   beforeAll(async () => {
-    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-    const tone = path.join(toneDir, 'tone.wav');
-    writeToneWav(tone);
+    tone = makeToneFile();
     server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone);
+    members = new MemberBrowsers(executablePath, server.url, tone.path);
   });
 
   afterAll(async () => {
     await members.closeAll();
     await server.close();
-    rmSync(toneDir, { recursive: true, force: true });
+    tone.remove();
   });
 
   /** Waits until `viewer` draws `subjectId` where the subject's own page says they are. */

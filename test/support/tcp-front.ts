@@ -1,6 +1,6 @@
 /**
  * A load balancer's front in miniature: one address whose TCP connections are passed whole to
- * one of several nodes, as nginx or an L4 balancer would pass them (WebSocket upgrades
+ * one of several nodes, as a reverse proxy or an L4 balancer would pass them (WebSocket upgrades
  * included, since nothing is parsed). A node that refuses a connection is skipped, so a killed
  * node's clients find a live one through the same URL, as they would in production.
  */

@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Writes a mono 16-bit 48 kHz WAV of a steady tone. Chromium loops it as the fake microphone,
@@ -27,4 +29,23 @@ export function writeToneWav(path: string, frequencyHz = 440, seconds = 2, ampli
   header.write('data', 36);
   header.writeUInt32LE(data.length, 40);
   writeFileSync(path, Buffer.concat([header, data]));
+}
+
+/** A tone file in a folder of its own, for one suite's fake microphones. */
+export interface ToneFile {
+  path: string;
+  /** Removes the file and its folder. */
+  remove(): void;
+}
+
+export function makeToneFile(): ToneFile {
+  const dir = mkdtempSync(join(tmpdir(), 'engawa-tone-'));
+  const path = join(dir, 'tone.wav');
+  writeToneWav(path);
+  return {
+    path,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
