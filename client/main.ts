@@ -1,10 +1,12 @@
 import { App } from './app/app';
+import { retryChunkLoads } from './app/chunk-retry';
 import { KnockMemory } from './stay/saved-knock';
 import { SessionMemory } from './stay/saved-session';
 import { ViewPreference } from './app/view-preference';
 import { Translator } from './i18n/i18n';
 import { browserStorage, tabStorage } from './ui/browser-storage';
 
+retryChunkLoads();
 const app = new App(
   Translator.fromEnvironment(),
   new SessionMemory(browserStorage()),

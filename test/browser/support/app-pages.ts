@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { PageWatch } from './page-watch';
 import { preferSimpleView } from './view-preference';
@@ -21,6 +21,8 @@ export interface MemberOptions {
   path?: string;
   /** Playwright's default action timeout for the page. */
   timeoutMs?: number;
+  /** Shapes the member's network (routes) before the app is first opened. */
+  network?: (context: BrowserContext) => Promise<void>;
 }
 
 const DESKTOP_VIEWPORT = { width: 1000, height: 700 };
@@ -71,6 +73,7 @@ export class MemberBrowsers {
     });
     if (options.view === 'simple') await preferSimpleView(context);
     if (options.headset) await installEmulatedQuest(context);
+    await options.network?.(context);
     const page = await context.newPage();
     if (options.timeoutMs !== undefined) page.setDefaultTimeout(options.timeoutMs);
     const watch = new PageWatch(page, new URL(this.serverUrl).origin);
