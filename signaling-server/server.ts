@@ -24,6 +24,7 @@ import { SocketNotifier } from './realtime/socket-notifier';
 import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
+import { TableService } from './tables/table-service';
 import { VoiceService } from './voice/voice-service';
 import packageJson from '../package.json';
 import type { Deadlines } from './deadlines/deadlines';
@@ -160,6 +161,7 @@ export async function startServer(
     logger,
     now,
   });
+  const tables = new TableService({ changes });
   const piece = new PieceService({ notify, changes, store, broadcast, logger, now, deadlines });
   const conversation = new ConversationService({ notify, broadcast, chat, logger, now, limits });
   const safety = new SafetyService({
@@ -188,6 +190,7 @@ export async function startServer(
     presence,
     facilitation,
     piece,
+    tables,
     conversation,
     safety,
     facilitators,

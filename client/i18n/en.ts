@@ -37,6 +37,7 @@ export const en = {
   'kind.support': 'Support circle',
   'kind.family': 'Family circle',
   'kind.oneToOne': 'One-to-one session',
+  'kind.social': 'Social event',
   'invite.heading': 'You are invited',
   'invite.body':
     'This is a private session with the counsellor who sent you this link, and perhaps one of your family. You come straight in; nobody else can use this link after you.',
@@ -474,6 +475,13 @@ export const en = {
   'error.nobody_speaking':
     'Nobody in the circle has chosen to speak right now, so there is nobody for a round to call on.',
   'error.not_offered': 'The talking piece is not being offered to you right now.',
+  'error.not_a_social_event': 'Tables are only at social events.',
+  'error.table_not_found': 'That table is not here any more. Please choose another.',
+  'error.table_full':
+    'Every cushion at that table is taken just now. Another table has room, or you can wait a little.',
+  'error.table_closed': 'A host has closed that table for now. Another table would welcome you.',
+  'error.cushion_taken': 'Someone has just sat on that cushion. Another one at the table is free.',
+  'error.not_at_your_table': 'Voice connects only with people at your own table.',
   'error.not_holder': 'Only the person holding the talking piece can do that.',
   'error.bar_not_found': 'That person is no longer kept out.',
   'error.muted_by_facilitator': 'A facilitator has muted you for now.',

@@ -37,6 +37,7 @@ export const ja: Record<MessageKey, string> = {
   'kind.support': '語り合いの会',
   'kind.family': '家族の会',
   'kind.oneToOne': '個別の相談',
+  'kind.social': '交流の会',
   'invite.heading': 'ご招待です',
   'invite.body':
     'このリンクを送った相談員との、個別の時間です。ご家族がひとり一緒に入ることもあります。待機室を通らずにそのまま入れます。このリンクは、一度使うとほかの人は使えません。',
@@ -477,6 +478,13 @@ export const ja: Record<MessageKey, string> = {
     '話す以外の参加のしかたを選んでいる間は、マイクはオフのままです。話したいときは、先に「話す」を選んでください。',
   'error.nobody_speaking': 'いま「話す」を選んでいる人がいないため、順番に回す相手がいません。',
   'error.not_offered': 'いま、トーキングピースはあなたに差し出されていません。',
+  'error.not_a_social_event': 'テーブルがあるのは交流の会だけです。',
+  'error.table_not_found': 'そのテーブルはもうありません。ほかのテーブルを選んでください。',
+  'error.table_full':
+    'そのテーブルはいま座布団がすべて埋まっています。ほかのテーブルに空きがあります。少し待ってみることもできます。',
+  'error.table_closed': 'そのテーブルはいま閉じられています。ほかのテーブルへどうぞ。',
+  'error.cushion_taken': 'その座布団には、いま別の人が座りました。同じテーブルのほかの座布団が空いています。',
+  'error.not_at_your_table': '声がつながるのは、同じテーブルの人とだけです。',
   'error.not_holder': 'これはトーキングピースを持っている人だけができる操作です。',
   'error.bar_not_found': 'その方の参加は、もう制限されていません。',
   'error.muted_by_facilitator': '進行役が、いまはあなたのマイクをオフにしています。',

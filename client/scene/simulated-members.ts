@@ -27,6 +27,7 @@ export class SimulatedMembers {
       arrival: i + 1,
       connected: true,
       takingPart: 'speak',
+      place: null,
       muted: i % 3 === 0,
       color: i % 8,
       away: false,

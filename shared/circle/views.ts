@@ -7,6 +7,7 @@ import type { PieceMode, ReportReason, Role, RoundKind } from './facilitation';
 import type { VoiceConfig } from '../protocol/answers';
 import type { TakingPart } from './taking-part';
 import type { GatheringKind } from '../gathering/gathering';
+import type { TablePlace, TableView } from '../tables/tables';
 
 export { Roles, type Role } from './facilitation';
 
@@ -36,6 +37,8 @@ export interface MemberView {
   away: boolean;
   /** How they take part today; kept only while they are in the circle. */
   takingPart: TakingPart;
+  /** Where they sit at a social event; null at no table, and always in a circle. */
+  place: TablePlace | null;
 }
 
 export interface RoundView {
@@ -87,6 +90,8 @@ export interface CircleView {
   /** Member ids with a raised hand, longest-waiting first. */
   hands: string[];
   piece: PieceView;
+  /** A social event's tables; empty for every other kind. */
+  tables: TableView[];
 }
 
 /** What anyone with the code may read before knocking (`circle:preview`). */

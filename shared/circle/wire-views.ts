@@ -15,6 +15,7 @@ const USUAL = {
   forceMuted: false,
   away: false,
   takingPart: 'speak',
+  place: null,
 } as const satisfies Partial<MemberView>;
 
 type Usual = keyof typeof USUAL;

@@ -4,8 +4,11 @@
  * circle like any other.
  */
 
+import { Limits } from '../protocol/limits';
+import { Tables } from '../tables/tables';
+
 /** What a gathering is for; each kind brings its own default rules and topic. */
-export const GatheringKinds = ['support', 'family', 'oneToOne'] as const;
+export const GatheringKinds = ['support', 'family', 'oneToOne', 'social'] as const;
 export type GatheringKind = (typeof GatheringKinds)[number];
 
 /** The language(s) a gathering is held in. */
@@ -29,6 +32,19 @@ export const Schedule = {
   oneToOneSeatsMin: 2,
   oneToOneSeatsMax: 3,
 } as const;
+
+/** How many seats a gathering of this kind may have. */
+export function seatsRangeFor(kind: GatheringKind): { min: number; max: number } {
+  switch (kind) {
+    case 'oneToOne':
+      return { min: Schedule.oneToOneSeatsMin, max: Schedule.oneToOneSeatsMax };
+    case 'social':
+      return { min: Tables.eventSeatsMin, max: Tables.eventSeatsMax };
+    case 'support':
+    case 'family':
+      return { min: Limits.capacityMin, max: Limits.capacityMax };
+  }
+}
 
 /** Where a gathering stands for someone opening its page now. */
 export type GatheringState =

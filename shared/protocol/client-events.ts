@@ -8,6 +8,7 @@ import type {
 } from '../gathering/gathering';
 import type { PackedCircleView, PackedEnteredCircle } from '../circle/wire-views';
 import type { AckCallback } from './ack';
+import type { TablePlace } from '../tables/tables';
 import type {
   BlockList,
   Delivery,
@@ -48,6 +49,8 @@ import {
   roleSetSchema,
   roundStartSchema,
   signalRelaySchema,
+  tableSetSchema,
+  tableSitSchema,
   voiceMuteSchema,
   waitingDecisionSchema,
   waitingDeclineSchema,
@@ -178,6 +181,9 @@ export const clientEvents = {
   'hand:set': spec(handSetSchema, 'member', Cost.circle, answers<null>()),
   'away:set': spec(awaySetSchema, 'member', Cost.circle, answers<null>()),
   'member:takingPart': spec(takingPartSchema, 'member', Cost.circle, answers<null>()),
+  'table:sit': spec(tableSitSchema, 'member', Cost.circle, answers<TablePlace>()),
+  'table:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
+  'table:set': spec(tableSetSchema, 'host', Cost.circle, answers<null>()),
   'reaction:send': spec(reactionSendSchema, 'member', Cost.circle, answers<null>()),
 } as const satisfies Record<string, ClientEventSpec>;
 

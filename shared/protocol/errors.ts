@@ -46,6 +46,18 @@ export const ErrorCode = {
   NobodySpeaking: 'nobody_speaking',
   /** Only the member the talking piece is offered to may take it or let it go by. */
   NotOffered: 'not_offered',
+  /** Tables are only at a social event. */
+  NotSocialEvent: 'not_a_social_event',
+  /** No table by that number at this event. */
+  TableNotFound: 'table_not_found',
+  /** Every cushion at that table is taken (or, for "somewhere quiet", at every open table). */
+  TableFull: 'table_full',
+  /** A host has closed that table for now. */
+  TableClosed: 'table_closed',
+  /** Someone else sits on that cushion. */
+  CushionTaken: 'cushion_taken',
+  /** Voice is set up only between people at the same table. */
+  NotAtYourTable: 'not_at_your_table',
   BarNotFound: 'bar_not_found',
   /** A facilitator muted this member; only a facilitator can let them speak again. */
   MutedByFacilitator: 'muted_by_facilitator',

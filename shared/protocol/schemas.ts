@@ -5,6 +5,7 @@ import { TakingPartChoices } from '../circle/taking-part';
 import { GatheringKinds, GatheringLanguages } from '../gathering/gathering';
 import { ErrorCode, isErrorCode } from './errors';
 import { Limits } from './limits';
+import { TableThemes, Tables, tableCountFor } from '../tables/tables';
 
 /**
  * One schema per client→server event. `z.object` strips unknown keys, so nothing a client adds
@@ -81,7 +82,8 @@ const gatheringFields = {
   durationMin: z.number().int().min(1).max(100_000),
   /** 1 for once; more repeats it weekly, on the same weekday and time. */
   weeks: z.number().int().min(1).max(1_000_000),
-  seats: z.number().int().min(Limits.capacityMin).max(Limits.capacityMax),
+  /** Up to 12 for a circle, 8 to 48 for a social event (`seats_invalid` otherwise). */
+  seats: z.number().int().min(Limits.capacityMin).max(Tables.eventSeatsMax),
   /** On the entrance for everyone, or only for those given its link. */
   listed: z.boolean(),
 };
@@ -125,6 +127,29 @@ export const circleKnockSchema = z.object({
 });
 
 export const takingPartSchema = z.object({ takingPart: z.enum(TakingPartChoices) });
+
+const tableId = z
+  .number()
+  .int()
+  .min(0)
+  .max(tableCountFor(Tables.eventSeatsMax) - 1);
+
+/** A table by number (and perhaps a cushion at it), or "somewhere quiet". */
+export const tableSitSchema = z.object({
+  table: z.union([tableId, z.literal('quiet')]),
+  cushion: z
+    .number()
+    .int()
+    .min(0)
+    .max(Tables.cushions - 1)
+    .optional(),
+});
+
+export const tableSetSchema = z.object({
+  table: tableId,
+  open: z.boolean().optional(),
+  theme: z.enum(TableThemes).optional(),
+});
 
 /** A secret handed out once (a seat's resume token, a knock's waiting token). */
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);

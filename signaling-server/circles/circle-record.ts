@@ -1,6 +1,7 @@
 import type { GatheringKind } from '../../shared/gathering/gathering';
 import type { PieceMode, Role, RoundKind } from '../../shared/circle/facilitation';
 import type { TakingPart } from '../../shared/circle/taking-part';
+import type { TablePlace, TableView } from '../../shared/tables/tables';
 
 /**
  * The stored form of a circle. Plain JSON on purpose: the in-memory store keeps it as is and a
@@ -44,6 +45,8 @@ export interface MemberRecord {
   blocks: BlockRecord[];
   /** How they take part today (absent in records written before it existed: `speak`). */
   takingPart?: TakingPart;
+  /** Where they sit at a social event; absent or null while at no table (and in a circle). */
+  place?: TablePlace | null;
 }
 
 /** A block names the member and, where known, their device, so it outlasts a re-admission. */
@@ -122,6 +125,8 @@ export interface CircleRecord {
   knockFrom?: number;
   /** What the gathering is for; absent for a circle started at once (a support circle). */
   kind?: GatheringKind;
+  /** A social event's tables; absent for every other kind. */
+  tables?: TableView[];
 }
 
 /**
@@ -134,7 +139,11 @@ export function copyCircle(circle: CircleRecord): CircleRecord {
   return {
     ...circle,
     rules: [...circle.rules],
-    members: circle.members.map((m) => ({ ...m, blocks: m.blocks.map((b) => ({ ...b })) })),
+    members: circle.members.map((m) => ({
+      ...m,
+      blocks: m.blocks.map((b) => ({ ...b })),
+      ...(m.place ? { place: { ...m.place } } : {}),
+    })),
     waiting: circle.waiting.map((w) => ({ ...w })),
     hands: [...circle.hands],
     piece: {
@@ -142,5 +151,6 @@ export function copyCircle(circle: CircleRecord): CircleRecord {
       round: piece.round && { ...piece.round, order: [...piece.round.order] },
     },
     barred: circle.barred.map((b) => ({ ...b })),
+    ...(circle.tables ? { tables: circle.tables.map((t) => ({ ...t })) } : {}),
   };
 }

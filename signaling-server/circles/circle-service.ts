@@ -1,4 +1,5 @@
 import type { GatheringKind } from '../../shared/gathering/gathering';
+import { initialTables } from '../../shared/tables/tables';
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
@@ -132,6 +133,7 @@ export class CircleService {
       });
       if (options.knockFrom !== undefined) circle.knockFrom = options.knockFrom;
       if (options.kind !== undefined) circle.kind = options.kind;
+      if (options.kind === 'social') circle.tables = initialTables(input.capacity);
       if (await this.deps.store.insert(circle)) {
         this.seat(caller, circle, facilitator.id);
         this.deps.logger.info(

@@ -28,6 +28,7 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       color: m.color,
       away: m.steppedOut,
       takingPart: m.takingPart ?? DEFAULT_TAKING_PART,
+      place: m.place ?? null,
     }))
     .sort((a, b) => a.seat - b.seat);
   const { holder, since, round } = circle.piece;
@@ -53,6 +54,7 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       round: round && { kind: round.kind, order: [...round.order], turn: round.turn },
       offeredTo: circle.piece.offeredTo ?? null,
     },
+    tables: circle.tables?.map((t) => ({ ...t })) ?? [],
   };
 }
 

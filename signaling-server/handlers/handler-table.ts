@@ -7,6 +7,7 @@ import type { PieceService } from '../facilitation/piece-service';
 import type { PresenceService } from '../presence/presence-service';
 import type { HandlerTable } from '../realtime/dispatcher';
 import type { SafetyService } from '../safety/safety-service';
+import type { TableService } from '../tables/table-service';
 import type { VoiceService } from '../voice/voice-service';
 
 /** The services that answer client requests, one per domain. */
@@ -16,6 +17,7 @@ export interface RequestServices {
   presence: PresenceService;
   facilitation: FacilitationService;
   piece: PieceService;
+  tables: TableService;
   conversation: ConversationService;
   safety: SafetyService;
   facilitators: FacilitatorAccess;
@@ -29,7 +31,7 @@ export interface RequestServices {
 /** Which service answers each client event (shared/protocol/client-events.ts lists them). */
 export function handlerTable(services: RequestServices): HandlerTable {
   const { circles, voice, presence, facilitation, piece, conversation, safety } = services;
-  const { facilitators, schedule, timeZone, balanceMinutes } = services;
+  const { facilitators, schedule, tables, timeZone, balanceMinutes } = services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
@@ -95,5 +97,9 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'away:set': (caller, input) => presence.setAway(caller, input.away),
     'member:takingPart': (caller, input) => presence.setTakingPart(caller, input.takingPart),
     'reaction:send': (caller, input) => presence.react(caller, input.reaction),
+
+    'table:sit': (caller, input) => tables.sit(caller, input.table, input.cushion),
+    'table:leave': (caller) => tables.leave(caller),
+    'table:set': (caller, input) => tables.change(caller, input.table, input),
   };
 }

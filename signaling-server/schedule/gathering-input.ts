@@ -1,5 +1,5 @@
 import { checkRules, checkTitle, checkTopic } from '../../shared/circle/display-text';
-import { Schedule } from '../../shared/gathering/gathering';
+import { Schedule, seatsRangeFor } from '../../shared/gathering/gathering';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { ParsedInput } from '../../shared/protocol/client-events';
 import { accepted } from '../circles/circle-input';
@@ -58,10 +58,9 @@ export function readGatheringSetup(
   }
   if (input.weeks > Schedule.weeksMax) throw EngawaError.of(ErrorCode.RepeatInvalid);
   const oneToOne = input.kind === 'oneToOne';
-  if (
-    oneToOne &&
-    (input.seats < Schedule.oneToOneSeatsMin || input.seats > Schedule.oneToOneSeatsMax)
-  ) {
+  const social = input.kind === 'social';
+  const seats = seatsRangeFor(input.kind);
+  if (input.seats < seats.min || input.seats > seats.max) {
     throw EngawaError.of(ErrorCode.SeatsInvalid);
   }
 
@@ -72,8 +71,9 @@ export function readGatheringSetup(
     language: input.language,
     rules: rules.value,
     shareTimeS: input.shareTimeS,
-    // A one-to-one session has no talking piece, and is never on the entrance.
-    pieceMode: oneToOne ? 'none' : input.pieceMode,
+    // A one-to-one session has no talking piece, and is never on the entrance; people drop in
+    // and out of a social event's tables, with no rounds to keep.
+    pieceMode: oneToOne || social ? 'none' : input.pieceMode,
     seats: input.seats,
     listed: oneToOne ? false : input.listed,
     date: input.date,

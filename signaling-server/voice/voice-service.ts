@@ -1,6 +1,7 @@
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
 import type { ServerFeatures, VoiceConfig } from '../../shared/protocol/answers';
 import type { SignalRelayInput } from '../../shared/protocol/schemas';
+import { shareVoice } from '../../shared/tables/tables';
 import { isBlockedBetween } from '../circles/block-rules';
 import type { CircleChanges } from '../circles/circle-changes';
 import * as rules from '../circles/circle-rules';
@@ -35,6 +36,11 @@ export class VoiceService {
     if (!recipient || recipient.id === memberId) throw EngawaError.of(ErrorCode.RecipientNotFound);
     // A block cuts the pair off both ways; the blocked side learns only that it cannot connect.
     if (isBlockedBetween(circle, memberId, recipient.id)) throw EngawaError.of(ErrorCode.Blocked);
+    // At a social event voice stays at one table, so a page's links stay few however many come.
+    const sender = rules.findMember(circle, memberId);
+    if (!shareVoice(circle.kind === 'social', sender?.place, recipient.place)) {
+      throw EngawaError.of(ErrorCode.NotAtYourTable);
+    }
     if (circle.privateVoice && !isRelayOnlySignal(input.signal)) {
       // A host or server-reflexive candidate would tell the peer this member's own address.
       this.deps.logger.warn(

@@ -291,7 +291,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     gathering({ weeks: '2' }),
     gathering({ weeks: 1.5 }),
     gathering({ durationMin: -60 }),
-    gathering({ seats: 40 }),
+    gathering({ seats: 49 }),
     gathering({ listed: 'yes' }),
     gathering({ date: 20990101 }),
     gathering({ facilitatorKey: undefined }),
@@ -337,6 +337,25 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { reaction: ['nod'] },
     { reaction: { toString: 'nod' } },
     {},
+  ],
+  'table:sit': [
+    { table: '1' },
+    { table: -1 },
+    { table: 1.5 },
+    { table: 6 },
+    { table: 'Quiet' },
+    { table: null },
+    { table: 1, cushion: 8 },
+    { table: 1, cushion: '0' },
+    {},
+  ],
+  'table:leave': [],
+  'table:set': [
+    { table: 0, open: 'no' },
+    { table: 0, theme: 'loud' },
+    { table: 'quiet', open: false },
+    { table: 99, theme: 'quiet' },
+    { open: false },
   ],
 });
 
@@ -423,6 +442,9 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'away:set': [],
   'member:takingPart': [{ takingPart: 'listen'.repeat(10_000) }],
   'reaction:send': [{ reaction: 'nod'.repeat(10_000) }],
+  'table:sit': [{ table: 'quiet'.repeat(10_000) }],
+  'table:leave': [],
+  'table:set': [{ table: 0, theme: 'quiet'.repeat(10_000) }],
 });
 
 /** A valid payload per event, and what a guest (connected, in no circle) gets for it. */
@@ -544,6 +566,9 @@ const asGuest: Record<
   'away:set': { payload: () => ({ away: true }), result: 'not_in_circle' },
   'member:takingPart': { payload: () => ({ takingPart: 'listen' }), result: 'not_in_circle' },
   'reaction:send': { payload: () => ({ reaction: 'heart' }), result: 'not_in_circle' },
+  'table:sit': { payload: () => ({ table: 'quiet' }), result: 'not_in_circle' },
+  'table:leave': { payload: () => ({}), result: 'not_in_circle' },
+  'table:set': { payload: () => ({ table: 0, open: false }), result: 'not_in_circle' },
 };
 
 /**
@@ -758,6 +783,7 @@ describe('full flow with extra keys on every request', () => {
         color: 4,
         away: false,
         takingPart: 'speak',
+        place: null,
       },
     ]);
     expect(created.circle).toMatchObject({
@@ -970,7 +996,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(35);
+    expect(memberOnly).toHaveLength(38);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

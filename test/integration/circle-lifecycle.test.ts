@@ -85,10 +85,12 @@ describe('admission', () => {
             color: defaultColorFor(facilitator.memberId),
             away: false,
             takingPart: 'speak',
+            place: null,
           },
         ],
         hands: [],
         piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
+        tables: [],
       },
       chat: [],
       waiting: [],
@@ -559,6 +561,7 @@ describe('the facilitator', () => {
       color: defaultColorFor(facilitator.memberId),
       away: false,
       takingPart: 'speak',
+      place: null,
     });
     expect(entered.waiting?.map((w) => w.id)).toEqual([waitingId]);
 

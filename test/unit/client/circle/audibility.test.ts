@@ -14,6 +14,7 @@ function member(id: string, extra: Partial<MemberView> = {}): MemberView {
     forceMuted: false,
     color: 0,
     away: false,
+    place: null,
     ...extra,
   };
 }
@@ -40,6 +41,7 @@ function circle(extra: Partial<CircleView> = {}): CircleView {
       member('ben'),
     ],
     hands: [],
+    tables: [],
     piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };

@@ -13,6 +13,7 @@ export function member(id: string, extra: Partial<MemberView> = {}): MemberView 
     forceMuted: false,
     color: 0,
     away: false,
+    place: null,
     ...extra,
   };
 }
@@ -33,6 +34,7 @@ export function circle(extra: Partial<CircleView> = {}): CircleView {
     privateVoice: false,
     members: [],
     hands: [],
+    tables: [],
     piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };

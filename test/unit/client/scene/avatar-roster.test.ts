@@ -15,6 +15,7 @@ function member(id: string, seat: number, extra: Partial<MemberView> = {}): Memb
     arrival: seat,
     connected: true,
     takingPart: 'speak',
+    place: null,
     muted: false,
     forceMuted: false,
     color: 2,

@@ -40,6 +40,7 @@ function member(id: string, connected = true): MemberView {
     away: false,
     forceMuted: false,
     takingPart: 'speak',
+    place: null,
   };
 }
 

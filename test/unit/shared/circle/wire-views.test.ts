@@ -26,6 +26,7 @@ describe('views on the wire', () => {
       forceMuted: true,
       away: true,
       takingPart: 'listen',
+      place: { table: 2, cushion: 5 },
     });
     expect(packMember(unusual)).toEqual(unusual);
   });

@@ -123,6 +123,9 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'away:set': { away: false },
   'member:takingPart': { takingPart: 'write' },
   'reaction:send': { reaction: 'nod' },
+  'table:sit': { table: 2, cushion: 7 },
+  'table:leave': {},
+  'table:set': { table: 5, open: false, theme: 'game' },
 };
 
 const events = Object.keys(validPayloads) as ClientEventName[];

@@ -491,6 +491,7 @@ describe('views', () => {
       color: colorOf(id),
       away: false,
       takingPart: 'speak',
+      place: null,
       ...more,
     });
     expect(view).toEqual({
@@ -516,6 +517,7 @@ describe('views', () => {
       hands: [c.id, d.id],
       // Elapsed time, measured when the view is made.
       piece: { holder: d.id, heldSinceMs: 4_000, round: null, offeredTo: null },
+      tables: [],
     });
     expect(Object.keys(view).sort()).toEqual([
       'capacity',
@@ -531,6 +533,7 @@ describe('views', () => {
       'revision',
       'rules',
       'shareTimeS',
+      'tables',
       'title',
       'topic',
     ]);
