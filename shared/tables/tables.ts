@@ -60,7 +60,7 @@ export function shareVoice(
   b: TablePlace | null | undefined,
 ): boolean {
   if (!socialEvent) return true;
-  return a != null && b != null && a.table === b.table;
+  return Boolean(a && b && a.table === b.table);
 }
 
 /** Everyone sitting at `table`, by their places. */
