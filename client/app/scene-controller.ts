@@ -5,7 +5,7 @@ import type { Emitter } from '../events/emitter';
 import type { Translator } from '../i18n/i18n';
 import type * as CircleSceneModule from '../scene/circle-scene';
 import type { CircleSceneHandle, SceneXrHooks } from '../scene/scene-handle';
-import { seatListener } from '../scene/seat-layout';
+import { listenerAt, seatingFor } from '../scene/seating';
 import { markStep } from '../events/timeline';
 import { byId } from '../ui/dom';
 import type { StayStore } from '../stay/stay-store';
@@ -238,7 +238,7 @@ export class SceneController {
     this.scene.update({
       members: circle.members,
       selfId,
-      capacity: circle.capacity,
+      seating: seatingFor(circle),
       hands: circle.hands,
       pieceHolder: circle.piece.holder,
       labels: { steppedOut: this.i18n.t('presence.steppedOut') },
@@ -279,7 +279,7 @@ export class SceneController {
     if (!stay) return;
     const { circle, selfId } = stay;
     const self = circle.members.find((m) => m.id === selfId);
-    if (self) this.voice.setListener(seatListener(self.seat, circle.capacity));
+    if (self) this.voice.setListener(listenerAt(seatingFor(circle).poseOf(self)));
   }
 
   private xrHooks(): SceneXrHooks {

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { jaSteps } from './ja-steps';
+import { jaTables } from './ja-tables';
 import { jaTakingPart } from './ja-taking-part';
 
 /**
@@ -9,6 +10,7 @@ import { jaTakingPart } from './ja-taking-part';
 export const ja: Record<MessageKey, string> = {
   ...jaSteps,
   ...jaTakingPart,
+  ...jaTables,
   'app.name': 'Engawa（縁側）',
   'lang.label': '言語',
   'start.heading': 'ゆっくり、いっしょに座れる場所',
@@ -483,7 +485,8 @@ export const ja: Record<MessageKey, string> = {
   'error.table_full':
     'そのテーブルはいま座布団がすべて埋まっています。ほかのテーブルに空きがあります。少し待ってみることもできます。',
   'error.table_closed': 'そのテーブルはいま閉じられています。ほかのテーブルへどうぞ。',
-  'error.cushion_taken': 'その座布団には、いま別の人が座りました。同じテーブルのほかの座布団が空いています。',
+  'error.cushion_taken':
+    'その座布団には、いま別の人が座りました。同じテーブルのほかの座布団が空いています。',
   'error.not_at_your_table': '声がつながるのは、同じテーブルの人とだけです。',
   'error.not_holder': 'これはトーキングピースを持っている人だけができる操作です。',
   'error.bar_not_found': 'その方の参加は、もう制限されていません。',

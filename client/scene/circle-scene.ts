@@ -24,7 +24,7 @@ import type {
   SceneOptions,
   SceneView,
 } from './scene-handle';
-import { SEATED_EYE_HEIGHT_M, seatPose } from './seat-layout';
+import { SEATED_EYE_HEIGHT_M, type SeatPose } from './seat-layout';
 import { SimulatedMembers } from './simulated-members';
 import { TalkingPiece } from './talking-piece';
 
@@ -172,12 +172,14 @@ class CircleScene implements CircleSceneHandle {
 
   update(view: SceneView): void {
     this.view = view;
-    this.environment.setCapacity(view.capacity);
+    this.environment.setSeating(view.seating);
     const self = view.members.find((m) => m.id === view.selfId);
-    if (self) this.sitAt(self.seat, view.capacity);
+    if (self) this.sitAt(view.seating.poseOf(self));
+    this.simulated.useSeating(view.seating, view.members, view.selfId);
     this.roster.update({ ...view, members: [...view.members, ...this.simulated.members()] });
     const holder = view.members.find((m) => m.id === view.pieceHolder);
-    this.piece.setHolder(holder?.id ?? null, holder?.seat, view.capacity, performance.now());
+    const holderSeat = holder && view.seating.poseOf(holder);
+    this.piece.setHolder(holder?.id ?? null, holderSeat, performance.now());
   }
 
   setSpeaking(memberId: string, speaking: boolean): void {
@@ -208,7 +210,7 @@ class CircleScene implements CircleSceneHandle {
     }
     this.seatedAt = undefined;
     const self = this.view?.members.find((m) => m.id === this.view?.selfId);
-    if (self && this.view) this.sitAt(self.seat, this.view.capacity);
+    if (self && this.view) this.sitAt(this.view.seating.poseOf(self));
   }
 
   async enterXr(): Promise<void> {
@@ -359,16 +361,15 @@ class CircleScene implements CircleSceneHandle {
   private seatEye() {
     const self = this.view?.members.find((m) => m.id === this.view?.selfId);
     if (!self || !this.view) return undefined;
-    const rest = restPoseFor(self.seat, this.view.capacity);
-    return { position: rest.head.position, yaw: seatPose(self.seat, this.view.capacity).yaw };
+    const seat = this.view.seating.poseOf(self);
+    return { position: restPoseFor(seat).head.position, yaw: seat.yaw };
   }
 
   /** Places the view at your seat, facing the lantern, once per seat. */
-  private sitAt(seat: number, capacity: number): void {
-    const key = `${seat}/${capacity}`;
+  private sitAt(pose: SeatPose): void {
+    const key = `${pose.x.toFixed(3)}/${pose.z.toFixed(3)}`;
     if (this.seatedAt === key) return;
     this.seatedAt = key;
-    const pose = seatPose(seat, capacity);
     this.camera.position.set(pose.x, SEATED_EYE_HEIGHT_M, pose.z);
     this.camera.rotation.set(0.2, pose.yaw, 0);
     if (this.xr?.active) this.xr.recenter();

@@ -5,6 +5,7 @@ import type { ListenerPose } from '../voice/spatial-audio';
 import type { MenuButtonId } from '../xr/menu-layout';
 import type { MenuView } from '../xr/wrist-menu';
 import type { FrameSample } from './frame-record';
+import type { Seating } from './seating';
 
 /** Called whenever the view turns or moves, so voices stay where their speakers sit. */
 export type ListenerCallback = (pose: ListenerPose) => void;
@@ -12,7 +13,8 @@ export type ListenerCallback = (pose: ListenerPose) => void;
 export interface SceneView {
   members: readonly MemberView[];
   selfId: string;
-  capacity: number;
+  /** Where everyone sits: a ring, or a social event's tables. */
+  seating: Seating;
   hands: readonly string[];
   labels: AvatarLabels;
   /** Who holds the talking piece, if anyone. */

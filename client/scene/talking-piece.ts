@@ -6,7 +6,7 @@ import { CreateTorus } from '@babylonjs/core/Meshes/Builders/torusBuilder';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import type { Scene } from '@babylonjs/core/scene';
-import { seatPose } from './seat-layout';
+import type { SeatPose } from './seat-layout';
 
 /** Seconds the piece takes to travel from one person to the next: unhurried, never a jump. */
 const GLIDE_S = 1.2;
@@ -63,16 +63,15 @@ export class TalkingPiece {
   }
 
   /** Who holds it now, and where they sit; moves the piece there gently. */
-  setHolder(holder: string | null, seat: number | undefined, capacity: number, now: number): void {
-    const target = this.placeFor(holder === null ? undefined : seat, capacity);
+  setHolder(holder: string | null, seat: SeatPose | undefined, now: number): void {
+    const target = this.placeFor(holder === null ? undefined : seat);
     if (holder === this.holder && target.equalsWithEpsilon(this.to, 1e-3)) return;
     this.holder = holder;
     this.from = this.root.position.clone();
     this.to = target;
     this.startedAt = now;
     if (holder !== null && seat !== undefined) {
-      const place = seatPose(seat, capacity);
-      this.ring.position.set(place.x, 0.13, place.z);
+      this.ring.position.set(seat.x, 0.13, seat.z);
       this.ring.setEnabled(true);
     } else {
       this.ring.setEnabled(false);
@@ -103,9 +102,8 @@ export class TalkingPiece {
     for (const material of this.materials) material.dispose();
   }
 
-  private placeFor(seat: number | undefined, capacity: number): Vector3 {
-    if (seat === undefined) return CENTRE.clone();
-    const place = seatPose(seat, capacity);
+  private placeFor(place: SeatPose | undefined): Vector3 {
+    if (place === undefined) return CENTRE.clone();
     // On the floor just in front of their cushion, towards the lantern.
     const inward = 0.42;
     return new Vector3(

@@ -1,7 +1,8 @@
 import type { MemberView } from '../../shared/circle/views';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { markStep } from '../events/timeline';
-import { SEATED_EYE_HEIGHT_M, seatPose } from '../scene/seat-layout';
+import { SEATED_EYE_HEIGHT_M } from '../scene/seat-layout';
+import type { Seating } from '../scene/seating';
 import type { PeerLinkFactory } from './peer-link';
 import { PeerMesh } from './peer-mesh';
 import type { SpareConnections } from './spare-connections';
@@ -73,7 +74,7 @@ export class VoiceSession {
   private members: readonly MemberView[] = [];
   private settledWaiters: (() => void)[] = [];
   private readonly connectedAt = new Map<string, number>();
-  private capacity = 0;
+  private seating: Seating | undefined;
   private muted = false;
   private silenced = new Set<string>();
 
@@ -145,9 +146,9 @@ export class VoiceSession {
     return this.mesh.broadcast(bytes);
   }
 
-  setMembers(members: readonly MemberView[], capacity: number): void {
+  setMembers(members: readonly MemberView[], seating: Seating): void {
     this.members = members;
-    this.capacity = capacity;
+    this.seating = seating;
     this.mesh.setMembers(members);
     this.placeVoices();
   }
@@ -278,9 +279,10 @@ export class VoiceSession {
   }
 
   private placeVoices(): void {
-    if (this.capacity === 0) return;
+    const seating = this.seating;
+    if (!seating) return;
     for (const member of this.members) {
-      const pose = seatPose(member.seat, this.capacity);
+      const pose = seating.poseOf(member);
       this.options.audio
         .voice(member.id)
         ?.setPosition({ x: pose.x, y: SEATED_EYE_HEIGHT_M, z: pose.z });

@@ -1,5 +1,5 @@
 import type { Pose, Quat } from '../../../shared/pose/pose-codec';
-import { SEATED_EYE_HEIGHT_M, seatPose } from '../seat-layout';
+import { SEATED_EYE_HEIGHT_M, type SeatPose } from '../seat-layout';
 
 /** A hand as drawn: where it is, and how much of the tracked pose to use (0 = at rest). */
 export interface DrawnHand {
@@ -38,8 +38,7 @@ function atSeat(
   return { x: seat.x + fwd * sin + right * cos, y: up, z: seat.z + fwd * cos - right * sin };
 }
 
-export function restPoseFor(seat: number, capacity: number): RestPose {
-  const place = seatPose(seat, capacity);
+export function restPoseFor(place: SeatPose): RestPose {
   const facing = yawQuat(place.yaw);
   return {
     head: { position: atSeat(place, 0, SEATED_EYE_HEIGHT_M, 0), rotation: facing },
@@ -49,8 +48,7 @@ export function restPoseFor(seat: number, capacity: number): RestPose {
 }
 
 /** Where a hand goes when someone raises it without tracked hands: up beside their head. */
-export function raisedHandFor(seat: number, capacity: number): Pose {
-  const place = seatPose(seat, capacity);
+export function raisedHandFor(place: SeatPose): Pose {
   return {
     position: atSeat(place, 0.26, SEATED_EYE_HEIGHT_M + 0.3, 0.05),
     rotation: yawQuat(place.yaw),

@@ -8,6 +8,7 @@ import { AvatarParts } from './avatar-parts';
 import type { AvatarPose } from './avatar-pose';
 import { restPoseFor } from './avatar-pose';
 import { ReactionLayer } from './reaction-layer';
+import type { Seating } from '../seating';
 
 /** Closer than this to the viewer's head, another person's avatar fades out for the viewer. */
 export const PERSONAL_SPACE_M = 0.6;
@@ -15,7 +16,7 @@ export const PERSONAL_SPACE_M = 0.6;
 export interface RosterView {
   members: readonly MemberView[];
   selfId: string;
-  capacity: number;
+  seating: Seating;
   hands: readonly string[];
   labels: AvatarLabels;
 }
@@ -43,14 +44,14 @@ export class AvatarRoster {
     for (const member of view.members) {
       if (member.id === view.selfId) continue;
       present.add(member.id);
+      const seat = view.seating.poseOf(member);
       let avatar = this.avatars.get(member.id);
       if (!avatar) {
-        avatar = new Avatar(this.parts, member.id, member, view.capacity);
+        avatar = new Avatar(this.parts, member.id, seat);
         this.avatars.set(member.id, avatar);
       }
-      avatar.update(member, view.capacity, view.labels, raised.has(member.id));
-      const rest = restPoseFor(member.seat, view.capacity);
-      this.buffer(member.id).setRestPose(rest);
+      avatar.update(member, seat, view.labels, raised.has(member.id));
+      this.buffer(member.id).setRestPose(restPoseFor(seat));
     }
     for (const [id, avatar] of this.avatars) {
       if (present.has(id)) continue;

@@ -7,6 +7,7 @@ import type { MemberView } from '../../../shared/circle/views';
 import type { Pose } from '../../../shared/pose/pose-codec';
 import type { AvatarPart, PartKind, PartLook } from './avatar-parts';
 import type { AvatarParts } from './avatar-parts';
+import type { SeatPose } from '../seat-layout';
 import { raisedHandFor, restPoseFor, yawOf, type AvatarPose, type RestPose } from './avatar-pose';
 import { NameTag, type TagState } from './name-tag';
 
@@ -52,12 +53,11 @@ export class Avatar {
   constructor(
     private readonly kit: AvatarParts,
     readonly memberId: string,
-    member: MemberView,
-    capacity: number,
+    seat: SeatPose,
   ) {
     this.root = new TransformNode(`avatar-${memberId}`, kit.scene);
-    this.rest = restPoseFor(member.seat, capacity);
-    this.raised = raisedHandFor(member.seat, capacity);
+    this.rest = restPoseFor(seat);
+    this.raised = raisedHandFor(seat);
     this.halo = kit.haloInstance(`halo-${memberId}`);
     this.halo.parent = this.root;
     this.halo.isVisible = false;
@@ -67,9 +67,9 @@ export class Avatar {
   }
 
   /** Seat, colour and the states others should see at a glance. */
-  update(member: MemberView, capacity: number, labels: AvatarLabels, handRaised: boolean): void {
-    this.rest = restPoseFor(member.seat, capacity);
-    this.raised = raisedHandFor(member.seat, capacity);
+  update(member: MemberView, seat: SeatPose, labels: AvatarLabels, handRaised: boolean): void {
+    this.rest = restPoseFor(seat);
+    this.raised = raisedHandFor(seat);
     this.handRaised = handRaised;
     const hex = AvatarColors[member.color] ?? AvatarColors[0];
     const base = Color4.FromHexString(`${hex}ff`);

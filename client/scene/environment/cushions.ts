@@ -4,7 +4,7 @@ import { Matrix, Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import type { Scene } from '@babylonjs/core/scene';
-import { seatPose } from '../seat-layout';
+import type { SeatPose } from '../seat-layout';
 import { DECK_TOP_Y } from './layout';
 import { color, mix } from './palette';
 
@@ -97,13 +97,12 @@ export class CushionRing {
     return this.mesh.thinInstanceCount;
   }
 
-  /** Re-lays the cushions for `capacity` seats by rewriting one small matrix buffer. */
-  layOut(capacity: number): void {
-    const matrices = new Float32Array(16 * capacity);
+  /** Re-lays the cushions at these seats by rewriting one small matrix buffer. */
+  layOut(seats: readonly SeatPose[]): void {
+    const matrices = new Float32Array(16 * seats.length);
     const matrix = new Matrix();
     const scale = Vector3.One();
-    for (let seat = 0; seat < capacity; seat++) {
-      const pose = seatPose(seat, capacity);
+    for (const [seat, pose] of seats.entries()) {
       Matrix.ComposeToRef(
         scale,
         Quaternion.RotationAxis(Vector3.Up(), pose.yaw),
@@ -113,7 +112,7 @@ export class CushionRing {
       matrix.copyToArray(matrices, seat * 16);
     }
     this.mesh.thinInstanceSetBuffer('matrix', matrices, 16, true);
-    this.mesh.isVisible = capacity > 0;
+    this.mesh.isVisible = seats.length > 0;
   }
 
   dispose(): void {

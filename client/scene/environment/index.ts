@@ -1,3 +1,4 @@
+import type { Seating } from '../seating';
 import { HemisphericLight } from '@babylonjs/core/Lights/hemisphericLight';
 import type { PointLight } from '@babylonjs/core/Lights/pointLight';
 import { Color4 } from '@babylonjs/core/Maths/math.color';
@@ -32,7 +33,7 @@ export class CircleEnvironment {
   private readonly lanternLight: PointLight;
   private readonly previousFogMode: number;
   private readonly previousClearColor: Color4;
-  private capacity = 0;
+  private seatingKey = '';
 
   constructor(private readonly scene: Scene) {
     this.materials = createMaterials(scene);
@@ -77,11 +78,11 @@ export class CircleEnvironment {
     freezeMaterials(this.materials);
   }
 
-  /** Lays out one cushion per seat; only changes when the capacity does. */
-  setCapacity(capacity: number): void {
-    if (capacity === this.capacity) return;
-    this.capacity = capacity;
-    this.cushions.layOut(capacity);
+  /** Lays out one cushion per seat; only changes when the layout does. */
+  setSeating(seating: Seating): void {
+    if (seating.key === this.seatingKey) return;
+    this.seatingKey = seating.key;
+    this.cushions.layOut(seating.cushions());
   }
 
   dispose(): void {

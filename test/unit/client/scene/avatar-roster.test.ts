@@ -3,6 +3,9 @@ import type { InstancedMesh } from '@babylonjs/core/Meshes/instancedMesh';
 import { Scene } from '@babylonjs/core/scene';
 import { AvatarRoster } from '../../../../client/scene/avatars/avatar-roster';
 import { restPoseFor } from '../../../../client/scene/avatars/avatar-pose';
+import { seatingFor } from '../../../../client/scene/seating';
+
+const ring4 = seatingFor({ kind: 'support', capacity: 4, tables: [] });
 import type { MemberView } from '../../../../shared/circle/views';
 import { encodePose } from '../../../../shared/pose/pose-codec';
 
@@ -69,14 +72,14 @@ describe('AvatarRoster', () => {
     roster.update({
       members: [member('me', 0), member('ann', 1), member('ben', 2)],
       selfId: 'me',
-      capacity: 4,
+      seating: ring4,
       hands: [],
       labels,
     });
     roster.tick(0);
     expect(scene.getMeshByName('head-me')).toBeNull();
     const ann = scene.getMeshByName('head-ann');
-    const rest = restPoseFor(1, 4).head.position;
+    const rest = restPoseFor(ring4.poseOf({ seat: 1, place: null })).head.position;
     expect(ann?.position.x).toBeCloseTo(rest.x, 5);
     expect(ann?.position.z).toBeCloseTo(rest.z, 5);
     roster.dispose();
@@ -85,7 +88,7 @@ describe('AvatarRoster', () => {
 
   it('moves an avatar to the pose its person sends', () => {
     const { scene, roster, engine } = setup();
-    roster.update({ members: [member('ann', 1)], selfId: 'me', capacity: 4, hands: [], labels });
+    roster.update({ members: [member('ann', 1)], selfId: 'me', seating: ring4, hands: [], labels });
     const head = { position: { x: 0.3, y: 1.2, z: 0.4 }, rotation: { x: 0, y: 0, z: 0, w: 1 } };
     // 25 updates a second (seq counts the sender's 10 ms ticks), drawn at 60 frames a second.
     for (let t = 0; t <= 600; t += 16) {
@@ -101,10 +104,10 @@ describe('AvatarRoster', () => {
 
   it('fades someone who comes within the personal space bubble, and restores them after', () => {
     const { roster, engine, look } = setup();
-    roster.update({ members: [member('ann', 1)], selfId: 'me', capacity: 4, hands: [], labels });
+    roster.update({ members: [member('ann', 1)], selfId: 'me', seating: ring4, hands: [], labels });
     roster.tick(0, { x: 10, y: 1, z: 10 });
     expect(look('ann')).toBe('avatar-head-solid');
-    const at = restPoseFor(1, 4).head.position;
+    const at = restPoseFor(ring4.poseOf({ seat: 1, place: null })).head.position;
     roster.tick(16, { x: at.x + 0.3, y: at.y, z: at.z });
     expect(look('ann')).toBe('avatar-head-faded');
     roster.tick(32, { x: at.x + 1, y: at.y, z: at.z });
@@ -118,7 +121,7 @@ describe('AvatarRoster', () => {
     roster.update({
       members: [member('ann', 1, { away: true }), member('ben', 2, { connected: false })],
       selfId: 'me',
-      capacity: 4,
+      seating: ring4,
       hands: [],
       labels,
     });
@@ -135,11 +138,11 @@ describe('AvatarRoster', () => {
     roster.update({
       members: [member('ann', 1), member('ben', 2)],
       selfId: 'me',
-      capacity: 4,
+      seating: ring4,
       hands: [],
       labels,
     });
-    roster.update({ members: [member('ann', 1)], selfId: 'me', capacity: 4, hands: [], labels });
+    roster.update({ members: [member('ann', 1)], selfId: 'me', seating: ring4, hands: [], labels });
     expect(scene.getMeshByName('head-ben')).toBeNull();
     roster.dispose();
     expect(scene.meshes).toHaveLength(0);

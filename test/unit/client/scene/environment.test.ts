@@ -8,6 +8,9 @@ import { Logger } from '@babylonjs/core/Misc/logger';
 import { Scene } from '@babylonjs/core/scene';
 import { CircleEnvironment } from '../../../../client/scene/environment';
 import { SEATED_EYE_HEIGHT_M, seatPose } from '../../../../client/scene/seat-layout';
+import { seatingFor } from '../../../../client/scene/seating';
+
+const ringOf = (capacity: number) => seatingFor({ kind: 'support', capacity, tables: [] });
 
 /** The place's share of the Quest budget (60 draw calls, 100k triangles for everything). */
 const DRAW_CALL_BUDGET = 12;
@@ -74,7 +77,7 @@ describe('CircleEnvironment', () => {
     async (seats) => {
       const world = createWorld();
       const environment = new CircleEnvironment(world.scene);
-      environment.setCapacity(seats);
+      environment.setSeating(ringOf(seats));
 
       const meshes = drawable(world.scene);
       expect(meshes.length).toBeGreaterThan(0);
@@ -97,7 +100,7 @@ describe('CircleEnvironment', () => {
     const environment = new CircleEnvironment(scene);
     const meshCount = scene.meshes.length;
     for (const seats of [4, 12, 8, 5, 12]) {
-      environment.setCapacity(seats);
+      environment.setSeating(ringOf(seats));
       const mesh = meshNamed(scene, 'engawa-cushions');
       expect(mesh.thinInstanceCount).toBe(seats);
       const matrices = mesh.thinInstanceGetWorldMatrices();
@@ -116,7 +119,7 @@ describe('CircleEnvironment', () => {
     const world = createWorld();
     const fetchSpy = jest.spyOn(globalThis, 'fetch');
     const environment = new CircleEnvironment(world.scene);
-    environment.setCapacity(8);
+    environment.setSeating(ringOf(8));
     await drawCallsOfOneFrame(world);
 
     const materials = new Set(drawable(world.scene).map((m) => m.material));
@@ -130,7 +133,7 @@ describe('CircleEnvironment', () => {
   test('keeps everything that moves slow and steady', () => {
     const { engine, scene } = createWorld();
     const environment = new CircleEnvironment(scene);
-    environment.setCapacity(8);
+    environment.setSeating(ringOf(8));
     const glows = meshNamed(scene, 'engawa-glows');
     const frameMs = 1000 / 72;
     jest.spyOn(engine, 'getDeltaTime').mockReturnValue(frameMs);
@@ -167,9 +170,9 @@ describe('CircleEnvironment', () => {
     const before = snapshot();
     const fogMode = scene.fogMode;
     const environment = new CircleEnvironment(scene);
-    environment.setCapacity(12);
+    environment.setSeating(ringOf(12));
     scene.render();
-    environment.setCapacity(6);
+    environment.setSeating(ringOf(6));
     expect(scene.meshes.length).toBeGreaterThan(before[0]?.length ?? 0);
 
     environment.dispose();

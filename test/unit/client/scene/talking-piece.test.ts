@@ -12,7 +12,7 @@ function setup() {
 describe('TalkingPiece', () => {
   it('glides to the holder, arcing above the floor on the way, and settles in front of their seat', () => {
     const { engine, scene, piece } = setup();
-    piece.setHolder('ann', 3, 8, 0);
+    piece.setHolder('ann', seatPose(3, 8), 0);
     piece.tick(600);
     expect(piece.position.y).toBeGreaterThan(0.3);
     piece.tick(5_000);
@@ -28,8 +28,8 @@ describe('TalkingPiece', () => {
 
   it('rests by the lantern, without a ring, when nobody holds it', () => {
     const { engine, scene, piece } = setup();
-    piece.setHolder('ann', 1, 4, 0);
-    piece.setHolder(null, undefined, 4, 100);
+    piece.setHolder('ann', seatPose(1, 4), 0);
+    piece.setHolder(null, undefined, 100);
     piece.tick(5_000);
     expect(Math.hypot(piece.position.x, piece.position.z)).toBeLessThan(0.6);
     expect(scene.getMeshByName('talking-piece-ring')?.isEnabled()).toBe(false);
