@@ -25,6 +25,7 @@ import type {
   SceneView,
 } from './scene-handle';
 import { SEATED_EYE_HEIGHT_M, type SeatPose } from './seat-layout';
+import { SeatFade } from './seat-fade';
 import { SimulatedMembers } from './simulated-members';
 import { TalkingPiece } from './talking-piece';
 
@@ -62,6 +63,7 @@ class CircleScene implements CircleSceneHandle {
   private readonly frames = new FrameRecord();
   private readonly simulated: SimulatedMembers;
   private readonly piece: TalkingPiece;
+  private readonly fade: SeatFade;
   private xr: XrExperience | undefined;
   private view: SceneView | undefined;
   private seatedAt: string | undefined;
@@ -96,6 +98,7 @@ class CircleScene implements CircleSceneHandle {
     this.roster = new AvatarRoster(this.scene);
     this.simulated = new SimulatedMembers(this.roster);
     this.piece = new TalkingPiece(this.scene);
+    this.fade = new SeatFade(this.scene);
     this.instrumentation = new SceneInstrumentation(this.scene);
     this.instrumentation.captureFrameTime = true;
 
@@ -287,6 +290,7 @@ class CircleScene implements CircleSceneHandle {
     this.xr?.dispose();
     this.roster.dispose();
     this.piece.dispose();
+    this.fade.dispose();
     this.environment.dispose();
     this.instrumentation.dispose();
     this.engine.stopRenderLoop();
@@ -307,6 +311,7 @@ class CircleScene implements CircleSceneHandle {
     if (this.sweeping) this.camera.rotation.y += Math.sin(now / 700) * 0.01;
     this.simulated.tick(now);
     this.piece.tick(now);
+    this.fade.tick(now, this.viewerCamera());
     const eyes = this.viewerCamera().globalPosition;
     this.roster.tick(now, { x: eyes.x, y: eyes.y, z: eyes.z });
     if (this.xr?.active && this.xr.menu.visible && this.options.xr) {
@@ -365,14 +370,19 @@ class CircleScene implements CircleSceneHandle {
     return { position: restPoseFor(seat).head.position, yaw: seat.yaw };
   }
 
-  /** Places the view at your seat, facing the lantern, once per seat. */
+  /** Places the view at your seat, facing its centre, once per seat; a later move fades. */
   private sitAt(pose: SeatPose): void {
     const key = `${pose.x.toFixed(3)}/${pose.z.toFixed(3)}`;
     if (this.seatedAt === key) return;
+    const first = this.seatedAt === undefined;
     this.seatedAt = key;
-    this.camera.position.set(pose.x, SEATED_EYE_HEIGHT_M, pose.z);
-    this.camera.rotation.set(0.2, pose.yaw, 0);
-    if (this.xr?.active) this.xr.recenter();
+    const move = () => {
+      this.camera.position.set(pose.x, SEATED_EYE_HEIGHT_M, pose.z);
+      this.camera.rotation.set(0.2, pose.yaw, 0);
+      if (this.xr?.active) this.xr.recenter();
+    };
+    if (first) move();
+    else this.fade.carry(move, performance.now());
   }
 
   private turnWithKeys(event: KeyboardEvent): void {
