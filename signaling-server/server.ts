@@ -161,7 +161,7 @@ export async function startServer(
     logger,
     now,
   });
-  const tables = new TableService({ changes });
+  const tables = new TableService({ changes, notify, limits });
   const piece = new PieceService({ notify, changes, store, broadcast, logger, now, deadlines });
   const conversation = new ConversationService({ notify, broadcast, chat, logger, now, limits });
   const safety = new SafetyService({

@@ -51,6 +51,7 @@ import {
   signalRelaySchema,
   tableSetSchema,
   tableSitSchema,
+  voiceSpeakingSchema,
   voiceMuteSchema,
   waitingDecisionSchema,
   waitingDeclineSchema,
@@ -184,6 +185,7 @@ export const clientEvents = {
   'table:sit': spec(tableSitSchema, 'member', Cost.circle, answers<TablePlace>()),
   'table:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'table:set': spec(tableSetSchema, 'host', Cost.circle, answers<null>()),
+  'voice:speaking': spec(voiceSpeakingSchema, 'member', Cost.point, answers<null>()),
   'reaction:send': spec(reactionSendSchema, 'member', Cost.circle, answers<null>()),
 } as const satisfies Record<string, ClientEventSpec>;
 

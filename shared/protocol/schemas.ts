@@ -145,6 +145,8 @@ export const tableSitSchema = z.object({
     .optional(),
 });
 
+export const voiceSpeakingSchema = z.object({ speaking: z.boolean() });
+
 export const tableSetSchema = z.object({
   table: tableId,
   open: z.boolean().optional(),

@@ -41,6 +41,11 @@ export interface ServerToClientEvents {
   /** A host's announcement, to everyone in the circle except those cut off from them. */
   'announcement:shown': (announcement: Announcement) => void;
   'chat:cleared': (info: Record<string, never>) => void;
+  /**
+   * At a social event, someone at another table started or stopped speaking: the state only,
+   * never their voice, so far tables show it and murmur. Never stored.
+   */
+  'member:speaking': (info: { memberId: string; speaking: boolean }) => void;
 }
 
 /** Reserved for the scale-out adapter; nothing crosses nodes yet. */

@@ -14,6 +14,11 @@ export const Tables = {
   /** A social event's size. */
   eventSeatsMin: 8,
   eventSeatsMax: 48,
+  /**
+   * Shortest time between two speaking reports from one member: far tables need only the gist
+   * of who talks, and the bytes every page receives stay bounded at 48 members.
+   */
+  speakingReportMs: 500,
 } as const;
 
 /** One table as everyone sees it; who sits there is read from the members' places. */

@@ -101,5 +101,6 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'table:sit': (caller, input) => tables.sit(caller, input.table, input.cushion),
     'table:leave': (caller) => tables.leave(caller),
     'table:set': (caller, input) => tables.change(caller, input.table, input),
+    'voice:speaking': (caller, input) => tables.speaking(caller, input.speaking),
   };
 }

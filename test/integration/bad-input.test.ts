@@ -357,6 +357,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { table: 99, theme: 'quiet' },
     { open: false },
   ],
+  'voice:speaking': [{ speaking: 'yes' }, { speaking: 1 }, { speaking: null }, {}],
 });
 
 /** Payloads with one string (or list) past its limit, everything else valid, per event. */
@@ -445,6 +446,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'table:sit': [{ table: 'quiet'.repeat(10_000) }],
   'table:leave': [],
   'table:set': [{ table: 0, theme: 'quiet'.repeat(10_000) }],
+  'voice:speaking': [],
 });
 
 /** A valid payload per event, and what a guest (connected, in no circle) gets for it. */
@@ -569,6 +571,7 @@ const asGuest: Record<
   'table:sit': { payload: () => ({ table: 'quiet' }), result: 'not_in_circle' },
   'table:leave': { payload: () => ({}), result: 'not_in_circle' },
   'table:set': { payload: () => ({ table: 0, open: false }), result: 'not_in_circle' },
+  'voice:speaking': { payload: () => ({ speaking: true }), result: 'not_in_circle' },
 };
 
 /**
@@ -996,7 +999,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(38);
+    expect(memberOnly).toHaveLength(39);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

@@ -247,4 +247,63 @@ describe('a social event', () => {
       expect(announcement.text).toBe('お茶が入りました');
     }
   });
+
+  test('a speaking state reaches other tables only, at a bounded pace, never past a block', async () => {
+    const clock = new Clock();
+    const h = await start({}, { now: clock.now });
+    const host = await openEvent(h, clock, 16);
+    const aki = await dropIn(h, host, 'あき');
+    const ben = await dropIn(h, host, 'べん');
+    const cara = await dropIn(h, host, 'から');
+    expectOk(await request(host.socket, 'table:sit', { table: 0 }));
+    expectOk(await request(aki.socket, 'table:sit', { table: 0 }));
+    expectOk(await request(ben.socket, 'table:sit', { table: 1 }));
+    expectOk(await request(cara.socket, 'table:sit', { table: 1 }));
+    expectOk(await request(cara.socket, 'member:block', { memberId: aki.memberId }));
+    const hostLog = recordEvents(host.socket);
+    const caraLog = recordEvents(cara.socket);
+    const benLog = recordEvents(ben.socket);
+
+    const heard = waitForEvent(ben.socket, 'member:speaking');
+    expectOk(await request(aki.socket, 'voice:speaking', { speaking: true }));
+    expect(await heard).toEqual({ memberId: aki.memberId, speaking: true });
+    // Too soon after the last: refused, and nothing is passed on.
+    expectError(await request(aki.socket, 'voice:speaking', { speaking: false }), 'rate_limited');
+    clock.at += Tables.speakingReportMs;
+    // Muted, Aki is heard by nobody: a report of speaking goes nowhere; one of silence does.
+    expectOk(await request(aki.socket, 'voice:mute', { muted: true }));
+    expectOk(await request(aki.socket, 'voice:speaking', { speaking: true }));
+    clock.at += Tables.speakingReportMs;
+    const quiet = waitForEvent(ben.socket, 'member:speaking');
+    expectOk(await request(aki.socket, 'voice:speaking', { speaking: false }));
+    expect(await quiet).toEqual({ memberId: aki.memberId, speaking: false });
+    // A reaction travels the same way to everyone: once it is in, any report would be too.
+    const reacted = [host, cara].map((p) => waitForEvent(p.socket, 'reaction:shown'));
+    expectOk(await request(ben.socket, 'reaction:send', { reaction: 'wave' }));
+    await Promise.all(reacted);
+    const speakingIn = (log: typeof hostLog) => log.filter((e) => e.event === 'member:speaking');
+    // The host sits at Aki's table and hears the voice itself; Cara blocked Aki.
+    expect(speakingIn(hostLog)).toEqual([]);
+    expect(speakingIn(caraLog)).toEqual([]);
+    expect(speakingIn(benLog).map((e) => e.payload)).toEqual([
+      { memberId: aki.memberId, speaking: true },
+      { memberId: aki.memberId, speaking: false },
+    ]);
+  });
+
+  test('speaking reports belong to social events', async () => {
+    const h = await start();
+    const socket = await h.connect();
+    const created = expectOk(
+      await request(socket, 'circle:create', {
+        title: '輪',
+        rules: TEST_RULES,
+        capacity: 4,
+        name: 'ひろし',
+      }),
+    );
+    expect(created.circle.tables).toEqual([]);
+    expectError(await request(socket, 'voice:speaking', { speaking: true }), 'not_a_social_event');
+    expectError(await request(socket, 'table:sit', { table: 0 }), 'not_a_social_event');
+  });
 });

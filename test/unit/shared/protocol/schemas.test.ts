@@ -126,6 +126,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'table:sit': { table: 2, cushion: 7 },
   'table:leave': {},
   'table:set': { table: 5, open: false, theme: 'game' },
+  'voice:speaking': { speaking: true },
 };
 
 const events = Object.keys(validPayloads) as ClientEventName[];
