@@ -230,6 +230,11 @@ export class SceneController {
     return this.menu.confirmLeave();
   }
 
+  /** Shows someone speaking whose voice this page does not carry (a far table's member). */
+  showSpeaking(memberId: string, speaking: boolean): void {
+    this.scene?.setSpeaking(memberId, speaking);
+  }
+
   /** Also redraws the labels the view shows (after a language change). */
   render(): void {
     const seen = this.seen();

@@ -133,6 +133,11 @@ export class VoiceController {
     return this.volumes;
   }
 
+  /** The page's audio while voice is ready, for sounds placed beside the voices. */
+  get spatialAudio(): SpatialAudio | undefined {
+    return this.audio;
+  }
+
   /**
    * Everything voice needs that does not wait for a seat: the WebRTC library, and the audio
    * context with its output graph. Called on knocking (still inside the click's user activation,

@@ -24,6 +24,8 @@ export interface Seating {
   cushions(): SeatPose[];
   /** Where a member's table stands, or null in a circle and at no table. */
   tableCentreOf(member: SeatedMember): { x: number; z: number } | null;
+  /** Where a table stands, or null for no such table. */
+  centreOf(table: number): { x: number; z: number } | null;
 }
 
 /** Room for a table's ring of cushions and the people sitting on them, between tables. */
@@ -40,6 +42,7 @@ function ringSeating(capacity: number): Seating {
     poseOf: (member) => poses[member.seat] ?? seatPose(member.seat, capacity),
     cushions: () => poses,
     tableCentreOf: () => null,
+    centreOf: () => null,
   };
 }
 
@@ -76,6 +79,7 @@ function tableSeating(capacity: number, tables: readonly TableView[]): Seating {
         : aroundCentre(member.seat, capacity, edge),
     cushions: () => poses,
     tableCentreOf: (member) => (member.place ? (centres[member.place.table] ?? null) : null),
+    centreOf: (table) => centres[table] ?? null,
   };
 }
 

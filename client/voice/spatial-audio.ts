@@ -129,6 +129,11 @@ export class SpatialAudio {
     }
   }
 
+  /** Where sounds made on the page (not anyone's voice) join the voices, echo handling included. */
+  get ambienceOutput(): AudioNode {
+    return this.mix;
+  }
+
   /** Browsers start audio suspended until the person interacts with the page. */
   resume(): void {
     if (this.context.state === 'suspended') void this.context.resume().catch(() => undefined);
