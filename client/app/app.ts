@@ -27,6 +27,7 @@ import { feedStayFromServer } from '../stay/server-feed';
 import { announceStayChanges } from '../stay/stay-announcer';
 import { StayFlow } from '../stay/stay-flow';
 import { StayStore } from '../stay/stay-store';
+import { TablesPanel } from '../tables/tables-panel';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
 import { followStickyTop } from '../ui/sticky-top';
@@ -57,6 +58,7 @@ export class App {
   private readonly notices: HostNotices;
   private readonly panel: CirclePanel;
   private readonly takingPart: TakingPartControl;
+  private readonly tables: TablesPanel;
   private readonly closing: ClosingScreen;
   private readonly families: FamilyInvitation;
   private readonly smallSteps: SmallSteps;
@@ -116,6 +118,7 @@ export class App {
       chooseTakingPart: (choice) => void this.takingPart.choose(choice),
     });
     this.takingPart = new TakingPartControl(i18n, client, store, this.voice, status);
+    this.tables = new TablesPanel(i18n, client, store, status);
     this.smallSteps = new SmallSteps(i18n, client, store, this.voice);
     this.panel = new CirclePanel(store, i18n, client, status, this.voice, (member) =>
       facilitation.rowMenu(member),
@@ -174,6 +177,7 @@ export class App {
         help.dispose();
         this.panel.dispose();
         this.takingPart.dispose();
+        this.tables.dispose();
         this.scene.dispose();
         this.facilitation.dispose();
         this.notices.dispose();

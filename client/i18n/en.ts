@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/protocol/errors';
 
 import { enSteps } from './en-steps';
+import { enTables } from './en-tables';
 import { enTakingPart } from './en-taking-part';
 
 type ErrorMessages = Record<`error.${ErrorCode}`, string>;
@@ -9,6 +10,7 @@ type ErrorMessages = Record<`error.${ErrorCode}`, string>;
 export const en = {
   ...enSteps,
   ...enTakingPart,
+  ...enTables,
   'app.name': 'Engawa',
   'lang.label': 'Language',
   'start.heading': 'A quiet place to sit together',
@@ -482,6 +484,16 @@ export const en = {
   'error.table_closed': 'A host has closed that table for now. Another table would welcome you.',
   'error.cushion_taken': 'Someone has just sat on that cushion. Another one at the table is free.',
   'error.not_at_your_table': 'Voice connects only with people at your own table.',
+  'error.not_at_a_table': 'Please sit at a table first.',
+  'error.activity_running':
+    'Something is already going on at this table. You are welcome to join in.',
+  'error.no_activity': 'Nothing is going on at this table just now.',
+  'error.not_your_turn': 'It is someone else’s turn just now.',
+  'error.word_invalid':
+    'Please write one word in hiragana, katakana or letters, as this chain began, up to 20 characters.',
+  'error.word_does_not_chain': 'That word does not start with the sound the last word ended with.',
+  'error.word_used': 'That word has been used already in this chain. Another one?',
+  'error.word_ends_with_n': 'A word ending in ん would end the chain. Another one?',
   'error.not_holder': 'Only the person holding the talking piece can do that.',
   'error.bar_not_found': 'That person is no longer kept out.',
   'error.muted_by_facilitator': 'A facilitator has muted you for now.',

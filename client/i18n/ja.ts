@@ -488,6 +488,17 @@ export const ja: Record<MessageKey, string> = {
   'error.cushion_taken':
     'その座布団には、いま別の人が座りました。同じテーブルのほかの座布団が空いています。',
   'error.not_at_your_table': '声がつながるのは、同じテーブルの人とだけです。',
+  'error.not_at_a_table': 'まずテーブルに座ってください。',
+  'error.activity_running':
+    'このテーブルでは、もう遊びが始まっています。よければ参加してください。',
+  'error.no_activity': 'このテーブルでは、いま何も始まっていません。',
+  'error.not_your_turn': 'いまはほかの人の番です。',
+  'error.word_invalid':
+    'ひらがな・カタカナ、またはアルファベットで、はじまりと同じ書き方の言葉を20文字までで入れてください。',
+  'error.word_does_not_chain': 'その言葉は、前の言葉の最後の音から始まっていません。',
+  'error.word_used': 'その言葉は、このしりとりでもう使われました。ほかの言葉はどうでしょう。',
+  'error.word_ends_with_n':
+    '「ん」で終わる言葉だと、しりとりが終わってしまいます。ほかの言葉はどうでしょう。',
   'error.not_holder': 'これはトーキングピースを持っている人だけができる操作です。',
   'error.bar_not_found': 'その方の参加は、もう制限されていません。',
   'error.muted_by_facilitator': '進行役が、いまはあなたのマイクをオフにしています。',

@@ -1,10 +1,13 @@
 import {
+  GatheringKinds,
   Schedule,
+  seatsRangeFor,
   type GatheringKind,
   type GatheringLanguage,
   type OwnGathering,
 } from '../../shared/gathering/gathering';
 import { Limits } from '../../shared/protocol/limits';
+import { Tables } from '../../shared/tables/tables';
 import { ErrorCode } from '../../shared/protocol/errors';
 import type { MessageKey } from '../i18n/en';
 import type { Locale, Translator } from '../i18n/i18n';
@@ -35,6 +38,26 @@ function fieldFor(code: ErrorCode): string {
   }
 }
 
+/** Each kind's starting rules and topic; a kind without a topic of its own leaves it empty. */
+const kindDefaults: Record<GatheringKind, { rules: MessageKey; topic: MessageKey | null }> = {
+  support: { rules: 'create.rulesDefault', topic: null },
+  family: { rules: 'schedule.familyRulesDefault', topic: 'schedule.familyTopic' },
+  oneToOne: { rules: 'create.rulesDefault', topic: null },
+  social: { rules: 'schedule.socialRulesDefault', topic: 'schedule.socialTopic' },
+};
+
+/** Seats a new gathering of each kind starts with: a social event sets out three tables. */
+const seatsDefault: Record<GatheringKind, number> = {
+  support: Limits.capacityDefault,
+  family: Limits.capacityDefault,
+  oneToOne: Schedule.oneToOneSeatsMin,
+  social: 3 * Tables.cushions,
+};
+
+function isGatheringKind(value: unknown): value is GatheringKind {
+  return typeof value === 'string' && (GatheringKinds as readonly string[]).includes(value);
+}
+
 function whole(value: FormDataEntryValue | null): number {
   return Number(typeof value === 'string' ? value : NaN);
 }
@@ -48,6 +71,8 @@ export class ScheduleForm {
   private readonly form = byId<HTMLFormElement>('schedule-form');
   private readonly rules = byId<HTMLTextAreaElement>('schedule-rules');
   private readonly topic = byId<HTMLInputElement>('schedule-topic');
+  private readonly seats = byId<HTMLInputElement>('schedule-seats');
+  private readonly seatsHint = byId('schedule-seats-hint');
   private readonly disposers: (() => void)[] = [];
   private zone = '';
   /** The gathering being changed, or undefined while a new one is being set up. */
@@ -78,11 +103,15 @@ export class ScheduleForm {
       listen(this.topic, 'input', () => {
         this.topic.dataset.edited = 'true';
       }),
+      listen(this.seats, 'input', () => {
+        this.seats.dataset.edited = 'true';
+      }),
       listen(byId('schedule-back'), 'click', () => {
         hooks.done();
       }),
       i18n.onChange(() => {
         byId('schedule-zone').textContent = i18n.t('schedule.zone', { zone: this.zone });
+        this.describeSeats();
       }),
     );
   }
@@ -118,12 +147,13 @@ export class ScheduleForm {
     field('time').value = gathering.time;
     field('durationMin').value = String(gathering.durationMin);
     field('weeks').value = String(gathering.weeks);
-    field('seats').value = String(gathering.seats);
+    this.seats.value = String(gathering.seats);
     this.rules.value = gathering.rules.join('\n');
     field('listed').checked = gathering.listed;
     // What it holds is the facilitator's own: no default replaces it.
     this.rules.dataset.edited = 'true';
     this.topic.dataset.edited = 'true';
+    this.seats.dataset.edited = 'true';
   }
 
   dispose(): void {
@@ -132,20 +162,43 @@ export class ScheduleForm {
 
   private kind(): GatheringKind {
     const kind = new FormData(this.form).get('kind');
-    return kind === 'family' || kind === 'oneToOne' ? kind : 'support';
+    return isGatheringKind(kind) ? kind : 'support';
   }
 
-  /** A one-to-one session has 2–3 seats and is never listed; the form says so by itself. */
+  /**
+   * Each kind has its own range of seats (a one-to-one session 2–3, a social event 8–48), and
+   * a one-to-one session is never listed; the form says so by itself. Seats the facilitator
+   * typed are kept when they fit the kind.
+   */
   private fitKind(): void {
-    const oneToOne = this.kind() === 'oneToOne';
-    const seats = byId<HTMLInputElement>('schedule-seats');
+    const kind = this.kind();
+    const { min, max } = seatsRangeFor(kind);
     const listed = byId<HTMLInputElement>('schedule-listed');
-    seats.max = String(oneToOne ? Schedule.oneToOneSeatsMax : Limits.capacityMax);
-    if (oneToOne && Number(seats.value) > Schedule.oneToOneSeatsMax) {
-      seats.value = String(Schedule.oneToOneSeatsMin);
+    this.seats.min = String(min);
+    this.seats.max = String(max);
+    const seats = Number(this.seats.value);
+    const fits = Number.isInteger(seats) && seats >= min && seats <= max;
+    if (this.seats.dataset.edited !== 'true' || !fits) {
+      this.seats.value = String(seatsDefault[kind]);
     }
+    this.describeSeats();
+    const oneToOne = kind === 'oneToOne';
     listed.disabled = oneToOne;
     if (oneToOne) listed.checked = false;
+  }
+
+  /** A social event's seats are people at tables, and the hint says so. */
+  private describeSeats(): void {
+    const social = this.kind() === 'social';
+    this.seatsHint.hidden = !social;
+    this.seatsHint.textContent = social
+      ? this.i18n.t('schedule.socialSeats', {
+          ...seatsRangeFor('social'),
+          cushions: Tables.cushions,
+        })
+      : '';
+    if (social) this.seats.setAttribute('aria-describedby', this.seatsHint.id);
+    else this.seats.removeAttribute('aria-describedby');
   }
 
   /**
@@ -153,16 +206,15 @@ export class ScheduleForm {
    * the facilitator edits them.
    */
   private fillDefaults(): void {
-    const family = this.kind() === 'family';
+    const defaults = kindDefaults[this.kind()];
     const chosen = byId<HTMLSelectElement>('schedule-language').value;
     const locales: Locale[] = chosen === 'en' ? ['en'] : chosen === 'ja' ? ['ja'] : ['ja', 'en'];
     const inEach = (key: MessageKey) => locales.map((locale) => this.i18n.tIn(locale, key));
     if (this.rules.dataset.edited !== 'true') {
-      const key = family ? 'schedule.familyRulesDefault' : 'create.rulesDefault';
-      this.rules.value = inEach(key).join('\n');
+      this.rules.value = inEach(defaults.rules).join('\n');
     }
     if (this.topic.dataset.edited !== 'true') {
-      this.topic.value = family ? inEach('schedule.familyTopic').join(' / ') : '';
+      this.topic.value = defaults.topic === null ? '' : inEach(defaults.topic).join(' / ');
     }
   }
 
@@ -208,6 +260,7 @@ export class ScheduleForm {
     this.form.reset();
     delete this.rules.dataset.edited;
     delete this.topic.dataset.edited;
+    delete this.seats.dataset.edited;
     const news = editing === undefined ? 'schedule.done' : 'schedule.saved';
     this.editing = undefined;
     this.hooks.done(this.i18n.t(news, { title: answer.data.title }));

@@ -58,6 +58,21 @@ export const ErrorCode = {
   CushionTaken: 'cushion_taken',
   /** Voice is set up only between people at the same table. */
   NotAtYourTable: 'not_at_your_table',
+  /** Sit at a table first: a table's activity belongs to the people at it. */
+  NotAtATable: 'not_at_a_table',
+  /** The table already has an activity going; join it instead. */
+  ActivityRunning: 'activity_running',
+  /** Nothing is going on at this member's table to join or play. */
+  NoActivity: 'no_activity',
+  /** It is someone else's turn in the word chain (or the sender is only watching). */
+  NotYourTurn: 'not_your_turn',
+  /** Not a word the chain can read: kana or letters, as the chain began, at most 20. */
+  WordInvalid: 'word_invalid',
+  /** The word does not start with the sound the last word ended with. */
+  WordDoesNotChain: 'word_does_not_chain',
+  WordUsed: 'word_used',
+  /** A word ending in ん would end the chain; another is asked for. */
+  WordEndsWithN: 'word_ends_with_n',
   BarNotFound: 'bar_not_found',
   /** A facilitator muted this member; only a facilitator can let them speak again. */
   MutedByFacilitator: 'muted_by_facilitator',

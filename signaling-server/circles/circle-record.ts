@@ -2,6 +2,7 @@ import type { GatheringKind } from '../../shared/gathering/gathering';
 import type { PieceMode, Role, RoundKind } from '../../shared/circle/facilitation';
 import type { TakingPart } from '../../shared/circle/taking-part';
 import type { TablePlace, TableView } from '../../shared/tables/tables';
+import type { WordChainLanguage } from '../../shared/activity/word-chain';
 
 /**
  * The stored form of a circle. Plain JSON on purpose: the in-memory store keeps it as is and a
@@ -127,6 +128,22 @@ export interface CircleRecord {
   kind?: GatheringKind;
   /** A social event's tables; absent for every other kind. */
   tables?: TableView[];
+  /**
+   * Word chains going on at a social event's tables, one at most per table. Their words are the
+   * game's, kept only while the event lasts and never logged.
+   */
+  wordChains?: WordChainRecord[];
+}
+
+export interface WordChainRecord {
+  table: number;
+  language: WordChainLanguage;
+  /** Every word so far, the seed first (by nobody), in normalized form. */
+  words: { word: string; by: string | null }[];
+  /** Those taking turns, in turn order; others at the table watch. */
+  players: string[];
+  /** Index into `players` from which the next eligible player takes the turn. */
+  turn: number;
 }
 
 /**
@@ -152,5 +169,14 @@ export function copyCircle(circle: CircleRecord): CircleRecord {
     },
     barred: circle.barred.map((b) => ({ ...b })),
     ...(circle.tables ? { tables: circle.tables.map((t) => ({ ...t })) } : {}),
+    ...(circle.wordChains
+      ? {
+          wordChains: circle.wordChains.map((c) => ({
+            ...c,
+            words: c.words.map((w) => ({ ...w })),
+            players: [...c.players],
+          })),
+        }
+      : {}),
   };
 }

@@ -1,0 +1,40 @@
+/** English copy for social events: scheduling one, and its tables; spread into en.ts. */
+export const enTables = {
+  'schedule.socialRulesDefault': [
+    'What is shared here stays here.',
+    'You can just listen, or only use the chat.',
+    'Move tables whenever you like, without saying why.',
+    'Getting up from a table, or leaving, needs no word.',
+    'Make room for whoever sits down.',
+    'No recording, filming or screenshots.',
+  ].join('\n'),
+  'schedule.socialTopic': 'Tea and a chat on the veranda',
+  'schedule.socialSeats':
+    'From {min} to {max} people. Everyone chooses a table of {cushions} cushions, and may move.',
+  'tables.heading': 'Tables',
+  'tables.intro':
+    'Choose a table to sit at, or somewhere quiet. You can move at any time, and only the people at your table hear you.',
+  'tables.quiet': 'Somewhere quiet',
+  'tables.leave': 'Get up from the table',
+  'tables.table': 'Table {table}',
+  'tables.theme.talking': 'Talking table',
+  'tables.theme.quiet': 'Quiet table',
+  'tables.theme.game': 'Game table',
+  'tables.taken': '{taken} of {cushions} cushions taken',
+  'tables.closed': 'Closed',
+  'tables.nobody': 'Nobody is sitting here yet.',
+  'tables.peopleAt': 'People at table {table}',
+  'tables.sit': 'Sit at table {table}',
+  'tables.sitFull': 'Sit at table {table} (full)',
+  'tables.sitClosed': 'Sit at table {table} (closed)',
+  'tables.here': 'You are here',
+  'tables.themeLabel': 'What table {table} is for',
+  'tables.close': 'Close table {table}',
+  'tables.open': 'Open table {table}',
+  'tables.satAt': 'You sat down at table {table}.',
+  'tables.left': 'You got up from the table. You hear nobody until you sit down again.',
+  'tables.themeSet': 'Table {table} is now: {theme}.',
+  'tables.closedNow':
+    'Table {table} is closed to newcomers. Those at it stay as long as they like.',
+  'tables.openNow': 'Table {table} is open again.',
+};
