@@ -42,7 +42,7 @@ const LATIN_WORD = /^[a-z]+$/u;
 
 /** Katakana read as hiragana, full-width letters as plain ones, lower case, no spaces. */
 export function normalizeWord(input: string): string {
-  return [...input.normalize('NFKC').trim().toLowerCase()]
+  return Array.from(input.normalize('NFKC').trim().toLowerCase())
     .map((ch) => {
       const code = ch.codePointAt(0) ?? 0;
       return code >= 0x30a1 && code <= 0x30f6 ? String.fromCodePoint(code - 0x60) : ch;
@@ -59,7 +59,7 @@ export function scriptOf(word: string): WordChainLanguage | null {
 
 /** The sound the next word must start with. */
 export function lastSound(word: string): string {
-  const chars = [...word];
+  const chars = Array.from(word);
   let last = chars.pop() ?? '';
   // A long vowel mark carries the sound before it.
   while (last === 'ー' && chars.length > 0) last = chars.pop() ?? '';
@@ -67,7 +67,7 @@ export function lastSound(word: string): string {
 }
 
 export function firstSound(word: string): string {
-  const first = [...word][0] ?? '';
+  const first = Array.from(word)[0] ?? '';
   return SMALL_KANA[first] ?? first;
 }
 
@@ -82,7 +82,7 @@ export function judgeWord(
   used: ReadonlySet<string>,
 ): WordFault | null {
   const word = normalizeWord(next);
-  if ([...word].length > WordChain.wordMaxChars || scriptOf(word) !== language) {
+  if (Array.from(word).length > WordChain.wordMaxChars || scriptOf(word) !== language) {
     return 'word_invalid';
   }
   if (firstSound(word) !== lastSound(normalizeWord(previous))) return 'word_does_not_chain';
