@@ -25,6 +25,7 @@ import type { EngawaServer } from './realtime/socket-types';
 import { lanAddresses } from './tls/lan-addresses';
 import { ensureCertificate } from './tls/self-signed-certificate';
 import { TableService } from './tables/table-service';
+import { WordChainService } from './tables/word-chain-service';
 import { VoiceService } from './voice/voice-service';
 import packageJson from '../package.json';
 import type { Deadlines } from './deadlines/deadlines';
@@ -162,6 +163,7 @@ export async function startServer(
     now,
   });
   const tables = new TableService({ changes, notify, limits });
+  const wordChains = new WordChainService({ changes });
   const piece = new PieceService({ notify, changes, store, broadcast, logger, now, deadlines });
   const conversation = new ConversationService({ notify, broadcast, chat, logger, now, limits });
   const safety = new SafetyService({
@@ -191,6 +193,7 @@ export async function startServer(
     facilitation,
     piece,
     tables,
+    wordChains,
     conversation,
     safety,
     facilitators,

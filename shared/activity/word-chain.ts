@@ -19,6 +19,22 @@ export const WordChain = {
   seeds: { ja: 'しりとり', en: 'chain' },
 } as const;
 
+/** A table's word chain as everyone at the event sees it. */
+export interface WordChainView {
+  table: number;
+  language: WordChainLanguage;
+  /** The newest words (at most `wordsShown`), the newest last; `by` is null for the seed. */
+  words: { word: string; by: string | null }[];
+  /** Those taking turns, in turn order; everyone else at the table watches. */
+  players: string[];
+  /** Whose turn it is; null while no player can take it (all away, say). */
+  turn: string | null;
+  /** The sound the next word must start with. */
+  next: string;
+  /** Words played so far, the seed not counted. */
+  played: number;
+}
+
 /** Why a word is refused, as an error code of the protocol. */
 export type WordFault = 'word_invalid' | 'word_does_not_chain' | 'word_used' | 'word_ends_with_n';
 

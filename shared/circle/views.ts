@@ -8,6 +8,7 @@ import type { VoiceConfig } from '../protocol/answers';
 import type { TakingPart } from './taking-part';
 import type { GatheringKind } from '../gathering/gathering';
 import type { TablePlace, TableView } from '../tables/tables';
+import type { WordChainView } from '../activity/word-chain';
 
 export { Roles, type Role } from './facilitation';
 
@@ -92,6 +93,8 @@ export interface CircleView {
   piece: PieceView;
   /** A social event's tables; empty for every other kind. */
   tables: TableView[];
+  /** The word chains going on at a social event's tables. */
+  activities: WordChainView[];
 }
 
 /** What anyone with the code may read before knocking (`circle:preview`). */

@@ -52,6 +52,8 @@ import {
   tableSetSchema,
   tableSitSchema,
   voiceSpeakingSchema,
+  activityStartSchema,
+  activityWordSchema,
   voiceMuteSchema,
   waitingDecisionSchema,
   waitingDeclineSchema,
@@ -186,6 +188,12 @@ export const clientEvents = {
   'table:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'table:set': spec(tableSetSchema, 'host', Cost.circle, answers<null>()),
   'voice:speaking': spec(voiceSpeakingSchema, 'member', Cost.point, answers<null>()),
+  'activity:start': spec(activityStartSchema, 'member', Cost.circle, answers<null>()),
+  'activity:join': spec(emptySchema, 'member', Cost.circle, answers<null>()),
+  'activity:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
+  'activity:word': spec(activityWordSchema, 'member', Cost.circle, answers<null>()),
+  'activity:pass': spec(emptySchema, 'member', Cost.circle, answers<null>()),
+  'activity:end': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'reaction:send': spec(reactionSendSchema, 'member', Cost.circle, answers<null>()),
 } as const satisfies Record<string, ClientEventSpec>;
 

@@ -6,6 +6,7 @@ import { GatheringKinds, GatheringLanguages } from '../gathering/gathering';
 import { ErrorCode, isErrorCode } from './errors';
 import { Limits } from './limits';
 import { TableThemes, Tables, tableCountFor } from '../tables/tables';
+import { WordChain, WordChainLanguages } from '../activity/word-chain';
 
 /**
  * One schema per client→server event. `z.object` strips unknown keys, so nothing a client adds
@@ -146,6 +147,10 @@ export const tableSitSchema = z.object({
 });
 
 export const voiceSpeakingSchema = z.object({ speaking: z.boolean() });
+
+export const activityStartSchema = z.object({ language: z.enum(WordChainLanguages) });
+/** A word as typed; whether it chains is the rules' to say (`word_invalid` and the like). */
+export const activityWordSchema = z.object({ word: text(WordChain.wordMaxChars) });
 
 export const tableSetSchema = z.object({
   table: tableId,

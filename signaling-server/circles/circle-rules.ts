@@ -5,6 +5,7 @@ import { Limits } from '../../shared/protocol/limits';
 import type { CircleRecord, MemberRecord, WaitingRecord } from './circle-record';
 import { findMember, markChanged, requireMember } from './members';
 import { releasePieceOf } from './talking-piece';
+import { tidyWordChains } from '../tables/word-chain-rules';
 import {
   DEFAULT_TAKING_PART,
   takingPartPolicy,
@@ -218,6 +219,7 @@ export function removeMember(circle: CircleRecord, memberId: string, now: number
   releasePieceOf(circle, memberId, now);
   circle.members = circle.members.filter((m) => m.id !== memberId);
   circle.hands = circle.hands.filter((id) => id !== memberId);
+  tidyWordChains(circle);
   markChanged(circle);
   return member;
 }

@@ -6,7 +6,9 @@ import type {
   WaitingView,
 } from '../../shared/circle/views';
 import { DEFAULT_TAKING_PART } from '../../shared/circle/taking-part';
-import type { CircleRecord } from './circle-record';
+import { lastSound, WordChain, type WordChainView } from '../../shared/activity/word-chain';
+import { currentTurn } from '../tables/word-chain-rules';
+import type { CircleRecord, WordChainRecord } from './circle-record';
 
 /**
  * What clients see of a circle record. Device hashes, resume token hashes, connection ids and
@@ -55,6 +57,7 @@ export function toCircleView(circle: CircleRecord, now: number): CircleView {
       offeredTo: circle.piece.offeredTo ?? null,
     },
     tables: circle.tables?.map((t) => ({ ...t })) ?? [],
+    activities: (circle.wordChains ?? []).map((chain) => wordChainView(circle, chain)),
   };
 }
 
@@ -78,5 +81,18 @@ export function toPreview(circle: CircleRecord): CirclePreview {
     topic: circle.topic,
     rules: [...circle.rules],
     locked: circle.locked,
+  };
+}
+
+function wordChainView(circle: CircleRecord, chain: WordChainRecord): WordChainView {
+  const last = chain.words.at(-1)?.word ?? WordChain.seeds[chain.language];
+  return {
+    table: chain.table,
+    language: chain.language,
+    words: chain.words.slice(-WordChain.wordsShown).map((w) => ({ ...w })),
+    players: [...chain.players],
+    turn: currentTurn(circle, chain),
+    next: lastSound(last),
+    played: chain.words.length - 1,
   };
 }

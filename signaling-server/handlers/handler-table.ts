@@ -8,6 +8,7 @@ import type { PresenceService } from '../presence/presence-service';
 import type { HandlerTable } from '../realtime/dispatcher';
 import type { SafetyService } from '../safety/safety-service';
 import type { TableService } from '../tables/table-service';
+import type { WordChainService } from '../tables/word-chain-service';
 import type { VoiceService } from '../voice/voice-service';
 
 /** The services that answer client requests, one per domain. */
@@ -18,6 +19,7 @@ export interface RequestServices {
   facilitation: FacilitationService;
   piece: PieceService;
   tables: TableService;
+  wordChains: WordChainService;
   conversation: ConversationService;
   safety: SafetyService;
   facilitators: FacilitatorAccess;
@@ -31,7 +33,7 @@ export interface RequestServices {
 /** Which service answers each client event (shared/protocol/client-events.ts lists them). */
 export function handlerTable(services: RequestServices): HandlerTable {
   const { circles, voice, presence, facilitation, piece, conversation, safety } = services;
-  const { facilitators, schedule, tables, timeZone, balanceMinutes } = services;
+  const { facilitators, schedule, tables, wordChains, timeZone, balanceMinutes } = services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
     'circle:preview': (caller, input) => circles.preview(caller, input.code),
@@ -102,5 +104,11 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'table:leave': (caller) => tables.leave(caller),
     'table:set': (caller, input) => tables.change(caller, input.table, input),
     'voice:speaking': (caller, input) => tables.speaking(caller, input.speaking),
+    'activity:start': (caller, input) => wordChains.start(caller, input.language),
+    'activity:join': (caller) => wordChains.join(caller),
+    'activity:leave': (caller) => wordChains.leave(caller),
+    'activity:word': (caller, input) => wordChains.word(caller, input.word),
+    'activity:pass': (caller) => wordChains.pass(caller),
+    'activity:end': (caller) => wordChains.end(caller),
   };
 }

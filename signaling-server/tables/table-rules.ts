@@ -10,6 +10,7 @@ import {
 import type { CircleRecord } from '../circles/circle-record';
 import { markChanged, requireMember } from '../circles/members';
 import { requireHost } from '../circles/roles';
+import { tidyWordChains } from './word-chain-rules';
 
 /**
  * Where people sit at a social event, as pure functions over its record. Like the circle's own
@@ -88,6 +89,7 @@ export function sitAt(
       : { table: tableId, cushion: cushion ?? (free[0] as number) };
   if (here && here.table === target.table && here.cushion === target.cushion) return false;
   member.place = target;
+  tidyWordChains(circle);
   markChanged(circle);
   return true;
 }
@@ -98,6 +100,7 @@ export function leaveTable(circle: CircleRecord, memberId: string): boolean {
   const member = requireMember(circle, memberId);
   if (!member.place) return false;
   member.place = null;
+  tidyWordChains(circle);
   markChanged(circle);
   return true;
 }

@@ -358,6 +358,12 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { open: false },
   ],
   'voice:speaking': [{ speaking: 'yes' }, { speaking: 1 }, { speaking: null }, {}],
+  'activity:start': [{ language: 'fr' }, { language: 'JA' }, { language: 1 }, {}],
+  'activity:join': [],
+  'activity:leave': [],
+  'activity:word': [{ word: 3 }, { word: null }, { word: ['りんご'] }, {}],
+  'activity:pass': [],
+  'activity:end': [],
 });
 
 /** Payloads with one string (or list) past its limit, everything else valid, per event. */
@@ -447,6 +453,12 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
   'table:leave': [],
   'table:set': [{ table: 0, theme: 'quiet'.repeat(10_000) }],
   'voice:speaking': [],
+  'activity:start': [{ language: 'ja'.repeat(10_000) }],
+  'activity:join': [],
+  'activity:leave': [],
+  'activity:word': [{ word: 'あ'.repeat(81) }],
+  'activity:pass': [],
+  'activity:end': [],
 });
 
 /** A valid payload per event, and what a guest (connected, in no circle) gets for it. */
@@ -572,6 +584,12 @@ const asGuest: Record<
   'table:leave': { payload: () => ({}), result: 'not_in_circle' },
   'table:set': { payload: () => ({ table: 0, open: false }), result: 'not_in_circle' },
   'voice:speaking': { payload: () => ({ speaking: true }), result: 'not_in_circle' },
+  'activity:start': { payload: () => ({ language: 'ja' }), result: 'not_in_circle' },
+  'activity:join': { payload: () => ({}), result: 'not_in_circle' },
+  'activity:leave': { payload: () => ({}), result: 'not_in_circle' },
+  'activity:word': { payload: () => ({ word: 'りんご' }), result: 'not_in_circle' },
+  'activity:pass': { payload: () => ({}), result: 'not_in_circle' },
+  'activity:end': { payload: () => ({}), result: 'not_in_circle' },
 };
 
 /**
@@ -999,7 +1017,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(39);
+    expect(memberOnly).toHaveLength(45);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);

@@ -91,6 +91,7 @@ describe('admission', () => {
         hands: [],
         piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
         tables: [],
+        activities: [],
       },
       chat: [],
       waiting: [],

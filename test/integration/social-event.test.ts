@@ -306,4 +306,51 @@ describe('a social event', () => {
     expectError(await request(socket, 'voice:speaking', { speaking: true }), 'not_a_social_event');
     expectError(await request(socket, 'table:sit', { table: 0 }), 'not_a_social_event');
   });
+
+  test('a word chain at a table: turns in order, bad words refused, shown to all, gone when the event ends', async () => {
+    const clock = new Clock();
+    const h = await start({}, { now: clock.now });
+    const host = await openEvent(h, clock, 16);
+    const aki = await dropIn(h, host, 'あき');
+    const ben = await dropIn(h, host, 'べん');
+    const far = await dropIn(h, host, 'とおく');
+    for (const p of [aki, ben]) expectOk(await request(p.socket, 'table:sit', { table: 0 }));
+    expectOk(await request(far.socket, 'table:sit', { table: 1 }));
+
+    expectError(await request(far.socket, 'activity:join', {}), 'no_activity');
+    const started = viewWhere(far.socket, (v) => v.activities.length === 1);
+    expectOk(await request(aki.socket, 'activity:start', { language: 'ja' }));
+    expect((await started).activities[0]).toMatchObject({ table: 0, turn: aki.memberId });
+    expectOk(await request(ben.socket, 'activity:join', {}));
+
+    // Out of turn, off the chain, garbage: each refused with its own code, nothing changed.
+    expectError(await request(ben.socket, 'activity:word', { word: 'りす' }), 'not_your_turn');
+    expectError(
+      await request(aki.socket, 'activity:word', { word: 'ごりら' }),
+      'word_does_not_chain',
+    );
+    expectError(await request(aki.socket, 'activity:word', { word: '林檎' }), 'word_invalid');
+    expectError(
+      await request(aki.socket, 'activity:word', { word: 42 } as never),
+      'invalid_payload',
+    );
+    expectError(await request(ben.socket, 'activity:pass', {}), 'not_your_turn');
+    const played = viewWhere(far.socket, (v) => v.activities[0]?.played === 1);
+    expectOk(await request(aki.socket, 'activity:word', { word: 'リス' }));
+    expect((await played).activities[0]).toMatchObject({
+      words: [
+        { word: 'しりとり', by: null },
+        { word: 'りす', by: aki.memberId },
+      ],
+      turn: ben.memberId,
+      next: 'す',
+    });
+    expectOk(await request(ben.socket, 'activity:pass', {}));
+    expectError(await request(far.socket, 'activity:word', { word: 'すいか' }), 'no_activity');
+
+    // The event ends: the table, its chain and its words go with it.
+    const code = host.code;
+    expectOk(await request(host.socket, 'circle:end', {}));
+    expect(await h.server.store.findIdByCode(code)).toBeUndefined();
+  });
 });

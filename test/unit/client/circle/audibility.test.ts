@@ -42,6 +42,7 @@ function circle(extra: Partial<CircleView> = {}): CircleView {
     ],
     hands: [],
     tables: [],
+    activities: [],
     piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };

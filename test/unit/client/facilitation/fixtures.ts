@@ -35,6 +35,7 @@ export function circle(extra: Partial<CircleView> = {}): CircleView {
     members: [],
     hands: [],
     tables: [],
+    activities: [],
     piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
     ...extra,
   };

@@ -127,6 +127,12 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'table:leave': {},
   'table:set': { table: 5, open: false, theme: 'game' },
   'voice:speaking': { speaking: true },
+  'activity:start': { language: 'en' },
+  'activity:join': {},
+  'activity:leave': {},
+  'activity:word': { word: 'ごりら' },
+  'activity:pass': {},
+  'activity:end': {},
 };
 
 const events = Object.keys(validPayloads) as ClientEventName[];

@@ -518,8 +518,10 @@ describe('views', () => {
       // Elapsed time, measured when the view is made.
       piece: { holder: d.id, heldSinceMs: 4_000, round: null, offeredTo: null },
       tables: [],
+      activities: [],
     });
     expect(Object.keys(view).sort()).toEqual([
+      'activities',
       'capacity',
       'code',
       'hands',
