@@ -27,6 +27,7 @@ import { feedStayFromServer } from '../stay/server-feed';
 import { announceStayChanges } from '../stay/stay-announcer';
 import { StayFlow } from '../stay/stay-flow';
 import { StayStore } from '../stay/stay-store';
+import { FarTables } from '../murmur/far-tables';
 import { TablesPanel } from '../tables/tables-panel';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
@@ -59,6 +60,7 @@ export class App {
   private readonly panel: CirclePanel;
   private readonly takingPart: TakingPartControl;
   private readonly tables: TablesPanel;
+  private readonly farTables: FarTables;
   private readonly closing: ClosingScreen;
   private readonly families: FamilyInvitation;
   private readonly smallSteps: SmallSteps;
@@ -119,6 +121,9 @@ export class App {
     });
     this.takingPart = new TakingPartControl(i18n, client, store, this.voice, status);
     this.tables = new TablesPanel(i18n, client, store, status);
+    this.farTables = new FarTables(client, store, this.voice, (memberId, speaking) => {
+      this.scene.showSpeaking(memberId, speaking);
+    });
     this.smallSteps = new SmallSteps(i18n, client, store, this.voice);
     this.panel = new CirclePanel(store, i18n, client, status, this.voice, (member) =>
       facilitation.rowMenu(member),
@@ -178,6 +183,7 @@ export class App {
         this.panel.dispose();
         this.takingPart.dispose();
         this.tables.dispose();
+        this.farTables.dispose();
         this.scene.dispose();
         this.facilitation.dispose();
         this.notices.dispose();
@@ -215,7 +221,7 @@ export class App {
 
   start(): void {
     if (new URLSearchParams(location.search).has('diagnostics')) {
-      this.disposers.push(exposeDiagnostics(this.voice, this.scene, this.commands));
+      this.disposers.push(exposeDiagnostics(this.voice, this.scene, this.commands, this.farTables));
     }
     fillReassurances(document);
     this.i18n.apply(document);

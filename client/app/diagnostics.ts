@@ -1,4 +1,5 @@
 import type { CommandBus } from '../commands/command-bus';
+import type { FarTables } from '../murmur/far-tables';
 import type { SceneController } from './scene-controller';
 import type { VoiceController } from './voice-controller';
 
@@ -12,6 +13,7 @@ export function exposeDiagnostics(
   voice: VoiceController,
   scene: SceneController,
   commands: CommandBus,
+  farTables: FarTables,
 ): () => void {
   const target = window as unknown as { engawaDiagnostics?: unknown };
   target.engawaDiagnostics = {
@@ -23,6 +25,8 @@ export function exposeDiagnostics(
     listener: () => voice.listener,
     scene: () => scene.handle?.diagnostics(),
     commands: () => commands.state,
+    /** Each far table's murmur loudness at a social event. */
+    murmur: () => farTables.murmurLevels(),
   };
   return () => {
     delete target.engawaDiagnostics;
