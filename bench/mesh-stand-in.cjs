@@ -16,7 +16,10 @@
  * From the parent: { type: 'add', key, name, role }, then questions about member `key`, each
  * answered as { type, key, answer }: 'peers' (link states and packet counts), 'counters'
  * (jitter-buffer counters) and 'timeline' (when links opened and connected, as a page's step
- * marks); { type: 'leave', key } and { type: 'exit' }. Unasked: { type: 'seated', key, memberId }
+ * marks), 'links' (links held now and the most ever held), 'bytes' (what the server sent it),
+ * and at a social event 'chatter' ({ args: ms }: speaking reports on and off), 'sit'
+ * ({ args: table }) and 'move' ({ args: table }: sits there and times first audio from each
+ * new table-mate); { type: 'leave', key } and { type: 'exit' }. Unasked: { type: 'seated', key, memberId }
  * and { type: 'failed', key, message }.
  */
 const crypto = require('node:crypto');
@@ -37,6 +40,11 @@ const ROOT = path.resolve(__dirname, '..');
 const { PeerMesh } = require(path.join(ROOT, 'client', 'voice', 'peer-mesh.ts'));
 const { createSimplePeerLink } = require(path.join(ROOT, 'client', 'voice', 'simple-peer-link.ts'));
 const { rtcConfiguration } = require(path.join(ROOT, 'client', 'voice', 'rtc-config.ts'));
+const { voicePartners } = require(path.join(ROOT, 'client', 'voice', 'voice-partners.ts'));
+
+/** How often a move checks for first audio from its new table-mates. */
+const MOVE_POLL_MS = 20;
+const MOVE_TIMEOUT_MS = 20_000;
 
 const [baseUrl, protocolVersion, code] = process.argv.slice(2);
 const RATE = 48_000;
@@ -98,6 +106,10 @@ async function runMember(key, name, speaks) {
   const timeline = [];
   const note = (step) => timeline.push({ step, at: Date.now() });
   const socket = await connect(baseUrl, Number(protocolVersion));
+  let bytesIn = 0;
+  socket.io.engine.on('data', (data) => {
+    bytesIn += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  });
   const fail = (message) => process.send({ type: 'failed', key, message });
   socket.on('session:closed', ({ reason }) => fail(`the server closed the session: ${reason}`));
   const mic = microphone(speaks);
@@ -148,8 +160,19 @@ async function runMember(key, name, speaks) {
     onStream: () => undefined,
     onPeerClosed: () => undefined,
   });
-  mesh.setMembers(entered.circle.members);
-  socket.views.on('view', (circle) => mesh.setMembers(circle.members));
+  let view = entered.circle;
+  let mostLinks = 0;
+  const follow = (circle) => {
+    view = circle;
+    // The page's own rule: at a social event, links only within the member's table.
+    mesh.setMembers(voicePartners(circle, selfId, new Set()));
+    mostLinks = Math.max(mostLinks, mesh.connections().size);
+  };
+  follow(entered.circle);
+  socket.views.on('view', follow);
+  socket.on('signal:relay', () => {
+    mostLinks = Math.max(mostLinks, mesh.connections().size);
+  });
   for (const { from, signal } of early.splice(0)) mesh.handleSignal(from, signal);
   process.send({ type: 'seated', key, memberId: selfId });
 
@@ -182,10 +205,53 @@ async function runMember(key, name, speaks) {
         }),
       ),
     timeline: async () => timeline,
+    links: async () => ({ now: mesh.connections().size, most: mostLinks }),
+    bytes: async () => bytesIn,
+    sit: (table) => request(socket, 'table:sit', { table }),
+    // From asking for the table to audio from each member already sitting there.
+    move: async (table) => {
+      const started = performance.now();
+      await request(socket, 'table:sit', { table });
+      const mates = () =>
+        view.members.filter((m) => m.id !== selfId && m.place && m.place.table === table);
+      const heard = new Map();
+      while (performance.now() - started < MOVE_TIMEOUT_MS) {
+        const expected = mates();
+        for (const [memberId, connection] of mesh.connections()) {
+          if (heard.has(memberId) || connection.connectionState !== 'connected') continue;
+          if ((await inbound(connection)).inboundPackets > 0) {
+            heard.set(memberId, performance.now() - started);
+          }
+        }
+        if (expected.length > 0 && expected.every((m) => heard.has(m.id))) {
+          const times = [...heard.values()];
+          return { mates: expected.length, firstMs: Math.min(...times), allMs: Math.max(...times) };
+        }
+        await new Promise((resolve) => setTimeout(resolve, MOVE_POLL_MS));
+      }
+      // Not thrown: a move that never completes is a finding to count, not a crash.
+      const missing = mates().filter((m) => !heard.has(m.id));
+      const states = missing.map((m) => mesh.connections().get(m.id)?.connectionState ?? 'none');
+      return { mates: mates().length, timedOut: true, heard: heard.size, missing: states };
+    },
+    // On and off as a page reports it, every 1.5–3 s, for `durationMs`; resolves with the count.
+    chatter: async (durationMs) => {
+      const until = performance.now() + durationMs;
+      let speaking = false;
+      let sent = 0;
+      while (performance.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 1_500 + Math.random() * 1_500));
+        speaking = !speaking;
+        await request(socket, 'voice:speaking', { speaking });
+        sent++;
+      }
+      return sent;
+    },
     leave: () => {
       mesh.dispose();
       mic.stop();
-      socket.disconnect();
+      // Leaving the event, not only the connection: a held seat would keep its cushion.
+      socket.timeout(1_000).emit('circle:leave', {}, () => socket.disconnect());
     },
   };
 }
@@ -209,7 +275,7 @@ process.on('message', (message) => {
   }
   if (type === 'exit') {
     for (const running of members.values()) void running.then((m) => m.leave()).catch(() => {});
-    setTimeout(() => process.exit(0), 100);
+    setTimeout(() => process.exit(0), 1_500);
     return;
   }
   const running = members.get(key);
@@ -224,9 +290,10 @@ process.on('message', (message) => {
       const answer = member[type];
       if (!answer) return;
       try {
-        process.send({ type, key, answer: await answer() });
+        process.send({ type, key, answer: await answer(message.args) });
       } catch (error) {
-        process.send({ type: 'failed', key, message: String(error) });
+        // The question is answered with its failure, so whoever asked is not left waiting.
+        process.send({ type, key, error: error instanceof Error ? error.message : String(error) });
       }
     },
     () => undefined,

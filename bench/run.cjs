@@ -9,6 +9,7 @@
  *   npm run bench -- scene      the 3D view and pose traffic in real Chromium only
  *   npm run bench -- moderation how fast a facilitator's powers reach a full circle
  *   npm run bench -- flood      what members flooding a circle cost a steady member of it
+ *   npm run bench -- events     a social event of 48 at six tables: links, moves, updates, 3D
  *
  * Settings (environment):
  *   BENCH_CLIENTS=1000,5000     client counts for the load bench, each against a fresh server
@@ -42,6 +43,7 @@ const flood = require('./flood.cjs');
 const moderation = require('./moderation.cjs');
 const scene = require('./scene.cjs');
 const voice = require('./voice.cjs');
+const events = require('./events.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results', 'latest.json');
@@ -323,10 +325,40 @@ async function runSceneBench(settings, rows, fail, failures, keep) {
   prepared.dispose();
 }
 
+/** Joining 47 stand-ins and moving them about takes longer than one ordinary step. */
+const EVENTS_TIMEOUT_S = 600;
+
+async function runEventsBench(settings, rows, fail, failures, keep) {
+  let prepared;
+  try {
+    prepared = await withWatchdog('events setup', settings.timeoutS, () => events.prepare(log));
+  } catch (error) {
+    if (error.skipped) {
+      const value = `skipped: ${error.message}`;
+      failures.push({ bench: 'events', message: value });
+      rows.push({ bench: 'events', metric: 'run', value, target: '', verdict: 'SKIPPED' });
+    } else {
+      fail('events', error);
+    }
+    return;
+  }
+  try {
+    const timeoutS = Math.max(settings.timeoutS, EVENTS_TIMEOUT_S);
+    const result = await withWatchdog('events', timeoutS, () => events.runEvents(prepared, log));
+    keep(result);
+    rows.push(...events.toRows(result));
+  } catch (error) {
+    fail('events', error);
+  } finally {
+    prepared.dispose();
+  }
+}
+
 async function main() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'load', 'bundle', 'voice', 'scene', 'moderation', 'flood'].includes(which)) {
-    console.error('usage: npm run bench [-- load | bundle | voice | scene | moderation | flood]');
+  const steps = ['all', 'load', 'bundle', 'voice', 'scene', 'moderation', 'flood', 'events'];
+  if (!steps.includes(which)) {
+    console.error(`usage: npm run bench [-- ${steps.slice(1).join(' | ')}]`);
     process.exit(2);
   }
   const settings = readSettings();
@@ -338,6 +370,7 @@ async function main() {
     scene: null,
     moderation: null,
     flood: null,
+    events: null,
   };
   const rows = [];
   const failures = [];
@@ -437,6 +470,12 @@ async function main() {
   if (which === 'all' || which === 'scene') {
     await runSceneBench(settings, rows, fail, failures, (sceneResults) => {
       results.scene = sceneResults;
+    });
+  }
+
+  if (which === 'all' || which === 'events') {
+    await runEventsBench(settings, rows, fail, failures, (eventResults) => {
+      results.events = eventResults;
     });
   }
 

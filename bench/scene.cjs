@@ -405,4 +405,16 @@ function trafficRows(result) {
   return rows;
 }
 
-module.exports = { prepare, runScene, newSceneResult, frameRows, trafficRows };
+module.exports = {
+  prepare,
+  runScene,
+  newSceneResult,
+  frameRows,
+  trafficRows,
+  // The events bench measures a social event's view the same way.
+  shrinkDrawingBuffer,
+  waitForStandIns,
+  collectFrames,
+  summarizeFrames,
+  withCpu,
+};

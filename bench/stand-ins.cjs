@@ -46,7 +46,16 @@ function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
   const add = (name, speaks) => {
     const key = nextKey++;
     /** Answers come back in the order asked, one queue per kind of question. */
-    const waiters = { peers: [], counters: [], timeline: [] };
+    const waiters = {
+      peers: [],
+      counters: [],
+      timeline: [],
+      links: [],
+      sit: [],
+      move: [],
+      chatter: [],
+      bytes: [],
+    };
     let seat;
     const standIn = {
       name,
@@ -70,7 +79,9 @@ function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
           clearTimeout(seat.timer);
           seat.reject(new Error(`${name}: ${message.message}`));
         } else {
-          waiters[message.type]?.shift()?.resolve(message.answer);
+          const waiter = waiters[message.type]?.shift();
+          if (message.error !== undefined) waiter?.reject(new Error(`${name}: ${message.error}`));
+          else waiter?.resolve(message.answer);
         }
       },
       gone() {
@@ -90,10 +101,10 @@ function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
       );
       return standIn.seated;
     };
-    const ask = (type) =>
+    const ask = (type, args) =>
       new Promise((resolve, reject) => {
         waiters[type].push({ resolve, reject });
-        child.send({ type, key });
+        child.send({ type, key, args });
       });
     /** Per link: { memberId, connectionState, inboundPackets }, as a page's diagnostics say. */
     standIn.peers = () => ask('peers');
@@ -101,6 +112,16 @@ function startStandInHost({ baseUrl, protocolVersion, code, cpus, nice }) {
     standIn.counters = () => ask('counters');
     /** Its steps, as a page's User Timing marks: [{ step, at }] in epoch ms. */
     standIn.timeline = () => ask('timeline');
+    /** Links held now and the most it ever held: { now, most }. */
+    standIn.links = () => ask('links');
+    /** At a social event: sits at `table` (0-based). */
+    standIn.sit = (table) => ask('sit', table);
+    /** Sits at `table` and times first audio from each member there: { mates, firstMs, allMs }. */
+    standIn.move = (table) => ask('move', table);
+    /** Reports speaking on and off for `durationMs`, as a page would; resolves with the count. */
+    standIn.chatter = (durationMs) => ask('chatter', durationMs);
+    /** Everything the server has sent it so far, in bytes. */
+    standIn.bytes = () => ask('bytes');
     standIn.stop = () => {
       if (child.connected) child.send({ type: 'leave', key });
     };

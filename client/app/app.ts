@@ -1,3 +1,5 @@
+import { WordChainPanel } from '../activity/word-chain-panel';
+import { WordChainPlay } from '../activity/word-chain-play';
 import { CirclePanel } from '../circle/circle-panel';
 import { showReactions } from '../circle/reactions';
 import { showVoiceControls } from '../circle/voice-panel';
@@ -60,6 +62,8 @@ export class App {
   private readonly panel: CirclePanel;
   private readonly takingPart: TakingPartControl;
   private readonly tables: TablesPanel;
+  private readonly wordChain: WordChainPlay;
+  private readonly wordChainPanel: WordChainPanel;
   private readonly farTables: FarTables;
   private readonly closing: ClosingScreen;
   private readonly families: FamilyInvitation;
@@ -100,6 +104,7 @@ export class App {
     const facilitation = this.facilitation;
     const notices = (this.notices = new HostNotices(store, i18n));
     this.announcements = new Announcements(i18n, client, store);
+    this.wordChain = new WordChainPlay(i18n, client, store, status);
     this.scene = new SceneController(i18n, this.voice, commands, status, view, store, {
       holdingPiece: () => facilitation.holdingPiece(),
       pieceOffered: () => facilitation.pieceOffered(),
@@ -118,9 +123,11 @@ export class App {
       notice: () => notices.latestText() ?? this.announcements.latestText(),
       takingPart: () => this.takingPart.current(),
       chooseTakingPart: (choice) => void this.takingPart.choose(choice),
+      wordChain: this.wordChain,
     });
     this.takingPart = new TakingPartControl(i18n, client, store, this.voice, status);
     this.tables = new TablesPanel(i18n, client, store, status);
+    this.wordChainPanel = new WordChainPanel(i18n, this.wordChain, store);
     this.farTables = new FarTables(client, store, this.voice, (memberId, speaking) => {
       this.scene.showSpeaking(memberId, speaking);
     });
@@ -183,6 +190,7 @@ export class App {
         this.panel.dispose();
         this.takingPart.dispose();
         this.tables.dispose();
+        this.wordChainPanel.dispose();
         this.farTables.dispose();
         this.scene.dispose();
         this.facilitation.dispose();

@@ -1,6 +1,8 @@
 import { ReportReasons, type ReportReason } from '../../shared/circle/facilitation';
 import type { CircleView, MemberView } from '../../shared/circle/views';
 import { TakingPartChoices, type TakingPart } from '../../shared/circle/taking-part';
+import { WordChainMenu } from '../activity/word-chain-menu';
+import type { WordChainPlay } from '../activity/word-chain-play';
 import type { CommandBus } from '../commands/command-bus';
 import type { Command } from '../commands/commands';
 import type { MessageKey } from '../i18n/en';
@@ -38,6 +40,8 @@ export interface MenuSources {
   /** How this member takes part now, and a change to it. */
   takingPart(): TakingPart | undefined;
   chooseTakingPart(choice: TakingPart): void;
+  /** The word chain at this member's table, if they sit at one. */
+  readonly wordChain: WordChainPlay;
 }
 
 /** Chat lines the menu shows, each cut to what its panel holds. */
@@ -73,12 +77,15 @@ export class HeadsetMenu {
   private helpText: string | undefined;
   private note = '';
   private seenNotice: string | undefined;
+  private readonly game: WordChainMenu;
 
   constructor(
     private readonly i18n: Translator,
     private readonly commands: CommandBus,
     private readonly sources: MenuSources,
-  ) {}
+  ) {
+    this.game = new WordChainMenu(i18n, sources.wordChain);
+  }
 
   /** A first press of Leave only asks; true when this press should leave. */
   confirmLeave(): boolean {
@@ -112,6 +119,7 @@ export class HeadsetMenu {
       this.commands.run(command, 'vr');
       return;
     }
+    if (this.game.press(id)) return;
     if (id.startsWith('person-')) {
       this.choose(id as PersonButtonId);
       return;
@@ -143,6 +151,10 @@ export class HeadsetMenu {
       case 'take-part':
       case 'offer':
         this.show(id);
+        return;
+      case 'game':
+        this.game.opened();
+        this.show('game');
         return;
       case 'offer-accept':
       case 'offer-decline':
@@ -191,6 +203,7 @@ export class HeadsetMenu {
       pieceOffered: this.sources.pieceOffered(),
       canAlert: this.sources.circle() !== undefined,
       people: Math.min(others.length, PersonSlots.length),
+      ...this.game.conditions(),
       confirmingLeave: this.confirmingLeave,
       notice,
       pageText: this.pageText(page, target?.name ?? ''),
@@ -222,6 +235,7 @@ export class HeadsetMenu {
           ? this.i18n.t('xr.blockConfirm', { name: target?.name ?? '' })
           : t('member.block'),
         ...reasons,
+        ...this.game.labels(),
         back: t('common.back'),
         // The People page's grid leaves no room for text: its hint takes the top line. On the
         // main page a facilitator's notice takes it, where a glance at the wrist finds it.
@@ -232,9 +246,11 @@ export class HeadsetMenu {
               ? t('takePart.menuHint')
               : page === 'offer'
                 ? t('piece.offered')
-                : notice && page === 'main'
-                  ? this.i18n.t('xr.noticeHint', { text: notice })
-                  : t('xr.menuHint'),
+                : page === 'game'
+                  ? this.game.hint()
+                  : notice && page === 'main'
+                    ? this.i18n.t('xr.noticeHint', { text: notice })
+                    : t('xr.menuHint'),
       },
     };
   }
@@ -289,6 +305,8 @@ export class HeadsetMenu {
       case 'take-part':
       case 'offer':
         return '';
+      case 'game':
+        return this.game.text();
     }
   }
 

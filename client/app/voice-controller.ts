@@ -1,5 +1,5 @@
-import { shareVoice } from '../../shared/tables/tables';
 import { seatingFor } from '../scene/seating';
+import { voicePartners } from '../voice/voice-partners';
 import type { VoiceConfig } from '../../shared/protocol/answers';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { silencedMembers } from '../circle/audibility';
@@ -293,13 +293,8 @@ export class VoiceController {
   /** Whom to connect to, and whom not to play (see `silencedMembers`). */
   private follow(stay: InCircle): void {
     const { circle, blocked, selfId } = stay;
-    const self = circle.members.find((m) => m.id === selfId);
-    const social = circle.kind === 'social';
     // No connection at all to someone this member blocked, nor past their own table.
-    const members = circle.members.filter(
-      (m) => !blocked.has(m.id) && (m.id === selfId || shareVoice(social, self?.place, m.place)),
-    );
-    this.session?.setMembers(members, seatingFor(circle));
+    this.session?.setMembers(voicePartners(circle, selfId, blocked), seatingFor(circle));
     this.session?.setSilenced(silencedMembers(circle, selfId, blocked));
     // A facilitator's mute turns this microphone off here too, not only at the receivers.
     const forced = circle.members.find((m) => m.id === selfId)?.forceMuted === true;

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/protocol/errors';
 
 import { enSteps } from './en-steps';
+import { enActivity } from './en-activity';
 import { enTables } from './en-tables';
 import { enTakingPart } from './en-taking-part';
 
@@ -11,6 +12,7 @@ export const en = {
   ...enSteps,
   ...enTakingPart,
   ...enTables,
+  ...enActivity,
   'app.name': 'Engawa',
   'lang.label': 'Language',
   'start.heading': 'A quiet place to sit together',

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { jaSteps } from './ja-steps';
+import { jaActivity } from './ja-activity';
 import { jaTables } from './ja-tables';
 import { jaTakingPart } from './ja-taking-part';
 
@@ -11,6 +12,7 @@ export const ja: Record<MessageKey, string> = {
   ...jaSteps,
   ...jaTakingPart,
   ...jaTables,
+  ...jaActivity,
   'app.name': 'Engawa（縁側）',
   'lang.label': '言語',
   'start.heading': 'ゆっくり、いっしょに座れる場所',

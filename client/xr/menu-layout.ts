@@ -10,9 +10,14 @@ export const MENU_M = { width: 0.32, height: (0.32 * 860) / 1024 } as const;
 export const PersonSlots = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export type PersonButtonId = `person-${(typeof PersonSlots)[number]}`;
 
+/** One button per suggested word on the word chain's page. */
+export const WordSlots = [0, 1, 2] as const;
+export type WordButtonId = `word-${(typeof WordSlots)[number]}`;
+
 export type MenuButtonId =
   | 'mute'
   | 'hand'
+  | 'game'
   | 'pass'
   | 'take-part'
   | `part-${TakingPart}`
@@ -32,12 +37,16 @@ export type MenuButtonId =
   | 'report'
   | 'block'
   | `reason-${ReportReason}`
+  | WordButtonId
+  | 'game-pass'
+  | 'game-join'
   | 'back';
 
 /**
  * The menu's pages: its buttons, how to use the controllers (with Recenter), places to turn to
  * (Get help now), the latest chat lines to read, and the people in the circle, where one can be
- * chosen to report (with a reason) or block.
+ * chosen to report (with a reason) or block. At a social event's table, the table's word chain
+ * (しりとり) has a page of its own.
  */
 export type MenuPage =
   | 'main'
@@ -48,7 +57,8 @@ export type MenuPage =
   | 'person'
   | 'report'
   | 'take-part'
-  | 'offer';
+  | 'offer'
+  | 'game';
 
 export interface MenuRect {
   left: number;
@@ -80,6 +90,8 @@ const slot = (i: number): MenuRect => ({
 export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   mute: wide(0, 0),
   hand: wide(1, 0),
+  // At a table, the word chain takes Raise hand's place: nobody there holds a floor to ask for.
+  game: wide(1, 0),
   pass: wide(2, 0),
   // Share Pass's place: one of the three shows at a time (see `shownButtons`).
   'take-part': wide(2, 0),
@@ -113,6 +125,12 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   ...(Object.fromEntries(
     ReportReasons.map((reason, i) => [`reason-${reason}`, i < 3 ? wide(i, 1) : wide(i - 3, 2)]),
   ) as Record<`reason-${ReportReason}`, MenuRect>),
+  ...(Object.fromEntries(WordSlots.map((i) => [`word-${i}`, wide(i, 1)])) as Record<
+    WordButtonId,
+    MenuRect
+  >),
+  'game-pass': wide(0, 2),
+  'game-join': wide(1, 2),
   back: wide(2, 3),
 };
 
@@ -121,6 +139,7 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
   main: [
     'mute',
     'hand',
+    'game',
     'pass',
     'take-part',
     'offer',
@@ -140,6 +159,7 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
   report: [...ReportReasons.map((r) => `reason-${r}` as const), 'back'],
   'take-part': [...TakingPartChoices.map((c) => `part-${c}` as const), 'back'],
   offer: ['offer-accept', 'offer-decline', 'back'],
+  game: [...WordSlots.map((i) => `word-${i}` as const), 'game-pass', 'game-join', 'back'],
 };
 
 /** Buttons that share one place on a page; `shownButtons` never shows both at once. */
@@ -147,6 +167,7 @@ export const SharedPlaces: readonly (readonly [MenuButtonId, MenuButtonId])[] = 
   ['pass', 'take-part'],
   ['pass', 'offer'],
   ['take-part', 'offer'],
+  ['hand', 'game'],
 ];
 
 /** What decides which buttons a page shows. */
@@ -162,12 +183,22 @@ export interface MenuConditions {
   canAlert: boolean;
   /** How many other members the People page lists. */
   people: number;
+  /** Sitting at a social event's table, where a word chain can be played. */
+  atTable: boolean;
+  /** How many suggested words the word chain's page offers (only on this member's turn). */
+  gameWords: number;
+  /** It is this member's turn in their table's word chain: they may pass. */
+  gameTurn: boolean;
 }
 
 /** The buttons shown now, in layout order. */
 export function shownButtons(conditions: MenuConditions): MenuButtonId[] {
   return MenuPageButtons[conditions.page].filter((id) => {
     if (id === 'mute') return !conditions.listenOnly;
+    if (id === 'hand') return !conditions.atTable;
+    if (id === 'game' || id === 'game-join') return conditions.atTable;
+    if (id === 'game-pass') return conditions.gameTurn;
+    if (id.startsWith('word-')) return Number(id.slice('word-'.length)) < conditions.gameWords;
     if (id === 'pass') return conditions.holdingPiece;
     if (id === 'offer') return !conditions.holdingPiece && conditions.pieceOffered;
     if (id === 'take-part') return !conditions.holdingPiece && !conditions.pieceOffered;
@@ -188,6 +219,7 @@ export const PageTextHeight: Record<MenuPage, number> = {
   report: 180,
   'take-part': 0,
   offer: 0,
+  game: 180,
 };
 
 /** A button's centre on the panel, in metres from the panel's centre (x right, y up). */

@@ -118,8 +118,9 @@ export class WristMenu {
     this.pageText.isVisible = textHeight > 0;
     this.pageText.heightInPixels = textHeight;
     this.pageText.text = view.pageText;
-    // Redraw once the served font has the glyphs (Japanese labels on a headset without them).
-    void tagFontReady(Object.values(view.labels).join(''), 36).then(() => {
+    // Redraw once the served font has the glyphs (Japanese labels on a headset without them),
+    // the page's text included: a word chain in kana can be read on an English page.
+    void tagFontReady(Object.values(view.labels).join('') + view.pageText, 36).then(() => {
       if (this.drawn === key) this.texture.markAsDirty();
     });
   }

@@ -5,10 +5,15 @@ import { decodePose } from '../../../shared/pose/pose-codec';
 import { PoseBuffer } from '../../presence/pose-buffer';
 import { Avatar, type AvatarLabels } from './avatar';
 import { AvatarParts } from './avatar-parts';
-import type { AvatarPose } from './avatar-pose';
+import type { AvatarPose, RestPose } from './avatar-pose';
 import { restPoseFor } from './avatar-pose';
+import { memberHue } from '../seat-layout';
 import { ReactionLayer } from './reaction-layer';
 import type { Seating } from '../seating';
+
+/** How far an idle avatar's head rises with each slow breath, and turns to and fro. */
+const IDLE_RISE_M = 0.008;
+const IDLE_TURN_RAD = 0.08;
 
 /** Closer than this to the viewer's head, another person's avatar fades out for the viewer. */
 export const PERSONAL_SPACE_M = 0.6;
@@ -31,6 +36,7 @@ export class AvatarRoster {
   private readonly avatars = new Map<string, Avatar>();
   private readonly buffers = new Map<string, PoseBuffer>();
   private readonly drawn = new Map<string, AvatarPose>();
+  private readonly restPoses = new Map<string, RestPose>();
   private badFrames = 0;
 
   constructor(scene: Scene) {
@@ -51,7 +57,9 @@ export class AvatarRoster {
         this.avatars.set(member.id, avatar);
       }
       avatar.update(member, seat, view.labels, raised.has(member.id));
-      this.buffer(member.id).setRestPose(restPoseFor(seat));
+      const rest = restPoseFor(seat);
+      this.restPoses.set(member.id, rest);
+      this.buffer(member.id).setRestPose(rest);
     }
     for (const [id, avatar] of this.avatars) {
       if (present.has(id)) continue;
@@ -59,6 +67,7 @@ export class AvatarRoster {
       this.avatars.delete(id);
       this.buffers.delete(id);
       this.drawn.delete(id);
+      this.restPoses.delete(id);
     }
   }
 
@@ -99,7 +108,7 @@ export class AvatarRoster {
       const sample = buffer?.hasFrames ? buffer.sample(now) : undefined;
       const pose: AvatarPose | undefined = sample
         ? { head: sample.head, left: sample.left, right: sample.right }
-        : undefined;
+        : this.idle(id, now);
       avatar.applyPose(pose);
       if (viewer) {
         const head = avatar.headPosition;
@@ -110,6 +119,28 @@ export class AvatarRoster {
       else this.drawn.delete(id);
     }
     this.reactions.tick(now);
+  }
+
+  /**
+   * Someone whose motion this page does not receive (at another table, or sitting still by
+   * choice) breathes slowly at their cushion, each at their own pace, so the veranda looks
+   * alive; nothing of it comes from them.
+   */
+  private idle(memberId: string, now: number): AvatarPose | undefined {
+    const rest = this.restPoses.get(memberId);
+    if (!rest) return undefined;
+    const phase = memberHue(memberId) * 2 * Math.PI;
+    const breath = Math.sin(now / 700 + phase) * IDLE_RISE_M;
+    const turn = Math.sin(now / 2900 + phase) * IDLE_TURN_RAD;
+    const q = rest.head.rotation;
+    // The rest pose only turns about the vertical axis: add a little more of that turn.
+    const yaw = 2 * Math.atan2(q.y, q.w) + turn;
+    return {
+      head: {
+        position: { ...rest.head.position, y: rest.head.position.y + breath },
+        rotation: { x: 0, y: Math.sin(yaw / 2), z: 0, w: Math.cos(yaw / 2) },
+      },
+    };
   }
 
   /** The pose last drawn for a member (for diagnostics and tests). */

@@ -110,8 +110,10 @@ export class MemberBrowsers {
 
 /** The member id the people list shows for `name`. */
 export async function memberIdOf(page: Page, name: string): Promise<string> {
+  // The name exactly: a row's other words ("speaking", say) may contain a short name.
+  const named = page.locator('.person-name').getByText(name, { exact: true });
   const id = await page
-    .locator('#people-list li', { hasText: name })
+    .locator('#people-list li', { has: named })
     .first()
     .getAttribute('data-member-id');
   if (!id) throw new Error(`no member id for ${name}`);

@@ -1,9 +1,11 @@
 import type { ReportReason } from '../../../../shared/circle/facilitation';
 import type { TakingPart } from '../../../../shared/circle/taking-part';
+import { WordChainPlay } from '../../../../client/activity/word-chain-play';
 import { HeadsetMenu, type MenuSources } from '../../../../client/app/headset-menu';
 import { CommandBus } from '../../../../client/commands/command-bus';
 import type { Command, CommandSource } from '../../../../client/commands/commands';
 import { Translator } from '../../../../client/i18n/i18n';
+import { StayStore } from '../../../../client/stay/stay-store';
 import { circle, member } from '../facilitation/fixtures';
 
 const i18n = new Translator('en');
@@ -58,6 +60,13 @@ function setup(overrides: Partial<MenuSources> = {}) {
       chosen.push(choice);
       takingPart = choice;
     },
+    // Outside any circle: no table, so no word chain.
+    wordChain: new WordChainPlay(
+      i18n,
+      { request: () => Promise.reject(new Error('no server here')) },
+      new StayStore(),
+      { announce: () => undefined },
+    ),
     ...overrides,
   };
   const offer = (on: boolean) => {

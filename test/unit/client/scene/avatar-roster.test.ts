@@ -102,6 +102,25 @@ describe('AvatarRoster', () => {
     engine.dispose();
   });
 
+  it('lets someone who sends no motion breathe slowly at their seat, never leaving it', () => {
+    const { roster, engine } = setup();
+    roster.update({ members: [member('ann', 1)], selfId: 'me', seating: ring4, hands: [], labels });
+    const rest = restPoseFor(ring4.poseOf({ seat: 1, place: null })).head.position;
+    const heights: number[] = [];
+    for (let t = 0; t <= 6_000; t += 100) {
+      roster.tick(t);
+      const head = roster.drawnPose('ann')?.head.position;
+      if (!head) throw new Error('nothing drawn');
+      expect(head.x).toBeCloseTo(rest.x, 6);
+      expect(head.z).toBeCloseTo(rest.z, 6);
+      heights.push(head.y - rest.y);
+    }
+    expect(Math.max(...heights) - Math.min(...heights)).toBeGreaterThan(0.01);
+    expect(Math.max(...heights.map(Math.abs))).toBeLessThanOrEqual(0.008 + 1e-9);
+    roster.dispose();
+    engine.dispose();
+  });
+
   it('fades someone who comes within the personal space bubble, and restores them after', () => {
     const { roster, engine, look } = setup();
     roster.update({ members: [member('ann', 1)], selfId: 'me', seating: ring4, hands: [], labels });

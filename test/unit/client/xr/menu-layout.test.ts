@@ -20,6 +20,9 @@ const main: MenuConditions = {
   pieceOffered: false,
   canAlert: true,
   people: 2,
+  atTable: false,
+  gameWords: 0,
+  gameTurn: false,
 };
 
 function overlap(a: MenuRect, b: MenuRect): boolean {
@@ -128,6 +131,30 @@ describe('the wrist menu layout', () => {
       'part-speak',
       'back',
     ]);
+  });
+
+  it('puts the word chain in Raise hand’s place at a table, and only there', () => {
+    expect(shownButtons(main)).toContain('hand');
+    expect(shownButtons(main)).not.toContain('game');
+    const seated = shownButtons({ ...main, atTable: true });
+    expect(seated).toContain('game');
+    expect(seated).not.toContain('hand');
+    expect(MenuLayout.game).toEqual(MenuLayout.hand);
+  });
+
+  it('offers suggested words, Pass on one’s turn, and joining on the word chain’s page', () => {
+    const game = { ...main, page: 'game', atTable: true } as const;
+    expect(shownButtons(game)).toEqual(['game-join', 'back']);
+    expect(shownButtons({ ...game, gameWords: 2, gameTurn: true })).toEqual([
+      'word-0',
+      'word-1',
+      'game-pass',
+      'game-join',
+      'back',
+    ]);
+    expect(shownButtons({ ...game, gameWords: 3, gameTurn: true })).toContain('word-2');
+    // Having got up from the table, only Back is left.
+    expect(shownButtons({ ...game, atTable: false })).toEqual(['back']);
   });
 
   it('offers the piece in Pass’s place, with its own page to take it or let it go by', () => {
