@@ -14,6 +14,8 @@ import type { Seating } from '../seating';
 /** How far an idle avatar's head rises with each slow breath, and turns to and fro. */
 const IDLE_RISE_M = 0.008;
 const IDLE_TURN_RAD = 0.08;
+/** An idle avatar is moved at most this often. */
+const IDLE_STEP_MS = 250;
 
 /** Closer than this to the viewer's head, another person's avatar fades out for the viewer. */
 export const PERSONAL_SPACE_M = 0.6;
@@ -37,6 +39,8 @@ export class AvatarRoster {
   private readonly buffers = new Map<string, PoseBuffer>();
   private readonly drawn = new Map<string, AvatarPose>();
   private readonly restPoses = new Map<string, RestPose>();
+  /** The idle step each breathing avatar was last drawn at. */
+  private readonly idleSteps = new Map<string, number>();
   private badFrames = 0;
 
   constructor(scene: Scene) {
@@ -68,6 +72,7 @@ export class AvatarRoster {
       this.buffers.delete(id);
       this.drawn.delete(id);
       this.restPoses.delete(id);
+      this.idleSteps.delete(id);
     }
   }
 
@@ -106,19 +111,31 @@ export class AvatarRoster {
     for (const [id, avatar] of this.avatars) {
       const buffer = this.buffers.get(id);
       const sample = buffer?.hasFrames ? buffer.sample(now) : undefined;
-      const pose: AvatarPose | undefined = sample
-        ? { head: sample.head, left: sample.left, right: sample.right }
-        : this.idle(id, now);
-      avatar.applyPose(pose);
+      if (sample) {
+        this.idleSteps.delete(id);
+        this.draw(id, avatar, { head: sample.head, left: sample.left, right: sample.right });
+      } else {
+        // A slow breath needs few steps: most frames leave an idle avatar (and its matrices)
+        // untouched, each on its own beat, which keeps a veranda of 48 cheap to draw.
+        const step = Math.floor((now + memberHue(id) * IDLE_STEP_MS) / IDLE_STEP_MS);
+        if (this.idleSteps.get(id) !== step) {
+          this.idleSteps.set(id, step);
+          this.draw(id, avatar, this.idle(id, now));
+        }
+      }
       if (viewer) {
         const head = avatar.headPosition;
         const d = Math.hypot(head.x - viewer.x, head.y - viewer.y, head.z - viewer.z);
         avatar.setTooClose(d < PERSONAL_SPACE_M);
       }
-      if (pose) this.drawn.set(id, pose);
-      else this.drawn.delete(id);
     }
     this.reactions.tick(now);
+  }
+
+  private draw(id: string, avatar: Avatar, pose: AvatarPose | undefined): void {
+    avatar.applyPose(pose);
+    if (pose) this.drawn.set(id, pose);
+    else this.drawn.delete(id);
   }
 
   /**
