@@ -18,6 +18,8 @@ export class FarTables {
   private readonly speakers: FarSpeakers;
   private murmur: { audio: SpatialAudio; sound: TableMurmur } | undefined;
   private ownTable: number | null = null;
+  /** Whether this member is speaking now, as their own page hears it. */
+  private selfSpeaking = false;
   private readonly disposers: (() => void)[];
 
   constructor(
@@ -43,9 +45,9 @@ export class FarTables {
       }),
       voice.speakingChanged.on((memberId, speaking) => {
         const stay = this.socialStay();
-        if (stay && memberId === stay.selfId && this.ownTable !== null) {
-          this.reporter.set(speaking);
-        }
+        if (!stay || memberId !== stay.selfId) return;
+        this.selfSpeaking = speaking;
+        if (this.ownTable !== null) this.reporter.set(speaking);
       }),
       onServerPushes(client.socket, {
         'member:speaking': ({ memberId, speaking }) => {
@@ -85,9 +87,10 @@ export class FarTables {
     const self = stay.circle.members.find((m) => m.id === stay.selfId);
     const table = self?.place?.table ?? null;
     if (table !== this.ownTable) {
-      // New table-mates hear this member directly; the old ones learn of silence from afar.
+      // Far tables forget a state once its speaker moves: say afresh what is true now.
       this.reporter.reset();
       this.ownTable = table;
+      if (table !== null && this.selfSpeaking) this.reporter.set(true);
     }
     this.speakers.follow(stay.circle, stay.selfId);
     const audio = this.voice.spatialAudio;
