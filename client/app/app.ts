@@ -82,8 +82,8 @@ export class App {
       created: (entered) => {
         this.flow.entered(entered);
       },
-      knocked: (name, title, knock) => {
-        this.flow.knocked(name, title, knock);
+      knocked: (name, title, knock, admitted) => {
+        this.flow.knocked(name, title, knock, admitted);
       },
     });
     this.entrance = new EntranceList(i18n, client);

@@ -97,6 +97,7 @@ export const en = {
   'schedule.weeksHint':
     'More than one repeats it every week on the same weekday and time, up to 26 weeks.',
   'schedule.listed': 'List it on the entrance (otherwise only people given its link can find it)',
+  'schedule.dropIn': 'Let people come straight in (no waiting room)',
   'schedule.submit': 'Schedule',
   'schedule.done': '“{title}” is scheduled.',
   'schedule.editHeading': 'Change a gathering',

@@ -97,6 +97,7 @@ export const ja: Record<MessageKey, string> = {
   'schedule.weeks': '何週つづけるか（1回だけなら1）',
   'schedule.weeksHint': '2以上にすると、毎週同じ曜日・同じ時刻にひらきます。26週まで予定できます。',
   'schedule.listed': '入口に表示する（表示しないと、リンクを受け取った人だけが見つけられます）',
+  'schedule.dropIn': '待機室なしで、そのまま入れるようにする',
   'schedule.submit': '予定する',
   'schedule.done': '「{title}」を予定しました。',
   'schedule.editHeading': '会の予定を変える',

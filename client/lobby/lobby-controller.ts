@@ -1,3 +1,4 @@
+import type { KnockAdmission } from '../../shared/protocol/server-events';
 import type { EnteredCircle } from '../../shared/circle/views';
 import { unpackEntered } from '../../shared/circle/wire-views';
 import type { Ack } from '../../shared/protocol/ack';
@@ -27,7 +28,8 @@ export interface LobbyHooks {
   /** The circle this person just started. */
   created(entered: EnteredCircle): void;
   /** Their knock on the circle with this title was accepted; they now wait to be let in. */
-  knocked(name: string, title: string, knock: KnockResumeInput): void;
+  /** `admitted`: a drop-in event let the knock straight in. */
+  knocked(name: string, title: string, knock: KnockResumeInput, admitted?: KnockAdmission): void;
 }
 
 /** Which form field an error from the server is about. */
@@ -294,10 +296,13 @@ export class LobbyController {
       showFormError(form, fieldFor(result.error.code), this.i18n.error(result.error.code));
       return;
     }
-    this.hooks.knocked(input.value.name, this.preview.title, {
-      code: input.value.code,
-      ...result.data,
-    });
+    const { admitted, ...knock } = result.data;
+    this.hooks.knocked(
+      input.value.name,
+      this.preview.title,
+      { code: input.value.code, ...knock },
+      admitted,
+    );
   }
 
   private fillDefaultRules(): void {

@@ -150,6 +150,7 @@ export class ScheduleForm {
     this.seats.value = String(gathering.seats);
     this.rules.value = gathering.rules.join('\n');
     field('listed').checked = gathering.listed;
+    field('dropIn').checked = !gathering.waitingRoom;
     // What it holds is the facilitator's own: no default replaces it.
     this.rules.dataset.edited = 'true';
     this.topic.dataset.edited = 'true';
@@ -185,6 +186,10 @@ export class ScheduleForm {
     const oneToOne = kind === 'oneToOne';
     listed.disabled = oneToOne;
     if (oneToOne) listed.checked = false;
+    // Only a drop-in social event may leave its door open.
+    const social = kind === 'social';
+    byId('schedule-drop-in-field').hidden = !social;
+    if (!social) byId<HTMLInputElement>('schedule-drop-in').checked = false;
   }
 
   /** A social event's seats are people at tables, and the hint says so. */
@@ -244,6 +249,7 @@ export class ScheduleForm {
       seats: whole(data.get('seats')),
       rules: text('rules').split('\n'),
       listed: data.get('listed') === 'on',
+      waitingRoom: data.get('dropIn') !== 'on',
     };
     const submit = this.form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (submit) submit.disabled = true;

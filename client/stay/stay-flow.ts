@@ -71,7 +71,7 @@ export class StayFlow {
     this.wireButtons();
   }
 
-  knocked(name: string, title: string, knock: KnockResumeInput): void {
+  knocked(name: string, title: string, knock: KnockResumeInput, admitted?: KnockAdmission): void {
     this.knock = knock;
     this.parts.knocks.save({ ...knock, name, title });
     this.parts.store.knocked(name);
@@ -86,6 +86,8 @@ export class StayFlow {
     // The people list joins each person's details as their language joins a list. Its
     // formatter takes a slow computer about 15 ms to make: made now, not on being let in.
     this.parts.i18n.list([]);
+    // A drop-in event's door stands open: straight on to the seat.
+    if (admitted) void this.admitted(admitted);
   }
 
   /**

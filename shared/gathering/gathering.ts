@@ -75,6 +75,8 @@ export interface GatheringView {
   seats: number;
   durationMin: number;
   listed: boolean;
+  /** People wait to be let in; false only for a social event that lets them straight in. */
+  waitingRoom: boolean;
   /** The next time it happens (or the one happening now); null once it is over. */
   next: Occurrence | null;
   /** Every time still to come, the next first. */

@@ -1,4 +1,5 @@
 /** What acknowledgements carry, beyond the circle views of shared/circle/views.ts. */
+import type { KnockAdmission } from './server-events';
 
 export interface KnockAccepted {
   waitingId: string;
@@ -7,6 +8,8 @@ export interface KnockAccepted {
    * (`knock:resume`); kept only in the page's memory.
    */
   waitingToken: string;
+  /** At a drop-in social event the knock is let in at once: the seat to take, as `knock:admitted`. */
+  admitted?: KnockAdmission;
 }
 
 /** What this server offers, asked for before starting a circle. */

@@ -87,6 +87,8 @@ const gatheringFields = {
   seats: z.number().int().min(Limits.capacityMin).max(Tables.eventSeatsMax),
   /** On the entrance for everyone, or only for those given its link. */
   listed: z.boolean(),
+  /** A social event only: false lets people straight in. Missing means a waiting room. */
+  waitingRoom: z.boolean().optional(),
 };
 
 export const gatheringScheduleSchema = z.object({ facilitatorKey, ...gatheringFields });

@@ -128,6 +128,8 @@ export interface CircleRecord {
   kind?: GatheringKind;
   /** A social event's tables; absent for every other kind. */
   tables?: TableView[];
+  /** A drop-in social event: a knock is let in at once, with no waiting room. */
+  dropIn?: boolean;
   /**
    * Word chains going on at a social event's tables, one at most per table. Their words are the
    * game's, kept only while the event lasts and never logged.

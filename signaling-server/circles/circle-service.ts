@@ -101,7 +101,7 @@ export class CircleService {
   async create(
     caller: Caller,
     input: CircleCreateRequest,
-    options: { knockFrom?: number; kind?: GatheringKind } = {},
+    options: { knockFrom?: number; kind?: GatheringKind; dropIn?: boolean } = {},
   ): Promise<PackedEnteredCircle> {
     const keyId = await this.deps.facilitators.authorize(caller.address, input.facilitatorKey);
     // Refused rather than quietly downgraded: people were promised their address stays hidden.
@@ -134,6 +134,7 @@ export class CircleService {
       if (options.knockFrom !== undefined) circle.knockFrom = options.knockFrom;
       if (options.kind !== undefined) circle.kind = options.kind;
       if (options.kind === 'social') circle.tables = initialTables(input.capacity);
+      if (options.dropIn) circle.dropIn = true;
       if (await this.deps.store.insert(circle)) {
         this.seat(caller, circle, facilitator.id);
         this.deps.logger.info(
@@ -168,6 +169,7 @@ export class CircleService {
     const circleId = await this.findCircleByCode(caller.address, input.code);
     const waitingId = newId();
     const waitingToken = newResumeToken();
+    const dropIn = { memberId: newId(), resumeToken: newResumeToken() };
     const circle = await this.deps.store.update(circleId, (c) => {
       const now = this.deps.now();
       if (c.knockFrom !== undefined && now < c.knockFrom) {
@@ -184,8 +186,24 @@ export class CircleService {
         awaySince: null,
         ...(input.takingPart ? { takingPart: input.takingPart } : {}),
       });
+      // A drop-in event's door stands open: the knock and its admission are one change.
+      if (c.dropIn === true) {
+        rules.admitWaiting(c, waitingId, {
+          id: dropIn.memberId,
+          resumeTokenHash: hashToken(dropIn.resumeToken),
+          now,
+        });
+      }
       return c;
     });
+    if (circle.dropIn === true) {
+      await this.seats.hold(circleId, dropIn.memberId, this.deps.memberGraceMs);
+      this.deps.logger.info(
+        { evt: 'member.dropped_in', circle: circleId, member: dropIn.memberId },
+        'dropped in',
+      );
+      return { waitingId, waitingToken, admitted: { code: circle.code, ...dropIn } };
+    }
     caller.waitAs(circleId, waitingId);
     this.deps.broadcast.waiting(circle);
     this.deps.logger.info(

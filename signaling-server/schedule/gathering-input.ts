@@ -21,6 +21,7 @@ export type GatheringSetup = Pick<
   | 'pieceMode'
   | 'seats'
   | 'listed'
+  | 'waitingRoom'
   | 'date'
   | 'time'
   | 'durationMin'
@@ -76,6 +77,8 @@ export function readGatheringSetup(
     pieceMode: oneToOne || social ? 'none' : input.pieceMode,
     seats: input.seats,
     listed: oneToOne ? false : input.listed,
+    // Only a drop-in social event may do without one; anything else always has its door kept.
+    waitingRoom: social ? input.waitingRoom !== false : true,
     date: input.date,
     time: input.time,
     durationMin: input.durationMin,

@@ -33,6 +33,11 @@ export interface GatheringRecord {
   pieceMode: PieceMode;
   seats: number;
   listed: boolean;
+  /**
+   * A social event may let people straight in, with no waiting room; absent means it has one
+   * (every other kind always does).
+   */
+  waitingRoom?: boolean;
   /** The first time, on the wall clock of `zone`. */
   date: string;
   time: string;

@@ -51,6 +51,7 @@ export function gatheringView(
     seats: gathering.seats,
     durationMin: gathering.durationMin,
     listed: gathering.listed,
+    waitingRoom: gathering.waitingRoom !== false,
     next: next ?? null,
     upcoming,
     state,

@@ -192,7 +192,11 @@ export class ScheduleService {
         color: input.color,
         facilitatorKey: input.facilitatorKey,
       },
-      { knockFrom: next.startsAt - Schedule.joinOpensBeforeMs, kind: gathering.kind },
+      {
+        knockFrom: next.startsAt - Schedule.joinOpensBeforeMs,
+        kind: gathering.kind,
+        dropIn: gathering.kind === 'social' && gathering.waitingRoom === false,
+      },
     );
     const code = entered.circle.code;
     await this.deps.gatherings.update(gathering.id, (g) => ({

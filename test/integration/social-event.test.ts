@@ -7,6 +7,7 @@ import {
   expectError,
   expectOk,
   knock,
+  knockPayload,
   recordEvents,
   request,
   TEST_RULES,
@@ -352,5 +353,76 @@ describe('a social event', () => {
     const code = host.code;
     expectOk(await request(host.socket, 'circle:end', {}));
     expect(await h.server.store.findIdByCode(code)).toBeUndefined();
+  });
+
+  test('a drop-in event lets a knock straight in; every other kind keeps its waiting room', async () => {
+    const clock = new Clock();
+    const h = await start({}, { now: clock.now });
+    const key = await issueKey(h.server.state.facilitatorKeys, 'Host');
+    const hostSocket = await h.connect();
+    const form = (kind: 'social' | 'support', time: string) => ({
+      facilitatorKey: key,
+      kind,
+      title: kind === 'social' ? 'お茶の時間' : '語り合い',
+      language: 'ja' as const,
+      date: '2026-12-10',
+      time,
+      durationMin: 60,
+      weeks: 1,
+      seats: 8,
+      rules: TEST_RULES,
+      listed: true,
+      waitingRoom: false,
+    });
+    const social = expectOk(
+      await request(hostSocket, 'gathering:schedule', form('social', '19:00')),
+    );
+    expect(social.waitingRoom).toBe(false);
+    const support = expectOk(
+      await request(hostSocket, 'gathering:schedule', form('support', '19:00')),
+    );
+    // Asked for, but a circle always keeps its door.
+    expect(support.waitingRoom).toBe(true);
+    clock.at = DEC_10_19H - 10 * MINUTE;
+    const entered = expectOk(
+      await request(hostSocket, 'gathering:open', {
+        facilitatorKey: key,
+        id: social.id,
+        name: 'あるじ',
+      }),
+    );
+    const hostLog = recordEvents(hostSocket);
+
+    const guest = await h.connect();
+    const joined = viewWhere(hostSocket, (v) => v.members.some((m) => m.name === 'ふらり'));
+    const knocked = expectOk(
+      await request(guest, 'circle:knock', knockPayload(entered.circle.code, 'ふらり')),
+    );
+    const admitted = knocked.admitted;
+    if (!admitted) throw new Error('not let straight in');
+    const inside = expectOk(
+      await request(guest, 'circle:resume', {
+        code: admitted.code,
+        resumeToken: admitted.resumeToken,
+      }),
+    );
+    expect(inside.self.memberId).toBe(admitted.memberId);
+    await joined;
+    // The host was never asked: nobody ever waited.
+    expect(hostLog.filter((e) => e.event === 'waiting:list')).toEqual([]);
+
+    // The support circle's room keeps its waiting room.
+    const otherHost = await h.connect();
+    const circle = expectOk(
+      await request(otherHost, 'gathering:open', {
+        facilitatorKey: key,
+        id: support.id,
+        name: 'あるじ',
+      }),
+    );
+    const waiting = expectOk(
+      await request(await h.connect(), 'circle:knock', knockPayload(circle.circle.code, 'まつ')),
+    );
+    expect(waiting.admitted).toBeUndefined();
   });
 });
