@@ -30,6 +30,7 @@ import { announceStayChanges } from '../stay/stay-announcer';
 import { StayFlow } from '../stay/stay-flow';
 import { StayStore } from '../stay/stay-store';
 import { FarTables } from '../murmur/far-tables';
+import { TablesMenu } from '../tables/tables-menu';
 import { TablesPanel } from '../tables/tables-panel';
 import { byId, showScreen } from '../ui/dom';
 import { StatusLine } from '../ui/status-line';
@@ -124,6 +125,7 @@ export class App {
       takingPart: () => this.takingPart.current(),
       chooseTakingPart: (choice) => void this.takingPart.choose(choice),
       wordChain: this.wordChain,
+      tables: new TablesMenu(i18n, client, store),
     });
     this.takingPart = new TakingPartControl(i18n, client, store, this.voice, status);
     this.tables = new TablesPanel(i18n, client, store, status);

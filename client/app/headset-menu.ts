@@ -13,6 +13,7 @@ import {
   type MenuPage,
   type PersonButtonId,
 } from '../xr/menu-layout';
+import type { TablesMenu } from '../tables/tables-menu';
 import type { MenuView } from '../xr/wrist-menu';
 
 /** What the headset menu reads and does beyond commands: the piece, help, chat and safety. */
@@ -42,6 +43,8 @@ export interface MenuSources {
   chooseTakingPart(choice: TakingPart): void;
   /** The word chain at this member's table, if they sit at one. */
   readonly wordChain: WordChainPlay;
+  /** A social event's tables, to sit at or move between. */
+  readonly tables: TablesMenu;
 }
 
 /** Chat lines the menu shows, each cut to what its panel holds. */
@@ -119,7 +122,7 @@ export class HeadsetMenu {
       this.commands.run(command, 'vr');
       return;
     }
-    if (this.game.press(id)) return;
+    if (this.game.press(id) || this.sources.tables.press(id)) return;
     if (id.startsWith('person-')) {
       this.choose(id as PersonButtonId);
       return;
@@ -155,6 +158,11 @@ export class HeadsetMenu {
       case 'game':
         this.game.opened();
         this.show('game');
+        return;
+      case 'tables':
+      case 'game-tables':
+        this.sources.tables.opened();
+        this.show('tables');
         return;
       case 'offer-accept':
       case 'offer-decline':
@@ -204,6 +212,7 @@ export class HeadsetMenu {
       canAlert: this.sources.circle() !== undefined,
       people: Math.min(others.length, PersonSlots.length),
       ...this.game.conditions(),
+      ...this.sources.tables.conditions(),
       confirmingLeave: this.confirmingLeave,
       notice,
       pageText: this.pageText(page, target?.name ?? ''),
@@ -236,6 +245,7 @@ export class HeadsetMenu {
           : t('member.block'),
         ...reasons,
         ...this.game.labels(),
+        ...this.sources.tables.labels(),
         back: t('common.back'),
         // The People page's grid leaves no room for text: its hint takes the top line. On the
         // main page a facilitator's notice takes it, where a glance at the wrist finds it.
@@ -248,9 +258,11 @@ export class HeadsetMenu {
                 ? t('piece.offered')
                 : page === 'game'
                   ? this.game.hint()
-                  : notice && page === 'main'
-                    ? this.i18n.t('xr.noticeHint', { text: notice })
-                    : t('xr.menuHint'),
+                  : page === 'tables'
+                    ? this.sources.tables.hint()
+                    : notice && page === 'main'
+                      ? this.i18n.t('xr.noticeHint', { text: notice })
+                      : t('xr.menuHint'),
       },
     };
   }
@@ -304,6 +316,7 @@ export class HeadsetMenu {
         return join([this.i18n.t('report.title', { name }), t('report.reasons')]);
       case 'take-part':
       case 'offer':
+      case 'tables':
         return '';
       case 'game':
         return this.game.text();

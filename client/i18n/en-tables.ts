@@ -15,6 +15,8 @@ export const enTables = {
   'tables.intro':
     'Choose a table to sit at, or somewhere quiet. You can move at any time, and only the people at your table hear you.',
   'tables.quiet': 'Somewhere quiet',
+  'tables.menuHint': 'Choose a table to sit at',
+  'tables.menuMove': 'Another table',
   'tables.leave': 'Get up from the table',
   'tables.table': 'Table {table}',
   'tables.theme.talking': 'Talking table',

@@ -17,6 +17,8 @@ export const jaTables: Record<keyof typeof enTables, string> = {
   'tables.intro':
     '座るテーブルを選ぶか、「静かな席へ」を選んでください。いつでも移れます。あなたの声が届くのは、同じテーブルの人にだけです。',
   'tables.quiet': '静かな席へ',
+  'tables.menuHint': '座るテーブルを選んでください',
+  'tables.menuMove': 'ほかのテーブルへ',
   'tables.leave': 'テーブルを離れる',
   'tables.table': 'テーブル{table}',
   'tables.theme.talking': 'おしゃべりのテーブル',

@@ -10,6 +10,10 @@ export const MENU_M = { width: 0.32, height: (0.32 * 860) / 1024 } as const;
 export const PersonSlots = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export type PersonButtonId = `person-${(typeof PersonSlots)[number]}`;
 
+/** One button per table on the Tables page: a social event has at most six. */
+export const TableSlots = [0, 1, 2, 3, 4, 5] as const;
+export type TableButtonId = `table-${(typeof TableSlots)[number]}`;
+
 /** One button per suggested word on the word chain's page. */
 export const WordSlots = [0, 1, 2] as const;
 export type WordButtonId = `word-${(typeof WordSlots)[number]}`;
@@ -18,6 +22,7 @@ export type MenuButtonId =
   | 'mute'
   | 'hand'
   | 'game'
+  | 'tables'
   | 'pass'
   | 'take-part'
   | `part-${TakingPart}`
@@ -40,6 +45,9 @@ export type MenuButtonId =
   | WordButtonId
   | 'game-pass'
   | 'game-join'
+  | 'game-tables'
+  | TableButtonId
+  | 'table-quiet'
   | 'back';
 
 /**
@@ -58,7 +66,8 @@ export type MenuPage =
   | 'report'
   | 'take-part'
   | 'offer'
-  | 'game';
+  | 'game'
+  | 'tables';
 
 export interface MenuRect {
   left: number;
@@ -92,6 +101,8 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   hand: wide(1, 0),
   // At a table, the word chain takes Raise hand's place: nobody there holds a floor to ask for.
   game: wide(1, 0),
+  // At a social event, away from any table, choosing one takes it instead.
+  tables: wide(1, 0),
   pass: wide(2, 0),
   // Share Pass's place: one of the three shows at a time (see `shownButtons`).
   'take-part': wide(2, 0),
@@ -131,6 +142,11 @@ export const MenuLayout: Record<MenuButtonId, MenuRect> = {
   >),
   'game-pass': wide(0, 2),
   'game-join': wide(1, 2),
+  'game-tables': wide(2, 2),
+  ...(Object.fromEntries(
+    TableSlots.map((i) => [`table-${i}`, i < 3 ? wide(i, 1) : wide(i - 3, 2)]),
+  ) as Record<TableButtonId, MenuRect>),
+  'table-quiet': wide(0, 3),
   back: wide(2, 3),
 };
 
@@ -140,6 +156,7 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
     'mute',
     'hand',
     'game',
+    'tables',
     'pass',
     'take-part',
     'offer',
@@ -159,7 +176,14 @@ export const MenuPageButtons: Record<MenuPage, readonly MenuButtonId[]> = {
   report: [...ReportReasons.map((r) => `reason-${r}` as const), 'back'],
   'take-part': [...TakingPartChoices.map((c) => `part-${c}` as const), 'back'],
   offer: ['offer-accept', 'offer-decline', 'back'],
-  game: [...WordSlots.map((i) => `word-${i}` as const), 'game-pass', 'game-join', 'back'],
+  game: [
+    ...WordSlots.map((i) => `word-${i}` as const),
+    'game-pass',
+    'game-join',
+    'game-tables',
+    'back',
+  ],
+  tables: [...TableSlots.map((i) => `table-${i}` as const), 'table-quiet', 'back'],
 };
 
 /** Buttons that share one place on a page; `shownButtons` never shows both at once. */
@@ -168,6 +192,8 @@ export const SharedPlaces: readonly (readonly [MenuButtonId, MenuButtonId])[] = 
   ['pass', 'offer'],
   ['take-part', 'offer'],
   ['hand', 'game'],
+  ['hand', 'tables'],
+  ['game', 'tables'],
 ];
 
 /** What decides which buttons a page shows. */
@@ -183,6 +209,10 @@ export interface MenuConditions {
   canAlert: boolean;
   /** How many other members the People page lists. */
   people: number;
+  /** At a social event: tables instead of raised hands. */
+  socialEvent: boolean;
+  /** How many tables the event sets out (0 outside one). */
+  tables: number;
   /** Sitting at a social event's table, where a word chain can be played. */
   atTable: boolean;
   /** How many suggested words the word chain's page offers (only on this member's turn). */
@@ -195,8 +225,12 @@ export interface MenuConditions {
 export function shownButtons(conditions: MenuConditions): MenuButtonId[] {
   return MenuPageButtons[conditions.page].filter((id) => {
     if (id === 'mute') return !conditions.listenOnly;
-    if (id === 'hand') return !conditions.atTable;
-    if (id === 'game' || id === 'game-join') return conditions.atTable;
+    if (id === 'hand') return !conditions.socialEvent;
+    if (id === 'tables') return conditions.socialEvent && !conditions.atTable;
+    if (id === 'game' || id === 'game-join' || id === 'game-tables') return conditions.atTable;
+    if (id.startsWith('table-') && id !== 'table-quiet') {
+      return Number(id.slice('table-'.length)) < conditions.tables;
+    }
     if (id === 'game-pass') return conditions.gameTurn;
     if (id.startsWith('word-')) return Number(id.slice('word-'.length)) < conditions.gameWords;
     if (id === 'pass') return conditions.holdingPiece;
@@ -220,6 +254,7 @@ export const PageTextHeight: Record<MenuPage, number> = {
   'take-part': 0,
   offer: 0,
   game: 180,
+  tables: 0,
 };
 
 /** A button's centre on the panel, in metres from the panel's centre (x right, y up). */

@@ -81,7 +81,7 @@ export function playing(i18n: Translator, view: CircleView | undefined, blocked:
   const said: string[] = [];
   const { server, client } = fakeServer();
   const play = new WordChainPlay(i18n, client, store, { announce: (text) => said.push(text) });
-  return { store, play, said, server };
+  return { store, play, said, server, client };
 }
 
 /** Lets pending promises settle. */

@@ -5,13 +5,14 @@ import { Translator } from '../../../../client/i18n/i18n';
 import type { MenuButtonId } from '../../../../client/xr/menu-layout';
 import type { MenuView } from '../../../../client/xr/wrist-menu';
 import { shownButtons } from '../../../../client/xr/menu-layout';
+import { TablesMenu } from '../../../../client/tables/tables-menu';
 import { kanaChain, playing, settle, socialEvent } from './fixtures';
 
 const en = new Translator('en');
 
 /** The wrist menu over a stay in `view`, and the server's side of it. */
 function wristMenu(view: CircleView | undefined, blocked: string[] = []) {
-  const { play, server, store } = playing(en, view, blocked);
+  const { play, server, store, client } = playing(en, view, blocked);
   const sources: MenuSources = {
     holdingPiece: () => false,
     pieceOffered: () => false,
@@ -27,6 +28,7 @@ function wristMenu(view: CircleView | undefined, blocked: string[] = []) {
     takingPart: () => 'speak',
     chooseTakingPart: () => undefined,
     wordChain: play,
+    tables: new TablesMenu(en, client, store),
   };
   const menu = new HeadsetMenu(en, new CommandBus(), sources);
   return { menu, server, store };
@@ -38,10 +40,32 @@ function shown(view: MenuView): [MenuButtonId, string][] {
 }
 
 describe('the word chain in the wrist menu', () => {
-  it('keeps Raise hand away from a table, and offers the word chain in its place at one', () => {
-    const away = wristMenu(socialEvent({}, { place: null })).menu.view();
-    expect(shownButtons(away)).toContain('hand');
+  it('puts the tables in Raise hand’s place away from a table, and the word chain at one', async () => {
+    const { menu: awayMenu, server } = wristMenu(socialEvent({}, { place: null }));
+    const away = awayMenu.view();
+    expect(shownButtons(away)).not.toContain('hand');
     expect(shownButtons(away)).not.toContain('game');
+    expect(shown(away)).toContainEqual(['tables', 'Tables']);
+    awayMenu.press('tables');
+    const tables = awayMenu.view();
+    expect(tables.page).toBe('tables');
+    expect(tables.labels.hint).toBe('Choose a table to sit at');
+    expect(shown(tables)).toEqual([
+      ['table-0', 'Table 1 · 2/8'],
+      ['table-1', 'Table 2 · 1/8'],
+      ['table-quiet', 'Somewhere quiet'],
+      ['back', 'Back'],
+    ]);
+    server.answer = { ok: true, data: { table: 1, cushion: 1 } } as never;
+    awayMenu.press('table-1');
+    await settle();
+    expect(server.sent).toEqual([{ event: 'table:sit', input: { table: 1 } }]);
+    expect(awayMenu.view().labels.hint).toBe('You sat down at table 2.');
+    server.answer = { ok: false, error: { code: 'table_full' } } as never;
+    awayMenu.press('table-quiet');
+    await settle();
+    expect(server.sent.at(-1)).toEqual({ event: 'table:sit', input: { table: 'quiet' } });
+    expect(awayMenu.view().labels.hint).toBe(en.error('table_full'));
     const seated = wristMenu(socialEvent()).menu.view();
     expect(shownButtons(seated)).not.toContain('hand');
     expect(shown(seated)).toContainEqual(['game', 'Word chain']);
@@ -56,6 +80,7 @@ describe('the word chain in the wrist menu', () => {
     expect(view.pageText).toBe(en.t('wordChain.menuIdle'));
     expect(shown(view)).toEqual([
       ['game-join', 'Start a word chain'],
+      ['game-tables', 'Another table'],
       ['back', 'Back'],
     ]);
     menu.press('game-join');
@@ -79,6 +104,7 @@ describe('the word chain in the wrist menu', () => {
       'word-2',
       'game-pass',
       'game-join',
+      'game-tables',
       'back',
     ]);
     expect(buttons).toContainEqual(['game-join', 'Stop playing']);
@@ -100,6 +126,7 @@ describe('the word chain in the wrist menu', () => {
     expect(menu.view().pageText).toContain('Aki’s turn');
     expect(shown(menu.view())).toEqual([
       ['game-join', 'Join the game'],
+      ['game-tables', 'Another table'],
       ['back', 'Back'],
     ]);
     // A word button not shown does nothing if pressed.

@@ -6,9 +6,14 @@ import { CommandBus } from '../../../../client/commands/command-bus';
 import type { Command, CommandSource } from '../../../../client/commands/commands';
 import { Translator } from '../../../../client/i18n/i18n';
 import { StayStore } from '../../../../client/stay/stay-store';
+import type { SignalingClient } from '../../../../client/net/signaling-client';
+import { TablesMenu } from '../../../../client/tables/tables-menu';
 import { circle, member } from '../facilitation/fixtures';
 
 const i18n = new Translator('en');
+const noServer = {
+  request: () => Promise.reject(new Error('no server here')),
+} as unknown as SignalingClient;
 
 function setup(overrides: Partial<MenuSources> = {}) {
   const bus = new CommandBus();
@@ -67,6 +72,7 @@ function setup(overrides: Partial<MenuSources> = {}) {
       new StayStore(),
       { announce: () => undefined },
     ),
+    tables: new TablesMenu(i18n, noServer, new StayStore()),
     ...overrides,
   };
   const offer = (on: boolean) => {

@@ -20,6 +20,8 @@ const main: MenuConditions = {
   pieceOffered: false,
   canAlert: true,
   people: 2,
+  socialEvent: false,
+  tables: 0,
   atTable: false,
   gameWords: 0,
   gameTurn: false,
@@ -136,20 +138,35 @@ describe('the wrist menu layout', () => {
   it('puts the word chain in Raise hand’s place at a table, and only there', () => {
     expect(shownButtons(main)).toContain('hand');
     expect(shownButtons(main)).not.toContain('game');
-    const seated = shownButtons({ ...main, atTable: true });
+    const seated = shownButtons({ ...main, socialEvent: true, tables: 2, atTable: true });
     expect(seated).toContain('game');
     expect(seated).not.toContain('hand');
+    expect(seated).not.toContain('tables');
     expect(MenuLayout.game).toEqual(MenuLayout.hand);
   });
 
+  it('offers the tables in Raise hand’s place at a social event, away from any table', () => {
+    const away = shownButtons({ ...main, socialEvent: true, tables: 2 });
+    expect(away).toContain('tables');
+    expect(away).not.toContain('hand');
+    expect(away).not.toContain('game');
+    expect(MenuLayout.tables).toEqual(MenuLayout.hand);
+    const page = { ...main, page: 'tables', socialEvent: true, tables: 2 } as const;
+    expect(shownButtons(page)).toEqual(['table-0', 'table-1', 'table-quiet', 'back']);
+    expect(shownButtons({ ...page, tables: 6 })).toContain('table-5');
+    // From the word chain's page, another table is one press away.
+    expect(shownButtons({ ...page, page: 'game', atTable: true })).toContain('game-tables');
+  });
+
   it('offers suggested words, Pass on one’s turn, and joining on the word chain’s page', () => {
-    const game = { ...main, page: 'game', atTable: true } as const;
-    expect(shownButtons(game)).toEqual(['game-join', 'back']);
+    const game = { ...main, page: 'game', socialEvent: true, atTable: true } as const;
+    expect(shownButtons(game)).toEqual(['game-join', 'game-tables', 'back']);
     expect(shownButtons({ ...game, gameWords: 2, gameTurn: true })).toEqual([
       'word-0',
       'word-1',
       'game-pass',
       'game-join',
+      'game-tables',
       'back',
     ]);
     expect(shownButtons({ ...game, gameWords: 3, gameTurn: true })).toContain('word-2');
