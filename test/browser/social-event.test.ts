@@ -116,8 +116,31 @@ describeWithBrowser('a social event in real browsers', (executablePath) => {
       (levels) => (levels[0] ?? 0) > 0.03,
     );
 
-    // Ben moves across: links to both, and both heard, within seconds.
-    await sitAt(ben, 1);
+    // Ben moves across from his headset's wrist menu: links to both, and both heard, within
+    // seconds.
+    await enterVrAndOpenMenu(ben);
+    const seatedMenu = await menuPageOf(ben);
+    expect(seatedMenu?.buttons.map((b) => b.id)).toContain('game');
+    expect(seatedMenu?.buttons.map((b) => b.id)).not.toContain('hand');
+    await pressMenuButton(ben, 'game');
+    await waitUntil(
+      'the game page',
+      () => menuPageOf(ben),
+      (p) => p?.page === 'game',
+    );
+    await pressMenuButton(ben, 'game-tables');
+    const tablesPage = await waitUntil(
+      'the tables page',
+      () => menuPageOf(ben),
+      (p) => p?.page === 'tables',
+    );
+    expect(tablesPage?.buttons.find((b) => b.id === 'table-1')?.label).toContain('✓');
+    await pressMenuButton(ben, 'table-0');
+    await waitUntil(
+      'Ben at table 1',
+      () => menuPageOf(ben),
+      (p) => p?.hint === 'You sat down at table 1.',
+    );
     await peersConnectedTo(ben, [ids.host, ids.aki]);
     await hears(ben, ids.host);
     await hears(ben, ids.aki);
@@ -137,10 +160,12 @@ describeWithBrowser('a social event in real browsers', (executablePath) => {
       .locator('#word-chain-next')
       .getByText(/your turn/)
       .waitFor();
-    await enterVrAndOpenMenu(ben);
-    const main = await menuPageOf(ben);
-    expect(main?.buttons.map((b) => b.id)).toContain('game');
-    expect(main?.buttons.map((b) => b.id)).not.toContain('hand');
+    await pressMenuButton(ben, 'back');
+    await waitUntil(
+      'the main page',
+      () => menuPageOf(ben),
+      (p) => p?.page === 'main',
+    );
     await pressMenuButton(ben, 'game');
     await waitUntil(
       'the game page',
