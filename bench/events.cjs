@@ -1,4 +1,5 @@
 'use strict';
+/* global window -- in functions that Playwright runs inside the page */
 /**
  * `npm run bench -- events`: a social event of 48 people at six tables of eight.
  *
@@ -17,6 +18,7 @@
  *    of the event as simulated members on the free cushions (those at its own table move, the
  *    others sit idle, as the app shows them), measured as the scene bench measures a circle.
  */
+const { Buffer } = require('node:buffer');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');

@@ -22,6 +22,7 @@
  * new table-mate); { type: 'leave', key } and { type: 'exit' }. Unasked: { type: 'seated', key, memberId }
  * and { type: 'failed', key, message }.
  */
+const { Buffer } = require('node:buffer');
 const crypto = require('node:crypto');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
