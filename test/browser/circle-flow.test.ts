@@ -8,7 +8,8 @@ import { useMemberSuite } from './support/member-suite';
 jest.setTimeout(120_000);
 
 describeWithBrowser('a facilitated circle in real browsers', (executablePath) => {
-  const suite = useMemberSuite(executablePath);
+  // Each test's members leave with it: the first test's cut fetches are not the second's.
+  const suite = useMemberSuite(executablePath, { closeAfterEach: true });
 
   function openPage(query = '', network?: MemberOptions['network']): Promise<Page> {
     return suite.members.open({
