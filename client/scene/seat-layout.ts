@@ -1,5 +1,3 @@
-import type { ListenerPose } from '../voice/spatial-audio';
-
 /** Where seats go: evenly round a ring, each facing the centre, roomier for bigger circles. */
 export interface SeatPose {
   x: number;
@@ -34,15 +32,4 @@ export function memberHue(memberId: string): number {
     hash = Math.imul(hash, 16777619);
   }
   return ((hash >>> 0) % 360) / 360;
-}
-
-/** Ears at a seat, looking at the centre: where the simple view (no 3D) places the listener. */
-export function seatListener(seat: number, capacity: number): ListenerPose {
-  const { x, z } = seatPose(seat, capacity);
-  const length = Math.hypot(x, z);
-  return {
-    position: { x, y: SEATED_EYE_HEIGHT_M, z },
-    forward: { x: -x / length, y: 0, z: -z / length },
-    up: { x: 0, y: 1, z: 0 },
-  };
 }

@@ -83,14 +83,34 @@ function tableSeating(capacity: number, tables: readonly TableView[]): Seating {
   };
 }
 
-export function seatingFor(view: {
+interface SeatingInput {
   kind: GatheringKind;
   capacity: number;
   tables: readonly TableView[];
-}): Seating {
-  return view.kind === 'social' && view.tables.length > 0
-    ? tableSeating(view.capacity, view.tables)
-    : ringSeating(view.capacity);
+}
+
+/**
+ * The last layout made, and what it was made from. Voice, the 3D view and the far tables each
+ * ask on every change of the circle; a view that applies a delta keeps its `tables` array when
+ * they did not change, so all of them share one layout until the tables change.
+ */
+let last: { input: SeatingInput; seating: Seating } | undefined;
+
+export function seatingFor(view: SeatingInput): Seating {
+  if (
+    last &&
+    last.input.kind === view.kind &&
+    last.input.capacity === view.capacity &&
+    last.input.tables === view.tables
+  ) {
+    return last.seating;
+  }
+  const seating =
+    view.kind === 'social' && view.tables.length > 0
+      ? tableSeating(view.capacity, view.tables)
+      : ringSeating(view.capacity);
+  last = { input: { kind: view.kind, capacity: view.capacity, tables: view.tables }, seating };
+  return seating;
 }
 
 /** Ears at a seat, looking where the seat faces: where the simple view places the listener. */

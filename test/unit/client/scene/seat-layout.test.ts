@@ -1,11 +1,9 @@
-import {
-  SEATED_EYE_HEIGHT_M,
-  ringRadius,
-  seatListener,
-  seatPose,
-} from '../../../../client/scene/seat-layout';
+import { SEATED_EYE_HEIGHT_M, ringRadius, seatPose } from '../../../../client/scene/seat-layout';
+import { listenerAt } from '../../../../client/scene/seating';
 
-describe('seatListener', () => {
+const seatListener = (seat: number, capacity: number) => listenerAt(seatPose(seat, capacity));
+
+describe('listenerAt a seat of the ring', () => {
   it.each([
     [0, 4],
     [3, 4],
