@@ -25,6 +25,7 @@
  *   BENCH_VOICE_RUNS=5          admissions timed by the voice bench
  *   BENCH_VOICE_SIZES=4,8,12    circle sizes timed as they form, with one page's CPU and memory
  *   BENCH_VOICE_WINDOW_S=10     length of each steady-audio measuring window
+ *   BENCH_VOICE_TRACE=DIR       voice bench: a Chromium trace of each admission, newcomer and facilitator
  *   BENCH_VOICE_3D=0            1: the page measured for mesh cost also runs the 3D view
  *   BENCH_SCENE_SIZES=1,6,12    members present (the viewer included) when frame cost is sampled
  *   BENCH_SCENE_WINDOW_S=5      length of each frame-cost and pose-traffic window

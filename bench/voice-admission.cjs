@@ -17,6 +17,8 @@
  * (stand-ins.cjs: the app's peer mesh in Node on Chromium's WebRTC engine), all on the other
  * core. Three Chromiums there would measure a core shared three ways, not the app.
  */
+const fs = require('node:fs');
+const path = require('node:path');
 const { performance: nodePerformance } = require('node:perf_hooks');
 const chromium = require('./chromium.cjs');
 const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
@@ -45,6 +47,29 @@ const STAND_IN_NICE = -10;
 /** Server env: no STUN or TURN, so every pair connects host to host on this machine. */
 const SERVER_ENV = { STUN_URLS: '', TURN_URLS: '', TURN_SECRET: '' };
 
+/** `BENCH_VOICE_TRACE=DIR`: a Chromium trace of each newcomer's admission, for a closer look. */
+const TRACE_DIR = process.env.BENCH_VOICE_TRACE;
+
+async function startTrace(browser, page, who) {
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'blink.user_timing',
+      'v8.execute',
+      'webrtc',
+      'toplevel',
+      'disabled-by-default-v8.cpu_profiler',
+    ],
+  });
+  return {
+    async save(name) {
+      const bytes = await browser.stopTracing();
+      fs.mkdirSync(TRACE_DIR, { recursive: true });
+      fs.writeFileSync(path.join(TRACE_DIR, `${name}-${who}.json`), bytes);
+    },
+  };
+}
+
 /** One admission of a fresh fourth member; resolves with its timeline in ms after the click. */
 async function admitOnce(browser, baseUrl, circle, index, scene) {
   const name = `Newcomer ${index}`;
@@ -60,11 +85,19 @@ async function admitOnce(browser, baseUrl, circle, index, scene) {
     { timeout: ADMISSION_TIMEOUT_MS },
   );
   await installProbe(newcomer.page, circle.members.length, ADMISSION_TIMEOUT_MS);
+  const facilitatorPage = circle.facilitator.page;
+  const tracing = TRACE_DIR
+    ? [
+        await startTrace(browser, newcomer.page, 'newcomer'),
+        await startTrace(facilitatorPage.context().browser(), facilitatorPage, 'facilitator'),
+      ]
+    : [];
   const clickedAt = await clickTimed(circle.facilitator.page, button);
   await newcomer.page.waitForFunction(() => window.engawaBenchProbe.done, null, {
     timeout: ADMISSION_TIMEOUT_MS + 5_000,
     polling: 50,
   });
+  for (const trace of tracing) await trace.save(`${scene ? '3d' : 'voice'}-${index}`);
   const probe = await newcomer.page.evaluate(() => window.engawaBenchProbe);
   const packets = Object.values(probe.firstPacketAt).map((t) => t - clickedAt);
   const connected = Object.values(probe.connectedAt).map((t) => t - clickedAt);

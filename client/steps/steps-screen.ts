@@ -253,7 +253,9 @@ export class StepsScreen {
         document.getElementById('go-steps')?.focus();
       }),
       store.changed.on(() => {
-        this.renderRecord();
+        // Hidden, it is drawn afresh on showing; drawing it now would only take time from
+        // what the person is doing (a step is noted just as they enter a circle).
+        if (document.body.dataset.screen === 'steps') this.renderRecord();
       }),
       i18n.onChange(() => {
         this.renderTexts();
