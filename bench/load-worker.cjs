@@ -43,6 +43,15 @@ let relayMisrouted = 0;
 let nextSeq = 1;
 /** Bytes of every message the server sent to this worker's clients (Engine.IO payloads). */
 let bytesIn = 0;
+/** The same bytes by what carried them: an event's name, or `answers` for acknowledgements. */
+const bytesByKind = new Map();
+
+/** What a Socket.IO packet is, from its first characters: `2["name",…` an event, `3…` an answer. */
+function packetKind(text) {
+  if (text.startsWith('3')) return 'answers';
+  const event = /^2\["([^"]+)"/.exec(text);
+  return event ? event[1] : 'other';
+}
 /** Disconnects we did not ask for (a flood close, a ping timeout): each one skews the figures. */
 const dropped = new Map();
 
@@ -66,7 +75,10 @@ function connect(node) {
     });
     socket.once('connect', () => {
       socket.io.engine.on('data', (data) => {
-        bytesIn += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+        const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+        bytesIn += bytes;
+        const kind = typeof data === 'string' ? packetKind(data) : 'binary';
+        bytesByKind.set(kind, (bytesByKind.get(kind) ?? 0) + bytes);
       });
       resolve({ socket, node, ms: performance.now() - started });
     });
@@ -174,6 +186,7 @@ function onRelay(member, from, signal) {
 /** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
 async function join({ circles: count, spreadMs }) {
   const bytesBefore = bytesIn;
+  const kindsBefore = new Map(bytesByKind);
   const connected = await Promise.all(
     Array.from({ length: count * circleSize }, (_, i) => connect((i % circleSize) % urls.length)),
   );
@@ -195,6 +208,9 @@ async function join({ circles: count, spreadMs }) {
     connectMs,
     joinMs,
     bytesIn: bytesIn - bytesBefore,
+    bytesByKind: Object.fromEntries(
+      [...bytesByKind].map(([kind, bytes]) => [kind, bytes - (kindsBefore.get(kind) ?? 0)]),
+    ),
     dropped: Object.fromEntries(dropped),
   };
 }

@@ -339,6 +339,7 @@ async function runSignalingLoad(requested, options, log) {
     const joinMs = [];
     const connectMs = [];
     let joinBytes = 0;
+    const joinBytesByKind = {};
     const dropped = {};
     const cpuBeforeJoin = cpuOfNodes();
     const redisCpuBeforeJoin = redis ? readCpuSeconds(redis.pid) : 0;
@@ -356,6 +357,7 @@ async function runSignalingLoad(requested, options, log) {
         joinMs.push(...r.joinMs);
         connectMs.push(...r.connectMs);
         joinBytes += r.bytesIn;
+        mergeCounts(joinBytesByKind, r.bytesByKind);
       }
       done += count;
       if (done % (circlesPerBatch * 10) === 0 || done === circles) {
@@ -410,6 +412,11 @@ async function runSignalingLoad(requested, options, log) {
       store: options.bare ? 'bare' : redis ? 'redis' : 'memory',
       // What the server sent while everyone joined (connecting included), per client.
       bytesPerJoin: Math.round(joinBytes / clients),
+      bytesPerJoinByKind: Object.fromEntries(
+        Object.entries(joinBytesByKind)
+          .sort(([, a], [, b]) => b - a)
+          .map(([kind, bytes]) => [kind, Math.round(bytes / clients)]),
+      ),
       workers: workers.length,
       joinRampPerS: Math.round(clients / joinSeconds),
       joinMs: summarize(joinMs),
@@ -463,6 +470,20 @@ function verdict(ok) {
 }
 
 /** The bare server's rows: what any socket.io server pays for the same pattern. */
+/** Where the bytes of a join went: the largest carriers, per join. */
+function bytesByKindRow(bench, run) {
+  return {
+    bench,
+    metric: 'bytes per join by message, largest first',
+    value: Object.entries(run.bytesPerJoinByKind)
+      .slice(0, 4)
+      .map(([kind, bytes]) => `${kind} ${bytes}`)
+      .join(', '),
+    target: '',
+    verdict: '',
+  };
+}
+
 function bareRows(run) {
   const bench = `signaling N=${run.clients}, bare socket.io`;
   return [
@@ -480,6 +501,7 @@ function bareRows(run) {
       target: '',
       verdict: '',
     },
+    bytesByKindRow(bench, run),
     {
       bench,
       metric: 'relay latency p50 / p99',
@@ -548,6 +570,7 @@ function toRows(run, bare) {
       verdict: verdict(run.joinMs.p99 <= TARGET_JOIN_P99_MS),
     },
     ...(bare ? comparedRows(bench, run, bare) : []),
+    bytesByKindRow(bench, run),
     {
       bench,
       metric: 'relay latency p50 / p99',
