@@ -118,9 +118,12 @@ async function fillCircle(url, protocolVersion, size, title) {
     rules: ['Be kind'],
   });
   const code = created.circle.code;
-  facilitator.on('waiting:list', (waiting) => {
-    for (const { id } of waiting)
-      request(facilitator, 'waiting:admit', { waitingId: id }).catch(() => undefined);
+  // Each change to the waiting list names the knocks that came (`set`).
+  facilitator.on('waiting:delta', ({ set = [] }) => {
+    for (const { id, connected } of set) {
+      if (connected)
+        request(facilitator, 'waiting:admit', { waitingId: id }).catch(() => undefined);
+    }
   });
   const participants = [];
   for (let i = 1; i < size; i++) {

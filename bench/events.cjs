@@ -93,8 +93,8 @@ async function openEvent(url, key) {
     host.latest = view;
   });
   const admitted = new Set();
-  host.on('waiting:list', (list) => {
-    for (const w of list) {
+  host.on('waiting:delta', ({ set = [] }) => {
+    for (const w of set) {
       if (admitted.has(w.id)) continue;
       admitted.add(w.id);
       request(host, 'waiting:admit', { waitingId: w.id }).catch(() => admitted.delete(w.id));

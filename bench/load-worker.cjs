@@ -140,15 +140,18 @@ async function joinCircle(connected) {
   const admitFailure = new Promise((_, reject) => {
     admitFailed = reject;
   });
-  // The facilitator is sent the whole list on every change, so it admits each id only once.
+  // The app sends what changed in the waiting list, the bare server the whole list each time;
+  // either way each id is admitted once.
   const admitted = new Set();
-  facilitator.on('waiting:list', (waiting) => {
+  const admitAll = (waiting) => {
     for (const { id } of waiting) {
       if (admitted.has(id)) continue;
       admitted.add(id);
       request(facilitator, 'waiting:admit', { waitingId: id }).catch(admitFailed);
     }
-  });
+  };
+  facilitator.on('waiting:delta', ({ set = [] }) => admitAll(set));
+  facilitator.on('waiting:list', admitAll);
   const entered = await Promise.race([
     Promise.all(
       participants.map((socket, i) => knockAndEnter(socket, created.circle.code, `Guest ${i + 1}`)),

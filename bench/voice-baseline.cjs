@@ -64,8 +64,8 @@ async function seatPair(caller, answerer) {
       name: 'Caller',
       rules: ['Be kind'],
     });
-    window.baseline.socket.on('waiting:list', (waiting) => {
-      for (const { id } of waiting) {
+    window.baseline.socket.on('waiting:delta', ({ set = [] }) => {
+      for (const { id } of set) {
         window.baseline.request('waiting:admit', { waitingId: id }).catch(() => undefined);
       }
     });

@@ -3,9 +3,10 @@ import type {
   ChatMessage,
   CircleView,
   EnteredCircle,
-  WaitingView,
+  WaitingList,
 } from '../../shared/circle/views';
 import { applyCircleDelta, type CircleDelta } from '../../shared/circle/circle-delta';
+import { applyWaitingDelta, type WaitingDelta } from '../../shared/circle/waiting-delta';
 import { newlyWaiting } from '../circle/membership-changes';
 import { appendChat } from '../facilitation/chat-lines';
 import { INBOX_KEEP, type InboxItem, type InCircle, type Stay, type StayChange } from './stay';
@@ -63,7 +64,8 @@ export class StayStore {
         phase: 'circle',
         selfId: entered.self.memberId,
         circle: entered.circle,
-        waiting: entered.waiting ?? [],
+        waiting: entered.waiting?.waiting ?? [],
+        waitingRevision: entered.waiting?.revision ?? 0,
         blocked: new Set(entered.self.blocked),
         barred: entered.moderation?.barred ?? (before.phase === 'circle' ? before.barred : []),
         // The server leaves out lines between this member and anyone either blocked.
@@ -103,10 +105,34 @@ export class StayStore {
     this.update({ circle: next }, { kind: 'circle', previous: stay.circle });
   }
 
-  waitingChanged(waiting: readonly WaitingView[]): void {
+  /** The whole waiting list (on becoming a host, or asked for after a gap); never an older one. */
+  waitingChanged(list: WaitingList): void {
     const stay = this.inCircle;
-    if (!stay) return;
-    this.update({ waiting }, { kind: 'waiting', arrived: newlyWaiting(stay.waiting, waiting) });
+    if (!stay || list.revision < stay.waitingRevision) return;
+    this.setWaiting(stay, list);
+  }
+
+  /**
+   * What changed in the waiting list. Returns 'gap' when a change before it is missing here;
+   * the caller then fetches the whole list (`waitingChanged`).
+   */
+  waitingDelta(delta: WaitingDelta): 'gap' | undefined {
+    const stay = this.inCircle;
+    if (!stay) return undefined;
+    const outcome = applyWaitingDelta(
+      { revision: stay.waitingRevision, waiting: [...stay.waiting] },
+      delta,
+    );
+    if (outcome.kind === 'gap') return 'gap';
+    if (outcome.kind === 'applied') this.setWaiting(stay, outcome.view);
+    return undefined;
+  }
+
+  private setWaiting(stay: InCircle, { revision, waiting }: WaitingList): void {
+    this.update(
+      { waiting, waitingRevision: revision },
+      { kind: 'waiting', arrived: newlyWaiting(stay.waiting, waiting) },
+    );
   }
 
   /** The full list of members this member blocks, as the server confirmed it. */

@@ -22,6 +22,8 @@ export interface InCircle {
   readonly circle: CircleView;
   /** Who is knocking (facilitators and co-facilitators only). */
   readonly waiting: readonly WaitingView[];
+  /** The waiting list's revision, which its changes are numbered from (0 when not a host). */
+  readonly waitingRevision: number;
   /** Members this member blocked: never heard, seen or connected to. */
   readonly blocked: ReadonlySet<string>;
   /** Who is kept out (facilitators and co-facilitators only). */

@@ -24,15 +24,15 @@ export interface CircleDelta {
 }
 
 /** What a delta does to the view a member holds. */
-export type DeltaOutcome =
-  | { kind: 'applied'; view: CircleView }
+export type DeltaOutcome<View = CircleView> =
+  | { kind: 'applied'; view: View }
   /** Already held, or older: nothing to do. */
   | { kind: 'stale' }
   /** A delta between is missing: the whole view must be fetched. */
   | { kind: 'gap' };
 
 /** Equality of JSON values (what views are made of). */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -116,6 +116,12 @@ export interface WaitingView {
   takingPart: TakingPart;
 }
 
+/** The whole waiting list, at the revision its changes are numbered from (see `waiting-delta`). */
+export interface WaitingList {
+  revision: number;
+  waiting: WaitingView[];
+}
+
 /** Someone removed from the circle, whose browser may not knock again until the bar is lifted. */
 export interface BarredView {
   id: string;
@@ -184,7 +190,7 @@ export interface EnteredCircle {
   /** The chat so far, without lines between this member and anyone either of them blocked. */
   chat: ChatMessage[];
   /** Facilitators and co-facilitators only. */
-  waiting?: WaitingView[];
+  waiting?: WaitingList;
   /** Facilitators and co-facilitators only. */
   moderation?: ModerationState;
   /**

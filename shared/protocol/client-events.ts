@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CirclePreview, PrivateMessage } from '../circle/views';
+import type { CirclePreview, PrivateMessage, WaitingList } from '../circle/views';
 import type {
   EntranceItem,
   GatheringInvitation,
@@ -122,6 +122,7 @@ export const clientEvents = {
   'circle:sync': spec(emptySchema, 'member', Cost.point, answers<PackedCircleView>()),
   'circle:leave': spec(emptySchema, 'member', Cost.circle, answers<null>()),
   'circle:end': spec(circleEndSchema, 'facilitator', Cost.circle, answers<null>()),
+  'waiting:sync': spec(emptySchema, 'host', Cost.point, answers<WaitingList>()),
   'waiting:admit': spec(waitingDecisionSchema, 'host', Cost.circle, answers<null>()),
   'waiting:decline': spec(waitingDeclineSchema, 'host', Cost.point, answers<null>()),
   'circle:lock': spec(circleLockSchema, 'host', Cost.circle, answers<null>()),

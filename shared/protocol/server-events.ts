@@ -6,9 +6,10 @@ import type {
   ModerationState,
   PrivateMessage,
   ReportReceived,
-  WaitingView,
+  WaitingList,
 } from '../circle/views';
 import type { PackedCircleDelta } from '../circle/wire-views';
+import type { WaitingDelta } from '../circle/waiting-delta';
 import type { Reaction } from '../circle/presence';
 import type { SignalPayload } from './schemas';
 
@@ -23,7 +24,10 @@ export interface ServerToClientEvents {
   /** What changed in the circle, from the revision the member holds to the next. */
   'circle:delta': (delta: PackedCircleDelta) => void;
   'circle:ended': (info: { reason: EndReason; message?: string }) => void;
-  'waiting:list': (waiting: WaitingView[]) => void;
+  /** To someone who just became a co-facilitator: who is waiting, whole. */
+  'waiting:list': (list: WaitingList) => void;
+  /** To facilitators and co-facilitators: what changed in the waiting list. */
+  'waiting:delta': (delta: WaitingDelta) => void;
   /** To facilitators and co-facilitators whenever the barred list changes. */
   'moderation:state': (state: ModerationState) => void;
   'knock:admitted': (admission: KnockAdmission) => void;

@@ -1,9 +1,10 @@
 import { diffCircleViews } from '../../shared/circle/circle-delta';
 import { packDelta } from '../../shared/circle/wire-views';
-import type { CircleView } from '../../shared/circle/views';
+import type { CircleView, WaitingList } from '../../shared/circle/views';
 import type { Notifier } from '../ports/notifier';
 import type { CircleRecord } from './circle-record';
-import { toCircleView, toModerationState, toWaitingViews } from './circle-views';
+import { diffWaiting } from '../../shared/circle/waiting-delta';
+import { toCircleView, toModerationState, toWaitingList } from './circle-views';
 
 /** A circle as its members saw it before a change, and when that was. */
 export interface Shown {
@@ -48,9 +49,15 @@ export class CircleBroadcaster {
     for (const listener of this.stateListeners) listener(circle);
   }
 
-  /** The circle's facilitators and co-facilitators: who is waiting at the door. */
-  waiting(circle: CircleRecord): void {
-    this.notify.toHosts(circle.id, 'waiting:list', toWaitingViews(circle));
+  /** Taken inside an update, before the change, so `waiting` can send only what changed. */
+  waitingShown(circle: CircleRecord): WaitingList {
+    return toWaitingList(circle);
+  }
+
+  /** The circle's facilitators and co-facilitators: who is waiting at the door, as it changed. */
+  waiting(circle: CircleRecord, before: WaitingList): void {
+    const delta = diffWaiting(before, toWaitingList(circle));
+    if (delta.from !== delta.to) this.notify.toHosts(circle.id, 'waiting:delta', delta);
   }
 
   /** The circle's facilitators and co-facilitators: who is barred. */

@@ -39,9 +39,15 @@ function part(stored: Record<string, string>, field: string): unknown {
 }
 
 export function fromParts(stored: Record<string, string>): CircleRecord {
-  const { order, ...rest } = part(stored, 'core') as Core;
+  // Circles stored before the waiting list had a revision of its own start it at 1.
+  // (Set after the spread, it keeps its place among the fields, so an unchanged circle is
+  // written back byte for byte the same, which is how the store knows to write nothing.)
+  const { order, ...rest } = part(stored, 'core') as Omit<Core, 'waitingRevision'> & {
+    waitingRevision?: number;
+  };
   return {
     ...rest,
+    waitingRevision: rest.waitingRevision ?? 1,
     members: order.members.map((id) => part(stored, MEMBER + id) as MemberRecord),
     waiting: order.waiting.map((id) => part(stored, WAITING + id) as WaitingRecord),
     barred: order.barred.map((id) => part(stored, BAR + id) as BarRecord),

@@ -115,6 +115,8 @@ export interface CircleRecord {
   paused: boolean;
   members: MemberRecord[];
   waiting: WaitingRecord[];
+  /** Numbers the waiting list's changes, apart from `revision`: only hosts see that list. */
+  waitingRevision: number;
   /** Member ids with a raised hand, in the order they were raised. */
   hands: string[];
   piece: PieceRecord;

@@ -70,6 +70,7 @@ export function createCircleRecord(params: {
     paused: false,
     members: [memberRecord(facilitator, 'facilitator', 0, 0)],
     waiting: [],
+    waitingRevision: 1,
     hands: [],
     piece: { holder: null, since: null, round: null, offeredTo: null },
     barred: [],
@@ -125,6 +126,7 @@ export function addWaiting(circle: CircleRecord, waiting: WaitingRecord): void {
   if (isFull(circle)) throw EngawaError.of(ErrorCode.CircleFull);
   if (circle.waiting.length >= Limits.waitingMax) throw EngawaError.of(ErrorCode.WaitingRoomFull);
   circle.waiting.push(waiting);
+  circle.waitingRevision += 1;
 }
 
 export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingRecord {
@@ -132,6 +134,7 @@ export function removeWaiting(circle: CircleRecord, waitingId: string): WaitingR
   const waiting = circle.waiting[index];
   if (!waiting) throw EngawaError.of(ErrorCode.WaitingNotFound);
   circle.waiting.splice(index, 1);
+  circle.waitingRevision += 1;
   return waiting;
 }
 

@@ -3,7 +3,7 @@ import { initialTables } from '../../shared/tables/tables';
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { CirclePreview, EndReason } from '../../shared/circle/views';
+import type { CirclePreview, EndReason, WaitingList } from '../../shared/circle/views';
 import {
   packCircleView,
   packEntered,
@@ -29,7 +29,7 @@ import { accepted, optionalMessage, readCreateInput } from './circle-input';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
-import { toCircleView, toPreview } from './circle-views';
+import { toCircleView, toPreview, toWaitingList } from './circle-views';
 import { toEnteredCircle } from './entered-view';
 import { KnockHolds } from './knock-holds';
 import { SeatHolds } from './seat-holds';
@@ -170,8 +170,9 @@ export class CircleService {
     const waitingId = newId();
     const waitingToken = newResumeToken();
     const dropIn = { memberId: newId(), resumeToken: newResumeToken() };
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
       const now = this.deps.now();
+      const shown = this.deps.broadcast.waitingShown(c);
       if (c.knockFrom !== undefined && now < c.knockFrom) {
         throw EngawaError.tooEarly(Math.ceil((c.knockFrom - now) / 1000));
       }
@@ -193,8 +194,10 @@ export class CircleService {
           resumeTokenHash: hashToken(dropIn.resumeToken),
           now,
         });
+        // The knock came and went in this one change: the list hosts see is as it was.
+        c.waitingRevision = shown.revision;
       }
-      return c;
+      return { circle: c, before: shown };
     });
     if (circle.dropIn === true) {
       await this.seats.hold(circleId, dropIn.memberId, this.deps.memberGraceMs);
@@ -205,7 +208,7 @@ export class CircleService {
       return { waitingId, waitingToken, admitted: { code: circle.code, ...dropIn } };
     }
     caller.waitAs(circleId, waitingId);
-    this.deps.broadcast.waiting(circle);
+    this.deps.broadcast.waiting(circle, before);
     this.deps.logger.info(
       { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
       'knock',
@@ -303,6 +306,12 @@ export class CircleService {
     return packCircleView(toCircleView(caller.seat.circle, this.deps.now()));
   }
 
+  /** The whole waiting list, for a host who found a change missing between two deltas. */
+  waitingList(caller: SeatedCaller): WaitingList {
+    requireHost(caller.seat.circle, caller.seat.memberId);
+    return toWaitingList(caller.seat.circle);
+  }
+
   async leave(caller: SeatedCaller): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
     if (rules.findMember(circle, memberId)?.role === 'facilitator') {
@@ -327,15 +336,16 @@ export class CircleService {
     const resumeToken = newResumeToken();
     const newMemberId = newId();
     // Members are told nothing yet: the newcomer is shown once their browser takes the seat.
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
       requireReachable(c, waitingId);
+      const shown = this.deps.broadcast.waitingShown(c);
       rules.admitWaiting(c, waitingId, {
         id: newMemberId,
         resumeTokenHash: hashToken(resumeToken),
         now: this.deps.now(),
       });
-      return c;
+      return { circle: c, before: shown };
     });
     // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
     await this.seats.hold(circleId, newMemberId, this.deps.memberGraceMs);
@@ -345,7 +355,7 @@ export class CircleService {
       resumeToken,
     });
     this.deps.audiences.stopWaiting(waitingId);
-    this.deps.broadcast.waiting(circle);
+    this.deps.broadcast.waiting(circle, before);
     this.deps.logger.info(
       { evt: 'waiting.admitted', circle: circleId, waiting: waitingId, member: newMemberId },
       'admitted',
@@ -356,10 +366,11 @@ export class CircleService {
   async decline(caller: SeatedCaller, waitingId: string, message?: string): Promise<null> {
     const { circleId, memberId } = caller.seat;
     const note = optionalMessage(message, Limits.declineMessageMaxChars);
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
       requireHost(c, memberId);
+      const shown = this.deps.broadcast.waitingShown(c);
       rules.removeWaiting(c, waitingId);
-      return c;
+      return { circle: c, before: shown };
     });
     this.deps.notify.toWaiting(
       waitingId,
@@ -367,7 +378,7 @@ export class CircleService {
       note === undefined ? {} : { message: note },
     );
     this.deps.audiences.stopWaiting(waitingId);
-    this.deps.broadcast.waiting(circle);
+    this.deps.broadcast.waiting(circle, before);
     this.deps.logger.info(
       { evt: 'waiting.declined', circle: circleId, waiting: waitingId },
       'declined',
@@ -435,11 +446,12 @@ export class CircleService {
   }
 
   private async withdrawWaiting(circleId: string, waitingId: string): Promise<void> {
-    const circle = await this.deps.store.update(circleId, (c) => {
+    const { circle, before } = await this.deps.store.update(circleId, (c) => {
+      const shown = this.deps.broadcast.waitingShown(c);
       rules.removeWaiting(c, waitingId);
-      return c;
+      return { circle: c, before: shown };
     });
-    this.deps.broadcast.waiting(circle);
+    this.deps.broadcast.waiting(circle, before);
     this.deps.logger.info(
       { evt: 'waiting.withdrew', circle: circleId, waiting: waitingId },
       'withdrew',

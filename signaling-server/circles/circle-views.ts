@@ -3,6 +3,7 @@ import type {
   CircleView,
   MemberView,
   ModerationState,
+  WaitingList,
   WaitingView,
 } from '../../shared/circle/views';
 import { DEFAULT_TAKING_PART } from '../../shared/circle/taking-part';
@@ -69,6 +70,10 @@ export function toWaitingViews(circle: CircleRecord): WaitingView[] {
     connected: w.awaySince === null,
     takingPart: w.takingPart ?? DEFAULT_TAKING_PART,
   }));
+}
+
+export function toWaitingList(circle: CircleRecord): WaitingList {
+  return { revision: circle.waitingRevision, waiting: toWaitingViews(circle) };
 }
 
 export function toModerationState(circle: CircleRecord): ModerationState {

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../shared/circle/views';
 import { buildVoiceConfig } from '../voice/voice-config';
 import { blockedBy, isBlockedBetween } from './block-rules';
 import type { CircleRecord } from './circle-record';
-import { toCircleView, toModerationState, toWaitingViews } from './circle-views';
+import { toCircleView, toModerationState, toWaitingList } from './circle-views';
 import { isHostRole } from '../../shared/circle/facilitation';
 import * as rules from './circle-rules';
 
@@ -25,7 +25,7 @@ export function toEnteredCircle(
     self: { memberId, resumeToken, blocked: blockedBy(circle, memberId) },
     circle: toCircleView(circle, context.now),
     chat: context.chat.filter((line) => !isBlockedBetween(circle, memberId, line.from)),
-    ...(host ? { waiting: toWaitingViews(circle), moderation: toModerationState(circle) } : {}),
+    ...(host ? { waiting: toWaitingList(circle), moderation: toModerationState(circle) } : {}),
     ...voiceFor(circle, memberId, context),
   };
 }

@@ -48,7 +48,10 @@ export class KnockHolds {
   /** A connection that was knocking is gone; `lostAt` is when, if earlier than now. */
   async lost(circleId: string, connectionId: string, lostAt = this.deps.now()): Promise<void> {
     const outcome = await this.deps.store
-      .update(circleId, (c) => ({ circle: c, held: detachWaiting(c, connectionId, lostAt) }))
+      .update(circleId, (c) => {
+        const before = this.deps.broadcast.waitingShown(c);
+        return { circle: c, before, held: detachWaiting(c, connectionId, lostAt) };
+      })
       .catch(() => undefined);
     if (!outcome || outcome.held.length === 0) return;
     const dueAt = lostAt + this.deps.holdMs;
@@ -57,7 +60,7 @@ export class KnockHolds {
         this.deps.deadlines.set(KNOCK_HOLD, holdId(circleId, waitingId), dueAt, String(lostAt)),
       ),
     );
-    this.deps.broadcast.waiting(outcome.circle);
+    this.deps.broadcast.waiting(outcome.circle, outcome.before);
     for (const waitingId of outcome.held) {
       this.deps.logger.info(
         { evt: 'waiting.away', circle: circleId, waiting: waitingId },
@@ -80,8 +83,9 @@ export class KnockHolds {
       await this.deps.codeAttempts.recordFailure(caller.address);
       throw EngawaError.of(ErrorCode.ResumeRefused);
     }
-    const { circle, previous } = await this.deps.store.update(circleId, (c) => ({
+    const { circle, before, previous } = await this.deps.store.update(circleId, (c) => ({
       circle: c,
+      before: this.deps.broadcast.waitingShown(c),
       previous: attachWaiting(c, waiting.id, caller.connectionId),
     }));
     await this.deps.deadlines.cancel(KNOCK_HOLD, holdId(circleId, waiting.id));
@@ -91,7 +95,7 @@ export class KnockHolds {
       this.deps.audiences.disconnect(previous);
     }
     caller.waitAs(circleId, waiting.id);
-    this.deps.broadcast.waiting(circle);
+    this.deps.broadcast.waiting(circle, before);
     this.deps.logger.info(
       { evt: 'waiting.resumed', circle: circleId, waiting: waiting.id },
       'knock resumed',
@@ -107,15 +111,16 @@ export class KnockHolds {
   }
 
   private async expired(circleId: string, waitingId: string, since: number): Promise<void> {
-    const circle = await this.deps.store
+    const outcome = await this.deps.store
       .update(circleId, (c) => {
         if (!stillAway(c, waitingId, since)) return null;
+        const before = this.deps.broadcast.waitingShown(c);
         removeWaiting(c, waitingId);
-        return c;
+        return { circle: c, before };
       })
       .catch(() => null);
-    if (!circle) return;
-    this.deps.broadcast.waiting(circle);
+    if (!outcome) return;
+    this.deps.broadcast.waiting(outcome.circle, outcome.before);
     this.deps.logger.info(
       { evt: 'waiting.withdrew', circle: circleId, waiting: waitingId, why: 'timed_out' },
       'withdrew',

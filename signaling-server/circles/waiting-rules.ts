@@ -17,6 +17,7 @@ export function detachWaiting(circle: CircleRecord, connectionId: string, now: n
     waiting.connectionId = null;
     waiting.awaySince = now;
   }
+  if (held.length > 0) circle.waitingRevision += 1;
   return held.map((w) => w.id);
 }
 
@@ -30,6 +31,7 @@ export function attachWaiting(
   const previous = waiting.connectionId;
   waiting.connectionId = connectionId;
   waiting.awaySince = null;
+  circle.waitingRevision += 1;
   return previous;
 }
 

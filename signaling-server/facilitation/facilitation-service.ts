@@ -3,7 +3,7 @@ import type { CircleBroadcaster } from '../circles/circle-broadcasts';
 import type { CircleChanges, MemberChange } from '../circles/circle-changes';
 import type { CircleService } from '../circles/circle-service';
 import type { CircleStore } from '../circles/circle-store';
-import { toModerationState, toWaitingViews } from '../circles/circle-views';
+import { toModerationState, toWaitingList } from '../circles/circle-views';
 import * as moderation from '../circles/moderation-rules';
 import { setRole } from '../circles/roles';
 import { newId } from '../circles/secrets';
@@ -79,7 +79,7 @@ export class FacilitationService {
     const host = role === 'cofacilitator';
     this.deps.audiences.setHost(circleId, memberId, host);
     if (host) {
-      this.deps.notify.toMembers([memberId], 'waiting:list', toWaitingViews(circle));
+      this.deps.notify.toMembers([memberId], 'waiting:list', toWaitingList(circle));
       this.deps.notify.toMembers([memberId], 'moderation:state', toModerationState(circle));
     }
     this.deps.broadcast.state(circle, before);

@@ -42,6 +42,7 @@ export function handlerTable(services: RequestServices): HandlerTable {
     'knock:resume': (caller, input) => circles.resumeKnock(caller, input),
     'circle:resume': (caller, input) => circles.resume(caller, input),
     'circle:sync': (caller) => Promise.resolve(circles.view(caller)),
+    'waiting:sync': (caller) => Promise.resolve(circles.waitingList(caller)),
     'circle:leave': (caller) => circles.leave(caller),
     'circle:end': (caller, input) => circles.end(caller, input.message),
     'waiting:admit': (caller, input) => circles.admit(caller, input.waitingId),

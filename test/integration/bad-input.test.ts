@@ -29,6 +29,7 @@ const events = clientEventNames;
 const fieldless = new Set<ClientEventName>([
   'knock:cancel',
   'circle:sync',
+  'waiting:sync',
   'circle:leave',
   'server:features',
   'voice:config',
@@ -186,6 +187,7 @@ const wrongTypes = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { resumeToken: s.facilitator.resumeToken },
   ],
   'circle:sync': [],
+  'waiting:sync': [],
   'circle:leave': [],
   'circle:end': [{ message: 5 }, { message: null }, { message: ['さようなら'] }],
   'waiting:admit': [
@@ -390,6 +392,7 @@ const oversized = (s: Scene): Record<ClientEventName, unknown[]> => ({
     { code: s.facilitator.code, resumeToken: 'a'.repeat(65) },
   ],
   'circle:sync': [],
+  'waiting:sync': [],
   'circle:leave': [],
   'circle:end': [{ message: overWire(Limits.closingMessageMaxChars) }],
   'waiting:admit': [{ waitingId: 'a'.repeat(33) }],
@@ -483,6 +486,7 @@ const asGuest: Record<
     result: 'resume_refused',
   },
   'circle:sync': { payload: () => ({}), result: 'not_in_circle' },
+  'waiting:sync': { payload: () => ({}), result: 'not_in_circle' },
   'circle:leave': { payload: () => ({}), result: 'not_in_circle' },
   'circle:end': { payload: () => ({ message: 'ありがとう' }), result: 'not_in_circle' },
   'waiting:admit': {
@@ -829,7 +833,7 @@ describe('full flow with extra keys on every request', () => {
 
     // knock, admit, resume
     const participantSocket = await h.connect();
-    const listed = waitForEvent(facilitatorSocket, 'waiting:list', (l) => l.length === 1);
+    const listed = waitForEvent(facilitatorSocket, 'waiting:state', (l) => l.length === 1);
     const { waitingId } = expectOk(
       await send(participantSocket, 'circle:knock', knockPayload(code, 'さくら🌸', { color: 0 })),
     ) as { waitingId: string };
@@ -1017,7 +1021,7 @@ describe('who may do what', () => {
     const s = { facilitator, waiting };
     // Every event a guest is refused as not_in_circle is one only members may use.
     const memberOnly = events.filter((event) => asGuest[event].result === 'not_in_circle');
-    expect(memberOnly).toHaveLength(45);
+    expect(memberOnly).toHaveLength(46);
     for (const socket of [guest, waiting.socket]) {
       for (const event of memberOnly) {
         const ack = await rawRequest(socket, event, [asGuest[event].payload(s)]);
@@ -1104,7 +1108,7 @@ describe('names, titles, capacities and codes', () => {
     const facilitator = await createCircle(h, { name });
     expect(facilitator.entered.circle.members[0]?.name).toBe(shown);
     const knocker = await h.connect();
-    const listed = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
+    const listed = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 1);
     expectOk(await request(knocker, 'circle:knock', knockPayload(facilitator.code, name)));
     expect((await listed).map((w) => w.name)).toEqual([shown]);
   });

@@ -94,7 +94,7 @@ describe('admission', () => {
         activities: [],
       },
       chat: [],
-      waiting: [],
+      waiting: { revision: 1, waiting: [] },
       moderation: { barred: [] },
       // ICE servers come with the seat: no STUN or TURN configured here.
       voice: { iceServers: [], iceTransportPolicy: 'all', ttlS: 600 },
@@ -111,7 +111,7 @@ describe('admission', () => {
       },
     ]);
 
-    const waitingCleared = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 0);
+    const waitingCleared = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 0);
     const facilitatorSees = waitForEvent(facilitator.socket, 'circle:state', (s) =>
       s.members.some((m) => m.name === 'さくら🌸' && m.connected),
     );
@@ -154,7 +154,7 @@ describe('admission', () => {
     const first = await knock(h, facilitator, 'たろう');
 
     const declined = waitForEvent(first.socket, 'knock:declined');
-    const emptied = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 0);
+    const emptied = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 0);
     expectOk(await request(facilitator.socket, 'waiting:decline', { waitingId: first.waitingId }));
     expect(await declined).toEqual({});
     await emptied;
@@ -174,7 +174,7 @@ describe('admission', () => {
     const facilitator = await createCircle(h);
     const knocker = await knock(h, facilitator, 'はな');
 
-    const emptied = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 0);
+    const emptied = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 0);
     expect(await request(knocker.socket, 'knock:cancel', {})).toEqual({ ok: true, data: null });
     await emptied;
     expectError(await request(knocker.socket, 'knock:cancel', {}), 'not_waiting');
@@ -186,7 +186,7 @@ describe('admission', () => {
     const first = await knock(h, facilitator, 'さき');
     const dropped = await knock(h, facilitator, 'もどる');
 
-    const held = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+    const held = waitForEvent(facilitator.socket, 'waiting:state', (l) =>
       l.some((w) => w.id === dropped.waitingId && !w.connected),
     );
     dropped.socket.disconnect();
@@ -206,7 +206,7 @@ describe('admission', () => {
       await request(returned, 'knock:resume', { ...resume, waitingToken: first.waitingToken }),
       'resume_refused',
     );
-    const back = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+    const back = waitForEvent(facilitator.socket, 'waiting:state', (l) =>
       l.every((w) => w.connected),
     );
     expect(
@@ -228,7 +228,7 @@ describe('admission', () => {
 
     const onlyOneLeft = waitForEvent(
       facilitator.socket,
-      'waiting:list',
+      'waiting:state',
       (l) => l.length === 1 && l[0]?.id === stays.waitingId,
     );
     goes.socket.disconnect();
@@ -564,7 +564,7 @@ describe('the facilitator', () => {
       takingPart: 'speak',
       place: null,
     });
-    expect(entered.waiting?.map((w) => w.id)).toEqual([waitingId]);
+    expect(entered.waiting?.waiting.map((w) => w.id)).toEqual([waitingId]);
 
     // And can still act as one.
     const admitted = waitForEvent(waiting, 'knock:admitted');

@@ -216,11 +216,11 @@ describeWithRedis('a node that dies', (executablePath) => {
     expect(last.circle.piece.holder).toBe(holder.memberId);
     expect(host.moderation?.barred.map((b) => b.name)).toEqual(['いじわる']);
     // The queue is as it was, held for the two whose connections the restart closed...
-    expect(host.waiting).toEqual(queue.map((w) => ({ ...w, connected: false })));
+    expect(host.waiting?.waiting).toEqual(queue.map((w) => ({ ...w, connected: false })));
     // ...and each takes their place back from whichever node they reach, in the same order.
     const bothBack = waitForEvent(
       hostSocket,
-      'waiting:list',
+      'waiting:state',
       (list) => list.length === 2 && list.every((w) => w.connected),
       SLOW_MS,
     );

@@ -49,12 +49,12 @@ describe('overlapping requests from one socket', () => {
     ]);
     const allHeld = waitForEvent(
       facilitator.socket,
-      'waiting:list',
+      'waiting:state',
       (list) => list.length > 0 && list.every((w) => !w.connected),
     );
     // Across nodes, a list sent before the disconnect may still be on its way: wait for the
     // one that shows nobody left (it times out, failing, if a knock stays behind).
-    const emptied = waitForEvent(facilitator.socket, 'waiting:list', (list) => list.length === 0);
+    const emptied = waitForEvent(facilitator.socket, 'waiting:state', (list) => list.length === 0);
     knocker.disconnect();
     await allHeld;
     expect(await emptied).toEqual([]);

@@ -1,4 +1,5 @@
 import {
+  admit,
   createCircle,
   expectError,
   expectOk,
@@ -35,7 +36,7 @@ describe('circle:preview', () => {
     });
     expect(facilitator.entered.circle.rules).toEqual(preview.rules);
     // Reading the rules does not knock: nobody is waiting.
-    expect(facilitator.entered.waiting).toEqual([]);
+    expect(facilitator.entered.waiting?.waiting).toEqual([]);
     expectError(await request(guest, 'knock:cancel', {}), 'not_waiting');
   });
 
@@ -129,13 +130,13 @@ describe('the waiting list', () => {
     const drops = await knock(h, facilitator, 'きれる');
     const stays = await knock(h, facilitator, 'のこる');
 
-    const afterCancel = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 2);
+    const afterCancel = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 2);
     expectOk(await request(cancels.socket, 'knock:cancel', {}));
     expect((await afterCancel).map((w) => w.name)).toEqual(['きれる', 'のこる']);
-    const held = waitForEvent(facilitator.socket, 'waiting:list', (l) =>
+    const held = waitForEvent(facilitator.socket, 'waiting:state', (l) =>
       l.some((w) => !w.connected),
     );
-    const afterHold = waitForEvent(facilitator.socket, 'waiting:list', (l) => l.length === 1);
+    const afterHold = waitForEvent(facilitator.socket, 'waiting:state', (l) => l.length === 1);
     drops.socket.disconnect();
     expect((await held).map((w) => [w.name, w.connected])).toEqual([
       ['きれる', false],
@@ -190,9 +191,44 @@ describe('the waiting list', () => {
         resumeToken: facilitator.resumeToken,
       }),
     );
-    expect(entered.waiting?.map((w) => w.id)).toEqual([first.waitingId, second.waitingId]);
-    const later = waitForEvent(back, 'waiting:list', (l) => l.length === 3);
+    expect(entered.waiting?.waiting.map((w) => w.id)).toEqual([first.waitingId, second.waitingId]);
+    const later = waitForEvent(back, 'waiting:state', (l) => l.length === 3);
     await knock(h, { ...facilitator, socket: back }, 'さん');
     expect((await later).map((w) => w.name)).toEqual(['いち', 'に', 'さん']);
+  });
+
+  test('hosts are sent only what changed, numbered, and may ask for the whole list', async () => {
+    const h = await start();
+    const facilitator = await createCircle(h);
+    const first = await knock(h, facilitator, 'いち');
+    const log = recordEvents(facilitator.socket);
+    const second = await knock(h, facilitator, 'に');
+    const waiting = log.filter((e) => e.event === 'waiting:delta').map((e) => e.payload);
+    // The second knock alone, not the list with the first in it again.
+    expect(waiting).toEqual([
+      {
+        from: expect.any(Number) as unknown,
+        to: expect.any(Number) as unknown,
+        set: [second.waitingList[1]],
+      },
+    ]);
+    const [knocked] = waiting as { from: number; to: number }[];
+    expect(knocked?.to).toBe((knocked?.from ?? 0) + 1);
+
+    const gone = waitForEvent(facilitator.socket, 'waiting:delta', (d) => d.gone !== undefined);
+    await admit(facilitator, first);
+    expect(await gone).toEqual({
+      from: knocked?.to ?? 0,
+      to: (knocked?.to ?? 0) + 1,
+      gone: [first.waitingId],
+    });
+    // Whole, at the revision the last change led to.
+    expect(expectOk(await request(facilitator.socket, 'waiting:sync', {}))).toEqual({
+      revision: (knocked?.to ?? 0) + 1,
+      waiting: [second.waitingList[1]],
+    });
+    // Only hosts see who waits.
+    const joined = await admit(facilitator, second);
+    expectError(await request(joined.socket, 'waiting:sync', {}), 'not_facilitator');
   });
 });

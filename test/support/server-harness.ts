@@ -155,7 +155,14 @@ export class Harness {
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     });
     this.sockets.add(socket);
-    trackers.set(socket, new ViewTracker(socket, () => request(socket, 'circle:sync', {})));
+    trackers.set(
+      socket,
+      new ViewTracker(
+        socket,
+        () => request(socket, 'circle:sync', {}),
+        () => request(socket, 'waiting:sync', {}),
+      ),
+    );
     return socket;
   }
 
@@ -630,7 +637,7 @@ export async function knock(
   choices: LobbyChoices = {},
 ): Promise<Knocker> {
   const knocker = socket ?? (await harness.connect());
-  const listed = waitForEvent(facilitator.socket, 'waiting:list', (list) =>
+  const listed = waitForEvent(facilitator.socket, 'waiting:state', (list) =>
     list.some((w) => w.name === name),
   );
   const device = choices.device ?? newDevice();

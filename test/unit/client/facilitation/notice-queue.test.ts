@@ -1,7 +1,14 @@
-import type { EnteredCircle, WaitingView } from '../../../../shared/circle/views';
+import type { EnteredCircle, WaitingList, WaitingView } from '../../../../shared/circle/views';
 import { NoticeQueue, NOTICES_SHOWN } from '../../../../client/facilitation/notice-queue';
 import { StayStore } from '../../../../client/stay/stay-store';
 import { circle, member } from './fixtures';
+
+/** Each list a newer whole one, as the server numbers them. */
+let revision = 1;
+function listed(waiting: WaitingView[]): WaitingList {
+  revision += 1;
+  return { revision, waiting };
+}
 
 function knocker(id: string): WaitingView {
   return { id, name: `name-${id}`, since: 0, connected: true, takingPart: 'speak' };
@@ -27,14 +34,14 @@ function setup(role: 'facilitator' | 'cofacilitator' | 'participant' = 'facilita
 describe('NoticeQueue', () => {
   it('gives a facilitator a notice per knock, newest first, that leaves once the person is let in', () => {
     const { store, queue, added } = setup();
-    store.waitingChanged([knocker('w1')]);
-    store.waitingChanged([knocker('w1'), knocker('w2')]);
+    store.waitingChanged(listed([knocker('w1')]));
+    store.waitingChanged(listed([knocker('w1'), knocker('w2')]));
     expect(added).toEqual(['knock', 'knock']);
     expect(queue.notices.map((n) => (n.kind === 'knock' ? n.waitingId : n.kind))).toEqual([
       'w2',
       'w1',
     ]);
-    store.waitingChanged([knocker('w2')]);
+    store.waitingChanged(listed([knocker('w2')]));
     expect(queue.notices.map((n) => (n.kind === 'knock' ? n.name : n.kind))).toEqual(['name-w2']);
   });
 
@@ -45,7 +52,7 @@ describe('NoticeQueue', () => {
       kind: 'report',
       report: { id: 'r1', from: 'ren', reasons: ['unkind'], at: 2 },
     });
-    store.waitingChanged([]);
+    store.waitingChanged(listed([]));
     expect(queue.notices.map((n) => n.kind)).toEqual(['report', 'help']);
     queue.dismissKind(['help', 'report']);
     expect(queue.notices).toEqual([]);
@@ -79,7 +86,7 @@ describe('NoticeQueue', () => {
     expect(participant.queue.notices).toEqual([]);
 
     const host = setup();
-    host.store.waitingChanged([knocker('w1')]);
+    host.store.waitingChanged(listed([knocker('w1')]));
     host.store.returnedToLobby();
     expect(host.queue.notices).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CircleDelta } from '../../../../shared/circle/circle-delta';
-import type { CircleView } from '../../../../shared/circle/views';
+import type { CircleView, WaitingList } from '../../../../shared/circle/views';
 import {
   packCircleView,
   packDelta,
@@ -91,6 +91,47 @@ describe('the stay fed from the server', () => {
     server.push({ from: 4, to: 5, set: { paused: true } });
     expect(store.inCircle?.circle).toBe(held);
     expect(server.asked).toEqual([]);
+    stop();
+  });
+
+  it('follows the waiting list of a host change by change, and fetches it whole after a gap', async () => {
+    const store = new StayStore();
+    const bo = { id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' } as const;
+    const chie = { ...bo, id: 'w2', name: 'Chie', since: 2 };
+    store.entered({
+      self: { memberId: 'a', resumeToken: 't', blocked: [] },
+      circle: circle({ members: [member('a', { seat: 0, role: 'facilitator' })] }),
+      chat: [],
+      waiting: { revision: 2, waiting: [] },
+    });
+    const socket = new EventEmitter();
+    const asked: string[] = [];
+    let answer: (ack: Ack<WaitingList>) => void = () => undefined;
+    const client = {
+      socket,
+      request: (event: string) => {
+        asked.push(event);
+        return new Promise<Ack<WaitingList>>((resolve) => {
+          answer = resolve;
+        });
+      },
+    } as unknown as SignalingClient;
+    const stop = feedStayFromServer(client, store);
+
+    socket.emit('waiting:delta', { from: 2, to: 3, set: [bo] });
+    expect(store.inCircle?.waiting).toEqual([bo]);
+    // 3 → 4 went missing: the whole list is fetched, and a change that comes meanwhile waits.
+    socket.emit('waiting:delta', { from: 4, to: 5, gone: ['w1'] });
+    socket.emit('waiting:delta', { from: 5, to: 6, set: [chie] });
+    expect(asked).toEqual(['waiting:sync']);
+    expect(store.inCircle?.waiting).toEqual([bo]);
+    answer({ ok: true, data: { revision: 5, waiting: [] } });
+    await Promise.resolve();
+    expect(store.inCircle?.waiting).toEqual([chie]);
+    expect(store.inCircle?.waitingRevision).toBe(6);
+    // Made co-facilitator elsewhere, or reloaded: a whole list replaces what is held.
+    socket.emit('waiting:list', { revision: 7, waiting: [bo, chie] });
+    expect(store.inCircle?.waiting).toEqual([bo, chie]);
     stop();
   });
 });

@@ -1,4 +1,4 @@
-import type { ChatMessage, EnteredCircle } from '../../../../shared/circle/views';
+import type { ChatMessage, EnteredCircle, WaitingView } from '../../../../shared/circle/views';
 import { StayStore } from '../../../../client/stay/stay-store';
 import type { StayChange } from '../../../../client/stay/stay';
 import { circle, member } from '../facilitation/fixtures';
@@ -23,6 +23,15 @@ function recorded(): { store: StayStore; changes: StayChange[] } {
   store.subscribe((_stay, change) => changes.push(change));
   return { store, changes };
 }
+
+const bo: WaitingView = { id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' };
+const chie: WaitingView = {
+  id: 'w2',
+  name: 'Chie',
+  since: 2,
+  connected: true,
+  takingPart: 'speak',
+};
 
 describe('StayStore', () => {
   it('goes from the start to waiting to a circle, and says the circle came from the waiting room', () => {
@@ -55,17 +64,35 @@ describe('StayStore', () => {
     const { store, changes } = recorded();
     store.entered(
       entered({
-        waiting: [{ id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' }],
+        waiting: { revision: 3, waiting: [bo] },
       }),
     );
-    store.waitingChanged([
-      { id: 'w1', name: 'Bo', since: 1, connected: true, takingPart: 'speak' },
-      { id: 'w2', name: 'Chie', since: 2, connected: true, takingPart: 'speak' },
-    ]);
-    expect(changes.at(-1)).toEqual({
-      kind: 'waiting',
-      arrived: [{ id: 'w2', name: 'Chie', since: 2, connected: true, takingPart: 'speak' }],
-    });
+    store.waitingChanged({ revision: 4, waiting: [bo, chie] });
+    expect(changes.at(-1)).toEqual({ kind: 'waiting', arrived: [chie] });
+  });
+
+  it('follows the waiting list change by change, and asks for it whole after a gap', () => {
+    const { store, changes } = recorded();
+    store.entered(entered({ waiting: { revision: 3, waiting: [bo] } }));
+    // Chie knocks; Bo's connection drops, and his place is held.
+    expect(store.waitingDelta({ from: 3, to: 4, set: [chie] })).toBeUndefined();
+    expect(changes.at(-1)).toEqual({ kind: 'waiting', arrived: [chie] });
+    const away = { ...bo, connected: false };
+    expect(store.waitingDelta({ from: 4, to: 5, set: [away] })).toBeUndefined();
+    expect(store.inCircle?.waiting).toEqual([away, chie]);
+    // A change already held changes nothing; one after a missing change is a gap.
+    const before = changes.length;
+    expect(store.waitingDelta({ from: 4, to: 5, set: [bo] })).toBeUndefined();
+    expect(store.waitingDelta({ from: 6, to: 7, gone: [chie.id] })).toBe('gap');
+    expect(changes).toHaveLength(before);
+    expect(store.inCircle?.waiting).toEqual([away, chie]);
+    // The whole list fetched after the gap; an older whole list that arrives late is ignored.
+    store.waitingChanged({ revision: 7, waiting: [away] });
+    store.waitingChanged({ revision: 6, waiting: [away, chie] });
+    expect(store.inCircle?.waiting).toEqual([away]);
+    expect(store.inCircle?.waitingRevision).toBe(7);
+    expect(store.waitingDelta({ from: 7, to: 8, gone: [bo.id] })).toBeUndefined();
+    expect(store.inCircle?.waiting).toEqual([]);
   });
 
   it('never keeps a line arriving from a blocked member, and keeps older lines for an unblock', () => {

@@ -73,6 +73,7 @@ const validPayloads: Record<ClientEventName, Record<string, unknown>> = {
   'knock:resume': { code: 'K7QM-2XPD-9TR', waitingId: MEMBER_ID, waitingToken: RESUME_TOKEN },
   'circle:resume': { code: 'K7QM-2XPD-9TR', resumeToken: RESUME_TOKEN },
   'circle:sync': {},
+  'waiting:sync': {},
   'circle:leave': {},
   'circle:end': { message: 'Thank you all' },
   'waiting:admit': { waitingId: MEMBER_ID },
