@@ -57,4 +57,27 @@ describe('views on the wire', () => {
       JSON.stringify(view).length - 100,
     );
   });
+
+  it('leave out the fields of a circle at rest, and bring back whatever is not', () => {
+    const quiet = circle({ members: [member('a')] });
+    const packed = packCircleView(quiet);
+    for (const key of ['topic', 'locked', 'paused', 'privateVoice', 'hands', 'piece', 'tables']) {
+      expect(packed).not.toHaveProperty(key);
+    }
+    expect(unpackCircleView(packed)).toEqual(quiet);
+    const busy = circle({
+      members: [member('a'), member('b', { seat: 1 })],
+      topic: '眠れない夜',
+      locked: true,
+      hands: ['b'],
+      piece: { holder: 'a', heldSinceMs: 5, round: null, offeredTo: null },
+    });
+    const busyPacked = packCircleView(busy);
+    expect(busyPacked).toMatchObject({ topic: '眠れない夜', locked: true, hands: ['b'] });
+    expect(unpackCircleView(busyPacked)).toEqual(busy);
+    // Each view unpacked has lists of its own.
+    const one = unpackCircleView(packed);
+    const two = unpackCircleView(packed);
+    expect(one.hands).not.toBe(two.hands);
+  });
 });
