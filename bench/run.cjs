@@ -17,6 +17,7 @@
  *   BENCH_NODES=1               load bench: server nodes; 2 or more share one fresh redis-server
  *   BENCH_REDIS=0               load bench: 1 keeps one node's circles in Redis too
  *   BENCH_BARE=1                load bench: 0 skips the bare socket.io server measured first
+ *   BENCH_PAIRS=1               load bench: bare and app runs alternated this many times per size
  *   BENCH_BATCH=200             clients connected and joined per ramp step
  *   BENCH_SPREAD_MS=1000        each step's circles start evenly over this time
  *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
@@ -100,6 +101,7 @@ function readSettings() {
     nodes: intSetting('BENCH_NODES', 1),
     redis: process.env.BENCH_REDIS === '1',
     compareBare: process.env.BENCH_BARE !== '0',
+    pairs: Math.max(1, Number(process.env.BENCH_PAIRS ?? 1) || 1),
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
     relaysPerClient: intSetting('BENCH_RELAYS_PER_CLIENT', 3),
@@ -405,29 +407,37 @@ async function main() {
         rows.push({ bench, metric: 'run', value, target: '', verdict: 'SKIPPED' });
         continue;
       }
-      let bare;
-      if (settings.compareBare) {
-        log(`${bench}: first the bare socket.io server, the yardstick…`);
+      // Side by side, alternating: bare, app, bare, app… so a slow minute of this shared machine
+      // weighs on both, and the ratio is read as the median over the pairs.
+      const pairs = [];
+      for (let pair = 1; pair <= settings.pairs; pair++) {
+        const round = settings.pairs > 1 ? ` (pair ${pair} of ${settings.pairs})` : '';
+        let bare;
+        if (settings.compareBare) {
+          log(`${bench}: first the bare socket.io server, the yardstick${round}…`);
+          try {
+            bare = await withWatchdog(`${bench}, bare`, settings.timeoutS, () =>
+              load.runSignalingLoad(n, { ...settings, bare: true, build: 'bare' }, log),
+            );
+            results.signaling.push(bare);
+            rows.push(...load.toRows(bare));
+          } catch (error) {
+            fail(`${bench}, bare`, error);
+          }
+        }
+        log(`${bench}: starting a fresh server and ${settings.workers} client workers${round}…`);
         try {
-          bare = await withWatchdog(`${bench}, bare`, settings.timeoutS, () =>
-            load.runSignalingLoad(n, { ...settings, bare: true, build: 'bare' }, log),
+          const run = await withWatchdog(bench, settings.timeoutS, () =>
+            load.runSignalingLoad(n, { ...settings, build: build.build }, log),
           );
-          results.signaling.push(bare);
-          rows.push(...load.toRows(bare));
+          results.signaling.push(run);
+          rows.push(...load.toRows(run, bare));
+          if (bare) pairs.push({ bare, run });
         } catch (error) {
-          fail(`${bench}, bare`, error);
+          fail(bench, error);
         }
       }
-      log(`${bench}: starting a fresh server and ${settings.workers} client workers…`);
-      try {
-        const run = await withWatchdog(bench, settings.timeoutS, () =>
-          load.runSignalingLoad(n, { ...settings, build: build.build }, log),
-        );
-        results.signaling.push(run);
-        rows.push(...load.toRows(run, bare));
-      } catch (error) {
-        fail(bench, error);
-      }
+      if (pairs.length > 1) rows.push(...load.pairedRows(bench, pairs));
     }
   }
 

@@ -12,7 +12,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { track, runCommand, tail } = require('./children.cjs');
-const { summarize, formatMs } = require('./stats.cjs');
+const { percentile, summarize, formatMs } = require('./stats.cjs');
 const { startRedisServer } = require('./redis-bench.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -519,9 +519,37 @@ function bareRows(run) {
   ];
 }
 
+const times = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : Infinity);
+
+/** Alternating pairs of runs, each ratio taken within its pair: the median and every one. */
+function pairedRows(bench, pairs) {
+  const ratios = (of) => pairs.map(({ run, bare }) => times(of(run), of(bare)));
+  const row = (metric, values, target) => {
+    const median = percentile(values, 50);
+    return {
+      bench,
+      metric: `${metric}, median of ${pairs.length} alternating pairs`,
+      value: `${median}× (${values.map((v) => `${v}×`).join(', ')})`,
+      target: `≤ ${target}×`,
+      verdict: verdict(median <= target),
+    };
+  };
+  return [
+    row(
+      'bytes sent per join, × bare socket.io',
+      ratios((r) => r.bytesPerJoin),
+      TARGET_BYTES_RATIO,
+    ),
+    row(
+      'join latency p99, × bare socket.io',
+      ratios((r) => r.joinMs.p99),
+      TARGET_JOIN_P99_RATIO,
+    ),
+  ];
+}
+
 /** The app against the bare server measured just before it, as multiples. */
 function comparedRows(bench, run, bare) {
-  const times = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : Infinity);
   const bytes = times(run.bytesPerJoin, bare.bytesPerJoin);
   const p99 = times(run.joinMs.p99, bare.joinMs.p99);
   return [
@@ -664,6 +692,7 @@ module.exports = {
   ensureServerBuilt,
   runSignalingLoad,
   toRows,
+  pairedRows,
   // Shared with the voice, scene and moderation benches.
   newestMtime,
   readProtocolVersion,
