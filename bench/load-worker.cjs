@@ -186,14 +186,32 @@ function onRelay(member, from, signal) {
   (sent.cross ? crossRelayLatencies : relayLatencies).push(at - sent.at);
 }
 
-/** Connects `count` circles' sockets at once, then starts the circles evenly over `spreadMs`. */
+/** Sockets connected ahead of a burst (`connect`), in circle order, for `join` to take. */
+let pool = [];
+
+function connectCircles(count) {
+  return Promise.all(
+    Array.from({ length: count * circleSize }, (_, i) => connect((i % circleSize) % urls.length)),
+  );
+}
+
+/** Connects `count` circles' sockets and keeps them for the next `join` (a burst's). */
+async function connectAhead({ circles: count }) {
+  const connected = await connectCircles(count);
+  pool.push(...connected);
+  return { connectMs: connected.map((c) => c.ms) };
+}
+
+/**
+ * Starts `count` circles evenly over `spreadMs`: with sockets connected ahead if there are
+ * enough, else connecting them all at once first.
+ */
 async function join({ circles: count, spreadMs }) {
   const bytesBefore = bytesIn;
   const kindsBefore = new Map(bytesByKind);
-  const connected = await Promise.all(
-    Array.from({ length: count * circleSize }, (_, i) => connect((i % circleSize) % urls.length)),
-  );
-  const connectMs = connected.map((c) => c.ms);
+  const ahead = pool.length >= count * circleSize;
+  const connected = ahead ? pool.splice(0, count * circleSize) : await connectCircles(count);
+  const connectMs = ahead ? [] : connected.map((c) => c.ms);
   const interval = count > 1 ? spreadMs / count : 0;
   const started = performance.now();
   const joins = [];
@@ -307,6 +325,7 @@ const handlers = {
     circleSize = message.circleSize;
     return null;
   },
+  connect: connectAhead,
   join,
   relay,
   close,

@@ -18,6 +18,7 @@
  *   BENCH_REDIS=0               load bench: 1 keeps one node's circles in Redis too
  *   BENCH_BARE=1                load bench: 0 skips the bare socket.io server measured first
  *   BENCH_PAIRS=1               load bench: bare and app runs alternated this many times per size
+ *   BENCH_BURST=0               load bench: joins per second, everyone connected first (0: ramp)
  *   BENCH_BATCH=200             clients connected and joined per ramp step
  *   BENCH_SPREAD_MS=1000        each step's circles start evenly over this time
  *   BENCH_RELAYS_PER_CLIENT=3   signals each client relays to a circle neighbour
@@ -102,6 +103,7 @@ function readSettings() {
     redis: process.env.BENCH_REDIS === '1',
     compareBare: process.env.BENCH_BARE !== '0',
     pairs: Math.max(1, Number(process.env.BENCH_PAIRS ?? 1) || 1),
+    burst: Math.max(0, Number(process.env.BENCH_BURST ?? 0) || 0),
     batch: intSetting('BENCH_BATCH', 200, 8),
     spreadMs: intSetting('BENCH_SPREAD_MS', 1000, 0),
     relaysPerClient: intSetting('BENCH_RELAYS_PER_CLIENT', 3),

@@ -341,10 +341,41 @@ async function runSignalingLoad(requested, options, log) {
     let joinBytes = 0;
     const joinBytesByKind = {};
     const dropped = {};
+    const takeJoins = (results) => {
+      for (const r of results) {
+        joinMs.push(...r.joinMs);
+        connectMs.push(...r.connectMs);
+        joinBytes += r.bytesIn;
+        mergeCounts(joinBytesByKind, r.bytesByKind);
+      }
+    };
+    if (options.burst > 0) {
+      // Everyone connects first, batch by batch; then every circle starts within
+      // clients / burst seconds, each worker's evenly over the whole of that time.
+      for (let done = 0; done < circles; done += circlesPerBatch) {
+        const count = Math.min(circlesPerBatch, circles - done);
+        const results = await Promise.all(
+          shares(count, workers.length).map((n, i) => workers[i].call('connect', { circles: n })),
+        );
+        for (const r of results) connectMs.push(...r.connectMs);
+      }
+      log(`  ${clients} clients connected; ${options.burst} joins/s from now…`);
+    }
     const cpuBeforeJoin = cpuOfNodes();
     const redisCpuBeforeJoin = redis ? readCpuSeconds(redis.pid) : 0;
     const joinStarted = performance.now();
-    for (let done = 0; done < circles;) {
+    if (options.burst > 0) {
+      const spreadMs = (clients / options.burst) * 1000;
+      takeJoins(
+        await Promise.all(
+          shares(circles, workers.length).map((n, i) =>
+            workers[i].call('join', { circles: n, spreadMs }),
+          ),
+        ),
+      );
+      log(`  ${clients}/${clients} clients joined`);
+    }
+    for (let done = options.burst > 0 ? circles : 0; done < circles;) {
       const count = Math.min(circlesPerBatch, circles - done);
       const results = await Promise.all(
         shares(count, workers.length)
@@ -353,12 +384,7 @@ async function runSignalingLoad(requested, options, log) {
           )
           .filter(Boolean),
       );
-      for (const r of results) {
-        joinMs.push(...r.joinMs);
-        connectMs.push(...r.connectMs);
-        joinBytes += r.bytesIn;
-        mergeCounts(joinBytesByKind, r.bytesByKind);
-      }
+      takeJoins(results);
       done += count;
       if (done % (circlesPerBatch * 10) === 0 || done === circles) {
         log(`  ${done * CIRCLE_SIZE}/${clients} clients joined`);
@@ -419,6 +445,7 @@ async function runSignalingLoad(requested, options, log) {
       ),
       workers: workers.length,
       joinRampPerS: Math.round(clients / joinSeconds),
+      burstAskedPerS: options.burst > 0 ? options.burst : null,
       joinMs: summarize(joinMs),
       connectMs: summarize(connectMs),
       relayMs: summarize(relayMs),
@@ -469,7 +496,20 @@ function verdict(ok) {
   return ok ? 'ok' : 'MISSED';
 }
 
-/** The bare server's rows: what any socket.io server pays for the same pattern. */
+/** A burst: the rate asked for, and the rate reached from the first knock to the last seat. */
+function burstRows(bench, run) {
+  if (run.burstAskedPerS === null) return [];
+  return [
+    {
+      bench,
+      metric: 'burst: joins per second asked / reached (clients connected before)',
+      value: `${run.burstAskedPerS} / ${run.joinRampPerS}`,
+      target: '',
+      verdict: '',
+    },
+  ];
+}
+
 /** Where the bytes of a join went: the largest carriers, per join. */
 function bytesByKindRow(bench, run) {
   return {
@@ -484,6 +524,7 @@ function bytesByKindRow(bench, run) {
   };
 }
 
+/** The bare server's rows: what any socket.io server pays for the same pattern. */
 function bareRows(run) {
   const bench = `signaling N=${run.clients}, bare socket.io`;
   return [
@@ -502,6 +543,7 @@ function bareRows(run) {
       verdict: '',
     },
     bytesByKindRow(bench, run),
+    ...burstRows(bench, run),
     {
       bench,
       metric: 'relay latency p50 / p99',
@@ -656,6 +698,7 @@ function toRows(run, bare) {
       target: '',
       verdict: '',
     },
+    ...burstRows(bench, run),
     {
       bench,
       metric: `server CPU at ${run.joinRampPerS} joins/s / ${run.relay.ratePerS} relays/s`,
