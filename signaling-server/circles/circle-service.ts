@@ -3,7 +3,7 @@ import { initialTables } from '../../shared/tables/tables';
 import { generateCircleCode, normalizeCircleCode } from '../../shared/circle/circle-code';
 import { checkPseudonym } from '../../shared/circle/display-text';
 import { isHostRole } from '../../shared/circle/facilitation';
-import type { CirclePreview, EndReason, WaitingList } from '../../shared/circle/views';
+import type { EndReason } from '../../shared/circle/views';
 import {
   packCircleView,
   packEntered,
@@ -11,34 +11,29 @@ import {
   type PackedEnteredCircle,
 } from '../../shared/circle/wire-views';
 import { EngawaError, ErrorCode } from '../../shared/protocol/errors';
-import type { KnockAccepted } from '../../shared/protocol/answers';
 import { Limits } from '../../shared/protocol/limits';
-import type {
-  CircleKnockInput,
-  CircleResumeInput,
-  KnockResumeInput,
-} from '../../shared/protocol/schemas';
+import type { CircleResumeInput } from '../../shared/protocol/schemas';
 import type { VoicePolicy } from '../config';
 import type { ChatLog } from '../conversation/chat-log';
 import type { Logger } from '../logger';
 import type { ParsedInput } from '../../shared/protocol/client-events';
-import type { Caller, Identity, SeatedCaller, WaitingCaller } from '../ports/caller';
+import type { Caller, Identity, SeatedCaller } from '../ports/caller';
 import type { Audiences, Notifier } from '../ports/notifier';
 import type { CircleBroadcaster } from './circle-broadcasts';
 import { accepted, optionalMessage, readCreateInput } from './circle-input';
 import type { CircleRecord } from './circle-record';
 import * as rules from './circle-rules';
 import type { CircleStore } from './circle-store';
-import { toCircleView, toPreview, toWaitingList } from './circle-views';
+import { toCircleView } from './circle-views';
 import { toEnteredCircle } from './entered-view';
+import { CircleDoor } from './circle-door';
 import { KnockHolds } from './knock-holds';
 import { SeatHolds } from './seat-holds';
-import { requireReachable } from './waiting-rules';
 import type { FacilitatorAccess } from '../facilitators/facilitator-access';
 import type { AttemptLimiter } from '../limits/attempt-limiter';
 import type { Deadlines } from '../deadlines/deadlines';
 import type { Cooldown } from '../limits/limit-store';
-import { requireFacilitator, requireHost } from './roles';
+import { requireFacilitator } from './roles';
 import {
   hashDevice,
   hashToken,
@@ -76,8 +71,9 @@ export interface CircleServiceDeps {
 }
 
 /**
- * Everything a circle does in response to its people: creating, previewing, knocking,
- * admitting, resuming, leaving and ending, and what happens when a connection drops. Who a
+ * Everything a circle does in response to its people: creating, resuming, leaving and ending,
+ * and what happens when a connection drops; its door (previewing, knocking, admitting) is
+ * `door`. Who a
  * connection is comes from the request guard; only this service changes it (`seatAs`, `waitAs`,
  * `release`). Voice, presence, the talking piece, moderation and conversation live in services
  * of their own.
@@ -85,6 +81,8 @@ export interface CircleServiceDeps {
 export class CircleService {
   private readonly knocks: KnockHolds;
   private readonly seats: SeatHolds;
+  /** Reading the rules, knocking, and the hosts' answers: the circle's door. */
+  readonly door: CircleDoor;
 
   constructor(private readonly deps: CircleServiceDeps) {
     this.knocks = new KnockHolds({ ...deps, holdMs: deps.memberGraceMs });
@@ -92,6 +90,7 @@ export class CircleService {
       ...deps,
       endCircle: (circleId, reason) => this.endCircle(circleId, reason),
     });
+    this.door = new CircleDoor(deps, this.knocks, this.seats);
   }
 
   /**
@@ -157,65 +156,6 @@ export class CircleService {
   }
 
   /** What a circle is and asks of people, so its rules can be read before knocking. */
-  async preview(caller: Caller, rawCode: string): Promise<CirclePreview> {
-    const circleId = await this.findCircleByCode(caller.address, rawCode);
-    const circle = await this.deps.store.get(circleId);
-    if (!circle) throw EngawaError.of(ErrorCode.CircleNotFound);
-    return toPreview(circle);
-  }
-
-  async knock(caller: Caller, input: CircleKnockInput): Promise<KnockAccepted> {
-    const name = accepted(checkPseudonym(input.name));
-    const circleId = await this.findCircleByCode(caller.address, input.code);
-    const waitingId = newId();
-    const waitingToken = newResumeToken();
-    const dropIn = { memberId: newId(), resumeToken: newResumeToken() };
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
-      const now = this.deps.now();
-      const shown = this.deps.broadcast.waitingShown(c);
-      if (c.knockFrom !== undefined && now < c.knockFrom) {
-        throw EngawaError.tooEarly(Math.ceil((c.knockFrom - now) / 1000));
-      }
-      rules.addWaiting(c, {
-        id: waitingId,
-        name,
-        since: this.deps.now(),
-        color: input.color ?? null,
-        deviceHash: hashDevice(circleId, input.device),
-        tokenHash: hashToken(waitingToken),
-        connectionId: caller.connectionId,
-        awaySince: null,
-        ...(input.takingPart ? { takingPart: input.takingPart } : {}),
-      });
-      // A drop-in event's door stands open: the knock and its admission are one change.
-      if (c.dropIn === true) {
-        rules.admitWaiting(c, waitingId, {
-          id: dropIn.memberId,
-          resumeTokenHash: hashToken(dropIn.resumeToken),
-          now,
-        });
-        // The knock came and went in this one change: the list hosts see is as it was.
-        c.waitingRevision = shown.revision;
-      }
-      return { circle: c, before: shown };
-    });
-    if (circle.dropIn === true) {
-      await this.seats.hold(circleId, dropIn.memberId, this.deps.memberGraceMs);
-      this.deps.logger.info(
-        { evt: 'member.dropped_in', circle: circleId, member: dropIn.memberId },
-        'dropped in',
-      );
-      return { waitingId, waitingToken, admitted: { code: circle.code, ...dropIn } };
-    }
-    caller.waitAs(circleId, waitingId);
-    this.deps.broadcast.waiting(circle, before);
-    this.deps.logger.info(
-      { evt: 'waiting.knocked', circle: circleId, waiting: waitingId },
-      'knock',
-    );
-    return { waitingId, waitingToken };
-  }
-
   /**
    * Seats the holder of a one-to-one invitation at once, with no waiting room: a knock and its
    * admission in one change, then the seat taken as any admitted person takes theirs.
@@ -257,18 +197,6 @@ export class CircleService {
     return this.resume(caller, { code, resumeToken });
   }
 
-  /** A knock taken back by a new connection, in its old place. */
-  resumeKnock(caller: Caller, input: KnockResumeInput): Promise<KnockAccepted> {
-    return this.knocks.resume(caller, input);
-  }
-
-  async cancelKnock(caller: WaitingCaller): Promise<null> {
-    const { circleId, waitingId } = caller.waiting;
-    await this.withdrawWaiting(circleId, waitingId);
-    caller.release();
-    return null;
-  }
-
   async resume(caller: Caller, input: CircleResumeInput): Promise<PackedEnteredCircle> {
     const code = normalizeCircleCode(input.code);
     const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
@@ -306,12 +234,6 @@ export class CircleService {
     return packCircleView(toCircleView(caller.seat.circle, this.deps.now()));
   }
 
-  /** The whole waiting list, for a host who found a change missing between two deltas. */
-  waitingList(caller: SeatedCaller): WaitingList {
-    requireHost(caller.seat.circle, caller.seat.memberId);
-    return toWaitingList(caller.seat.circle);
-  }
-
   async leave(caller: SeatedCaller): Promise<null> {
     const { circleId, memberId, circle } = caller.seat;
     if (rules.findMember(circle, memberId)?.role === 'facilitator') {
@@ -328,61 +250,6 @@ export class CircleService {
     requireFacilitator(circle, memberId);
     const closing = optionalMessage(message, Limits.closingMessageMaxChars);
     await this.endCircle(circleId, 'ended_by_facilitator', closing);
-    return null;
-  }
-
-  async admit(caller: SeatedCaller, waitingId: string): Promise<null> {
-    const { circleId, memberId } = caller.seat;
-    const resumeToken = newResumeToken();
-    const newMemberId = newId();
-    // Members are told nothing yet: the newcomer is shown once their browser takes the seat.
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
-      requireHost(c, memberId);
-      requireReachable(c, waitingId);
-      const shown = this.deps.broadcast.waitingShown(c);
-      rules.admitWaiting(c, waitingId, {
-        id: newMemberId,
-        resumeTokenHash: hashToken(resumeToken),
-        now: this.deps.now(),
-      });
-      return { circle: c, before: shown };
-    });
-    // Their browser claims the seat with `circle:resume`; if it never does, the seat is freed.
-    await this.seats.hold(circleId, newMemberId, this.deps.memberGraceMs);
-    this.deps.notify.toWaiting(waitingId, 'knock:admitted', {
-      code: circle.code,
-      memberId: newMemberId,
-      resumeToken,
-    });
-    this.deps.audiences.stopWaiting(waitingId);
-    this.deps.broadcast.waiting(circle, before);
-    this.deps.logger.info(
-      { evt: 'waiting.admitted', circle: circleId, waiting: waitingId, member: newMemberId },
-      'admitted',
-    );
-    return null;
-  }
-
-  async decline(caller: SeatedCaller, waitingId: string, message?: string): Promise<null> {
-    const { circleId, memberId } = caller.seat;
-    const note = optionalMessage(message, Limits.declineMessageMaxChars);
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
-      requireHost(c, memberId);
-      const shown = this.deps.broadcast.waitingShown(c);
-      rules.removeWaiting(c, waitingId);
-      return { circle: c, before: shown };
-    });
-    this.deps.notify.toWaiting(
-      waitingId,
-      'knock:declined',
-      note === undefined ? {} : { message: note },
-    );
-    this.deps.audiences.stopWaiting(waitingId);
-    this.deps.broadcast.waiting(circle, before);
-    this.deps.logger.info(
-      { evt: 'waiting.declined', circle: circleId, waiting: waitingId },
-      'declined',
-    );
     return null;
   }
 
@@ -445,19 +312,6 @@ export class CircleService {
     this.deps.logger.info({ evt: 'circle.ended', circle: circleId, reason }, 'circle ended');
   }
 
-  private async withdrawWaiting(circleId: string, waitingId: string): Promise<void> {
-    const { circle, before } = await this.deps.store.update(circleId, (c) => {
-      const shown = this.deps.broadcast.waitingShown(c);
-      rules.removeWaiting(c, waitingId);
-      return { circle: c, before: shown };
-    });
-    this.deps.broadcast.waiting(circle, before);
-    this.deps.logger.info(
-      { evt: 'waiting.withdrew', circle: circleId, waiting: waitingId },
-      'withdrew',
-    );
-  }
-
   private seat(caller: Caller, circle: CircleRecord, memberId: string): void {
     const role = rules.findMember(circle, memberId)?.role;
     caller.seatAs(circle.id, memberId, role !== undefined && isHostRole(role));
@@ -475,16 +329,5 @@ export class CircleService {
         now: this.deps.now(),
       }),
     );
-  }
-
-  private async findCircleByCode(address: string, rawCode: string): Promise<string> {
-    await this.deps.codeAttempts.assertAllowed(address);
-    const code = normalizeCircleCode(rawCode);
-    const circleId = code === null ? undefined : await this.deps.store.findIdByCode(code);
-    if (circleId === undefined) {
-      await this.deps.codeAttempts.recordFailure(address);
-      throw EngawaError.of(code === null ? ErrorCode.CodeInvalid : ErrorCode.CircleNotFound);
-    }
-    return circleId;
   }
 }

@@ -36,17 +36,18 @@ export function handlerTable(services: RequestServices): HandlerTable {
   const { facilitators, schedule, tables, wordChains, timeZone, balanceMinutes } = services;
   return {
     'circle:create': (caller, input) => circles.create(caller, input),
-    'circle:preview': (caller, input) => circles.preview(caller, input.code),
-    'circle:knock': (caller, input) => circles.knock(caller, input),
-    'knock:cancel': (caller) => circles.cancelKnock(caller),
-    'knock:resume': (caller, input) => circles.resumeKnock(caller, input),
+    'circle:preview': (caller, input) => circles.door.preview(caller, input.code),
+    'circle:knock': (caller, input) => circles.door.knock(caller, input),
+    'knock:cancel': (caller) => circles.door.cancelKnock(caller),
+    'knock:resume': (caller, input) => circles.door.resumeKnock(caller, input),
     'circle:resume': (caller, input) => circles.resume(caller, input),
     'circle:sync': (caller) => Promise.resolve(circles.view(caller)),
-    'waiting:sync': (caller) => Promise.resolve(circles.waitingList(caller)),
+    'waiting:sync': (caller) => Promise.resolve(circles.door.waitingList(caller)),
     'circle:leave': (caller) => circles.leave(caller),
     'circle:end': (caller, input) => circles.end(caller, input.message),
-    'waiting:admit': (caller, input) => circles.admit(caller, input.waitingId),
-    'waiting:decline': (caller, input) => circles.decline(caller, input.waitingId, input.message),
+    'waiting:admit': (caller, input) => circles.door.admit(caller, input.waitingId),
+    'waiting:decline': (caller, input) =>
+      circles.door.decline(caller, input.waitingId, input.message),
 
     'circle:lock': (caller, input) => facilitation.lock(caller, input.locked),
     'circle:pause': (caller, input) => facilitation.pause(caller, input.paused),
