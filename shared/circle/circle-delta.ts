@@ -57,13 +57,22 @@ export function diffCircleViews(before: CircleView, after: CircleView): CircleDe
     }
   }
   if (anySet) delta.set = set as Partial<CircleFields>;
-  const previous = new Map(before.members.map((m) => [m.id, m]));
-  const changed = after.members.filter((m) => !sameJson(previous.get(m.id), m));
+  const { changed, gone } = diffEntries(before.members, after.members);
   if (changed.length > 0) delta.members = changed;
-  const shown = new Set(after.members.map((m) => m.id));
-  const gone = before.members.filter((m) => !shown.has(m.id)).map((m) => m.id);
   if (gone.length > 0) delta.gone = gone;
   return delta;
+}
+
+/** Between two lists of entries with ids: those new or changed, and the ids of those gone. */
+export function diffEntries<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+): { changed: T[]; gone: string[] } {
+  const previous = new Map(before.map((entry) => [entry.id, entry]));
+  const changed = after.filter((entry) => !sameJson(previous.get(entry.id), entry));
+  const still = new Set(after.map((entry) => entry.id));
+  const gone = before.filter((entry) => !still.has(entry.id)).map((entry) => entry.id);
+  return { changed, gone };
 }
 
 /**

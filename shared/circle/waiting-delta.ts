@@ -3,7 +3,7 @@
  * (`waiting:sync`), and after that only what changed, numbered by the list's own revision. The
  * whole list on every knock would send a room of n knocks n² entries.
  */
-import { sameJson, type DeltaOutcome } from './circle-delta';
+import { diffEntries, type DeltaOutcome } from './circle-delta';
 import type { WaitingList, WaitingView } from './views';
 
 export interface WaitingDelta {
@@ -20,11 +20,8 @@ export interface WaitingDelta {
 /** The delta that turns `before` into `after`. */
 export function diffWaiting(before: WaitingList, after: WaitingList): WaitingDelta {
   const delta: WaitingDelta = { from: before.revision, to: after.revision };
-  const previous = new Map(before.waiting.map((w) => [w.id, w]));
-  const set = after.waiting.filter((w) => !sameJson(previous.get(w.id), w));
-  if (set.length > 0) delta.set = set;
-  const still = new Set(after.waiting.map((w) => w.id));
-  const gone = before.waiting.filter((w) => !still.has(w.id)).map((w) => w.id);
+  const { changed, gone } = diffEntries(before.waiting, after.waiting);
+  if (changed.length > 0) delta.set = changed;
   if (gone.length > 0) delta.gone = gone;
   return delta;
 }

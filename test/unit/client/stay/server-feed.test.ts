@@ -12,20 +12,33 @@ import { feedStayFromServer } from '../../../../client/stay/server-feed';
 import { StayStore } from '../../../../client/stay/stay-store';
 import { circle, member } from '../facilitation/fixtures';
 
-/** The server's side of the feed: pushes it sends, and answers to `circle:sync`. */
-function fakeServer(whole: () => CircleView) {
+/** A client whose requests wait until the test answers the last one. */
+function fakeClient<A>() {
   const socket = new EventEmitter();
   const asked: string[] = [];
-  let answer: (ack: Ack<PackedCircleView>) => void = () => undefined;
+  let answer: (ack: Ack<A>) => void = () => undefined;
   const client = {
     socket,
     request: (event: string) => {
       asked.push(event);
-      return new Promise<Ack<PackedCircleView>>((resolve) => {
+      return new Promise<Ack<A>>((resolve) => {
         answer = resolve;
       });
     },
   } as unknown as SignalingClient;
+  return {
+    client,
+    socket,
+    asked,
+    answer: (ack: Ack<A>) => {
+      answer(ack);
+    },
+  };
+}
+
+/** The server's side of the feed: pushes it sends, and answers to `circle:sync`. */
+function fakeServer(whole: () => CircleView) {
+  const { client, socket, asked, answer } = fakeClient<PackedCircleView>();
   return {
     client,
     asked,
@@ -104,18 +117,7 @@ describe('the stay fed from the server', () => {
       chat: [],
       waiting: { revision: 2, waiting: [] },
     });
-    const socket = new EventEmitter();
-    const asked: string[] = [];
-    let answer: (ack: Ack<WaitingList>) => void = () => undefined;
-    const client = {
-      socket,
-      request: (event: string) => {
-        asked.push(event);
-        return new Promise<Ack<WaitingList>>((resolve) => {
-          answer = resolve;
-        });
-      },
-    } as unknown as SignalingClient;
+    const { client, socket, asked, answer } = fakeClient<WaitingList>();
     const stop = feedStayFromServer(client, store);
 
     socket.emit('waiting:delta', { from: 2, to: 3, set: [bo] });
