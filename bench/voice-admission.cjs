@@ -5,7 +5,8 @@
  * of its own):
  *
  * 0. The baseline (voice-baseline.cjs): a bare WebRTC call between two Chromiums through the
- *    same server's relay, timed in the same run.
+ *    same server's relay, timed in the same run; and a bare join, three such calls started at
+ *    once from the newcomer's browser, the floor for hearing everyone on this machine.
  * 1. Admission → audio from everyone: in a circle of three, a fourth person knocks and waits;
  *    t0 is the facilitator's click on "Admit", and the newcomer's page reports when inbound
  *    audio arrives from each of the three. The app's own step marks (client/events/timeline.ts)
@@ -24,7 +25,7 @@ const chromium = require('./chromium.cjs');
 const { startCpuWindow, ourPids } = require('./cpu-window.cjs');
 const { startServer, stopServer, readProtocolVersion } = require('./signaling-load.cjs');
 const { percentile } = require('./stats.cjs');
-const { runBaseline } = require('./voice-baseline.cjs');
+const { runBaseline, runBareJoin } = require('./voice-baseline.cjs');
 const { startStandInHost } = require('./stand-ins.cjs');
 const { installProbe, markedAfter, span, longTasksBetween } = require('./voice-probe.cjs');
 const {
@@ -330,6 +331,19 @@ async function runAdmission(options, log) {
       runs: options.runs,
     });
     log(`  baseline: offer → first packet, median ${baseline.median} ms`);
+    // What the machine itself needs for a newcomer's links: as many bare calls at once as
+    // there are members, from the measured core to the others', under the same load.
+    const bareJoin = await runBareJoin({
+      callerBrowser: newcomerBrowser.browser,
+      answererBrowser: facilitatorBrowser.browser,
+      baseUrl,
+      protocolVersion: readProtocolVersion(),
+      peers: circle.members.length,
+      runs: options.runs,
+    });
+    log(
+      `  bare join: ${bareJoin.peers} calls at once → audio from all, median ${bareJoin.median} ms`,
+    );
 
     // The 3D view first, so the circle kept for the jitter window has no SwiftShader in it.
     const variants = [
@@ -337,7 +351,7 @@ async function runAdmission(options, log) {
       { key: 'voiceOnly', label: 'voice only', scene: false },
     ];
     const meter = startCpuWindow();
-    const result = { baseline, variants: {} };
+    const result = { baseline, bareJoin, variants: {} };
     const errors = [];
     let last;
     for (const variant of variants) {

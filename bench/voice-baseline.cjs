@@ -52,15 +52,20 @@ async function openBarePage(browser, baseUrl, protocolVersion) {
     },
     { url: baseUrl, version: protocolVersion },
   );
+  // For starting several calls in one go inside the page (callAll).
+  await page.evaluate(`window.callSide = ${callSide.toString()}`);
   return { context, page };
 }
 
-/** Seats both pages in a circle of two through the protocol; resolves with their member ids. */
-async function seatPair(caller, answerer) {
-  const { code, callerId } = await caller.page.evaluate(async () => {
+/**
+ * Seats the caller and every answerer in one circle through the protocol: the caller starts it
+ * and lets in whoever knocks. Resolves with the caller's member id and each answerer's.
+ */
+async function seatCircle(caller, answerers) {
+  const { code, callerId } = await caller.page.evaluate(async (capacity) => {
     const created = await window.baseline.request('circle:create', {
       title: 'Baseline',
-      capacity: 2,
+      capacity,
       name: 'Caller',
       rules: ['Be kind'],
     });
@@ -70,33 +75,38 @@ async function seatPair(caller, answerer) {
       }
     });
     return { code: created.circle.code, callerId: created.self.memberId };
-  });
-  const answererId = await answerer.page.evaluate(async (circleCode) => {
-    const admitted = new Promise((resolve) => {
-      window.baseline.socket.once('knock:admitted', resolve);
-    });
-    const device = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_');
-    await window.baseline.request('circle:knock', {
-      code: circleCode,
-      name: 'Answerer',
-      acceptedRules: true,
-      device,
-    });
-    const { resumeToken } = await admitted;
-    const entered = await window.baseline.request('circle:resume', {
-      code: circleCode,
-      resumeToken,
-    });
-    return entered.self.memberId;
-  }, code);
-  return { callerId, answererId };
+  }, answerers.length + 1);
+  const answererIds = [];
+  for (const answerer of answerers) {
+    answererIds.push(
+      await answerer.page.evaluate(async (circleCode) => {
+        const admitted = new Promise((resolve) => {
+          window.baseline.socket.once('knock:admitted', resolve);
+        });
+        const device = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_');
+        await window.baseline.request('circle:knock', {
+          code: circleCode,
+          name: 'Answerer',
+          acceptedRules: true,
+          device,
+        });
+        const { resumeToken } = await admitted;
+        const entered = await window.baseline.request('circle:resume', {
+          code: circleCode,
+          resumeToken,
+        });
+        return entered.self.memberId;
+      }, code),
+    );
+  }
+  return { callerId, answererIds };
 }
 
 /**
  * Runs in both pages: a peer connection with the microphone's track for call `conn`, signals
- * relayed to `peer`, and a 20 ms poll of its inbound audio. `window.baseline.firstPacket`
+ * relayed to `peer`, and a 20 ms poll of its inbound audio. `window.baseline.firstPackets[conn]`
  * then resolves with the epoch time its first inbound audio packet was seen.
  */
 function callSide({ conn, peer, offer, timeoutMs }) {
@@ -153,9 +163,12 @@ function callSide({ conn, peer, offer, timeoutMs }) {
     };
     void tick().catch(reject);
   });
-  window.baseline.firstPacket = firstPacket.finally(() => clearInterval(played));
+  window.baseline.firstPackets = {
+    ...window.baseline.firstPackets,
+    [conn]: firstPacket.finally(() => clearInterval(played)),
+  };
   if (offer) {
-    window.baseline.offerAt = Date.now();
+    window.baseline.offerAt ??= Date.now();
     void pc
       .createOffer()
       .then((description) => pc.setLocalDescription(description).then(() => description))
@@ -163,10 +176,17 @@ function callSide({ conn, peer, offer, timeoutMs }) {
   }
 }
 
+/** Several calls started in one go, as a newcomer opens a link to everyone at once. */
+function callAll({ calls, timeoutMs }) {
+  for (const { conn, peer } of calls) window.callSide({ conn, peer, offer: true, timeoutMs });
+}
+
 function closeCalls() {
   for (const pc of window.baseline.pcs ?? []) pc.close();
   window.baseline.pcs = [];
   window.baseline.handlers.clear();
+  window.baseline.firstPackets = {};
+  window.baseline.offerAt = undefined;
 }
 
 /**
@@ -177,7 +197,10 @@ async function runBaseline({ callerBrowser, answererBrowser, baseUrl, protocolVe
   const caller = await openBarePage(callerBrowser, baseUrl, protocolVersion);
   const answerer = await openBarePage(answererBrowser, baseUrl, protocolVersion);
   try {
-    const { callerId, answererId } = await seatPair(caller, answerer);
+    const {
+      callerId,
+      answererIds: [answererId],
+    } = await seatCircle(caller, [answerer]);
     const calls = [];
     for (let i = 0; i < runs; i++) {
       const conn = `baseline${i}`;
@@ -185,10 +208,10 @@ async function runBaseline({ callerBrowser, answererBrowser, baseUrl, protocolVe
       // The answerer listens before the caller offers.
       await answerer.page.evaluate(callSide, { conn, peer: callerId, offer: false, timeoutMs });
       await caller.page.evaluate(callSide, { conn, peer: answererId, offer: true, timeoutMs });
-      const firstPacket = () => window.baseline.firstPacket;
+      const firstPacket = (id) => window.baseline.firstPackets[id];
       const [atAnswerer, atCaller] = await Promise.all([
-        answerer.page.evaluate(firstPacket),
-        caller.page.evaluate(firstPacket),
+        answerer.page.evaluate(firstPacket, conn),
+        caller.page.evaluate(firstPacket, conn),
       ]);
       const offerAt = await caller.page.evaluate(() => window.baseline.offerAt);
       calls.push({ answererMs: atAnswerer - offerAt, callerMs: atCaller - offerAt });
@@ -209,4 +232,62 @@ async function runBaseline({ callerBrowser, answererBrowser, baseUrl, protocolVe
   }
 }
 
-module.exports = { runBaseline };
+/**
+ * The floor for hearing everyone: one caller in `callerBrowser` starts a call to each of
+ * `peers` answerers in `answererBrowser` at once, as a newcomer does, and is timed from its
+ * first offer to the first inbound audio packet from the last of them. Bare pages again, so
+ * this is what the machine itself needs to set up that many calls at a time.
+ */
+async function runBareJoin({
+  callerBrowser,
+  answererBrowser,
+  baseUrl,
+  protocolVersion,
+  peers,
+  runs,
+}) {
+  const caller = await openBarePage(callerBrowser, baseUrl, protocolVersion);
+  const answerers = [];
+  try {
+    for (let i = 0; i < peers; i++) {
+      answerers.push(await openBarePage(answererBrowser, baseUrl, protocolVersion));
+    }
+    const { callerId, answererIds } = await seatCircle(caller, answerers);
+    const joins = [];
+    const timeoutMs = 20_000;
+    for (let run = 0; run < runs; run++) {
+      const calls = answererIds.map((peer, i) => ({ conn: `join${run}-${i}`, peer }));
+      for (const [i, answerer] of answerers.entries()) {
+        await answerer.page.evaluate(callSide, {
+          conn: calls[i].conn,
+          peer: callerId,
+          offer: false,
+          timeoutMs,
+        });
+      }
+      await caller.page.evaluate(callAll, { calls, timeoutMs });
+      const heardAll = await caller.page.evaluate(
+        async (conns) =>
+          Math.max(...(await Promise.all(conns.map((id) => window.baseline.firstPackets[id])))),
+        calls.map((c) => c.conn),
+      );
+      const offerAt = await caller.page.evaluate(() => window.baseline.offerAt);
+      joins.push(heardAll - offerAt);
+      await caller.page.evaluate(closeCalls);
+      for (const answerer of answerers) await answerer.page.evaluate(closeCalls);
+    }
+    return {
+      peers,
+      joins,
+      runs: joins.length,
+      min: Math.min(...joins),
+      median: Math.round(percentile(joins, 50)),
+      max: Math.max(...joins),
+    };
+  } finally {
+    await caller.context.close().catch(() => undefined);
+    for (const answerer of answerers) await answerer.context.close().catch(() => undefined);
+  }
+}
+
+module.exports = { runBaseline, runBareJoin };

@@ -105,6 +105,9 @@ function stepRows(bench, variant) {
   return rows;
 }
 
+/** `a` as a multiple of `b`, to two decimals. */
+const multiple = (a, b) => Math.round((a / b) * 100) / 100;
+
 function admissionRows(result) {
   const bench = 'voice admission';
   const baseline = result.baseline;
@@ -117,8 +120,27 @@ function admissionRows(result) {
       verdict: '',
     },
   ];
+  const bareJoin = result.bareJoin;
+  if (bareJoin) {
+    rows.push(
+      {
+        bench,
+        metric: `bare join: ${bareJoin.peers} such calls at once, first offer → audio from all`,
+        value: range(bareJoin),
+        target: '',
+        verdict: '',
+      },
+      {
+        bench,
+        metric: 'bare join as a multiple of the baseline (the machine alone, no app)',
+        value: `${multiple(bareJoin.median, baseline.median)}×`,
+        target: '',
+        verdict: '',
+      },
+    );
+  }
   for (const v of Object.values(result.variants)) {
-    const ratio = Math.round((v.allPacketsMs.median / baseline.median) * 100) / 100;
+    const ratio = multiple(v.allPacketsMs.median, baseline.median);
     rows.push(
       {
         bench,
@@ -141,6 +163,17 @@ function admissionRows(result) {
         target: `≤ ${TARGET_BASELINE_RATIO}×`,
         verdict: verdict(ratio <= TARGET_BASELINE_RATIO),
       },
+      ...(bareJoin
+        ? [
+            {
+              bench,
+              metric: `${v.label}: the same, as a multiple of the bare join`,
+              value: `${multiple(v.allPacketsMs.median, bareJoin.median)}×`,
+              target: '',
+              verdict: '',
+            },
+          ]
+        : []),
       {
         bench,
         metric: `${v.label}: main thread blocked (long tasks) until all packets`,
