@@ -1,42 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { MemberBrowsers, memberIdOf } from './support/app-pages';
-import { artifactsDir, startAppServer } from './support/app-server';
-import { admit, knock, startCircle } from './support/circle-actions';
+import { memberIdOf } from './support/app-pages';
+import { artifactsDir } from './support/app-server';
+import { admit, knock, sendChat, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
-import { writeToneWav } from './support/tone-file';
 
 // Three pages draw the scene in software, each in a Chromium of its own.
 // Three 3D members on two cores: 96 s on a quiet day, up to 262 s on a busy one.
 jest.setTimeout(420_000);
 
 describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-  let toneDir: string;
-
-  beforeAll(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-    const tone = path.join(toneDir, 'tone.wav');
-    writeToneWav(tone);
-    server = await startAppServer();
-    // Every page's microphone plays a steady tone, so each voice's level is measurable.
-    members = new MemberBrowsers(executablePath, server.url, tone);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-    rmSync(toneDir, { recursive: true, force: true });
-  });
+  const suite = useMemberSuite(executablePath, { tone: true });
 
   function openPage(): Promise<Page> {
-    return members.open({ timeoutMs: 60_000 });
+    return suite.members.open({ timeoutMs: 60_000 });
   }
 
   /** The level of one member's voice after its panner on this page. */
@@ -130,8 +109,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await hana.locator('#status-line').getByText('Kai: Nod').waitFor();
 
     // A chat line reaches the others.
-    await kai.getByLabel('Write a message to the circle').fill('Glad to be here');
-    await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await sendChat(kai, 'Glad to be here');
     for (const page of [hana, ren]) {
       await page.locator('#chat-lines').getByText('Glad to be here').waitFor();
     }
@@ -157,8 +135,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
 
     // Ren blocks Kai: Kai's words stop reaching Ren (not Hana). Ren can lift it from Kai's row.
     const say = async (text: string) => {
-      await kai.getByLabel('Write a message to the circle').fill(text);
-      await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+      await sendChat(kai, text);
       await hana.locator('#chat-lines').getByText(text).waitFor();
     };
     await memberAction(ren, 'Kai', 'Block');
@@ -170,8 +147,7 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     await say('while blocked');
     // Hana has it. Ren's own next line comes back to Ren after it on the same connection, so
     // once that is shown, Kai's would have been too.
-    await ren.getByLabel('Write a message to the circle').fill('still here');
-    await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await sendChat(ren, 'still here');
     await ren.locator('#chat-lines').getByText('still here').waitFor();
     expect(await ren.locator('#chat-lines').getByText('while blocked').count()).toBe(0);
     await memberAction(ren, 'Kai', 'Unblock');
@@ -220,6 +196,6 @@ describeWithBrowser('facilitation tools in real browsers', (executablePath) => {
     expect(await ren.locator('#status-line').innerText()).toBe('');
     await shot(ren, 'facilitation-closing-word');
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { defaultConfig } from '../../signaling-server/config';
 import { issueKey, MINUTE, tokyoWallTime } from '../support/operator';
 import type { RunningServer } from '../../signaling-server/server';
@@ -9,39 +8,13 @@ import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../supp
 import { auditAccessibility } from './support/accessibility';
 import { MemberBrowsers } from './support/app-pages';
 import { artifactsDir, startAppServer } from './support/app-server';
+import { keepFacilitatorKey } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { waitUntil } from './support/wait-until';
+import { relayedAtBothEnds } from './support/voice-probe';
 
 jest.setTimeout(240_000);
 
 const dataDir = path.join(tmpdir(), `engawa-browser-one-to-one-${process.pid}`);
-
-interface PeerInfo {
-  connectionState: string;
-  localCandidateType?: string;
-  remoteCandidateType?: string;
-}
-
-function relayedPeers(page: Page): Promise<PeerInfo[]> {
-  return waitUntil(
-    'one connection, relayed at both ends',
-    () =>
-      page.evaluate(() =>
-        (
-          window as unknown as { engawaDiagnostics: { peers(): Promise<PeerInfo[]> } }
-        ).engawaDiagnostics.peers(),
-      ),
-    (peers) =>
-      peers.length === 1 &&
-      peers.every(
-        (p) =>
-          p.connectionState === 'connected' &&
-          p.localCandidateType === 'relay' &&
-          p.remoteCandidateType === 'relay',
-      ),
-    60_000,
-  );
-}
 
 describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserverPath) => {
   describeWithBrowser('a counsellor’s invitation link', (executablePath) => {
@@ -79,10 +52,7 @@ describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserver
       const key = await issueKey(server.state.facilitatorKeys, 'Counsellor');
 
       const counsellor = await members.open({ timezoneId: 'Asia/Tokyo' });
-      await counsellor.getByRole('button', { name: 'I’m a facilitator' }).click();
-      const screen = counsellor.locator('#screen-facilitator');
-      await screen.getByLabel('Facilitator key').fill(key);
-      await screen.getByRole('button', { name: 'Keep this key' }).click();
+      const screen = await keepFacilitatorKey(counsellor, key);
       await screen.getByRole('button', { name: 'Schedule a gathering' }).click();
       const form = counsellor.locator('#schedule-form');
       await form.getByLabel('One-to-one session').check();
@@ -144,8 +114,8 @@ describeWithTurnserver('one-to-one sessions over a real TURN relay', (turnserver
       expect(new URL(hana.url()).search).toBe('');
 
       // Private: both ends connect only through the relay.
-      await relayedPeers(hana);
-      await relayedPeers(counsellor);
+      await relayedAtBothEnds(hana, 1, 60_000);
+      await relayedAtBothEnds(counsellor, 1, 60_000);
       await hana.screenshot({ path: path.join(artifactsDir, 'one-to-one-ja.png') });
 
       // The same link in another browser, on another machine, is refused, kindly.

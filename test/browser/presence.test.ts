@@ -1,11 +1,9 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { MemberBrowsers, memberIdOf } from './support/app-pages';
-import { artifactsDir, startAppServer } from './support/app-server';
+import { memberIdOf } from './support/app-pages';
+import { angleGap, distance, seenWhereTheyAre, type PoseSnapshot } from './support/avatar-pose';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { makeToneFile, type ToneFile } from './support/tone-file';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
 import { aimAtMenuButton, diagnose } from './support/wrist-menu';
 import {
@@ -22,48 +20,11 @@ import {
 
 jest.setTimeout(180_000);
 
-interface Snapshot {
-  head: { position: Vec3; yaw: number };
-  right?: Vec3;
-}
-
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
-const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
-
 describeWithBrowser('presence: a headset and a desktop see each other move', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-  let tone: ToneFile;
-
-  beforeAll(async () => {
-    tone = makeToneFile();
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone.path);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-    tone.remove();
-  });
+  const suite = useMemberSuite(executablePath, { tone: true });
 
   function openPage(headset: boolean): Promise<Page> {
-    return members.open({ headset });
-  }
-
-  /** Waits until `viewer` draws `memberId` where that member's own page says they are. */
-  async function seenWhereTheyAre(viewer: Page, subject: Page, subjectId: string) {
-    const truth = await diagnose<Snapshot>(subject, 'scene.localPose');
-    return waitUntil(
-      'the remote avatar to match the sender',
-      () => diagnose<Snapshot | undefined>(viewer, 'scene.remotePose', subjectId),
-      (seen) =>
-        seen !== undefined &&
-        distance(seen.head.position, truth.head.position) < 0.02 &&
-        angleGap(seen.head.yaw, truth.head.yaw) < 0.05 &&
-        (truth.right === undefined ||
-          (seen.right !== undefined && distance(seen.right, truth.right) < 0.02)),
-    ).then((seen) => ({ seen, truth }));
+    return suite.members.open({ headset });
   }
 
   it('enters VR, moves head and hand for the other page, mutes from the wrist menu, and follows a desktop turn', async () => {
@@ -102,7 +63,7 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     await waitForXrFrames(hana, 3);
 
     // Seated placement: entering puts Hana's eyes at her cushion, whatever the room looks like.
-    const seated = await diagnose<Snapshot>(hana, 'scene.localPose');
+    const seated = await diagnose<PoseSnapshot>(hana, 'scene.localPose');
     expect(seated.head.position.y).toBeCloseTo(1.1, 1);
 
     // Lean and turn the headset, and raise the right controller.
@@ -113,7 +74,7 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
       orientation: yawPitch(0),
     });
     await waitForXrFrames(hana, 3);
-    const moved = await diagnose<Snapshot>(hana, 'scene.localPose');
+    const moved = await diagnose<PoseSnapshot>(hana, 'scene.localPose');
     // Rigid tracking: the head moved in the world exactly as far as it did in the room.
     expect(distance(moved.head.position, seated.head.position)).toBeCloseTo(
       distance(leanTo, { x: 0, y: 1.6, z: 0 }),
@@ -151,7 +112,7 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     );
     await waitForXrFrames(hana, 2);
     await aimAtMenuButton(hana, 'mute');
-    await hana.screenshot({ path: path.join(artifactsDir, 'vr-wrist-menu.png') });
+    await suite.shot(hana, 'vr-wrist-menu');
     expect(await diagnose<{ muted: boolean }>(hana, 'commands')).toMatchObject({ muted: false });
     await clickButton(hana, 'right', 'trigger', 3);
     await waitUntil(
@@ -175,24 +136,24 @@ describeWithBrowser('presence: a headset and a desktop see each other move', (ex
     await hanaRow.filter({ hasText: 'muted' }).waitFor();
 
     // Snap turn: a thumbstick pushed sideways turns the view one 30° step, once per push.
-    const beforeTurn = await diagnose<Snapshot>(hana, 'scene.localPose');
+    const beforeTurn = await diagnose<PoseSnapshot>(hana, 'scene.localPose');
     await setThumbstick(hana, 'right', 1, 0);
     await waitForXrFrames(hana, 3);
     await setThumbstick(hana, 'right', 0, 0);
     await waitForXrFrames(hana, 2);
-    const afterTurn = await diagnose<Snapshot>(hana, 'scene.localPose');
+    const afterTurn = await diagnose<PoseSnapshot>(hana, 'scene.localPose');
     expect(angleGap(afterTurn.head.yaw, beforeTurn.head.yaw)).toBeCloseTo(Math.PI / 6, 2);
     expect(distance(afterTurn.head.position, beforeTurn.head.position)).toBeLessThan(0.01);
 
     // A desktop turn is seen in the headset: Ren turns his view with the arrow keys.
-    const before = await diagnose<Snapshot>(ren, 'scene.localPose');
+    const before = await diagnose<PoseSnapshot>(ren, 'scene.localPose');
     await ren.locator('#scene-canvas').focus();
     await ren.keyboard.press('ArrowLeft');
     await ren.keyboard.press('ArrowLeft');
-    const turned = await diagnose<Snapshot>(ren, 'scene.localPose');
+    const turned = await diagnose<PoseSnapshot>(ren, 'scene.localPose');
     expect(angleGap(turned.head.yaw, before.head.yaw)).toBeCloseTo(Math.PI / 6, 2);
     await seenWhereTheyAre(hana, ren, renId);
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import { defaultConfig } from '../../signaling-server/config';
 import type { RunningServer } from '../../signaling-server/server';
 import { describeWithTurnserver, startCoturn, type RunningCoturn } from '../support/coturn';
 import { artifactsDir, startAppServer } from './support/app-server';
 import { admit, knock, startCircle } from './support/circle-actions';
-import { MemberBrowsers } from './support/app-pages';
+import { MemberBrowsers, memberIdOf } from './support/app-pages';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
-import { waitUntil } from './support/wait-until';
+import { makeToneFile, type ToneFile } from './support/tone-file';
+import { hears, relayedAtBothEnds } from './support/voice-probe';
 
 jest.setTimeout(150_000);
-
-interface PeerInfo {
-  memberId: string;
-  connectionState: string;
-  localCandidateType?: string;
-  remoteCandidateType?: string;
-}
-
-interface Diagnostics {
-  peers(): Promise<PeerInfo[]>;
-  levels(): Record<string, number>;
-}
 
 /** Every ICE candidate in a signal: trickled ones and any carried inside an SDP. */
 function candidateLines(signal: SignalPayload): string[] {
@@ -42,13 +27,11 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
     let coturn: RunningCoturn;
     let server: RunningServer;
     let members: MemberBrowsers;
-    let toneDir: string;
+    let tone: ToneFile;
     const delivered: SignalPayload[] = [];
 
     beforeAll(async () => {
-      toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-      const tone = path.join(toneDir, 'tone.wav');
-      writeToneWav(tone);
+      tone = makeToneFile();
       coturn = await startCoturn(turnserverPath);
       server = await startAppServer({
         voice: {
@@ -66,34 +49,15 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
         delivered.push(input.signal);
         return result;
       };
-      members = new MemberBrowsers(executablePath, server.url, tone);
+      members = new MemberBrowsers(executablePath, server.url, tone.path);
     });
 
     afterAll(async () => {
       await members.closeAll();
       await server.close();
       await coturn.stop();
-      rmSync(toneDir, { recursive: true, force: true });
+      tone.remove();
     });
-
-    function allRelayed(page: Page, count: number) {
-      return waitUntil(
-        `${count} connection(s) relayed at both ends`,
-        () =>
-          page.evaluate(() =>
-            (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.peers(),
-          ),
-        (peers) =>
-          peers.length === count &&
-          peers.every(
-            (p) =>
-              p.connectionState === 'connected' &&
-              p.localCandidateType === 'relay' &&
-              p.remoteCandidateType === 'relay',
-          ),
-        40_000,
-      );
-    }
 
     it('connects members only through the relay, and no host or srflx candidate crosses signalling', async () => {
       const hana = await members.open();
@@ -108,19 +72,9 @@ describeWithTurnserver('private circles over a real TURN relay', (turnserverPath
       await knock(ren, code, 'Ren');
       await admit(hana, ren, 'Ren');
 
-      await allRelayed(hana, 1);
-      await allRelayed(ren, 1);
-      const hanaId = await ren
-        .locator('#people-list li', { hasText: 'Hana' })
-        .getAttribute('data-member-id');
-      await ren.waitForFunction(
-        (id) =>
-          ((window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.levels()[
-            id ?? ''
-          ] ?? 0) > 0.01,
-        hanaId,
-        { timeout: 30_000, polling: 200 },
-      );
+      await relayedAtBothEnds(hana, 1, 40_000);
+      await relayedAtBothEnds(ren, 1, 40_000);
+      await hears(ren, await memberIdOf(ren, 'Hana'));
       await ren.screenshot({ path: path.join(artifactsDir, 'private-voice.png') });
 
       const lines = delivered.flatMap(candidateLines);

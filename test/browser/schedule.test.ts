@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { issueKey, MINUTE, tokyoWallTime } from '../support/operator';
 import { auditAccessibility } from './support/accessibility';
-import { admit } from './support/circle-actions';
+import { admit, keepFacilitatorKey } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
 import { artifactsDir } from './support/app-server';
 import { useMemberSuite } from './support/member-suite';
@@ -48,10 +48,7 @@ describeWithBrowser(
       const startsAt = Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE;
       const wall = tokyoWallTime(startsAt);
       const host = await suite.members.open({ locale: 'en-GB', timezoneId: 'Europe/London' });
-      await host.getByRole('button', { name: 'I’m a facilitator' }).click();
-      const keyScreen = host.locator('#screen-facilitator');
-      await keyScreen.getByLabel('Facilitator key').fill(key);
-      await keyScreen.getByRole('button', { name: 'Keep this key' }).click();
+      const keyScreen = await keepFacilitatorKey(host, key);
       await keyScreen.getByText('You have nothing scheduled.').waitFor();
       await keyScreen.getByRole('button', { name: 'Schedule a gathering' }).click();
 

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { startAppServer } from './support/app-server';
 import { startCircle } from './support/circle-actions';
-import { MemberBrowsers } from './support/app-pages';
 import { describeWithBrowser } from './support/chromium';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(120_000);
@@ -21,21 +19,10 @@ function viewState(page: Page) {
 }
 
 describeWithBrowser('turning the 3D view off and on', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-  });
+  const suite = useMemberSuite(executablePath);
 
   it('switches to the simple view in the circle, remembers it across a reload, and switches back', async () => {
-    const page = await members.open();
+    const page = await suite.members.open();
     await startCircle(page, { title: 'Quiet view', capacity: 4, name: 'Hana' });
     const toggle = page.getByLabel('Show the 3D circle');
     await waitUntil(
@@ -72,6 +59,6 @@ describeWithBrowser('turning the 3D view off and on', (executablePath) => {
     expect(await page.locator('#scene-canvas').isVisible()).toBe(true);
     expect(await page.getByText('The 3D view is off.').isHidden()).toBe(true);
 
-    expect(members.problems().consoleErrors).toEqual([]);
+    expect(suite.members.problems().consoleErrors).toEqual([]);
   });
 });

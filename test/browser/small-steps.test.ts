@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
 import { auditAccessibility } from './support/accessibility';
-import { MemberBrowsers, memberIdOf } from './support/app-pages';
+import { memberIdOf } from './support/app-pages';
 import { levelOf, peersConnectedTo } from './support/voice-probe';
-import { artifactsDir, startAppServer } from './support/app-server';
+import { artifactsDir } from './support/app-server';
 import { admit, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { makeToneFile, type ToneFile } from './support/tone-file';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
-import { enterVrAndOpenMenu, menuPageOf, pressMenuButton } from './support/wrist-menu';
+import { enterVrAndOpenMenu, menuPageOf, onMenuPage, pressMenuButton } from './support/wrist-menu';
 
 jest.setTimeout(360_000);
 
@@ -42,29 +41,17 @@ async function rowText(page: Page, name: string): Promise<string> {
 }
 
 describeWithBrowser('small steps', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-
-  let tone: ToneFile;
-
-  beforeAll(async () => {
-    tone = makeToneFile();
+  const suite = useMemberSuite(executablePath, {
     // A one-minute day, so the balance note is due within the test's fake clock.
-    server = await startAppServer({ balanceMinutes: 1 });
-    members = new MemberBrowsers(executablePath, server.url, tone.path);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-    tone.remove();
+    server: { balanceMinutes: 1 },
+    tone: true,
   });
 
   it('a listener is skipped quietly, chooses to speak from the wrist menu, and finds the steps of it only in their browser', async () => {
     // Ren facilitates from a desktop; Hana comes in an emulated Quest and chooses to listen.
-    const ren = await members.open();
+    const ren = await suite.members.open();
     const code = await startCircle(ren, { title: 'Small steps', capacity: 4, name: 'Ren' });
-    const hana = await members.open({ headset: true });
+    const hana = await suite.members.open({ headset: true });
     await hana.getByRole('button', { name: 'Join a circle' }).click();
     const form = hana.locator('#join-form');
     await form.getByLabel('Circle code').fill(code);
@@ -74,7 +61,7 @@ describeWithBrowser('small steps', (executablePath) => {
     // Listening needs no microphone, so the lobby does not ask for one.
     await hana.locator('#mic-check').waitFor({ state: 'hidden' });
     expect(await auditAccessibility(hana, { include: '#screen-join' })).toEqual([]);
-    await hana.screenshot({ path: path.join(artifactsDir, 'taking-part-lobby.png') });
+    await suite.shot(hana, 'taking-part-lobby');
     await form.getByRole('button', { name: 'Knock' }).click();
     await hana.getByText('Waiting for the facilitator to let you in').waitFor();
     // The facilitator knows before letting her in how she would like to take part.
@@ -122,20 +109,12 @@ describeWithBrowser('small steps', (executablePath) => {
       (p) => Boolean(p?.buttons.some((b) => b.id === 'offer')),
     );
     await pressMenuButton(hana, 'offer');
-    await waitUntil(
-      'the offer page',
-      () => menuPageOf(hana),
-      (p) => p?.page === 'offer',
-    );
+    await onMenuPage(hana, 'offer');
     await pressMenuButton(hana, 'offer-decline');
     await ren.getByText('The talking piece is offered to Hana.').waitFor({ state: 'hidden' });
     await ren.getByText(/talking piece .* rests in the centre/).waitFor();
     await pressMenuButton(hana, 'take-part');
-    await waitUntil(
-      'the take-part page',
-      () => menuPageOf(hana),
-      (p) => p?.page === 'take-part',
-    );
+    await onMenuPage(hana, 'take-part');
     await pressMenuButton(hana, 'part-speak');
     await waitUntil(
       'Hana shown as speaking',
@@ -203,7 +182,7 @@ describeWithBrowser('small steps', (executablePath) => {
     expect(exported).toContain('stayedToEnd');
 
     // None of it ever left the browser: no request body, no socket frame, carried it.
-    const sent = members.watchOf(hana).sent;
+    const sent = suite.members.watchOf(hana).sent;
     expect(sent.length).toBeGreaterThan(20);
     for (const telltale of ['stayedToEnd', 'engawa-steps', 'engawa.steps', '"firsts"', 'usedMs']) {
       expect(sent.filter((body) => body.includes(telltale))).toEqual([]);
@@ -218,11 +197,11 @@ describeWithBrowser('small steps', (executablePath) => {
       (n) => n === 0,
     );
     expect(await hana.evaluate(() => localStorage.getItem('engawa.steps'))).toBeNull();
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 
   it('shows the balance note once a day when the time is reached, and never locks anyone out', async () => {
-    const page = await members.open({ path: '/' });
+    const page = await suite.members.open({ path: '/' });
     await page.clock.install();
     await page.reload();
     // The entrance's list has come back, so the operator's day has too (asked first).
@@ -242,15 +221,15 @@ describeWithBrowser('small steps', (executablePath) => {
   });
 
   it('gives families a gentle note to copy for the person at home, in either language', async () => {
-    const page = await members.open({ path: '/' });
+    const page = await suite.members.open({ path: '/' });
     const note = page.getByLabel(/A message you can copy/);
     const english = await note.inputValue();
-    expect(english).toContain(`${server.url}/`);
+    expect(english).toContain(`${suite.server.url}/`);
     expect(english).toMatch(/entirely up to you/);
     await page.getByRole('radio', { name: '日本語' }).check();
     const japanese = await note.inputValue();
     expect(japanese).toContain('行くかどうかはまったく自由です');
-    expect(japanese).toContain(`${server.url}/`);
+    expect(japanese).toContain(`${suite.server.url}/`);
     expect(await note.getAttribute('lang')).toBe('ja');
     await page.getByRole('button', { name: 'Copy the message' }).click();
     await page.locator('#families-status').filter({ hasText: /\S/ }).waitFor();

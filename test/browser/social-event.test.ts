@@ -2,13 +2,12 @@ import type { Page } from 'playwright-core';
 import { issueKey, MINUTE, tokyoWallTime } from '../support/operator';
 import { auditAccessibility } from './support/accessibility';
 import { memberIdOf } from './support/app-pages';
-import { admit, knock } from './support/circle-actions';
+import { admit, keepFacilitatorKey, knock } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
 import { useMemberSuite } from './support/member-suite';
-import { makeToneFile } from './support/tone-file';
 import { hears, levelOf, peersConnectedTo, peersOf } from './support/voice-probe';
 import { waitUntil } from './support/wait-until';
-import { enterVrAndOpenMenu, menuPageOf, pressMenuButton } from './support/wrist-menu';
+import { enterVrAndOpenMenu, menuPageOf, onMenuPage, pressMenuButton } from './support/wrist-menu';
 
 jest.setTimeout(240_000);
 
@@ -36,23 +35,16 @@ function murmurOf(page: Page): Promise<Record<number, number>> {
 }
 
 describeWithBrowser('a social event in real browsers', (executablePath) => {
-  const tone = makeToneFile();
   let shift = 0;
   const suite = useMemberSuite(executablePath, {
-    toneFile: tone.path,
+    tone: true,
     serverOptions: { now: () => Date.now() + shift },
-  });
-  afterAll(() => {
-    tone.remove();
   });
 
   it('voice stays at each table, a far table only murmurs, moving across brings both voices within seconds, and a word chain takes a turn from a page and one from a headset', async () => {
     const key = await issueKey(suite.server.state.facilitatorKeys, 'Host');
     const host = await suite.members.open({ timezoneId: 'Asia/Tokyo' });
-    await host.getByRole('button', { name: 'I’m a facilitator' }).click();
-    const screen = host.locator('#screen-facilitator');
-    await screen.getByLabel('Facilitator key').fill(key);
-    await screen.getByRole('button', { name: 'Keep this key' }).click();
+    const screen = await keepFacilitatorKey(host, key);
     await screen.getByRole('button', { name: 'Schedule a gathering' }).click();
     const form = host.locator('#schedule-form');
     await form.getByLabel('Social event').check();
@@ -123,18 +115,10 @@ describeWithBrowser('a social event in real browsers', (executablePath) => {
     expect(seatedMenu?.buttons.map((b) => b.id)).toContain('game');
     expect(seatedMenu?.buttons.map((b) => b.id)).not.toContain('hand');
     await pressMenuButton(ben, 'game');
-    await waitUntil(
-      'the game page',
-      () => menuPageOf(ben),
-      (p) => p?.page === 'game',
-    );
+    await onMenuPage(ben, 'game');
     await pressMenuButton(ben, 'game-tables');
-    const tablesPage = await waitUntil(
-      'the tables page',
-      () => menuPageOf(ben),
-      (p) => p?.page === 'tables',
-    );
-    expect(tablesPage?.buttons.find((b) => b.id === 'table-1')?.label).toContain('✓');
+    const tablesPage = await onMenuPage(ben, 'tables');
+    expect(tablesPage.buttons.find((b) => b.id === 'table-1')?.label).toContain('✓');
     await pressMenuButton(ben, 'table-0');
     await waitUntil(
       'Ben at table 1',
@@ -161,17 +145,9 @@ describeWithBrowser('a social event in real browsers', (executablePath) => {
       .getByText(/your turn/)
       .waitFor();
     await pressMenuButton(ben, 'back');
-    await waitUntil(
-      'the main page',
-      () => menuPageOf(ben),
-      (p) => p?.page === 'main',
-    );
+    await onMenuPage(ben, 'main');
     await pressMenuButton(ben, 'game');
-    await waitUntil(
-      'the game page',
-      () => menuPageOf(ben),
-      (p) => p?.page === 'game',
-    );
+    await onMenuPage(ben, 'game');
     await pressMenuButton(ben, 'game-join');
     await aki
       .locator('#word-chain-players')

@@ -1,27 +1,18 @@
 import type { Page } from 'playwright-core';
 import { Timing } from '../../shared/protocol/limits';
-import type { RunningServer } from '../../signaling-server/server';
-import { MemberBrowsers, memberIdOf } from './support/app-pages';
-import { startAppServer } from './support/app-server';
+import { memberIdOf } from './support/app-pages';
+import { distance, seenWhereTheyAre, type PoseSnapshot } from './support/avatar-pose';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { makeToneFile, type ToneFile } from './support/tone-file';
+import { useMemberSuite } from './support/member-suite';
 import { hears, packetsGrowFrom, peersConnectedTo } from './support/voice-probe';
 import { waitUntil } from './support/wait-until';
 import { diagnose } from './support/wrist-menu';
-import type { Vec3 } from './support/xr-emulator';
 
 jest.setTimeout(240_000);
 
 /** Longer than the server's ping budget, so the page's socket is surely dropped. */
 const STALL_MS = 25_000;
-
-interface Snapshot {
-  head: { position: Vec3; yaw: number };
-}
-
-const distance = (a: Vec3, b: Vec3) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
-const angleGap = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
 
 /**
  * Blocks the page's main thread with one long synchronous task, as a slow computer does while it
@@ -39,40 +30,13 @@ async function stallMainThread(page: Page, ms: number): Promise<void> {
 }
 
 describeWithBrowser('a page whose main thread stalls comes back by itself', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-  let tone: ToneFile;
-
-  beforeAll(async () => {
-    tone = makeToneFile();
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone.path);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-    tone.remove();
-  });
-
-  /** Waits until `viewer` draws `subjectId` where the subject's own page says they are. */
-  async function seenWhereTheyAre(viewer: Page, subject: Page, subjectId: string) {
-    const truth = await diagnose<Snapshot>(subject, 'scene.localPose');
-    await waitUntil(
-      'the remote avatar to match the sender',
-      () => diagnose<Snapshot | undefined>(viewer, 'scene.remotePose', subjectId),
-      (seen) =>
-        seen !== undefined &&
-        distance(seen.head.position, truth.head.position) < 0.02 &&
-        angleGap(seen.head.yaw, truth.head.yaw) < 0.05,
-    );
-  }
+  const suite = useMemberSuite(executablePath, { tone: true });
 
   it('keeps its seat, rebuilds voice both ways and sends poses again after a 25 s stall', async () => {
     expect(STALL_MS).toBeGreaterThan(Timing.pingIntervalMs + Timing.pingTimeoutMs);
-    const hana = await members.open();
+    const hana = await suite.members.open();
     const code = await startCircle(hana, { title: 'Steady circle', capacity: 4, name: 'Hana' });
-    const ren = await members.open();
+    const ren = await suite.members.open();
     await knock(ren, code, 'Ren');
     await admit(hana, ren, 'Ren');
     const ids = { hana: await memberIdOf(ren, 'Hana'), ren: await memberIdOf(hana, 'Ren') };
@@ -85,7 +49,7 @@ describeWithBrowser('a page whose main thread stalls comes back by itself', (exe
       (scene) => scene !== undefined,
     );
     await seenWhereTheyAre(hana, ren, ids.ren);
-    const seatBefore = await diagnose<Snapshot>(ren, 'scene.localPose');
+    const seatBefore = await diagnose<PoseSnapshot>(ren, 'scene.localPose');
 
     // Ren's page freezes. The server stops hearing from it and holds his seat.
     const renRow = hana.locator(`#people-list li[data-member-id="${ids.ren}"]`);
@@ -96,7 +60,7 @@ describeWithBrowser('a page whose main thread stalls comes back by itself', (exe
     // Nobody does anything: Ren's page finds its way back on its own.
     await renRow.and(hana.locator(':not(.is-away)')).waitFor({ timeout: 60_000 });
     await ren.locator('#people-list li.is-away').waitFor({ state: 'detached' });
-    const seatAfter = await diagnose<Snapshot>(ren, 'scene.localPose');
+    const seatAfter = await diagnose<PoseSnapshot>(ren, 'scene.localPose');
     expect(distance(seatAfter.head.position, seatBefore.head.position)).toBeLessThan(1e-6);
 
     // Voice is rebuilt and flows both ways, to the panners.
@@ -113,6 +77,6 @@ describeWithBrowser('a page whose main thread stalls comes back by itself', (exe
     await seenWhereTheyAre(hana, ren, ids.ren);
     await seenWhereTheyAre(ren, hana, ids.hana);
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

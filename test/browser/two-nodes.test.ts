@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startNodeProcess, type NodeProcess } from '../support/node-process';
 import { describeWithRedis, startRedis, type RunningRedis } from '../support/redis-server';
 import { startTcpFront, type TcpFront } from '../support/tcp-front';
 import { MemberBrowsers, memberIdOf } from './support/app-pages';
-import { admit, knock, startCircle } from './support/circle-actions';
+import { admit, knock, sendChat, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { writeToneWav } from './support/tone-file';
+import { makeToneFile, type ToneFile } from './support/tone-file';
 import { packetsGrowFrom, peersConnectedTo, peersOf } from './support/voice-probe';
 import { waitUntil } from './support/wait-until';
 
@@ -90,7 +87,7 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
     let redis: RunningRedis;
     let front: TcpFront;
     let members: MemberBrowsers;
-    let toneDir: string;
+    let tone: ToneFile;
     const nodes: NodeProcess[] = [];
 
     const startNode = async () => {
@@ -100,13 +97,11 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
     };
 
     beforeAll(async () => {
-      toneDir = mkdtempSync(path.join(tmpdir(), 'engawa-tone-'));
-      const tone = path.join(toneDir, 'tone.wav');
-      writeToneWav(tone);
+      tone = makeToneFile();
       redis = await startRedis(redisPath);
       const [a, b] = [await startNode(), await startNode()];
       front = await startTcpFront([a.url, b.url]);
-      members = new MemberBrowsers(executablePath, front.url, tone);
+      members = new MemberBrowsers(executablePath, front.url, tone.path);
     });
 
     afterAll(async () => {
@@ -114,7 +109,7 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
       await front.close();
       await Promise.all(nodes.map((node) => node.kill()));
       await redis.stop();
-      rmSync(toneDir, { recursive: true, force: true });
+      tone.remove();
     });
 
     it('keeps the voices flowing, both people seated and a knock in its place while nodes die and come back', async () => {
@@ -171,11 +166,9 @@ describeWithRedis('two nodes behind one front, in real browsers', (redisPath) =>
       await Promise.all([backInSeat(ren), backInSeat(hana)]);
 
       // Signaling works again in both directions, through the restarted node.
-      await ren.getByLabel('Write a message to the circle').fill('まだいますか');
-      await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+      await sendChat(ren, 'まだいますか');
       await hana.locator('#chat-lines').getByText('まだいますか').waitFor();
-      await hana.getByLabel('Write a message to the circle').fill('はい、ここに');
-      await hana.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+      await sendChat(hana, 'はい、ここに');
       await ren.locator('#chat-lines').getByText('はい、ここに').waitFor();
 
       // Kai, let in at last from the queue that outlived both nodes.

@@ -1,20 +1,12 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { MemberBrowsers, memberIdOf } from './support/app-pages';
-import { artifactsDir, startAppServer } from './support/app-server';
+import { memberIdOf } from './support/app-pages';
 import { admit, knock, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
-import { makeToneFile, type ToneFile } from './support/tone-file';
+import { useMemberSuite } from './support/member-suite';
+import { peersConnectedTo, peersOf, type PeerInfo } from './support/voice-probe';
 import { waitUntil } from './support/wait-until';
 
 jest.setTimeout(180_000);
-
-interface PeerInfo {
-  memberId: string;
-  connectionState: string;
-  inboundPackets: number;
-}
 
 interface Diagnostics {
   peers(): Promise<PeerInfo[]>;
@@ -34,43 +26,10 @@ interface Vec3 {
 const WAIT = { timeout: 30_000, polling: 200 } as const;
 
 describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-  let tone: ToneFile;
-
-  beforeAll(async () => {
-    tone = makeToneFile();
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url, tone.path);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-    tone.remove();
-  });
+  const suite = useMemberSuite(executablePath, { tone: true });
 
   function openPage(view: '3d' | 'simple'): Promise<Page> {
-    return members.open({ view });
-  }
-
-  function peersOf(page: Page): Promise<PeerInfo[]> {
-    return page.evaluate(() =>
-      (window as unknown as { engawaDiagnostics: Diagnostics }).engawaDiagnostics.peers(),
-    );
-  }
-
-  /** Waits until the page holds connected links to exactly these members. */
-  function peersConnectedTo(page: Page, ids: string[]) {
-    return waitUntil(
-      `connections to ${ids.join(', ')}`,
-      () => peersOf(page),
-      (peers) =>
-        peers.length === ids.length &&
-        ids.every((id) =>
-          peers.some((p) => p.memberId === id && p.connectionState === 'connected'),
-        ),
-    );
+    return suite.members.open({ view });
   }
 
   async function packetsFrom(page: Page): Promise<Record<string, number>> {
@@ -192,7 +151,7 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
 
     // The speaking indicator lights for a remote speaker in the people list.
     await hana.locator(`#people-list li.is-speaking[data-member-id="${ids.ren}"]`).waitFor();
-    await hana.screenshot({ path: path.join(artifactsDir, 'voice-speaking.png') });
+    await suite.shot(hana, 'voice-speaking');
 
     // Ren mutes: his voice stops at both others, and they see him as muted.
     // One stable name; the pressed state says whether the microphone is off.
@@ -237,6 +196,6 @@ describeWithBrowser('peer-to-peer spatial voice in a circle of three', (executab
     await peersConnectedTo(hana, [ids.ren]);
     await peersConnectedTo(ren, [ids.hana]);
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

@@ -1,53 +1,18 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../signaling-server/server';
-import { MemberBrowsers } from './support/app-pages';
-import { artifactsDir, startAppServer } from './support/app-server';
-import { admit, knock, startCircle } from './support/circle-actions';
+import { admit, knock, sendChat, startCircle } from './support/circle-actions';
 import { describeWithBrowser } from './support/chromium';
+import { useMemberSuite } from './support/member-suite';
 import { waitUntil } from './support/wait-until';
-import { diagnose, enterVrAndOpenMenu, pressMenuButton } from './support/wrist-menu';
+import { enterVrAndOpenMenu, menuPageOf, onMenuPage, pressMenuButton } from './support/wrist-menu';
 import { waitForXrFrames } from './support/xr-emulator';
 
 jest.setTimeout(360_000);
 
-interface MenuPage {
-  page: string;
-  text: string;
-  buttons: { id: string; label: string }[];
-}
-
 describeWithBrowser('the safety tools in a headset', (executablePath) => {
-  let server: RunningServer;
-  let members: MemberBrowsers;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    members = new MemberBrowsers(executablePath, server.url);
-  });
-
-  afterAll(async () => {
-    await members.closeAll();
-    await server.close();
-  });
+  const suite = useMemberSuite(executablePath);
 
   function openPage(headset: boolean): Promise<Page> {
-    return members.open({ headset });
-  }
-
-  function menuPageOf(page: Page): Promise<MenuPage | undefined> {
-    return diagnose<MenuPage | undefined>(page, 'scene.menuPage');
-  }
-
-  /** Waits until the wrist menu shows that page (and, if given, that text on it). */
-  async function onPage(page: Page, name: string, text?: string): Promise<MenuPage> {
-    const shown = await waitUntil(
-      `the wrist menu's ${name} page${text ? ` saying "${text}"` : ''}`,
-      () => menuPageOf(page),
-      (s) => s?.page === name && (text === undefined || s.text.includes(text)),
-    );
-    if (!shown) throw new Error('no wrist menu');
-    return shown;
+    return suite.members.open({ headset });
   }
 
   it('steps out, gets help, reads the chat, reports and blocks, and passes the piece from the wrist menu', async () => {
@@ -73,20 +38,19 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     // Get help now: the operator's places to turn to, readable in the headset, and the
     // facilitator told privately.
     await pressMenuButton(hana, 'get-help');
-    await onPage(hana, 'get-help', 'Emergency services');
+    await onMenuPage(hana, 'get-help', 'Emergency services');
     await waitForXrFrames(hana, 2);
-    await hana.screenshot({ path: path.join(artifactsDir, 'vr-get-help.png') });
+    await suite.shot(hana, 'vr-get-help');
     await pressMenuButton(hana, 'alert');
     await ren.locator('#inbox').getByText('Hana asked for help privately').waitFor();
-    await onPage(hana, 'get-help', 'The facilitator has been told privately');
+    await onMenuPage(hana, 'get-help', 'The facilitator has been told privately');
     await pressMenuButton(hana, 'back');
-    await onPage(hana, 'main');
+    await onMenuPage(hana, 'main');
 
     // The chat can be read in the headset, Japanese included.
-    await ren.getByLabel('Write a message to the circle').fill('おかえりなさい');
-    await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await sendChat(ren, 'おかえりなさい');
     await pressMenuButton(hana, 'chat');
-    await onPage(hana, 'chat', 'Ren: おかえりなさい');
+    await onMenuPage(hana, 'chat', 'Ren: おかえりなさい');
     await pressMenuButton(hana, 'back');
 
     // People: choose Kai, report with a reason (only the facilitator learns of it)...
@@ -100,27 +64,29 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     const kaiButton = people?.buttons.find((b) => b.label === 'Kai');
     if (!kaiButton) throw new Error('Kai is not listed');
     await pressMenuButton(hana, kaiButton.id);
-    await onPage(hana, 'person', 'Kai');
+    await onMenuPage(hana, 'person', 'Kai');
     await pressMenuButton(hana, 'report');
-    await onPage(hana, 'report');
+    await onMenuPage(hana, 'report');
     await pressMenuButton(hana, 'reason-unkind');
     await ren.locator('#inbox').getByText('Report from Hana about Kai: Unkind').waitFor();
-    await onPage(hana, 'person', 'Only the facilitators were told. The other person is not told.');
+    await onMenuPage(
+      hana,
+      'person',
+      'Only the facilitators were told. The other person is not told.',
+    );
 
     // ...then block Kai, which asks for a second press. Kai's words no longer reach Hana.
     await pressMenuButton(hana, 'block');
     await pressMenuButton(hana, 'block');
-    const after = await onPage(hana, 'people');
+    const after = await onMenuPage(hana, 'people');
     expect(after.buttons.map((b) => b.label)).not.toContain('Kai');
-    await kai.getByLabel('Write a message to the circle').fill('from Kai');
-    await kai.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await sendChat(kai, 'from Kai');
     await ren.locator('#chat-lines').getByText('from Kai').waitFor();
-    await ren.getByLabel('Write a message to the circle').fill('from Ren');
-    await ren.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+    await sendChat(ren, 'from Ren');
     await hana.locator('#chat-lines').getByText('from Ren').waitFor();
     expect(await hana.locator('#chat-lines').getByText('from Kai').count()).toBe(0);
     await pressMenuButton(hana, 'back');
-    await onPage(hana, 'main');
+    await onMenuPage(hana, 'main');
 
     // Pass: holding the talking piece, the headset user hands it on from the menu.
     await ren.getByRole('button', { name: 'Start check-in round' }).click();
@@ -136,6 +102,6 @@ describeWithBrowser('the safety tools in a headset', (executablePath) => {
     await pressMenuButton(hana, 'pass');
     await ren.locator('#piece-panel').getByText('Kai is holding the talking piece').waitFor();
 
-    expect(members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
+    expect(suite.members.problems()).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

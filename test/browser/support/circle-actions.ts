@@ -52,3 +52,21 @@ export async function admit(facilitator: Page, guest: Page, name: string): Promi
   await facilitator.getByRole('button', { name: `Admit ${name}` }).click();
   await guest.locator('#people-list').getByText(name, { exact: true }).waitFor();
 }
+
+/** Sends a line to the circle's chat from this page. */
+export async function sendChat(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Write a message to the circle').fill(text);
+  await page.locator('#chat-form').getByRole('button', { name: 'Send' }).click();
+}
+
+/**
+ * Opens the English facilitator screen and keeps a facilitator key there, as a facilitator does
+ * once per browser. Returns the screen, where the kept key's tools now are.
+ */
+export async function keepFacilitatorKey(page: Page, key: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'I’m a facilitator' }).click();
+  const screen = page.locator('#screen-facilitator');
+  await screen.getByLabel('Facilitator key').fill(key);
+  await screen.getByRole('button', { name: 'Keep this key' }).click();
+  return screen;
+}

@@ -6,6 +6,9 @@ export interface PeerInfo {
   memberId: string;
   connectionState: string;
   inboundPackets: number;
+  /** `host`, `srflx` or `relay`, once a candidate pair is chosen. */
+  localCandidateType?: string;
+  remoteCandidateType?: string;
 }
 
 interface VoiceDiagnostics {
@@ -60,5 +63,26 @@ export function hears(page: Page, fromId: string): Promise<number> {
     `a level from ${fromId}`,
     () => levelOf(page, fromId),
     (level) => level >= 0.01,
+  );
+}
+
+/** Waits until the page holds `count` connections, each relayed (TURN) at both ends. */
+export function relayedAtBothEnds(
+  page: Page,
+  count: number,
+  timeoutMs?: number,
+): Promise<PeerInfo[]> {
+  return waitUntil(
+    `${count} connection(s) relayed at both ends`,
+    () => peersOf(page),
+    (peers) =>
+      peers.length === count &&
+      peers.every(
+        (p) =>
+          p.connectionState === 'connected' &&
+          p.localCandidateType === 'relay' &&
+          p.remoteCandidateType === 'relay',
+      ),
+    timeoutMs,
   );
 }

@@ -72,6 +72,17 @@ export function menuPageOf(page: Page): Promise<ShownMenuPage | undefined> {
   return diagnose<ShownMenuPage | undefined>(page, 'scene.menuPage');
 }
 
+/** Waits until the wrist menu shows that page (and, if given, that text on it). */
+export async function onMenuPage(page: Page, name: string, text?: string): Promise<ShownMenuPage> {
+  const shown = await waitUntil(
+    `the wrist menu's ${name} page${text ? ` saying "${text}"` : ''}`,
+    () => menuPageOf(page),
+    (s) => s?.page === name && (text === undefined || s.text.includes(text)),
+  );
+  if (!shown) throw new Error('no wrist menu');
+  return shown;
+}
+
 /**
  * Enters VR on an emulated headset and opens the wrist menu on its main page: the left
  * controller is held up in front, and X pressed.
