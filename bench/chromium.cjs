@@ -5,13 +5,15 @@
  * microphone, the lobby clicks that put a page in a circle (the same steps as
  * test/browser/support/circle-actions.ts), and the browser's processes as /proc sees them.
  */
-const { Buffer } = require('node:buffer');
 const BASE_FLAGS = require('../test/support/chromium-flags.json');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { registerCleanup } = require('./children.cjs');
+require('./ts-require.cjs');
+// The same steady tone the browser tests give every page as its microphone.
+const { writeToneWav } = require('../test/browser/support/tone-file.ts');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/;
@@ -28,32 +30,6 @@ function findChromium() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) return fromEnv;
   return CANDIDATES.find((candidate) => fs.existsSync(candidate));
-}
-
-/** A mono 16-bit 48 kHz WAV of a steady tone; Chromium loops it as every page's microphone. */
-function writeToneWav(file, frequencyHz = 440, seconds = 2, amplitude = 0.3) {
-  const rate = 48_000;
-  const samples = rate * seconds;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    const value = Math.sin((2 * Math.PI * frequencyHz * i) / rate) * amplitude;
-    data.writeInt16LE(Math.round(value * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  fs.writeFileSync(file, Buffer.concat([header, data]));
 }
 
 // ——— processes ———
