@@ -8,15 +8,14 @@ import {
   useServers,
   waitForEvent,
 } from '../support/server-harness';
+import { seatCircle } from '../support/seats';
 
 const start = useServers();
 
 describe('a facilitator’s announcement', () => {
   test('reaches everyone in the gathering at once, with who sent it', async () => {
     const h = await start();
-    const facilitator = await createCircle(h, { name: 'ホスト' });
-    const a = await join(h, facilitator, 'あおい');
-    const b = await join(h, facilitator, 'ベン');
+    const [facilitator, a, b] = await seatCircle(h, ['あおい', 'ベン'], { name: 'ホスト' });
     const seen = [a, b, facilitator].map((m) => waitForEvent(m.socket, 'announcement:shown'));
     expectOk(
       await request(facilitator.socket, 'announce:send', { text: '  Tea by the fire pit  ' }),
@@ -54,9 +53,7 @@ describe('a facilitator’s announcement', () => {
 
   test('does not reach someone who blocked the sender', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const a = await join(h, facilitator, 'あおい');
-    const b = await join(h, facilitator, 'ベン');
+    const [facilitator, a, b] = await seatCircle(h, ['あおい', 'ベン']);
     expectOk(await request(a.socket, 'member:block', { memberId: facilitator.memberId }));
     const toB = waitForEvent(b.socket, 'announcement:shown');
     const toA = recordEvents(a.socket);

@@ -22,6 +22,8 @@ import {
   type ClientPayload,
   type Knocker,
 } from '../support/server-harness';
+import { memberSeen } from '../support/member-watch';
+import { admitOnly, facilitatorSeat } from '../support/seats';
 
 const start = useServers();
 
@@ -795,22 +797,7 @@ describe('full flow with extra keys on every request', () => {
     ) as Facilitator['entered'];
     const code = created.circle.code;
     expect(created.circle.privateVoice).toBe(false);
-    expect(created.circle.members).toEqual([
-      {
-        id: created.self.memberId,
-        name: 'ひろし',
-        role: 'facilitator',
-        seat: 0,
-        arrival: 0,
-        connected: true,
-        muted: false,
-        forceMuted: false,
-        color: 4,
-        away: false,
-        takingPart: 'speak',
-        place: null,
-      },
-    ]);
+    expect(created.circle.members).toEqual([facilitatorSeat(created.self.memberId, 4)]);
     expect(created.circle).toMatchObject({
       topic: 'はなし',
       rules: ['やさしく'],
@@ -874,9 +861,7 @@ describe('full flow with extra keys on every request', () => {
       iceTransportPolicy: 'all',
       ttlS: 600,
     });
-    const mutedSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
-      st.members.some((m) => m.id === memberId && m.muted),
-    );
+    const mutedSeen = memberSeen({ socket: facilitatorSocket }, memberId, (m) => m.muted);
     expectOk(await send(participantSocket, 'voice:mute', { muted: true }));
     await mutedSeen;
 
@@ -886,9 +871,7 @@ describe('full flow with extra keys on every request', () => {
     );
     expectOk(await send(participantSocket, 'hand:set', { raised: true }));
     await handSeen;
-    const awaySeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
-      st.members.some((m) => m.id === memberId && m.away),
-    );
+    const awaySeen = memberSeen({ socket: facilitatorSocket }, memberId, (m) => m.away);
     expectOk(await send(participantSocket, 'away:set', { away: true }));
     await awaySeen;
     const shown = waitForEvent(facilitatorSocket, 'reaction:shown');
@@ -922,9 +905,7 @@ describe('full flow with extra keys on every request', () => {
     expectOk(await send(facilitatorSocket, 'hand:lower', { memberId }));
     expectOk(await send(participantSocket, 'hand:set', { raised: true }));
     expectOk(await send(facilitatorSocket, 'hand:lowerAll', {}));
-    const settledSeen = waitForEvent(facilitatorSocket, 'circle:state', (st) =>
-      st.members.some((m) => m.id === memberId && m.forceMuted),
-    );
+    const settledSeen = memberSeen({ socket: facilitatorSocket }, memberId, (m) => m.forceMuted);
     expectOk(await send(facilitatorSocket, 'member:mute', { memberId, muted: true }));
     const settled = await settledSeen;
     expect(settled).toMatchObject({ paused: true, locked: false, hands: [] });
@@ -1007,9 +988,7 @@ describe('who may do what', () => {
 
     // The knock is untouched: the real facilitator can still admit it, and the admission is
     // the first thing the waiting person hears.
-    const admitted = waitForEvent(waiting.socket, 'knock:admitted');
-    expectOk(await request(facilitator.socket, 'waiting:admit', { waitingId: waiting.waitingId }));
-    await admitted;
+    await admitOnly(facilitator, waiting);
     expect(waitingLog.map((e) => e.event)).toEqual(['knock:admitted']);
     await expectServerHealthy(h);
   });

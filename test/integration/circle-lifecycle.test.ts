@@ -1,5 +1,4 @@
 import packageJson from '../../package.json';
-import { defaultColorFor } from '../../shared/circle/presence';
 import type { CircleView } from '../../shared/circle/views';
 import {
   admit,
@@ -18,6 +17,14 @@ import {
   waitForEvent,
   type Harness,
 } from '../support/server-harness';
+import { dropAndSee, memberSeen } from '../support/member-watch';
+import {
+  admitOnly,
+  expectSeatGone,
+  facilitatorSeat,
+  resumeSeat,
+  seatCircle,
+} from '../support/seats';
 
 const start = useServers();
 
@@ -72,22 +79,7 @@ describe('admission', () => {
         capacity: 6,
         revision: expect.any(Number) as unknown,
         privateVoice: false,
-        members: [
-          {
-            id: facilitator.memberId,
-            name: 'ひろし',
-            role: 'facilitator',
-            seat: 0,
-            arrival: 0,
-            connected: true,
-            muted: false,
-            forceMuted: false,
-            color: defaultColorFor(facilitator.memberId),
-            away: false,
-            takingPart: 'speak',
-            place: null,
-          },
-        ],
+        members: [facilitatorSeat(facilitator.memberId)],
         hands: [],
         piece: { holder: null, heldSinceMs: null, round: null, offeredTo: null },
         tables: [],
@@ -302,9 +294,7 @@ describe('admission', () => {
     const facilitator = await createCircle(h, { capacity: 2 });
     const knocker = await knock(h, facilitator, 'こない');
 
-    const admitted = waitForEvent(knocker.socket, 'knock:admitted');
-    expectOk(await request(facilitator.socket, 'waiting:admit', { waitingId: knocker.waitingId }));
-    await admitted;
+    await admitOnly(facilitator, knocker);
     // Nobody is shown until they take the seat, so the circle's view has not changed yet.
     const { revision } = facilitator.entered.circle;
 
@@ -330,9 +320,7 @@ describe('admission', () => {
 describe('leaving and coming back', () => {
   test('circle:leave drops the participant from everyone else’s state', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const leaver = await join(h, facilitator, 'さよなら');
-    const stayer = await join(h, facilitator, 'のこる');
+    const [facilitator, leaver, stayer] = await seatCircle(h, ['さよなら', 'のこる']);
 
     const facilitatorSees = waitForEvent(facilitator.socket, 'circle:state', (s) =>
       s.members.every((m) => m.id !== leaver.memberId),
@@ -371,28 +359,17 @@ describe('leaving and coming back', () => {
     const dropper = await join(h, facilitator, 'もどる');
     await join(h, facilitator, 'いつも');
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === dropper.memberId && !m.connected),
-    );
-    dropper.socket.disconnect();
-    const awayState = await away;
+    const awayState = await dropAndSee(facilitator, dropper);
     expect(seating(awayState)).toEqual([
       { name: 'ひろし', role: 'facilitator', seat: 0, connected: true },
       { name: 'もどる', role: 'participant', seat: 1, connected: false },
       { name: 'いつも', role: 'participant', seat: 2, connected: true },
     ]);
 
-    const back = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === dropper.memberId && m.connected),
-    );
-    const returned = await h.connect();
-    const entered = expectOk(
-      await request(returned, 'circle:resume', {
-        // Typed back by hand: lower case and without dashes still finds the circle.
-        code: facilitator.code.toLowerCase().replaceAll('-', ''),
-        resumeToken: dropper.resumeToken,
-      }),
-    );
+    const back = memberSeen(facilitator, dropper.memberId, (m) => m.connected);
+    // Typed back by hand: lower case and without dashes still finds the circle.
+    const typed = facilitator.code.toLowerCase().replaceAll('-', '');
+    const { entered } = await resumeSeat(h, typed, dropper);
     expect(entered.self).toEqual({
       memberId: dropper.memberId,
       resumeToken: dropper.resumeToken,
@@ -412,27 +389,16 @@ describe('leaving and coming back', () => {
     const facilitator = await createCircle(h);
     const gone = await join(h, facilitator, 'きえる');
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === gone.memberId && !m.connected),
-    );
     const removed = waitForEvent(facilitator.socket, 'circle:state', (s) =>
       s.members.every((m) => m.id !== gone.memberId),
     );
-    gone.socket.disconnect();
-    await away;
+    await dropAndSee(facilitator, gone);
     const afterGrace = await removed;
     expect(seating(afterGrace)).toEqual([
       { name: 'ひろし', role: 'facilitator', seat: 0, connected: true },
     ]);
 
-    const late = await h.connect();
-    expectError(
-      await request(late, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: gone.resumeToken,
-      }),
-      'resume_refused',
-    );
+    await expectSeatGone(h, facilitator.code, gone);
     // The seat is free again for the next person.
     const next = await join(h, facilitator, 'つぎ');
     expect(next.entered.circle.members.find((m) => m.id === next.memberId)?.seat).toBe(1);
@@ -446,13 +412,7 @@ describe('leaving and coming back', () => {
 
     const closed = waitForEvent(first.socket, 'session:closed');
     const dropped = waitForDisconnect(first.socket);
-    const second = await h.connect();
-    const entered = expectOk(
-      await request(second, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: first.resumeToken,
-      }),
-    );
+    const { socket: second, entered } = await resumeSeat(h, facilitator.code, first);
     expect(await closed).toEqual({ reason: 'replaced' });
     await dropped;
     expect(entered.self.memberId).toBe(first.memberId);
@@ -526,11 +486,7 @@ describe('the facilitator', () => {
     const facilitator = await createCircle(h);
     const participant = await join(h, facilitator, 'さくら🌸');
 
-    const away = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(participant, facilitator);
 
     // The circle still takes knocks while its facilitator is away.
     const waiting = await h.connect();
@@ -538,38 +494,16 @@ describe('the facilitator', () => {
       await request(waiting, 'circle:knock', knockPayload(facilitator.code, 'よる')),
     );
 
-    const back = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && m.connected),
-    );
-    const returned = await h.connect();
-    const entered = expectOk(
-      await request(returned, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-    );
+    const back = memberSeen(participant, facilitator.memberId, (m) => m.connected);
+    const { socket: returned, entered } = await resumeSeat(h, facilitator.code, facilitator);
     await back;
     expect(entered.self.memberId).toBe(facilitator.memberId);
-    expect(entered.circle.members[0]).toEqual({
-      id: facilitator.memberId,
-      name: 'ひろし',
-      role: 'facilitator',
-      seat: 0,
-      arrival: 0,
-      connected: true,
-      muted: false,
-      forceMuted: false,
-      color: defaultColorFor(facilitator.memberId),
-      away: false,
-      takingPart: 'speak',
-      place: null,
-    });
+    expect(entered.circle.members[0]).toEqual(facilitatorSeat(facilitator.memberId));
     expect(entered.waiting?.waiting.map((w) => w.id)).toEqual([waitingId]);
 
     // And can still act as one.
-    const admitted = waitForEvent(waiting, 'knock:admitted');
-    expectOk(await request(returned, 'waiting:admit', { waitingId }));
-    expect((await admitted).code).toBe(facilitator.code);
+    const admission = await admitOnly({ socket: returned }, { socket: waiting, waitingId });
+    expect(admission.code).toBe(facilitator.code);
   });
 
   test('a facilitator gone past the grace period ends the circle as facilitator_timeout', async () => {
@@ -578,25 +512,14 @@ describe('the facilitator', () => {
     const participant = await join(h, facilitator, 'さくら🌸');
     const waiting = await knock(h, facilitator, 'まってる');
 
-    const away = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
     const endedForMember = waitForEvent(participant.socket, 'circle:ended');
     const endedForWaiting = waitForEvent(waiting.socket, 'circle:ended');
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(participant, facilitator);
     expect(await endedForMember).toEqual({ reason: 'facilitator_timeout' });
     expect(await endedForWaiting).toEqual({ reason: 'facilitator_timeout' });
     expect(await h.server.store.count()).toBe(0);
 
-    const late = await h.connect();
-    expectError(
-      await request(late, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-      'resume_refused',
-    );
+    await expectSeatGone(h, facilitator.code, facilitator);
   });
 });
 

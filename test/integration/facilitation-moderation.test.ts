@@ -15,6 +15,9 @@ import {
   type Facilitator,
   type Participant,
 } from '../support/server-harness';
+import { barrier } from '../support/barrier';
+import { memberSeen } from '../support/member-watch';
+import { reload, seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -28,18 +31,17 @@ function muteSeen(
   memberId: string,
   flags: { muted: boolean; forceMuted: boolean },
 ): Promise<CircleView> {
-  return waitForEvent(watcher.socket, 'circle:state', (s) => {
-    const m = member(s, memberId);
-    return m?.muted === flags.muted && m.forceMuted === flags.forceMuted;
-  });
+  return memberSeen(
+    watcher,
+    memberId,
+    (m) => m.muted === flags.muted && m.forceMuted === flags.forceMuted,
+  );
 }
 
 describe('member:mute', () => {
   test('silences a member for everyone until a facilitator lets them speak again', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const loud = await join(h, facilitator, 'おおごえ');
-    const other = await join(h, facilitator, 'しずか');
+    const [facilitator, loud, other] = await seatCircle(h, ['おおごえ', 'しずか']);
 
     const forSelf = muteSeen(loud, loud.memberId, { muted: true, forceMuted: true });
     const forOthers = muteSeen(other, loud.memberId, { muted: true, forceMuted: true });
@@ -52,7 +54,7 @@ describe('member:mute', () => {
     const log = recordEvents(other.socket);
     expectError(await request(loud.socket, 'voice:mute', { muted: false }), 'muted_by_facilitator');
     expectOk(await request(loud.socket, 'voice:mute', { muted: true }));
-    expectOk(await request(other.socket, 'server:features', {}));
+    await barrier(other.socket);
     expect(log).toEqual([]);
 
     // Lifting it leaves their own switch off, for them to turn on when ready.
@@ -75,14 +77,7 @@ describe('member:mute', () => {
       await request(facilitator.socket, 'member:mute', { memberId: loud.memberId, muted: true }),
     );
     await seen;
-    loud.socket.disconnect();
-    const again = await h.connect();
-    const entered = expectOk(
-      await request(again, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: loud.resumeToken,
-      }),
-    );
+    const { socket: again, entered } = await reload(h, facilitator.code, loud);
     expect(member(entered.circle, loud.memberId)).toMatchObject({ muted: true, forceMuted: true });
     expectError(await request(again, 'voice:mute', { muted: false }), 'muted_by_facilitator');
   });
@@ -91,9 +86,7 @@ describe('member:mute', () => {
 describe('member:remove', () => {
   test('closes the session, frees the seat and bars the device under any name', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const unkind = await join(h, facilitator, 'いじわる');
-    const other = await join(h, facilitator, 'やさしい');
+    const [facilitator, unkind, other] = await seatCircle(h, ['いじわる', 'やさしい']);
 
     const closed = waitForEvent(unkind.socket, 'session:closed');
     const gone = waitForEvent(other.socket, 'circle:state', (s) => !member(s, unkind.memberId));
@@ -143,14 +136,7 @@ describe('member:remove', () => {
     );
 
     // A facilitator reloading sees the bar; lifting it lets the browser knock again.
-    facilitator.socket.disconnect();
-    const back = await h.connect();
-    const entered = expectOk(
-      await request(back, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-    );
+    const { socket: back, entered } = await reload(h, facilitator.code, facilitator);
     expect(entered.moderation).toEqual({ barred });
     const barId = barred[0]?.id ?? '';
     expectError(await request(other.socket, 'bar:lift', { barId }), 'not_facilitator');
@@ -166,9 +152,7 @@ describe('member:remove', () => {
 
   test('moves the talking piece on and drops a raised hand', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const holder = await join(h, facilitator, 'もつ');
-    const next = await join(h, facilitator, 'つぎ');
+    const [facilitator, holder, next] = await seatCircle(h, ['もつ', 'つぎ']);
     expectOk(await request(holder.socket, 'hand:set', { raised: true }));
     expectOk(await request(facilitator.socket, 'piece:give', { memberId: holder.memberId }));
     expectOk(await request(holder.socket, 'hand:set', { raised: true }));
@@ -235,7 +219,7 @@ describe('circle:lock and circle:pause', () => {
     const { revision } = await paused;
     const log = recordEvents(participant.socket);
     expectOk(await request(facilitator.socket, 'circle:pause', { paused: true }));
-    expectOk(await request(participant.socket, 'server:features', {}));
+    await barrier(participant.socket);
     expect(log).toEqual([]);
     const resumed = waitForEvent(participant.socket, 'circle:state', (s) => !s.paused);
     expectOk(await request(facilitator.socket, 'circle:pause', { paused: false }));
@@ -246,9 +230,7 @@ describe('circle:lock and circle:pause', () => {
 describe('hand:lower', () => {
   test('a facilitator lowers someone else’s hand, and the queue keeps its order', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const first = await join(h, facilitator, 'いち');
-    const second = await join(h, facilitator, 'に');
+    const [facilitator, first, second] = await seatCircle(h, ['いち', 'に']);
     expectOk(await request(first.socket, 'hand:set', { raised: true }));
     const both = waitForEvent(first.socket, 'circle:state', (s) => s.hands.length === 2);
     expectOk(await request(second.socket, 'hand:set', { raised: true }));
@@ -264,9 +246,7 @@ describe('hand:lower', () => {
 
   test('a host lowers every hand at once; a participant may not', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const first = await join(h, facilitator, 'いち');
-    const second = await join(h, facilitator, 'に');
+    const [facilitator, first, second] = await seatCircle(h, ['いち', 'に']);
     const both = waitForEvent(facilitator.socket, 'circle:state', (s) => s.hands.length === 2);
     expectOk(await request(first.socket, 'hand:set', { raised: true }));
     expectOk(await request(second.socket, 'hand:set', { raised: true }));

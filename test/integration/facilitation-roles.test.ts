@@ -19,6 +19,10 @@ import {
   type Participant,
   type TestSocket,
 } from '../support/server-harness';
+import { barrier } from '../support/barrier';
+import { dropAndSee, memberSeen } from '../support/member-watch';
+import { andSee } from '../support/piece-watch';
+import { expectSeatGone, reload, resumeSeat, seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -26,20 +30,23 @@ function roleOf(view: CircleView, memberId: string): string | undefined {
   return view.members.find((m) => m.id === memberId)?.role;
 }
 
+/** Gives `member` a role and waits until `watcher` (the facilitator unless told) sees it. */
+async function setRole(
+  facilitator: Facilitator,
+  member: Participant,
+  role: 'cofacilitator' | 'participant',
+  watcher: { socket: TestSocket } = facilitator,
+): Promise<void> {
+  await andSee(
+    watcher,
+    () => request(facilitator.socket, 'role:set', { memberId: member.memberId, role }),
+    (s) => roleOf(s, member.memberId) === role,
+  );
+}
+
 /** Makes `member` a co-facilitator and waits until the facilitator sees it. */
-async function makeCofacilitator(facilitator: Facilitator, member: Participant): Promise<void> {
-  const seen = waitForEvent(
-    facilitator.socket,
-    'circle:state',
-    (s) => roleOf(s, member.memberId) === 'cofacilitator',
-  );
-  expectOk(
-    await request(facilitator.socket, 'role:set', {
-      memberId: member.memberId,
-      role: 'cofacilitator',
-    }),
-  );
-  await seen;
+function makeCofacilitator(facilitator: Facilitator, member: Participant): Promise<void> {
+  return setRole(facilitator, member, 'cofacilitator');
 }
 
 /** The facilitator as seen from another host's socket, for the harness's knock helper. */
@@ -79,9 +86,7 @@ function hostEvents(
 describe('who may do what', () => {
   test('a participant can use no facilitator event, and nothing changes', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const participant = await join(h, facilitator, 'さくら');
-    const other = await join(h, facilitator, 'たろう');
+    const [facilitator, participant, other] = await seatCircle(h, ['さくら', 'たろう']);
     const waiting = await knock(h, facilitator, 'まつ');
     const before = await storedCircle(h, facilitator.code);
     const log = recordEvents(other.socket);
@@ -99,7 +104,7 @@ describe('who may do what', () => {
       'not_holder',
     );
     expect(await storedCircle(h, facilitator.code)).toBe(before);
-    expectOk(await request(other.socket, 'server:features', {}));
+    await barrier(other.socket);
     expect(log).toEqual([]);
   });
 
@@ -181,9 +186,7 @@ describe('who may do what', () => {
       }),
       'member_not_found',
     );
-    const muted = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === cofac.memberId && m.forceMuted),
-    );
+    const muted = memberSeen(facilitator, cofac.memberId, (m) => m.forceMuted);
     expectOk(
       await request(facilitator.socket, 'member:mute', { memberId: cofac.memberId, muted: true }),
     );
@@ -203,20 +206,9 @@ describe('role:set', () => {
 
     const lists = waitForEvent(cofac.socket, 'waiting:list');
     const moderation = waitForEvent(cofac.socket, 'moderation:state');
-    const everyoneSees = waitForEvent(
-      facilitator.socket,
-      'circle:state',
-      (s) => roleOf(s, cofac.memberId) === 'cofacilitator',
-    );
-    expectOk(
-      await request(facilitator.socket, 'role:set', {
-        memberId: cofac.memberId,
-        role: 'cofacilitator',
-      }),
-    );
+    await makeCofacilitator(facilitator, cofac);
     expect((await lists).waiting.map((w) => w.id)).toEqual([waiting.waitingId]);
     expect(await moderation).toEqual({ barred: [] });
-    await everyoneSees;
     // Setting the same role again changes nothing.
     const log = recordEvents(facilitator.socket);
     expectOk(
@@ -239,18 +231,7 @@ describe('role:set', () => {
     const facilitator = await createCircle(h);
     const cofac = await join(h, facilitator, 'すけ');
     await makeCofacilitator(facilitator, cofac);
-    const demoted = waitForEvent(
-      cofac.socket,
-      'circle:state',
-      (s) => roleOf(s, cofac.memberId) === 'participant',
-    );
-    expectOk(
-      await request(facilitator.socket, 'role:set', {
-        memberId: cofac.memberId,
-        role: 'participant',
-      }),
-    );
-    await demoted;
+    await setRole(facilitator, cofac, 'participant', cofac);
     const log = recordEvents(cofac.socket);
     const waiting = await knock(h, facilitator, 'まつ');
     expectError(
@@ -266,14 +247,7 @@ describe('role:set', () => {
     const cofac = await join(h, facilitator, 'すけ');
     await makeCofacilitator(facilitator, cofac);
     const waiting = await knock(h, facilitator, 'まつ');
-    cofac.socket.disconnect();
-    const again = await h.connect();
-    const entered = expectOk(
-      await request(again, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: cofac.resumeToken,
-      }),
-    );
+    const { socket: again, entered } = await reload(h, facilitator.code, cofac);
     expect(entered.waiting?.waiting.map((w) => w.id)).toEqual([waiting.waitingId]);
     expect(entered.moderation).toEqual({ barred: [] });
     expect(roleOf(entered.circle, cofac.memberId)).toBe('cofacilitator');
@@ -284,16 +258,10 @@ describe('role:set', () => {
 describe('when the facilitator drops', () => {
   test('co-facilitators carry on, and the facilitator returns to the same role', async () => {
     const h = await start({ facilitatorGraceMs: 20_000 });
-    const facilitator = await createCircle(h);
-    const cofac = await join(h, facilitator, 'すけ');
-    const participant = await join(h, facilitator, 'さくら');
+    const [facilitator, cofac, participant] = await seatCircle(h, ['すけ', 'さくら']);
     await makeCofacilitator(facilitator, cofac);
 
-    const away = waitForEvent(cofac.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(cofac, facilitator);
 
     // Admitting and giving the piece do not need the facilitator to be connected.
     const newcomer = await admit(
@@ -308,13 +276,7 @@ describe('when the facilitator drops', () => {
     expectOk(await request(cofac.socket, 'piece:give', { memberId: participant.memberId }));
     await given;
 
-    const back = await h.connect();
-    const entered = expectOk(
-      await request(back, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-    );
+    const { socket: back, entered } = await resumeSeat(h, facilitator.code, facilitator);
     expect(roleOf(entered.circle, facilitator.memberId)).toBe('facilitator');
     expect(roleOf(entered.circle, cofac.memberId)).toBe('cofacilitator');
     expect(roleOf(entered.circle, newcomer.memberId)).toBe('participant');
@@ -338,18 +300,14 @@ describe('when the facilitator drops', () => {
     clock.advance(1_000);
     await makeCofacilitator(facilitator, later);
 
-    const away = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(participant, facilitator);
 
     const handedOver = waitForEvent(participant.socket, 'circle:state', (s) =>
       s.members.every((m) => m.id !== facilitator.memberId),
     );
     const log = recordEvents(participant.socket);
     clock.advance(59_999);
-    expectOk(await request(participant.socket, 'server:features', {}));
+    await barrier(participant.socket);
     expect(log).toEqual([]);
     clock.advance(1);
     const view = await handedOver;
@@ -361,14 +319,7 @@ describe('when the facilitator drops', () => {
     expectOk(
       await request(first.socket, 'role:set', { memberId: later.memberId, role: 'participant' }),
     );
-    const gone = await h.connect();
-    expectError(
-      await request(gone, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-      'resume_refused',
-    );
+    await expectSeatGone(h, facilitator.code, facilitator);
     const ended = waitForEvent(participant.socket, 'circle:ended');
     expectOk(await request(first.socket, 'circle:end', { message: 'おつかれさま' }));
     expect(await ended).toEqual({ reason: 'ended_by_facilitator', message: 'おつかれさま' });
@@ -377,21 +328,11 @@ describe('when the facilitator drops', () => {
   test('with no connected co-facilitator the circle ends as before', async () => {
     const clock = new ManualClock();
     const h = await start({ facilitatorGraceMs: 60_000, memberGraceMs: 600_000 }, { clock });
-    const facilitator = await createCircle(h);
-    const cofac = await join(h, facilitator, 'すけ');
-    const participant = await join(h, facilitator, 'さくら');
+    const [facilitator, cofac, participant] = await seatCircle(h, ['すけ', 'さくら']);
     await makeCofacilitator(facilitator, cofac);
 
-    const cofacAway = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === cofac.memberId && !m.connected),
-    );
-    cofac.socket.disconnect();
-    await cofacAway;
-    const away = waitForEvent(participant.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(participant, cofac);
+    await dropAndSee(participant, facilitator);
 
     const ended = waitForEvent(participant.socket, 'circle:ended');
     clock.advance(60_000);

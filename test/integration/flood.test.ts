@@ -15,6 +15,8 @@ import {
   waitForEvent,
   type TestSocket,
 } from '../support/server-harness';
+import { seatCircle } from '../support/seats';
+import { memberSeen } from '../support/member-watch';
 
 const start = useServers();
 
@@ -40,16 +42,12 @@ async function relayGoesThrough(
 describe('flood guard', () => {
   test('a member sending 200 events at once is closed as rate_limited; the others carry on', async () => {
     const h = await start({ flood, memberGraceMs: 20_000 });
-    const facilitator = await createCircle(h);
-    const flooder = await join(h, facilitator, 'あふれる');
-    const steady = await join(h, facilitator, 'おちつく');
+    const [facilitator, flooder, steady] = await seatCircle(h, ['あふれる', 'おちつく']);
     const facilitatorLog = recordEvents(facilitator.socket);
 
     const closed = waitForEvent(flooder.socket, 'session:closed');
     const dropped = waitForDisconnect(flooder.socket);
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === flooder.memberId && !m.connected),
-    );
+    const away = memberSeen(facilitator, flooder.memberId, (m) => !m.connected);
     const startedAt = Date.now();
     for (let i = 0; i < 200; i++) {
       rawEmit(flooder.socket, 'signal:relay', { to: facilitator.memberId, signal: candidate(i) });
@@ -107,9 +105,7 @@ describe('flood guard', () => {
     });
 
     clock.advance(1_000);
-    const back = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === flooder.memberId && m.connected),
-    );
+    const back = memberSeen(facilitator, flooder.memberId, (m) => m.connected);
     const entered = expectOk(await request(returned, 'circle:resume', resume));
     expect(entered.self.memberId).toBe(flooder.memberId);
     await back;
@@ -169,9 +165,7 @@ describe('flood guard', () => {
   test('events pushed to the whole circle cost more than a relay to one member', async () => {
     // Practically no refill: each seated member has 30 tokens.
     const h = await start({ flood: { burst: 30, perSecond: 0.001 } });
-    const facilitator = await createCircle(h);
-    const relayer = await join(h, facilitator, 'つたえる');
-    const switcher = await join(h, facilitator, 'きりかえ');
+    const [facilitator, relayer, switcher] = await seatCircle(h, ['つたえる', 'きりかえ']);
 
     for (let i = 0; i < 10; i++) await relayGoesThrough(relayer, facilitator, candidate(i));
     expect(relayer.socket.connected).toBe(true);

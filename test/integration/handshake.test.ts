@@ -1,10 +1,8 @@
 import { Limits } from '../../shared/protocol/limits';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import {
-  createCircle,
   expectError,
   expectServerHealthy,
-  join,
   recordEvents,
   request,
   useServers,
@@ -14,6 +12,8 @@ import {
   type Harness,
   type TestSocket,
 } from '../support/server-harness';
+import { memberSeen } from '../support/member-watch';
+import { seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -107,13 +107,6 @@ describe('origin check', () => {
 });
 
 describe('frames', () => {
-  async function circleOfThree(h: Harness) {
-    const facilitator = await createCircle(h);
-    const sender = await join(h, facilitator, 'おくる');
-    const bystander = await join(h, facilitator, 'みてる');
-    return { facilitator, sender, bystander };
-  }
-
   /** A relay from the bystander to the facilitator must still go through. */
   async function expectStillRelaying(
     from: { socket: TestSocket; memberId: string },
@@ -131,7 +124,7 @@ describe('frames', () => {
 
   test(`a frame over ${Limits.maxMessageBytes / 1024} KB closes only the client that sent it`, async () => {
     const h = await start({ memberGraceMs: 20_000 });
-    const { facilitator, sender, bystander } = await circleOfThree(h);
+    const [facilitator, sender, bystander] = await seatCircle(h, ['おくる', 'みてる']);
     const bystanderLog = recordEvents(bystander.socket);
 
     // Just under the frame limit: refused by the schema, the connection stays.
@@ -148,9 +141,7 @@ describe('frames', () => {
     );
     expect(sender.socket.connected).toBe(true);
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === sender.memberId && !m.connected),
-    );
+    const away = memberSeen(facilitator, sender.memberId, (m) => !m.connected);
     const dropped = waitForDisconnect(sender.socket);
     const tooBig = { type: 'offer' as const, sdp: 'a'.repeat(Limits.maxMessageBytes + 1) };
     sender.socket.emit('signal:relay', { to: bystander.memberId, signal: tooBig }, () => undefined);
@@ -177,7 +168,7 @@ describe('frames', () => {
     ['an unknown packet type', '9["circle:create"]'],
   ])('%s closes only the client that sent it', async (_, frame) => {
     const h = await start({ memberGraceMs: 20_000 });
-    const { facilitator, sender, bystander } = await circleOfThree(h);
+    const [facilitator, sender, bystander] = await seatCircle(h, ['おくる', 'みてる']);
 
     const dropped = waitForDisconnect(sender.socket);
     sender.socket.io.engine.write(frame);

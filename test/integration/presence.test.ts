@@ -17,6 +17,9 @@ import {
   type Received,
   type TestSocket,
 } from '../support/server-harness';
+import { barrier } from '../support/barrier';
+import { dropAndSee, memberIs, memberSeen } from '../support/member-watch';
+import { admitOnly, resumeSeat, seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -28,24 +31,14 @@ function reactions(log: Received[]): unknown[] {
   return log.filter((e) => e.event === 'reaction:shown').map((e) => e.payload);
 }
 
-/**
- * A request answered on `socket` after everything the server had already sent it: Socket.IO
- * keeps order per connection, so this proves nothing else is on its way.
- */
-async function barrier(socket: TestSocket): Promise<void> {
-  await request(socket, 'server:features', {});
-}
-
 function colorOf(view: CircleView, memberId: string): number | undefined {
   return view.members.find((m) => m.id === memberId)?.color;
 }
 
 async function circleOfFour(h: Harness) {
-  const facilitator = await createCircle(h);
-  const alice = await join(h, facilitator, 'ありさ');
-  const bob = await join(h, facilitator, 'ぼぶ');
-  const carol = await join(h, facilitator, 'きゃろる');
-  return { facilitator, alice, bob, carol, everyone: [facilitator, alice, bob, carol] };
+  const everyone = await seatCircle(h, ['ありさ', 'ぼぶ', 'きゃろる']);
+  const [facilitator, alice, bob, carol] = everyone;
+  return { facilitator, alice, bob, carol, everyone };
 }
 
 /** Sends `hand:set` and waits until every socket in `everyone` sees the queue as `hands`. */
@@ -60,14 +53,6 @@ async function setHand(
   );
   expect(await request(from.socket, 'hand:set', { raised })).toEqual({ ok: true, data: null });
   return Promise.all(seen);
-}
-
-async function resumeFrom(h: Harness, code: string, member: Participant) {
-  const socket = await h.connect();
-  const entered = expectOk(
-    await request(socket, 'circle:resume', { code, resumeToken: member.resumeToken }),
-  );
-  return { socket, entered };
 }
 
 describe('avatar colour', () => {
@@ -102,12 +87,8 @@ describe('avatar colour', () => {
     const h = await start();
     const facilitator = await createCircle(h);
     const aoi = await join(h, facilitator, 'あおい', { color: 5 });
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === aoi.memberId && !m.connected),
-    );
-    aoi.socket.disconnect();
-    await away;
-    const { entered } = await resumeFrom(h, facilitator.code, aoi);
+    await dropAndSee(facilitator, aoi);
+    const { entered } = await resumeSeat(h, facilitator.code, aoi);
     expect(colorOf(entered.circle, aoi.memberId)).toBe(5);
   });
 });
@@ -179,16 +160,11 @@ describe('hand:set', () => {
     await setHand(alice, true, everyone, [alice.memberId]);
     await setHand(bob, true, everyone, [alice.memberId, bob.memberId]);
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === alice.memberId && !m.connected),
-    );
-    alice.socket.disconnect();
-    expect((await away).hands).toEqual([alice.memberId, bob.memberId]);
+    const away = await dropAndSee(facilitator, alice);
+    expect(away.hands).toEqual([alice.memberId, bob.memberId]);
 
-    const back = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === alice.memberId && m.connected),
-    );
-    const { socket, entered } = await resumeFrom(h, facilitator.code, alice);
+    const back = memberSeen(facilitator, alice.memberId, (m) => m.connected);
+    const { socket, entered } = await resumeSeat(h, facilitator.code, alice);
     expect(entered.circle.hands).toEqual([alice.memberId, bob.memberId]);
     expect((await back).hands).toEqual([alice.memberId, bob.memberId]);
     // And the resumed connection can lower it.
@@ -206,8 +182,7 @@ describe('away:set', () => {
     await setHand(alice, true, [facilitator, alice], [alice.memberId]);
     expect(alice.entered.circle.members.every((m) => !m.away)).toBe(true);
 
-    const isAway = (away: boolean) => (s: CircleView) =>
-      s.members.some((m) => m.id === alice.memberId && m.away === away);
+    const isAway = (away: boolean) => memberIs(alice.memberId, (m) => m.away === away);
     const toFacilitator = waitForEvent(facilitator.socket, 'circle:state', isAway(true));
     const toSelf = waitForEvent(alice.socket, 'circle:state', isAway(true));
     expect(await request(alice.socket, 'away:set', { away: true })).toEqual({
@@ -232,19 +207,14 @@ describe('away:set', () => {
     const h = await start({ memberGraceMs: 20_000 });
     const facilitator = await createCircle(h);
     const alice = await join(h, facilitator, 'ありさ');
-    const stepped = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === alice.memberId && m.away),
-    );
+    const stepped = memberSeen(facilitator, alice.memberId, (m) => m.away);
     expectOk(await request(alice.socket, 'away:set', { away: true }));
     await stepped;
 
-    const dropped = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === alice.memberId && !m.connected),
-    );
-    alice.socket.disconnect();
-    expect((await dropped).members.find((m) => m.id === alice.memberId)?.away).toBe(true);
+    const dropped = await dropAndSee(facilitator, alice);
+    expect(dropped.members.find((m) => m.id === alice.memberId)?.away).toBe(true);
 
-    const { entered } = await resumeFrom(h, facilitator.code, alice);
+    const { entered } = await resumeSeat(h, facilitator.code, alice);
     expect(entered.circle.members.find((m) => m.id === alice.memberId)).toMatchObject({
       connected: true,
       away: true,
@@ -306,12 +276,8 @@ describe('reaction:send', () => {
     clock.advance(699);
     expectError(await request(alice.socket, 'reaction:send', { reaction: 'wave' }), 'rate_limited');
     // A reload does not reset the pace: it belongs to the member, not the connection.
-    const dropped = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === alice.memberId && !m.connected),
-    );
-    alice.socket.disconnect();
-    await dropped;
-    const { socket } = await resumeFrom(h, facilitator.code, alice);
+    await dropAndSee(facilitator, alice);
+    const { socket } = await resumeSeat(h, facilitator.code, alice);
     expectError(await request(socket, 'reaction:send', { reaction: 'wave' }), 'rate_limited');
 
     clock.advance(1);
@@ -333,11 +299,7 @@ describe('who may use presence requests', () => {
     const facilitator = await createCircle(h);
     const waiting = await knock(h, facilitator, 'まってる');
     const admittedOnly = await knock(h, facilitator, 'まだこない');
-    const admitted = waitForEvent(admittedOnly.socket, 'knock:admitted');
-    expectOk(
-      await request(facilitator.socket, 'waiting:admit', { waitingId: admittedOnly.waitingId }),
-    );
-    await admitted;
+    await admitOnly(facilitator, admittedOnly);
     const leaver = await join(h, facilitator, 'さよなら');
     const left = waitForEvent(facilitator.socket, 'circle:state', (s) =>
       s.members.every((m) => m.id !== leaver.memberId),

@@ -4,12 +4,8 @@ import * as rules from '../../signaling-server/circles/circle-rules';
 import { markChanged } from '../../signaling-server/circles/members';
 import { RedisCircleStore } from '../../signaling-server/circles/redis-circle-store';
 import { circleRecord, describeCircleStore } from '../support/circle-store-contract';
-import {
-  closeClient,
-  describeWithRedis,
-  startRedis,
-  type RunningRedis,
-} from '../support/redis-server';
+import { closeClient, describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 import { knockRecord } from '../support/knock-record';
 
 /** A knock, counted as a change members see too, so the revision shows every change kept. */
@@ -19,22 +15,12 @@ function addWaiting(circle: CircleRecord, id: string): void {
 }
 
 describeWithRedis('circles in a real redis-server', (executablePath) => {
-  let redis: RunningRedis;
-  let prefixes = 0;
-  /** Each test gets keys of its own, so tests never see each other's circles. */
-  const nextPrefix = () => `test${++prefixes}:`;
-
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
+  const redis = useRedis(executablePath);
 
   describeCircleStore('RedisCircleStore', () => {
     const client = redis.client();
     return Promise.resolve({
-      store: new RedisCircleStore(client, { prefix: nextPrefix() }),
+      store: new RedisCircleStore(client, { prefix: redis.nextPrefix('test') }),
       close: () => closeClient(client),
     });
   });
@@ -44,7 +30,7 @@ describeWithRedis('circles in a real redis-server', (executablePath) => {
     let prefix: string;
     beforeEach(() => {
       clients = [redis.client(), redis.client()];
-      prefix = nextPrefix();
+      prefix = redis.nextPrefix('test');
     });
     afterEach(async () => {
       await Promise.all(clients.map((client) => closeClient(client)));

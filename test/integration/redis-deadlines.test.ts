@@ -2,12 +2,8 @@ import type { Redis } from 'ioredis';
 import { RedisDeadlines } from '../../signaling-server/deadlines/redis-deadlines';
 import { createLogger } from '../../signaling-server/logger';
 import { describeDeadlines } from '../support/deadlines-contract';
-import {
-  closeClient,
-  describeWithRedis,
-  startRedis,
-  type RunningRedis,
-} from '../support/redis-server';
+import { closeClient, describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 import { ManualClock } from '../support/server-harness';
 
 const quiet = createLogger('silent');
@@ -15,16 +11,7 @@ const quiet = createLogger('silent');
 const NEVER = 1e12;
 
 describeWithRedis('deadlines in a real redis-server', (executablePath) => {
-  let redis: RunningRedis;
-  let prefixes = 0;
-  const nextPrefix = () => `deadlines${++prefixes}:`;
-
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
+  const redis = useRedis(executablePath);
 
   describeDeadlines('RedisDeadlines', () => {
     const clock = new ManualClock();
@@ -32,7 +19,7 @@ describeWithRedis('deadlines in a real redis-server', (executablePath) => {
     const deadlines = new RedisDeadlines(
       client,
       { scheduler: clock, now: clock.now, logger: quiet },
-      { prefix: nextPrefix(), sweepEveryMs: NEVER },
+      { prefix: redis.nextPrefix('deadlines'), sweepEveryMs: NEVER },
     );
     return Promise.resolve({
       deadlines,
@@ -55,7 +42,7 @@ describeWithRedis('deadlines in a real redis-server', (executablePath) => {
     beforeEach(() => {
       clock = new ManualClock();
       clients = [redis.client(), redis.client()];
-      prefix = nextPrefix();
+      prefix = redis.nextPrefix('deadlines');
     });
     afterEach(async () => {
       await Promise.all(clients.map((client) => closeClient(client)));

@@ -1,40 +1,17 @@
 import { RedisFacilitatorKeys } from '../../signaling-server/facilitators/redis-facilitator-keys';
 import { describeFacilitatorKeys } from '../support/facilitator-keys-contract';
-import {
-  closeClient,
-  describeWithRedis,
-  startRedis,
-  type RunningRedis,
-} from '../support/redis-server';
+import { closeClient, describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 
 describeWithRedis('facilitator keys in a real redis-server', (executablePath) => {
-  let redis: RunningRedis;
-  let prefixes = 0;
-
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
+  const redis = useRedis(executablePath);
 
   describeFacilitatorKeys('RedisFacilitatorKeys', () => {
-    const prefix = `keys${++prefixes}:`;
-    const first = redis.client();
-    const clients = [first];
-    const open = (client: ReturnType<RunningRedis['client']>) =>
-      new RedisFacilitatorKeys(client, { prefix });
-    return Promise.resolve({
-      keys: open(first),
-      reopen: () => {
-        const client = redis.client();
-        clients.push(client);
-        return Promise.resolve(open(client));
-      },
-      close: async () => {
-        await Promise.all(clients.map((client) => closeClient(client)));
-      },
-    });
+    const { store, reopen, close } = redis.reopenable(
+      'keys',
+      (client, prefix) => new RedisFacilitatorKeys(client, { prefix }),
+    );
+    return Promise.resolve({ keys: store, reopen, close });
   });
 
   it('keeps keys with no expiry, unlike a circle’s records', async () => {

@@ -1,39 +1,19 @@
 import { RedisGatheringStore } from '../../signaling-server/schedule/redis-gathering-store';
 import { describeGatheringStore, gathering } from '../support/gathering-store-contract';
-import {
-  closeClient,
-  describeWithRedis,
-  startRedis,
-  type RunningRedis,
-} from '../support/redis-server';
+import { closeClient, describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 
 describeWithRedis('gatherings in a real redis-server', (executablePath) => {
-  let redis: RunningRedis;
-  let prefixes = 0;
+  const redis = useRedis(executablePath);
 
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
-
-  describeGatheringStore('RedisGatheringStore', () => {
-    const prefix = `gatherings${++prefixes}:`;
-    const first = redis.client();
-    const clients = [first];
-    return Promise.resolve({
-      store: new RedisGatheringStore(first, { prefix }),
-      reopen: () => {
-        const client = redis.client();
-        clients.push(client);
-        return Promise.resolve(new RedisGatheringStore(client, { prefix }));
-      },
-      close: async () => {
-        await Promise.all(clients.map((client) => closeClient(client)));
-      },
-    });
-  });
+  describeGatheringStore('RedisGatheringStore', () =>
+    Promise.resolve(
+      redis.reopenable(
+        'gatherings',
+        (client, prefix) => new RedisGatheringStore(client, { prefix }),
+      ),
+    ),
+  );
 
   it('keeps the schedule with no expiry', async () => {
     const client = redis.client();

@@ -9,6 +9,8 @@ import {
   type RunningRedis,
 } from '../support/redis-server';
 import { startNodeProcess, type NodeProcess } from '../support/node-process';
+import { useRedis } from '../support/redis-suite';
+import { resumeSeat } from '../support/seats';
 import {
   admit,
   createCircle,
@@ -39,26 +41,19 @@ function createOn(h: Harness, url: string): Promise<Facilitator> {
 }
 
 describeWithRedis('a node that dies', (executablePath) => {
-  let redis: RunningRedis;
-  let prefixes = 0;
+  const redis = useRedis(executablePath);
   const running: { harnesses: Harness[]; processes: NodeProcess[] } = {
     harnesses: [],
     processes: [],
   };
 
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
   afterEach(async () => {
     await Promise.all(running.processes.splice(0).map((p) => p.kill()));
     await Promise.all(running.harnesses.splice(0).map((h) => h.close()));
   });
 
   async function nodePair() {
-    const prefix = `failure${++prefixes}:`;
+    const prefix = redis.nextPrefix('failure');
     const a = await startNodeProcess({ REDIS_URL: redis.url, REDIS_PREFIX: prefix });
     running.processes.push(a);
     const b = await startHarness({
@@ -125,13 +120,7 @@ describeWithRedis('a node that dies', (executablePath) => {
     await a.kill();
 
     // Their pages reconnect through the one URL, which now reaches B.
-    const back = await b.connect();
-    const entered = expectOk(
-      await request(back, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: returning.resumeToken,
-      }),
-    );
+    const { entered } = await resumeSeat(b, facilitator.code, returning);
     expect(entered.self.memberId).toBe(returning.memberId);
     expect(memberIn(entered.circle, returning.memberId)).toMatchObject({
       role: 'cofacilitator',
@@ -139,13 +128,7 @@ describeWithRedis('a node that dies', (executablePath) => {
       seat: memberIn(before, returning.memberId)?.seat,
       connected: true,
     });
-    const host = await b.connect();
-    expectOk(
-      await request(host, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-    );
+    await resumeSeat(b, facilitator.code, facilitator);
 
     await held;
     // Freed, while the one who came back keeps their seat.
@@ -164,7 +147,7 @@ describeWithRedis('a node that dies', (executablePath) => {
   });
 
   test('stop both nodes and start them again: circles, waiting lists, bars and the piece are as they were, and everyone resumes', async () => {
-    const prefix = `restart${++prefixes}:`;
+    const prefix = redis.nextPrefix('restart');
     const config = { redisUrl: redis.url, redisPrefix: prefix };
     const [one, two] = [await startHarness(config), await startHarness(config)];
     running.harnesses.push(one, two);
@@ -197,19 +180,13 @@ describeWithRedis('a node that dies', (executablePath) => {
     const [three, four] = [await startHarness(config), await startHarness(config)];
     running.harnesses.push(three, four);
 
-    const resume = async (h: Harness, resumeToken: string) =>
-      expectOk(
-        await request(await h.connect(), 'circle:resume', { code: facilitator.code, resumeToken }),
-      );
-    const hostSocket = await three.connect();
-    const host = expectOk(
-      await request(hostSocket, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
+    const { socket: hostSocket, entered: host } = await resumeSeat(
+      three,
+      facilitator.code,
+      facilitator,
     );
-    await resume(four, holder.resumeToken);
-    const last = await resume(three, other.resumeToken);
+    await resumeSeat(four, facilitator.code, holder);
+    const { entered: last } = await resumeSeat(three, facilitator.code, other);
     expect(last.circle.members.map((m) => [m.id, m.seat, m.role, m.connected])).toEqual(
       before.members.map((m) => [m.id, m.seat, m.role, true]),
     );

@@ -1,15 +1,9 @@
-import { describeWithRedis, startRedis, type RunningRedis } from '../support/redis-server';
+import { describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 import { startHarness } from '../support/server-harness';
 
 describeWithRedis('a node on Redis, started and stopped', (executablePath) => {
-  let redis: RunningRedis;
-
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
+  const redis = useRedis(executablePath);
 
   // An operator's health probe or a rolling update can stop a node the moment it is up, before
   // Redis has answered everything the node sent while starting.

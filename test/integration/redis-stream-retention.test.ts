@@ -1,27 +1,23 @@
 import type { Redis } from 'ioredis';
 import { StreamRetention } from '../../signaling-server/state/stream-retention';
-import { describeWithRedis, startRedis, type RunningRedis } from '../support/redis-server';
+import { describeWithRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-suite';
 import { ManualClock } from '../support/server-harness';
 
 const KEEP_MS = 60_000;
 const EVERY_MS = 10_000;
 
 describeWithRedis('the stream between nodes, in a real redis-server', (executablePath) => {
-  let redis: RunningRedis;
+  const redis = useRedis(executablePath);
   let client: Redis;
-  let streams = 0;
 
-  beforeAll(async () => {
-    redis = await startRedis(executablePath);
+  beforeAll(() => {
     client = redis.client();
-  });
-  afterAll(async () => {
-    await redis.stop();
   });
 
   /** A stream holding entries added these many ms before `now`, oldest first. */
   async function streamWithEntriesAged(now: number, agesMs: number[]): Promise<string> {
-    const stream = `retention${++streams}:socket.io`;
+    const stream = `${redis.nextPrefix('retention')}socket.io`;
     for (const age of agesMs) await client.xadd(stream, `${now - age}-0`, 'nsp', '/');
     return stream;
   }

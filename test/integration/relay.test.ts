@@ -1,10 +1,8 @@
 import { Limits } from '../../shared/protocol/limits';
 import type { SignalPayload } from '../../shared/protocol/schemas';
 import {
-  createCircle,
   expectError,
   expectOk,
-  join,
   knock,
   rawRequest,
   recordEvents,
@@ -16,6 +14,7 @@ import {
   type Participant,
   type TestSocket,
 } from '../support/server-harness';
+import { seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -29,11 +28,11 @@ interface TwoCircles {
 }
 
 async function twoCircles(h: Harness): Promise<TwoCircles> {
-  const facilitator = await createCircle(h);
-  const alice = await join(h, facilitator, 'ありさ');
-  const bob = await join(h, facilitator, 'ぼぶ');
-  const otherFacilitator = await createCircle(h, { title: 'となりの会', name: 'となり' });
-  const stranger = await join(h, otherFacilitator, 'よそもの');
+  const [facilitator, alice, bob] = await seatCircle(h, ['ありさ', 'ぼぶ']);
+  const [otherFacilitator, stranger] = await seatCircle(h, ['よそもの'], {
+    title: 'となりの会',
+    name: 'となり',
+  });
   return { facilitator, alice, bob, otherFacilitator, stranger };
 }
 

@@ -15,6 +15,7 @@ import {
   knockPayload,
   TEST_RULES,
 } from '../support/server-harness';
+import { dropAndSee } from '../support/member-watch';
 
 const start = useServers();
 
@@ -67,11 +68,7 @@ describe('overlapping requests from one socket', () => {
     const h = await start({ memberGraceMs: 20_000 });
     const facilitator = await createCircle(h);
     const participant = await join(h, facilitator, 'さくら🌸');
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === participant.memberId && !m.connected),
-    );
-    participant.socket.disconnect();
-    await away;
+    await dropAndSee(facilitator, participant);
 
     const returned = await h.connect();
     const input = { code: facilitator.code, resumeToken: participant.resumeToken };

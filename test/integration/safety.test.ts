@@ -9,31 +9,16 @@ import {
   request,
   useServers,
   waitForEvent,
-  type Facilitator,
-  type Harness,
-  type Participant,
   type Received,
-  type TestSocket,
 } from '../support/server-harness';
+import { barrier } from '../support/barrier';
+import { dropAndSee } from '../support/member-watch';
+import { reload, seatCircle } from '../support/seats';
 
 const start = useServers();
 
-/** A request answered after everything the server had already sent to `socket`. */
-async function barrier(socket: TestSocket): Promise<void> {
-  expectOk(await request(socket, 'server:features', {}));
-}
-
 function of(log: Received[], event: string): unknown[] {
   return log.filter((e) => e.event === event).map((e) => e.payload);
-}
-
-async function resume(h: Harness, code: string, member: Participant | Facilitator) {
-  member.socket.disconnect();
-  const socket = await h.connect();
-  const entered = expectOk(
-    await request(socket, 'circle:resume', { code, resumeToken: member.resumeToken }),
-  );
-  return { socket, entered };
 }
 
 describe('member:block', () => {
@@ -122,7 +107,7 @@ describe('member:block', () => {
     );
 
     // The block lasts across the blocker's reload; their own list comes back with them.
-    const { socket, entered } = await resume(h, facilitator.code, blocker);
+    const { socket, entered } = await reload(h, facilitator.code, blocker);
     expect(entered.self.blocked).toEqual([blocked.memberId]);
     expect(JSON.stringify(entered.circle)).not.toContain('blocked');
     expectError(
@@ -208,7 +193,7 @@ describe('chat', () => {
 
     const latecomer = await join(h, facilitator, 'おそい');
     expect(latecomer.entered.chat).toEqual([line]);
-    const { entered } = await resume(h, facilitator.code, speaker);
+    const { entered } = await reload(h, facilitator.code, speaker);
     expect(entered.chat).toEqual([line]);
 
     for (const text of ['', '   ', '\u200B', 'だめ\u0007', 'x'.repeat(501)]) {
@@ -272,10 +257,7 @@ describe('chat', () => {
 describe('private messages', () => {
   test('hosts write to anyone; participants only to hosts', async () => {
     const h = await start();
-    const facilitator = await createCircle(h);
-    const cofac = await join(h, facilitator, 'すけ');
-    const a = await join(h, facilitator, 'あ');
-    const b = await join(h, facilitator, 'い');
+    const [facilitator, cofac, a, b] = await seatCircle(h, ['すけ', 'あ', 'い']);
     expectOk(
       await request(facilitator.socket, 'role:set', {
         memberId: cofac.memberId,
@@ -316,11 +298,7 @@ describe('private messages', () => {
     await barrier(b.socket);
     expect(of(bLog, 'message:private')).toEqual([]);
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === b.memberId && !m.connected),
-    );
-    b.socket.disconnect();
-    await away;
+    await dropAndSee(facilitator, b);
     expectError(
       await request(facilitator.socket, 'message:private', { to: b.memberId, text: 'おーい' }),
       'member_unavailable',
@@ -412,11 +390,7 @@ describe('reports and help alerts', () => {
     const h = await start({ facilitatorGraceMs: 20_000 });
     const facilitator = await createCircle(h);
     const alone = await join(h, facilitator, 'ひとり');
-    const away = waitForEvent(alone.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === facilitator.memberId && !m.connected),
-    );
-    facilitator.socket.disconnect();
-    await away;
+    await dropAndSee(alone, facilitator);
     expect(expectOk(await request(alone.socket, 'help:alert', {}))).toEqual({ delivered: 0 });
     expect(expectOk(await request(alone.socket, 'report:send', { reasons: ['unsafe'] }))).toEqual({
       delivered: 0,

@@ -15,16 +15,15 @@ import {
   type TestSocket,
 } from '../support/server-harness';
 import { andSee, holderIs } from '../support/piece-watch';
+import { barrier } from '../support/barrier';
+import { dropAndSee } from '../support/member-watch';
+import { seatCircle } from '../support/seats';
 
 const start = useServers();
 
 /** The facilitator in seat 0 and four participants in seats 1–4. */
 async function circleOfFive(h: Harness, setup: Parameters<typeof createCircle>[1] = {}) {
-  const facilitator = await createCircle(h, setup);
-  const a = await join(h, facilitator, 'あ');
-  const b = await join(h, facilitator, 'い');
-  const c = await join(h, facilitator, 'う');
-  const d = await join(h, facilitator, 'え');
+  const [facilitator, a, b, c, d] = await seatCircle(h, ['あ', 'い', 'う', 'え'], setup);
   return { facilitator, a, b, c, d };
 }
 
@@ -61,11 +60,7 @@ describe('a go-round', () => {
 
     // c steps out and d's connection drops before their turns; a leaves.
     expectOk(await request(c.socket, 'away:set', { away: true }));
-    const dropped = waitForEvent(watcher.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === d.memberId && !m.connected),
-    );
-    d.socket.disconnect();
-    await dropped;
+    await dropAndSee(watcher, d);
     expectOk(await request(a.socket, 'circle:leave', {}));
 
     const toFacilitator = await pass(b, watcher, facilitator.memberId);
@@ -235,7 +230,7 @@ describe('the share timer', () => {
       holderIs(a.memberId),
     );
     clock.advance(29_999);
-    expectOk(await request(b.socket, 'server:features', {}));
+    await barrier(b.socket);
     expect(timeUps()).toEqual([]);
 
     const first = waitForEvent(a.socket, 'piece:timeUp');
@@ -244,7 +239,7 @@ describe('the share timer', () => {
     // Holding on longer, and any other change to the circle, does not say it again.
     expectOk(await request(b.socket, 'hand:set', { raised: true }));
     clock.advance(120_000);
-    expectOk(await request(b.socket, 'server:features', {}));
+    await barrier(b.socket);
     expect(timeUps()).toEqual([{ holder: a.memberId }]);
 
     // A new holding gets its own; passing before the time cancels the old one.
@@ -252,7 +247,7 @@ describe('the share timer', () => {
     clock.advance(20_000);
     await pass(b, facilitator, c.memberId);
     clock.advance(10_000);
-    expectOk(await request(b.socket, 'server:features', {}));
+    await barrier(b.socket);
     expect(timeUps()).toEqual([{ holder: a.memberId }]);
     const second = waitForEvent(b.socket, 'piece:timeUp');
     clock.advance(20_000);

@@ -12,11 +12,12 @@ import {
   useServers,
   waitForEvent,
   withTurn,
-  type Harness,
   type Received,
   type TestSocket,
   TEST_RULES,
 } from '../support/server-harness';
+import { dropAndSee, memberIs, memberSeen } from '../support/member-watch';
+import { admitOnly, resumeSeat, seatCircle } from '../support/seats';
 
 const start = useServers();
 
@@ -118,11 +119,7 @@ describe('voice:config', () => {
     const facilitator = await createCircle(h);
     const waiting = await knock(h, facilitator, 'まってる');
     const admittedOnly = await knock(h, facilitator, 'まだこない');
-    const admitted = waitForEvent(admittedOnly.socket, 'knock:admitted');
-    expectOk(
-      await request(facilitator.socket, 'waiting:admit', { waitingId: admittedOnly.waitingId }),
-    );
-    await admitted;
+    await admitOnly(facilitator, admittedOnly);
     const guest = await h.connect();
 
     for (const socket of [guest, waiting.socket, admittedOnly.socket]) {
@@ -145,12 +142,7 @@ describe('voice:config', () => {
     const fromS = Math.floor(Date.now() / 1000);
     const facilitator = await createCircle(h);
     const participant = await join(h, facilitator, 'さくら');
-    const back = expectOk(
-      await request(await h.connect(), 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: participant.resumeToken,
-      }),
-    );
+    const { entered: back } = await resumeSeat(h, facilitator.code, participant);
     const window = { fromS, toS: Math.floor(Date.now() / 1000) };
     for (const [entered, memberId] of [
       [facilitator.entered, facilitator.memberId],
@@ -319,20 +311,13 @@ describe('private circles', () => {
 });
 
 describe('voice:mute', () => {
-  async function circleOfTwo(h: Harness) {
-    const facilitator = await createCircle(h);
-    const participant = await join(h, facilitator, 'さくら');
-    return { facilitator, participant };
-  }
-
   test('tells the whole circle, the sender included, and only when the switch changes', async () => {
     const h = await start();
-    const { facilitator, participant } = await circleOfTwo(h);
+    const [facilitator, participant] = await seatCircle(h, ['さくら']);
     expect(participant.entered.circle.members.every((m) => !m.muted)).toBe(true);
     const facilitatorLog = recordEvents(facilitator.socket);
 
-    const isMuted = (muted: boolean) => (s: { members: { id: string; muted: boolean }[] }) =>
-      s.members.some((m) => m.id === participant.memberId && m.muted === muted);
+    const isMuted = (muted: boolean) => memberIs(participant.memberId, (m) => m.muted === muted);
     const toFacilitator = waitForEvent(facilitator.socket, 'circle:state', isMuted(true));
     const toSelf = waitForEvent(participant.socket, 'circle:state', isMuted(true));
     expect(await request(participant.socket, 'voice:mute', { muted: true })).toEqual({
@@ -354,26 +339,15 @@ describe('voice:mute', () => {
 
   test('is kept across a reconnect, and a newly admitted member starts unmuted', async () => {
     const h = await start();
-    const { facilitator, participant } = await circleOfTwo(h);
-    const muted = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === participant.memberId && m.muted),
-    );
+    const [facilitator, participant] = await seatCircle(h, ['さくら']);
+    const muted = memberSeen(facilitator, participant.memberId, (m) => m.muted);
     expectOk(await request(participant.socket, 'voice:mute', { muted: true }));
     await muted;
 
-    const away = waitForEvent(facilitator.socket, 'circle:state', (s) =>
-      s.members.some((m) => m.id === participant.memberId && !m.connected),
-    );
-    participant.socket.disconnect();
-    expect((await away).members.find((m) => m.id === participant.memberId)?.muted).toBe(true);
+    const away = await dropAndSee(facilitator, participant);
+    expect(away.members.find((m) => m.id === participant.memberId)?.muted).toBe(true);
 
-    const again = await h.connect();
-    const entered = expectOk(
-      await request(again, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: participant.resumeToken,
-      }),
-    );
+    const { entered } = await resumeSeat(h, facilitator.code, participant);
     expect(entered.circle.members.find((m) => m.id === participant.memberId)).toMatchObject({
       connected: true,
       muted: true,

@@ -12,6 +12,8 @@ import {
   useServers,
   waitForEvent,
 } from '../support/server-harness';
+import { barrier } from '../support/barrier';
+import { reload } from '../support/seats';
 
 const start = useServers();
 
@@ -116,7 +118,7 @@ describe('circle:knock', () => {
         ack: { ok: false, error: { code: 'rules_not_accepted' } },
       });
     }
-    expectOk(await request(facilitator.socket, 'server:features', {}));
+    await barrier(facilitator.socket);
     expect(log).toEqual([]);
     expectOk(await request(guest, 'circle:knock', knockPayload(facilitator.code, 'x')));
   });
@@ -183,14 +185,7 @@ describe('the waiting list', () => {
     const facilitator = await createCircle(h);
     const first = await knock(h, facilitator, 'いち');
     const second = await knock(h, facilitator, 'に');
-    facilitator.socket.disconnect();
-    const back = await h.connect();
-    const entered = expectOk(
-      await request(back, 'circle:resume', {
-        code: facilitator.code,
-        resumeToken: facilitator.resumeToken,
-      }),
-    );
+    const { socket: back, entered } = await reload(h, facilitator.code, facilitator);
     expect(entered.waiting?.waiting.map((w) => w.id)).toEqual([first.waitingId, second.waitingId]);
     const later = waitForEvent(back, 'waiting:state', (l) => l.length === 3);
     await knock(h, { ...facilitator, socket: back }, 'さん');
