@@ -24,4 +24,6 @@ export interface LimitStore {
   window(name: string, limit: number, windowMs: number): RateWindow;
   /** rate-limiter-flexible's points per duration (wrong codes, new connections per address). */
   points(name: string, points: number, durationS: number): RateLimiterAbstract;
+  /** Forgets what this process counted, with the timers that would expire it (on close). */
+  dispose(): void;
 }

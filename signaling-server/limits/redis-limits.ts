@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Clock } from '../../shared/time/time';
 import type { Cooldown, LimitStore, RateWindow } from './limit-store';
+import { MemoryCounters } from './memory-limits';
 
 /**
  * How long past its window a key is kept. Windows are counted on the server's clock, as in
@@ -41,6 +42,9 @@ return 0`;
 
 /** Limits counted in Redis, the same on every node. */
 export class RedisLimits implements LimitStore {
+  /** The counts each node keeps for itself while Redis is out of reach. */
+  private readonly insurance = new MemoryCounters();
+
   constructor(
     private readonly redis: Redis,
     private readonly options: { prefix: string; now: Clock },
@@ -88,8 +92,12 @@ export class RedisLimits implements LimitStore {
       duration: durationS,
       // While Redis is out of reach, each node counts on its own rather than refusing
       // everyone: new connections still open, and get a clear answer to what they ask.
-      insuranceLimiter: new RateLimiterMemory({ points, duration: durationS }),
+      insuranceLimiter: this.insurance.create(points, durationS),
     });
+  }
+
+  dispose(): void {
+    this.insurance.dispose();
   }
 
   private key(name: string, key: string): string {

@@ -26,12 +26,13 @@ export function embeddedState(deps: {
   const deadlines = new TimerDeadlines(deps);
   const store = deps.store ?? new MemoryCircleStore();
   const file = sqliteFileIn(deps.dataDir);
+  const limits = new MemoryLimits(deps.now);
   return {
     kind: 'memory',
     store,
     deadlines,
     chat: new MemoryChatLog(Limits.chatHistoryMax),
-    limits: new MemoryLimits(deps.now),
+    limits,
     facilitatorKeys: new SqliteFacilitatorKeys(file),
     gatherings: new SqliteGatheringStore(file),
     liveness: singleNode,
@@ -41,6 +42,7 @@ export function embeddedState(deps: {
       deadlines.dispose();
     },
     close: () => {
+      limits.dispose();
       file.close();
       return Promise.resolve();
     },

@@ -21,6 +21,8 @@ const READ_NOW_TIMEOUT_MS = 1_000;
  */
 const STREAM_KEEP_MS = 60_000;
 const STREAM_TRIM_EVERY_MS = 10_000;
+/** How long closing waits for a dropped connection to say it ended. */
+const DISCONNECT_WAIT_MS = 1_000;
 
 export interface RedisStateOptions {
   url: string;
@@ -46,6 +48,7 @@ class ParentRedis extends Redis {
     // Its outages are the parent's, which logs them once; unheard, ioredis would print each.
     child.on('error', () => undefined);
     markSubscribeHandled(child);
+    ignoreDisconnectOnceEnded(child);
     this.children.push(child);
     return child;
   }
@@ -69,6 +72,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
   }
   const deadlines = new RedisDeadlines(commands, options, { prefix });
   const store = new RedisCircleStore(commands, { prefix, now: options.now });
+  const limits = new RedisLimits(commands, { prefix, now: options.now });
   const streamName = `${prefix}socket.io`;
   const retention = new StreamRetention(commands, streamName, {
     keepMs: STREAM_KEEP_MS,
@@ -82,7 +86,7 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     store,
     deadlines,
     chat: new RedisChatLog(commands, Limits.chatHistoryMax, { prefix }),
-    limits: new RedisLimits(commands, { prefix, now: options.now }),
+    limits,
     facilitatorKeys: new RedisFacilitatorKeys(commands, { prefix }),
     gatherings: new RedisGatheringStore(commands, { prefix }),
     liveness: new RedisNodeLiveness(commands, {
@@ -97,8 +101,13 @@ export async function redisState(options: RedisStateOptions): Promise<SharedStat
     close: async () => {
       retention.dispose();
       deadlines.dispose();
-      for (const child of stream.children) child.disconnect();
-      await Promise.all([quit(commands), quit(stream)]);
+      limits.dispose();
+      // Waited for, so no socket of this node outlives its close.
+      await Promise.all([
+        ...stream.children.map((child) => disconnect(child)),
+        quit(commands),
+        quit(stream),
+      ]);
     },
   };
 }
@@ -115,6 +124,21 @@ function markSubscribeHandled(child: Redis): void {
       const reply = subscribe(...args);
       reply.catch(() => undefined);
       return reply;
+    },
+  });
+}
+
+/**
+ * The adapter's stream reader disconnects its client again once the read that our close cut
+ * short has failed. ioredis, asked to disconnect a client that has ended, arms its
+ * `disconnectTimeout` timer on the closed socket, where nothing clears it: the process is held
+ * that long after the node closed. A node stopped the moment it is up shows it every time.
+ */
+function ignoreDisconnectOnceEnded(child: Redis): void {
+  const original = child.disconnect.bind(child);
+  Object.assign(child, {
+    disconnect: (reconnect?: boolean) => {
+      if (child.status !== 'end') original(reconnect);
     },
   });
 }
@@ -167,6 +191,25 @@ async function quit(redis: Redis): Promise<void> {
     redis.disconnect();
   });
   await ended;
+}
+
+/**
+ * Drops a connection and waits until it has closed. One that has ended (the adapter ends its
+ * subscriber itself when Socket.IO closes) is left alone, for the reason above. Bounded: a
+ * client that is reconnecting has no socket to close and never says it ended.
+ */
+async function disconnect(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, DISCONNECT_WAIT_MS);
+    redis.once('end', done);
+    redis.disconnect();
+  });
 }
 
 /** The URL without its password, for messages. */

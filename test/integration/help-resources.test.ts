@@ -10,7 +10,10 @@ const start = useServers();
 describe('GET /help-resources', () => {
   test('serves the configured file as JSON, never cached', async () => {
     const h = await start();
-    const response = await fetch(`${h.baseUrl}/help-resources`);
+    // Not kept alive: a connection idle in fetch's pool would outlive the test file.
+    const response = await fetch(`${h.baseUrl}/help-resources`, {
+      headers: { connection: 'close' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');

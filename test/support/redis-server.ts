@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { closePhasePassed } from './close-phase';
 import { describeWithTool, type ExternalTool } from './external-tool';
 
 export const REDIS_SERVER: ExternalTool = {
@@ -44,13 +45,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
+/** How long redis-server may take to shut down on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 3_000;
+
+/**
+ * Stops the child and resolves once it is gone with its pipes: 'close', not 'exit', which
+ * comes while the pipes may still be open. Its output is dropped at exit, so nothing it
+ * forked can hold them; a child that ignores SIGTERM is killed.
+ */
+async function stopChild(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  child.once('exit', () => {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
   });
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+  }, STOP_GRACE_MS);
+  child.kill('SIGTERM');
+  await closed;
+  clearTimeout(timer);
+  // Its process handle is released a moment after 'close'.
+  await closePhasePassed();
 }
 
 /** Closes a client gracefully (QUIT), leaving no timer behind; one already closed is left. */
@@ -90,6 +105,11 @@ export async function startRedis(
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => {
+      resolve();
+    });
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -122,10 +142,7 @@ export async function startRedis(
     log: () => output,
     stop: async () => {
       await Promise.all(clients.splice(0).map((redis) => closeClient(redis)));
-      child.kill('SIGTERM');
-      await exited(child);
-      child.stdout.destroy();
-      child.stderr.destroy();
+      await stopChild(child, closed);
     },
   };
 }

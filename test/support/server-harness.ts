@@ -20,6 +20,8 @@ import type { Scheduler } from '../../shared/time/time';
 import { defaultConfig, type ServerConfig, type VoicePolicy } from '../../signaling-server/config';
 import { createLogger } from '../../signaling-server/logger';
 import { startServer, type RunningServer } from '../../signaling-server/server';
+import { closePhasePassed } from './close-phase';
+import { ConnectionTracker } from './connection-tracker';
 import { unpackAnswer, ViewTracker, type TestServerEvents, type UnpackedAck } from './view-tracker';
 
 export type TestSocket = Socket<TestServerEvents, ClientToServerEvents>;
@@ -41,6 +43,9 @@ export type AckOf<E extends ClientEventName> = UnpackedAck<
 
 /** How long any single expected event may take on loopback before the test fails. */
 export const EVENT_TIMEOUT_MS = 3_000;
+
+/** How long closing waits for a client's close handshake before cutting its connection. */
+const CLIENT_CLOSE_TIMEOUT_MS = 1_000;
 
 /** Loosely typed views of a client socket, for sending what the typed maps forbid. */
 interface RawEmitter {
@@ -112,6 +117,8 @@ export interface ConnectOptions {
  */
 export class Harness {
   private readonly sockets = new Set<TestSocket>();
+  /** Every client's connection, to wait in `close` until each has really closed. */
+  private readonly connections = new ConnectionTracker();
   /** Timers the server still had pending when the harness closed it (should be none). */
   timersLeftAfterClose = 0;
   private closed = false;
@@ -144,6 +151,9 @@ export class Harness {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
+      // engine.io-client types `agent` as string | boolean, but hands it to ws as the
+      // http.Agent for the upgrade request, as its docs say.
+      agent: this.connections as unknown as string,
       ...(options.omitAuth
         ? {}
         : {
@@ -198,9 +208,15 @@ export class Harness {
     this.closed = true;
     for (const socket of this.sockets) socket.disconnect();
     this.sockets.clear();
+    // Asked to close is not closed: each connection ends its WebSocket close handshake (and
+    // the 30 s timer ws keeps for it) only a moment later. Waiting for it leaves nothing of
+    // the clients alive once the test file is over.
+    await this.connections.allClosed(CLIENT_CLOSE_TIMEOUT_MS);
     await Promise.all(this.nodes.map((node) => node.close()));
     this.timersLeftAfterClose = this.scheduler.clearAll();
     this.afterClose?.();
+    // The nodes' listening sockets are released a moment after their 'close'.
+    await closePhasePassed();
   }
 }
 
